@@ -1,0 +1,20 @@
+import { openStore, resolveServerConfig, type SettingName } from "@borda/server";
+import type { Command } from "commander";
+import { addSettingFlags, settingValues } from "./settingFlags.js";
+
+const dbSettings: SettingName[] = ["home", "databaseUrl"];
+
+export function registerDbCommands(program: Command): void {
+  const db = program.command("db").description("Manage the metadata database.");
+  addSettingFlags(
+    db
+      .command("migrate")
+      .description("Apply pending schema migrations (the server also does this at start-up)."),
+    dbSettings,
+  ).action(async (options: Record<string, unknown>) => {
+    const config = resolveServerConfig(settingValues(options, dbSettings));
+    const store = await openStore({ home: config.home, databaseUrl: config.databaseUrl });
+    process.stdout.write(`Database at ${store.location} is up to date.\n`);
+    await store.close();
+  });
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { BordaError } from "@borda/protocol";
+import { Command } from "commander";
+import { registerDbCommands } from "./commands/db.js";
+import { registerServerCommands } from "./commands/server.js";
+import { cliVersion } from "./version.js";
+
+const program = new Command("borda")
+  .description("Borda: a workflow orchestrator whose tasks run on edge workers anywhere.")
+  .version(cliVersion, "-V, --version")
+  .showHelpAfterError("(run with --help for usage)");
+
+registerServerCommands(program);
+registerDbCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // One clear line, never a stack trace: the message says what to do.
+  const message = error instanceof BordaError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`borda: ${message}\n`);
+  process.exitCode = 1;
+}

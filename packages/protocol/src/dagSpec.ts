@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * The serialized structure of a DAG: what the DAG processor extracts from a bundle and
+ * stores as a DAG version, and what the scheduler plans from. Functions never appear
+ * here; they stay in the bundle, which workers load to run a task.
+ *
+ * Durations are integer milliseconds; instants are ISO-8601 UTC strings.
+ */
+
+export const TriggerRule = {
+  allSuccess: "all_success",
+  allFailed: "all_failed",
+  allDone: "all_done",
+  oneSuccess: "one_success",
+  oneFailed: "one_failed",
+  noneFailed: "none_failed",
+  noneFailedMinOneSuccess: "none_failed_min_one_success",
+  always: "always",
+} as const;
+export type TriggerRule = (typeof TriggerRule)[keyof typeof TriggerRule];
+export const triggerRules = Object.values(TriggerRule) as [TriggerRule, ...TriggerRule[]];
+
+export const TaskKind = { function: "function", bash: "bash" } as const;
+export type TaskKind = (typeof TaskKind)[keyof typeof TaskKind];
+
+/** `warm`: a reusable runner process per bundle; `process`: a fresh process per attempt. */
+export const Isolation = { warm: "warm", process: "process" } as const;
+export type Isolation = (typeof Isolation)[keyof typeof Isolation];
+
+export const idPattern = /^[A-Za-z0-9_.-]{1,250}$/;
+const identifier = z
+  .string()
+  .regex(idPattern, "use letters, digits, '_', '.' or '-' (at most 250 characters)");
+
+export const paramTypes = ["string", "number", "integer", "boolean", "object", "array"] as const;
+export type ParamType = (typeof paramTypes)[number];
+
+/** A DAG param, a subset of JSON Schema (what Airflow's `Param` accepts, and what a form can render). */
+export const paramSpecSchema = z.object({
+  type: z.enum(paramTypes),
+  default: z.unknown().optional(),
+  description: z.string().optional(),
+  enum: z.array(z.unknown()).optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  minLength: z.number().int().nonnegative().optional(),
+  maxLength: z.number().int().nonnegative().optional(),
+});
+export type ParamSpec = z.infer<typeof paramSpecSchema>;
+
+const millis = z.number().int().nonnegative();
+
+export const taskSpecSchema = z.object({
+  taskId: identifier,
+  kind: z.enum([TaskKind.function, TaskKind.bash]),
+  /** The shell command of a bash task, when it is a fixed string (null when computed at run time). */
+  bashCommand: z.string().nullable(),
+  queue: identifier,
+  pool: identifier,
+  poolSlots: z.number().int().positive(),
+  retries: z.number().int().nonnegative(),
+  retryDelayMs: millis,
+  retryExponentialBackoff: z.boolean(),
+  maxRetryDelayMs: millis.nullable(),
+  executionTimeoutMs: z.number().int().positive().nullable(),
+  triggerRule: z.enum(triggerRules),
+  priorityWeight: z.number().int(),
+  isolation: z.enum([Isolation.warm, Isolation.process]),
+  /** Direct upstream task ids: explicit dependencies and data inputs together. */
+  upstream: z.array(identifier),
+  /** Data inputs: argument name → the upstream task whose result (XCom) it receives. */
+  inputs: z.record(z.string(), identifier),
+});
+export type TaskSpec = z.infer<typeof taskSpecSchema>;
+
+export const dagSpecSchema = z.object({
+  dagId: identifier,
+  description: z.string().nullable(),
+  /** A cron expression, a preset (`@daily`, `@once`, ...), or null for manual runs only. */
+  schedule: z.string().nullable(),
+  /** ISO-8601 UTC instant. */
+  startDate: z.iso.datetime().nullable(),
+  endDate: z.iso.datetime().nullable(),
+  /** IANA time zone in which the schedule's wall-clock times are read. */
+  timezone: z.string(),
+  catchup: z.boolean(),
+  tags: z.array(z.string()),
+  params: z.record(z.string(), paramSpecSchema),
+  maxActiveRuns: z.number().int().positive(),
+  maxActiveTasks: z.number().int().positive(),
+  tasks: z.array(taskSpecSchema).min(1, "a DAG needs at least one task"),
+});
+export type DagSpec = z.infer<typeof dagSpecSchema>;

@@ -1,0 +1,3 @@
+export * from "./dagSpec.js";
+export * from "./errors.js";
+export * from "./states.js";

@@ -1,0 +1,68 @@
+/**
+ * The states of Borda's records, as `as const` objects with derived unions.
+ * The string values are Airflow's, because the REST API and the people reading it speak
+ * Airflow's vocabulary.
+ */
+
+export const DagRunState = {
+  queued: "queued",
+  running: "running",
+  success: "success",
+  failed: "failed",
+} as const;
+export type DagRunState = (typeof DagRunState)[keyof typeof DagRunState];
+
+/**
+ * Task instance states. `none` is Airflow's `null` state (created, not yet considered);
+ * the REST API renders it as `null`.
+ */
+export const TaskInstanceState = {
+  none: "none",
+  scheduled: "scheduled",
+  queued: "queued",
+  running: "running",
+  success: "success",
+  failed: "failed",
+  upForRetry: "up_for_retry",
+  upstreamFailed: "upstream_failed",
+  skipped: "skipped",
+  removed: "removed",
+} as const;
+export type TaskInstanceState = (typeof TaskInstanceState)[keyof typeof TaskInstanceState];
+
+/** States a task instance never leaves on its own (only a clear moves it back to `none`). */
+export const finishedTaskInstanceStates: readonly TaskInstanceState[] = [
+  TaskInstanceState.success,
+  TaskInstanceState.failed,
+  TaskInstanceState.upstreamFailed,
+  TaskInstanceState.skipped,
+  TaskInstanceState.removed,
+];
+
+/**
+ * One try of a task instance, as a worker sees it (the "job"). `queued` waits for a
+ * worker; `claimed` is handed to a worker that has not yet said it started; `running`
+ * has started. Every later state is final: an attempt never runs twice.
+ */
+export const AttemptState = {
+  queued: "queued",
+  claimed: "claimed",
+  running: "running",
+  success: "success",
+  failed: "failed",
+  /** Ended by the control plane: lease expired, execution timeout, cleared or marked. */
+  superseded: "superseded",
+} as const;
+export type AttemptState = (typeof AttemptState)[keyof typeof AttemptState];
+
+export const activeAttemptStates: readonly AttemptState[] = [
+  AttemptState.queued,
+  AttemptState.claimed,
+  AttemptState.running,
+];
+
+export const RunType = {
+  manual: "manual",
+  scheduled: "scheduled",
+} as const;
+export type RunType = (typeof RunType)[keyof typeof RunType];

@@ -1,0 +1,43 @@
+import type { QueueCapacity, QueueCandidate, QueueDecision } from "../store/index.js";
+
+/**
+ * Chooses which scheduled task instances to queue now. Candidates arrive highest
+ * priority first; each takes its pool slots and one of its DAG's maxActiveTasks. A
+ * candidate that does not fit now is passed over (a smaller one behind it may fit), and
+ * one that can never fit — its pool does not exist, or has fewer slots than it needs —
+ * is rejected with a message, rather than waiting forever in silence.
+ */
+export function planQueueing(
+  candidates: readonly QueueCandidate[],
+  capacity: QueueCapacity,
+): QueueDecision[] {
+  const poolUsed = new Map(capacity.poolSlotsUsed);
+  const dagActive = new Map(capacity.activeTasksByDag);
+  const decisions: QueueDecision[] = [];
+  for (const candidate of candidates) {
+    const slots = capacity.poolSlots.get(candidate.pool);
+    if (slots === undefined) {
+      decisions.push({
+        kind: "reject",
+        candidate,
+        reason: `Pool '${candidate.pool}' does not exist. Create it (POST /api/v1/pools or \`borda pools set ${candidate.pool} <slots>\`), then clear the task.`,
+      });
+      continue;
+    }
+    if (candidate.poolSlots > slots) {
+      decisions.push({
+        kind: "reject",
+        candidate,
+        reason: `Task needs ${candidate.poolSlots} slots of pool '${candidate.pool}', which has ${slots}. Raise the pool's slots or lower the task's poolSlots, then clear the task.`,
+      });
+      continue;
+    }
+    const used = poolUsed.get(candidate.pool) ?? 0;
+    const active = dagActive.get(candidate.dagId) ?? 0;
+    if (used + candidate.poolSlots > slots || active >= candidate.maxActiveTasks) continue;
+    poolUsed.set(candidate.pool, used + candidate.poolSlots);
+    dagActive.set(candidate.dagId, active + 1);
+    decisions.push({ kind: "queue", candidate });
+  }
+  return decisions;
+}

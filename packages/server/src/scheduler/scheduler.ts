@@ -1,0 +1,389 @@
+import {
+  BordaError,
+  type DagSpec,
+  ErrorCode,
+  RunType,
+} from "@borda/protocol";
+import type { Logger } from "pino";
+import type {
+  AttemptFailure,
+  AttemptRecord,
+  ClaimedJob,
+  ClaimRequest,
+  DagRecord,
+  DagRunRecord,
+  Store,
+} from "../store/index.js";
+import { type Clock, systemClock } from "./clock.js";
+import { downstreamOf, evaluateRun } from "./evaluateRun.js";
+import { JobNotifier } from "./jobNotifier.js";
+import { planQueueing } from "./planQueueing.js";
+import { retryDelayMs } from "./retryDelay.js";
+import { manualDataInterval, nextDagRunInfo, type DagRunInfo } from "./timetable.js";
+import { validateConf } from "./validateConf.js";
+
+export interface SchedulerOptions {
+  store: Store;
+  logger: Logger;
+  notifier?: JobNotifier;
+  clock?: Clock;
+  /** How long a claimed attempt lives without a heartbeat: the worker timeout. */
+  leaseMs?: number;
+  /**
+   * Longest sleep between passes. Events drive the scheduler; this pass only catches
+   * what no event announced in this process (another replica's change, a clock jump).
+   */
+  safetyPassIntervalMs?: number;
+  /** Most scheduled runs one DAG may create in one pass while catching up. */
+  maxRunsCreatedPerPass?: number;
+}
+
+export interface TriggerRequest {
+  runId?: string | undefined;
+  logicalDate?: Date | undefined;
+  dataIntervalStart?: Date | undefined;
+  dataIntervalEnd?: Date | undefined;
+  conf?: Record<string, unknown> | undefined;
+  note?: string | null | undefined;
+}
+
+/** Airflow renders instants in run ids as `2025-07-01T14:56:26+00:00`. */
+const runIdInstant = (date: Date) => date.toISOString().replace(/\.\d{3}Z$|Z$/, "+00:00");
+
+/**
+ * The event-driven scheduler. Every change that can make work ready — a run triggered,
+ * an attempt finished, a task cleared — is followed, in the same call, by evaluating the
+ * affected run and queueing what became ready, so a downstream task is queued before
+ * the report of its upstream returns. Time-driven work (cron runs, retry delays, leases,
+ * timeouts) waits on one timer set to the earliest instant the store reports.
+ *
+ * Every state change is compare-and-set in the store, so several schedulers (replicas)
+ * on one PostgreSQL database are safe.
+ */
+export class Scheduler {
+  readonly notifier: JobNotifier;
+  readonly #store: Store;
+  readonly #logger: Logger;
+  readonly #clock: Clock;
+  readonly #leaseMs: number;
+  readonly #safetyPassIntervalMs: number;
+  readonly #maxRunsCreatedPerPass: number;
+  #timer: NodeJS.Timeout | null = null;
+  #running = false;
+  #pass: Promise<void> | null = null;
+  #passRequested = false;
+
+  constructor(options: SchedulerOptions) {
+    this.#store = options.store;
+    this.#logger = options.logger;
+    this.notifier = options.notifier ?? new JobNotifier();
+    this.#clock = options.clock ?? systemClock;
+    this.#leaseMs = options.leaseMs ?? 15_000;
+    this.#safetyPassIntervalMs = options.safetyPassIntervalMs ?? 10_000;
+    this.#maxRunsCreatedPerPass = options.maxRunsCreatedPerPass ?? 100;
+  }
+
+  get leaseMs(): number {
+    return this.#leaseMs;
+  }
+
+  /** Runs a first pass, then keeps passes going on the timer until `stop()`. */
+  async start(): Promise<void> {
+    this.#running = true;
+    await this.runPass();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#pass;
+    this.notifier.notifyAll();
+  }
+
+  /**
+   * One full pass: create due scheduled runs, start queued runs, fail overdue attempts,
+   * release retries whose delay ended, evaluate every running run, queue what is ready.
+   * Passes never overlap; a pass requested during one runs right after it.
+   */
+  runPass(): Promise<void> {
+    if (this.#pass) {
+      this.#passRequested = true;
+      return this.#pass;
+    }
+    this.#pass = (async () => {
+      try {
+        do {
+          this.#passRequested = false;
+          await this.#fullPass();
+        } while (this.#passRequested);
+      } catch (error) {
+        this.#logger.error({ err: error }, "scheduler pass failed; retrying on the next pass");
+      } finally {
+        this.#pass = null;
+        await this.#armTimer();
+      }
+    })();
+    return this.#pass;
+  }
+
+  async #fullPass(): Promise<void> {
+    const now = this.#clock.now();
+    await this.#createDueRuns(now);
+    for (const attempt of await this.#store.listOverdueAttempts(now)) {
+      await this.#failOverdue(attempt, now);
+    }
+    await this.#store.rescheduleDueRetries(now);
+    await this.#store.startQueuedRuns(now);
+    for (const runId of await this.#store.listRunningRunIds()) {
+      await this.#evaluate(runId);
+    }
+    await this.#queueReady();
+  }
+
+  async #armTimer(): Promise<void> {
+    if (!this.#running) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    let delay = this.#safetyPassIntervalMs;
+    try {
+      const wake = await this.#store.nextWakeUp();
+      if (wake) delay = Math.min(delay, Math.max(0, wake.getTime() - this.#clock.now().getTime()));
+    } catch (error) {
+      this.#logger.warn({ err: error }, "could not read the next wake-up; using the safety interval");
+    }
+    if (!this.#running) return;
+    // +1 ms: the store compares deadlines with <=, and a timer may fire a hair early.
+    this.#timer = setTimeout(() => void this.runPass(), delay + 1);
+    this.#timer.unref();
+  }
+
+  // ---- runs -------------------------------------------------------------------------
+
+  /** Creates a manual run (the API's trigger) and schedules its first tasks at once. */
+  async triggerRun(dagId: string, request: TriggerRequest = {}): Promise<DagRunRecord> {
+    const dag = await this.#requireDag(dagId);
+    const version = dag.currentVersion;
+    if (!version) throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' has no parsed version yet.`);
+    const conf = request.conf ?? {};
+    validateConf(version.spec, conf);
+    const logicalDate = request.logicalDate ?? this.#clock.now();
+    const inferred = manualDataInterval(timetableOf(version.spec), logicalDate);
+    const run = await this.#store.createDagRun(
+      {
+        dagId,
+        runId: request.runId ?? `manual__${runIdInstant(logicalDate)}`,
+        dagVersionId: version.id,
+        runType: RunType.manual,
+        logicalDate,
+        dataIntervalStart: request.dataIntervalStart ?? inferred.start,
+        dataIntervalEnd: request.dataIntervalEnd ?? inferred.end,
+        conf,
+        note: request.note ?? null,
+        externalTrigger: true,
+        tasks: version.spec.tasks,
+      },
+      this.#clock.now(),
+    );
+    if (!run) throw new BordaError(ErrorCode.conflict, "The DAG run already exists.");
+    await this.#startRuns();
+    return (await this.#store.getDagRunById(run.id)) ?? run;
+  }
+
+  /**
+   * Clears task instances of a run so they run again; with `downstream`, everything
+   * downstream of them too. Returns the cleared task ids.
+   */
+  async clearTaskInstances(
+    dagId: string,
+    runId: string,
+    taskIds: readonly string[],
+    options: { downstream?: boolean } = {},
+  ): Promise<string[]> {
+    const run = await this.#store.getDagRun(dagId, runId);
+    if (!run) throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' of '${dagId}' not found.`);
+    const snapshot = await this.#store.loadRunSnapshot(run.id);
+    if (!snapshot) throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' not found.`);
+    const spec = snapshot.version.spec;
+    const unknown = taskIds.filter((id) => !spec.tasks.some((t) => t.taskId === id));
+    if (unknown.length > 0) {
+      throw new BordaError(ErrorCode.notFound, `No task ${unknown.join(", ")} in DAG '${dagId}'.`);
+    }
+    const cleared = options.downstream ? downstreamOf(spec, taskIds) : [...taskIds];
+    await this.#store.clearTaskInstances(
+      run.id,
+      cleared.map((taskId) => ({
+        taskId,
+        retries: spec.tasks.find((t) => t.taskId === taskId)?.retries ?? 0,
+      })),
+      this.#clock.now(),
+    );
+    await this.#startRuns();
+    return cleared;
+  }
+
+  /** Creates the scheduled runs that are due, catching up as the DAG allows. */
+  async #createDueRuns(now: Date): Promise<void> {
+    for (const dag of await this.#store.listDagsDueForScheduling(now)) {
+      const spec = dag.currentVersion?.spec;
+      if (!spec) continue;
+      const timetable = timetableOf(spec);
+      let last = await this.#store.getLastScheduledInterval(dag.dagId);
+      const open = (
+        await this.#store.listDagRuns({ dagId: dag.dagId, states: ["queued", "running"] })
+      ).length;
+      let budget = Math.min(this.#maxRunsCreatedPerPass, spec.maxActiveRuns - open);
+      let next = nextDagRunInfo(timetable, last, now);
+      while (next && next.runAfter <= now && budget > 0) {
+        await this.#createScheduledRun(dag, next, now);
+        last = next.dataInterval;
+        budget -= 1;
+        next = nextDagRunInfo(timetable, last, now);
+      }
+      await this.#store.advanceNextDagRun(
+        dag.dagId,
+        dag.nextDagRunCreateAfter,
+        next && {
+          logicalDate: next.logicalDate,
+          dataIntervalStart: next.dataInterval.start,
+          dataIntervalEnd: next.dataInterval.end,
+          // A DAG at its maxActiveRuns stays due, so the pass after a run ends creates the next.
+          createAfter: next.runAfter <= now ? now : next.runAfter,
+        },
+        now,
+      );
+    }
+  }
+
+  async #createScheduledRun(dag: DagRecord, info: DagRunInfo, now: Date): Promise<void> {
+    const version = dag.currentVersion;
+    if (!version) return;
+    const created = await this.#store.createDagRun(
+      {
+        dagId: dag.dagId,
+        runId: `scheduled__${runIdInstant(info.logicalDate)}`,
+        dagVersionId: version.id,
+        runType: RunType.scheduled,
+        logicalDate: info.logicalDate,
+        dataIntervalStart: info.dataInterval.start,
+        dataIntervalEnd: info.dataInterval.end,
+        conf: {},
+        note: null,
+        externalTrigger: false,
+        tasks: version.spec.tasks,
+      },
+      now,
+      { ifAbsent: true },
+    );
+    if (created) this.#logger.info({ dagId: dag.dagId, runId: created.runId }, "scheduled run created");
+  }
+
+  /** Starts the queued runs that may start, then schedules and queues their first tasks. */
+  async #startRuns(): Promise<void> {
+    const started = await this.#store.startQueuedRuns(this.#clock.now());
+    for (const runId of started) await this.#evaluate(runId);
+    await this.#queueReady();
+  }
+
+  // ---- worker-facing ----------------------------------------------------------------
+
+  /** Hands queued jobs on the worker's queues to it, up to its free slots. */
+  claimJobs(request: Omit<ClaimRequest, "leaseMs">): Promise<ClaimedJob[]> {
+    return this.#store.claimJobs({ ...request, leaseMs: this.#leaseMs }, this.#clock.now());
+  }
+
+  startAttempt(attemptId: string): Promise<AttemptRecord> {
+    return this.#store.startAttempt(attemptId, this.#clock.now());
+  }
+
+  /** Records success, then queues the downstream tasks this made ready, before returning. */
+  async completeAttempt(attemptId: string, result: { returnValue?: unknown } = {}): Promise<AttemptRecord> {
+    const attempt = await this.#store.completeAttempt(
+      attemptId,
+      { returnValueJson: result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue) },
+      this.#clock.now(),
+    );
+    await this.#afterAttempt(attempt.dagRunId);
+    return attempt;
+  }
+
+  /** Records a failure (retry or fail per the task's policy), then evaluates the run. */
+  async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
+    const attempt = await this.#store.failAttempt(attemptId, failure, retryDelayMs, this.#clock.now());
+    await this.#afterAttempt(attempt.dagRunId);
+    return attempt;
+  }
+
+  async #failOverdue(attempt: AttemptRecord, now: Date): Promise<void> {
+    const timedOut = attempt.timeoutAt !== null && attempt.timeoutAt <= now;
+    const error = timedOut
+      ? `Execution timeout: still running after ${Math.round((attempt.executionTimeoutMs ?? 0) / 1000)} s (executionTimeout).`
+      : `Worker '${attempt.workerName}' stopped heartbeating; its lease on this attempt expired.`;
+    try {
+      await this.#store.failAttempt(attempt.attemptId, { error }, retryDelayMs, now);
+      this.#logger.warn({ attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId }, error);
+    } catch (err) {
+      // Finished (or failed by another replica) between the read and the update.
+      if (!(err instanceof BordaError && err.code === ErrorCode.staleAttempt)) throw err;
+    }
+  }
+
+  async #afterAttempt(dagRunId: number): Promise<void> {
+    const finished = await this.#evaluate(dagRunId);
+    if (finished) {
+      // A finished run frees a maxActiveRuns slot: scheduled runs held back by it may be
+      // created now, and queued runs may start.
+      await this.#createDueRuns(this.#clock.now());
+      await this.#startRuns();
+    } else {
+      await this.#queueReady();
+    }
+  }
+
+  // ---- evaluation and queueing ------------------------------------------------------
+
+  /**
+   * Evaluates one run until its decisions apply cleanly (a concurrent change makes a
+   * compare-and-set miss; the run is then read again). Returns true when it finished.
+   */
+  async #evaluate(dagRunId: number): Promise<boolean> {
+    for (let round = 0; round < 5; round++) {
+      const snapshot = await this.#store.loadRunSnapshot(dagRunId);
+      if (!snapshot || snapshot.run.state !== "running") return false;
+      const { changes, runState } = evaluateRun(snapshot.version.spec, snapshot.taskInstances);
+      const now = this.#clock.now();
+      const applied = await this.#store.applyTaskStateChanges(changes, now);
+      if (applied < changes.length) continue;
+      if (runState === null) return false;
+      const finished = await this.#store.finishDagRun(dagRunId, runState, now);
+      if (finished) {
+        this.#logger.info({ dagId: snapshot.run.dagId, runId: snapshot.run.runId, state: runState }, "run finished");
+      }
+      return finished;
+    }
+    return false;
+  }
+
+  async #queueReady(): Promise<void> {
+    const result = await this.#store.queueScheduledTasks(planQueueing, this.#clock.now());
+    for (const queue of new Set(result.queued.map((q) => q.queue))) this.notifier.notify(queue);
+    for (const runId of result.rejectedRunIds) await this.#evaluate(runId);
+  }
+
+  async #requireDag(dagId: string): Promise<DagRecord> {
+    const dag = await this.#store.getDag(dagId);
+    if (!dag || !dag.isActive) {
+      throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found (or no longer in any DAG file).`);
+    }
+    return dag;
+  }
+}
+
+function timetableOf(spec: DagSpec) {
+  return {
+    schedule: spec.schedule,
+    startDate: spec.startDate,
+    endDate: spec.endDate,
+    timezone: spec.timezone,
+    catchup: spec.catchup,
+  };
+}

@@ -1,0 +1,389 @@
+import {
+  AttemptState,
+  activeAttemptStates,
+  BordaError,
+  ErrorCode,
+  TaskInstanceState as TIState,
+  type TaskSpec,
+} from "@borda/protocol";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import type { Database, TaskAttemptsTable } from "./database.js";
+import type { AttemptRecord } from "./records.js";
+import { toDate } from "./records.js";
+import type { Dialect, StoreContext } from "./storeContext.js";
+import { loadVersions } from "./versions.js";
+
+/**
+ * Attempts: the jobs workers claim, start, complete and fail. Every call names the
+ * attempt id; a call about an attempt that is no longer current (superseded, timed out,
+ * lease lost) is refused with `stale_attempt` (invariant 1: fencing).
+ */
+
+export interface ClaimRequest {
+  workerName: string;
+  /** Queue names, or patterns with `*` wildcards (`team_a_*`). */
+  queues: readonly string[];
+  /** Free slots on the worker; a job takes as many as its pool slots. */
+  freeSlots: number;
+  leaseMs: number;
+}
+
+export interface ClaimedJob extends AttemptRecord {
+  logicalDate: Date;
+  dataIntervalStart: Date | null;
+  dataIntervalEnd: Date | null;
+  conf: Record<string, unknown>;
+}
+
+/**
+ * Claims queued jobs on the worker's queues, highest priority then oldest first, as many
+ * as fit its free slots. On PostgreSQL the candidate rows are locked with SKIP LOCKED,
+ * so concurrent claims from several replicas never block on or hand out the same job.
+ */
+export async function claimJobs(
+  ctx: StoreContext,
+  request: ClaimRequest,
+  at: Date,
+): Promise<ClaimedJob[]> {
+  if (request.freeSlots <= 0 || request.queues.length === 0) return [];
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const candidates = await trx
+      .selectFrom("task_attempts")
+      .selectAll()
+      .where("state", "=", AttemptState.queued)
+      .where((eb) => matchesQueues(eb, ctx.dialect, request.queues))
+      .orderBy("priority_weight", "desc")
+      .orderBy("queued_at")
+      .limit(request.freeSlots * 4)
+      .$if(ctx.dialect === "postgres", (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    let slots = request.freeSlots;
+    const chosen = candidates.filter((c) => {
+      if (c.pool_slots > slots) return false;
+      slots -= c.pool_slots;
+      return true;
+    });
+    if (chosen.length === 0) return [];
+    const ids = chosen.map((c) => c.attempt_id);
+    const claimed = await trx
+      .updateTable("task_attempts")
+      .set({
+        state: AttemptState.claimed,
+        worker_name: request.workerName,
+        claimed_at: now,
+        lease_expires_at: now + request.leaseMs,
+      })
+      .where("attempt_id", "in", ids)
+      .where("state", "=", AttemptState.queued)
+      .returningAll()
+      .execute();
+    const runs = await trx
+      .selectFrom("dag_runs")
+      .select(["id", "logical_date", "data_interval_start", "data_interval_end", "conf"])
+      .where(
+        "id",
+        "in",
+        claimed.map((c) => c.dag_run_id),
+      )
+      .execute();
+    const byRun = new Map(runs.map((r) => [Number(r.id), r]));
+    return claimed
+      .sort((a, b) => ids.indexOf(a.attempt_id) - ids.indexOf(b.attempt_id))
+      .map((row) => {
+        const run = byRun.get(Number(row.dag_run_id));
+        return {
+          ...toAttemptRecord(row),
+          logicalDate: new Date(run?.logical_date ?? 0),
+          dataIntervalStart: toDate(run?.data_interval_start ?? null),
+          dataIntervalEnd: toDate(run?.data_interval_end ?? null),
+          conf: JSON.parse(run?.conf ?? "{}") as Record<string, unknown>,
+        };
+      });
+  });
+}
+
+/** The worker started the attempt: it and its task instance become `running`. */
+export async function startAttempt(
+  ctx: StoreContext,
+  attemptId: string,
+  at: Date,
+): Promise<AttemptRecord> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const attempt = await trx
+      .updateTable("task_attempts")
+      .set((eb) => ({
+        state: AttemptState.running,
+        started_at: now,
+        timeout_at: sql<number | null>`${now} + ${eb.ref("execution_timeout_ms")}`,
+      }))
+      .where("attempt_id", "=", attemptId)
+      .where("state", "=", AttemptState.claimed)
+      .returningAll()
+      .executeTakeFirst();
+    if (!attempt) throw await staleAttempt(trx, attemptId, "start");
+    await trx
+      .updateTable("task_instances")
+      .set({
+        state: TIState.running,
+        start_date: now,
+        hostname: attempt.worker_name,
+        updated_at: now,
+      })
+      .where("id", "=", attempt.task_instance_id)
+      .where("current_attempt_id", "=", attemptId)
+      .where("state", "=", TIState.queued)
+      .execute();
+    return toAttemptRecord(attempt);
+  });
+}
+
+/**
+ * The attempt succeeded. Recorded at most once: the compare-and-set on the attempt's
+ * state refuses a second report, and a superseded attempt's report.
+ */
+export async function completeAttempt(
+  ctx: StoreContext,
+  attemptId: string,
+  result: { returnValueJson?: string | undefined },
+  at: Date,
+): Promise<AttemptRecord> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const attempt = await trx
+      .updateTable("task_attempts")
+      .set({ state: AttemptState.success, ended_at: now })
+      .where("attempt_id", "=", attemptId)
+      .where("state", "in", [AttemptState.claimed, AttemptState.running])
+      .returningAll()
+      .executeTakeFirst();
+    if (!attempt) throw await staleAttempt(trx, attemptId, "complete");
+    await trx
+      .updateTable("task_instances")
+      .set((eb) => ({
+        state: TIState.success,
+        start_date: eb.fn.coalesce("start_date", sql.lit(attempt.started_at ?? now)),
+        end_date: now,
+        hostname: attempt.worker_name,
+        last_error: null,
+        updated_at: now,
+      }))
+      .where("id", "=", attempt.task_instance_id)
+      .where("current_attempt_id", "=", attemptId)
+      .execute();
+    if (result.returnValueJson !== undefined) {
+      await trx
+        .insertInto("xcom")
+        .values({
+          dag_run_id: attempt.dag_run_id,
+          task_id: attempt.task_id,
+          map_index: attempt.map_index,
+          key: "return_value",
+          dag_id: attempt.dag_id,
+          run_id: attempt.run_id,
+          value: result.returnValueJson,
+          created_at: now,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(["dag_run_id", "task_id", "map_index", "key"])
+            .doUpdateSet({ value: result.returnValueJson, created_at: now }),
+        )
+        .execute();
+    }
+    return toAttemptRecord(attempt);
+  });
+}
+
+export interface AttemptFailure {
+  error: string;
+  exitCode?: number | null;
+}
+
+/** Delay before the retry after failed try `tryNumber` of `task` (the scheduler's policy). */
+export type RetryDelayPolicy = (task: TaskSpec, tryNumber: number) => number;
+
+/**
+ * The attempt failed (reported by its worker, or decided by the control plane: lease
+ * lost, execution timeout). Its task instance goes `up_for_retry` while it has tries
+ * left, else `failed`.
+ */
+export async function failAttempt(
+  ctx: StoreContext,
+  attemptId: string,
+  failure: AttemptFailure,
+  retryDelay: RetryDelayPolicy,
+  at: Date,
+): Promise<AttemptRecord> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const attempt = await trx
+      .updateTable("task_attempts")
+      .set({
+        state: AttemptState.failed,
+        ended_at: now,
+        error: failure.error,
+        exit_code: failure.exitCode ?? null,
+      })
+      .where("attempt_id", "=", attemptId)
+      .where("state", "in", activeAttemptStates)
+      .returningAll()
+      .executeTakeFirst();
+    if (!attempt) throw await staleAttempt(trx, attemptId, "fail");
+    const ti = await trx
+      .selectFrom("task_instances")
+      .select(["id", "try_number", "max_tries"])
+      .where("id", "=", attempt.task_instance_id)
+      .where("current_attempt_id", "=", attemptId)
+      .executeTakeFirst();
+    if (ti) {
+      const versions = await loadVersions(ctx, trx, [Number(attempt.dag_version_id)]);
+      const task = versions
+        .get(Number(attempt.dag_version_id))
+        ?.spec.tasks.find((t) => t.taskId === attempt.task_id);
+      const retry = task !== undefined && ti.try_number <= ti.max_tries;
+      await trx
+        .updateTable("task_instances")
+        .set({
+          state: retry ? TIState.upForRetry : TIState.failed,
+          next_retry_at: retry ? now + retryDelay(task, ti.try_number) : null,
+          end_date: now,
+          last_error: failure.error,
+          updated_at: now,
+        })
+        .where("id", "=", ti.id)
+        .where("current_attempt_id", "=", attemptId)
+        .execute();
+    }
+    return toAttemptRecord(attempt);
+  });
+}
+
+/** Keeps the leases of a worker's attempts alive. Returns the ids that are no longer active (to cancel). */
+export async function extendLeases(
+  ctx: StoreContext,
+  workerName: string,
+  attemptIds: readonly string[],
+  leaseMs: number,
+  at: Date,
+): Promise<string[]> {
+  if (attemptIds.length === 0) return [];
+  const extended = await ctx.db
+    .updateTable("task_attempts")
+    .set({ lease_expires_at: at.getTime() + leaseMs })
+    .where("worker_name", "=", workerName)
+    .where("attempt_id", "in", attemptIds)
+    .where("state", "in", [AttemptState.claimed, AttemptState.running])
+    .returning("attempt_id")
+    .execute();
+  const alive = new Set(extended.map((r) => r.attempt_id));
+  return attemptIds.filter((id) => !alive.has(id));
+}
+
+/** Claimed or running attempts whose lease or execution deadline has passed. */
+export async function listOverdueAttempts(ctx: StoreContext, at: Date): Promise<AttemptRecord[]> {
+  const rows = await ctx.db
+    .selectFrom("task_attempts")
+    .selectAll()
+    .where("state", "in", [AttemptState.claimed, AttemptState.running])
+    .where((eb) =>
+      eb.or([eb("lease_expires_at", "<=", at.getTime()), eb("timeout_at", "<=", at.getTime())]),
+    )
+    .execute();
+  return rows.map(toAttemptRecord);
+}
+
+export async function getAttempt(ctx: StoreContext, attemptId: string): Promise<AttemptRecord | null> {
+  const row = await ctx.db
+    .selectFrom("task_attempts")
+    .selectAll()
+    .where("attempt_id", "=", attemptId)
+    .executeTakeFirst();
+  return row ? toAttemptRecord(row) : null;
+}
+
+export async function listAttempts(
+  ctx: StoreContext,
+  filter: { dagRunId?: number; taskId?: string; states?: readonly AttemptState[] } = {},
+): Promise<AttemptRecord[]> {
+  let query = ctx.db.selectFrom("task_attempts").selectAll().orderBy("queued_at").orderBy("try_number");
+  if (filter.dagRunId !== undefined) query = query.where("dag_run_id", "=", filter.dagRunId);
+  if (filter.taskId !== undefined) query = query.where("task_id", "=", filter.taskId);
+  if (filter.states) query = query.where("state", "in", filter.states);
+  return (await query.execute()).map(toAttemptRecord);
+}
+
+/** The error for a report about an attempt that is not (or no longer) in a state that allows it. */
+async function staleAttempt(
+  trx: Kysely<Database>,
+  attemptId: string,
+  action: string,
+): Promise<BordaError> {
+  const row = await trx
+    .selectFrom("task_attempts")
+    .select(["state", "error"])
+    .where("attempt_id", "=", attemptId)
+    .executeTakeFirst();
+  if (!row) {
+    return new BordaError(ErrorCode.notFound, `No attempt '${attemptId}'.`);
+  }
+  return new BordaError(
+    ErrorCode.staleAttempt,
+    `Attempt '${attemptId}' cannot ${action}: it is ${row.state}${row.error ? ` (${row.error})` : ""}. Stop working on it.`,
+    { details: { attemptId, state: row.state } },
+  );
+}
+
+/**
+ * `queue` matches one of the worker's queue names or `*` patterns. SQLite's GLOB and
+ * PostgreSQL's LIKE are both case-sensitive, as queue names are.
+ */
+function matchesQueues(
+  eb: ExpressionBuilder<Database, "task_attempts">,
+  dialect: Dialect,
+  queues: readonly string[],
+) {
+  const exact = queues.filter((q) => !q.includes("*"));
+  const patterns = queues.filter((q) => q.includes("*"));
+  const conditions = [];
+  if (exact.length > 0) conditions.push(eb("queue", "in", exact));
+  for (const pattern of patterns) {
+    conditions.push(
+      dialect === "sqlite"
+        ? sql<boolean>`${eb.ref("queue")} glob ${pattern.replace(/[[?]/g, "[$&]")}`
+        : sql<boolean>`${eb.ref("queue")} like ${pattern.replace(/[\\%_]/g, "\\$&").replaceAll("*", "%")}`,
+    );
+  }
+  return eb.or(conditions);
+}
+
+export function toAttemptRecord(r: Selectable<TaskAttemptsTable>): AttemptRecord {
+  return {
+    attemptId: r.attempt_id,
+    taskInstanceId: Number(r.task_instance_id),
+    dagRunId: Number(r.dag_run_id),
+    dagId: r.dag_id,
+    runId: r.run_id,
+    taskId: r.task_id,
+    mapIndex: r.map_index,
+    tryNumber: r.try_number,
+    dagVersionId: Number(r.dag_version_id),
+    bundleHash: r.bundle_hash,
+    queue: r.queue,
+    pool: r.pool,
+    poolSlots: r.pool_slots,
+    priorityWeight: r.priority_weight,
+    state: r.state as AttemptRecord["state"],
+    workerName: r.worker_name,
+    leaseExpiresAt: toDate(r.lease_expires_at),
+    timeoutAt: toDate(r.timeout_at),
+    executionTimeoutMs: r.execution_timeout_ms === null ? null : Number(r.execution_timeout_ms),
+    queuedAt: new Date(r.queued_at),
+    claimedAt: toDate(r.claimed_at),
+    startedAt: toDate(r.started_at),
+    endedAt: toDate(r.ended_at),
+    error: r.error,
+    exitCode: r.exit_code,
+  };
+}

@@ -1,0 +1,164 @@
+import type { Generated } from "kysely";
+
+/**
+ * The metadata schema as Kysely sees it. Conventions that hold in both dialects:
+ * - instants are integer epoch milliseconds (`bigint` on PostgreSQL, parsed to number);
+ * - booleans are integers 0/1, so both dialects return the same JavaScript values;
+ * - JSON documents are text, parsed by the store.
+ */
+export interface Database {
+  dags: DagsTable;
+  dag_tags: DagTagsTable;
+  dag_versions: DagVersionsTable;
+  bundles: BundlesTable;
+  import_errors: ImportErrorsTable;
+  pools: PoolsTable;
+  dag_runs: DagRunsTable;
+  task_instances: TaskInstancesTable;
+  task_attempts: TaskAttemptsTable;
+  xcom: XcomTable;
+}
+
+export interface DagsTable {
+  dag_id: string;
+  is_paused: number;
+  is_active: number;
+  fileloc: string;
+  origin: string;
+  current_version_id: number | null;
+  /** Next scheduled run, as computed from the current version's timetable (null: none). */
+  next_dagrun_logical_date: number | null;
+  next_dagrun_data_interval_start: number | null;
+  next_dagrun_data_interval_end: number | null;
+  next_dagrun_create_after: number | null;
+  last_parsed_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DagTagsTable {
+  dag_id: string;
+  tag: string;
+}
+
+export interface DagVersionsTable {
+  id: Generated<number>;
+  dag_id: string;
+  version_number: number;
+  bundle_hash: string;
+  /** sha256 of the spec JSON: with bundle_hash it decides whether a re-parse is a new version. */
+  spec_hash: string;
+  spec: string;
+  source: string;
+  fileloc: string;
+  created_at: number;
+}
+
+export interface BundlesTable {
+  hash: string;
+  content: Uint8Array;
+  size: number;
+  created_at: number;
+}
+
+export interface ImportErrorsTable {
+  id: Generated<number>;
+  fileloc: string;
+  origin: string;
+  message: string;
+  line: number | null;
+  created_at: number;
+}
+
+export interface PoolsTable {
+  name: string;
+  slots: number;
+  description: string | null;
+  include_deferred: number;
+}
+
+export interface DagRunsTable {
+  id: Generated<number>;
+  dag_id: string;
+  run_id: string;
+  dag_version_id: number;
+  run_type: string;
+  state: string;
+  logical_date: number;
+  data_interval_start: number | null;
+  data_interval_end: number | null;
+  conf: string;
+  note: string | null;
+  external_trigger: number;
+  queued_at: number;
+  start_date: number | null;
+  end_date: number | null;
+  updated_at: number;
+}
+
+export interface TaskInstancesTable {
+  id: Generated<number>;
+  dag_run_id: number;
+  dag_id: string;
+  run_id: string;
+  task_id: string;
+  map_index: number;
+  state: string;
+  /** Tries started so far; the next attempt gets try_number + 1. */
+  try_number: number;
+  /** Airflow's max_tries: retries allowed, raised by a clear so a cleared task may retry again. */
+  max_tries: number;
+  pool: string;
+  pool_slots: number;
+  queue: string;
+  priority_weight: number;
+  operator: string;
+  current_attempt_id: string | null;
+  hostname: string | null;
+  start_date: number | null;
+  end_date: number | null;
+  queued_at: number | null;
+  next_retry_at: number | null;
+  last_error: string | null;
+  note: string | null;
+  updated_at: number;
+}
+
+export interface TaskAttemptsTable {
+  attempt_id: string;
+  task_instance_id: number;
+  dag_run_id: number;
+  dag_id: string;
+  run_id: string;
+  task_id: string;
+  map_index: number;
+  try_number: number;
+  dag_version_id: number;
+  bundle_hash: string;
+  queue: string;
+  pool: string;
+  pool_slots: number;
+  priority_weight: number;
+  state: string;
+  worker_name: string | null;
+  lease_expires_at: number | null;
+  timeout_at: number | null;
+  execution_timeout_ms: number | null;
+  queued_at: number;
+  claimed_at: number | null;
+  started_at: number | null;
+  ended_at: number | null;
+  error: string | null;
+  exit_code: number | null;
+}
+
+export interface XcomTable {
+  dag_run_id: number;
+  task_id: string;
+  map_index: number;
+  key: string;
+  dag_id: string;
+  run_id: string;
+  value: string;
+  created_at: number;
+}

@@ -1,0 +1,157 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { BordaError, ErrorCode } from "@borda/protocol";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import * as attempts from "./attempts.js";
+import type { Database } from "./database.js";
+import * as dags from "./dags.js";
+import { migrationProvider } from "./migrations/index.js";
+import * as pools from "./pools.js";
+import * as runs from "./runs.js";
+import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
+import * as taskInstances from "./taskInstances.js";
+import * as wakeUps from "./wakeUps.js";
+import * as xcom from "./xcom.js";
+
+export type * from "./attempts.js";
+export type * from "./pools.js";
+export type * from "./records.js";
+export type * from "./runs.js";
+export type * from "./taskInstances.js";
+export type * from "./xcom.js";
+export { defaultPoolName } from "./pools.js";
+
+export interface StoreOptions {
+  /** BORDA_HOME: where the embedded database lives. */
+  home: string;
+  /** `postgres://...` for PostgreSQL; unset for the embedded SQLite file `${home}/borda.db`. */
+  databaseUrl?: string | undefined;
+  /** Run pending migrations while opening (default true; `borda db migrate` does only this). */
+  migrate?: boolean;
+  dagsPausedAtCreation?: boolean;
+}
+
+/** Store operations take their context first; the store object binds it. */
+type Bound<M> = {
+  [K in keyof M]: M[K] extends (ctx: StoreContext, ...args: infer A) => infer R
+    ? (...args: A) => R
+    : never;
+};
+
+function bind<M extends object>(ctx: StoreContext, operations: M): Bound<M> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, operation] of Object.entries(operations)) {
+    if (typeof operation === "function" && !name.startsWith("to")) {
+      bound[name] = (...args: unknown[]) => operation(ctx, ...args);
+    }
+  }
+  return bound as Bound<M>;
+}
+
+function bindOperations(ctx: StoreContext) {
+  return {
+    ...bind(ctx, dags),
+    ...bind(ctx, runs),
+    ...bind(ctx, taskInstances),
+    ...bind(ctx, attempts),
+    ...bind(ctx, pools),
+    ...bind(ctx, xcom),
+    ...bind(ctx, wakeUps),
+  };
+}
+
+/**
+ * The metadata store: the only place that speaks SQL. Everything else calls its
+ * semantic operations (`claimJobs`, `completeAttempt`, `queueScheduledTasks`, ...).
+ */
+export type Store = ReturnType<typeof bindOperations> & {
+  readonly dialect: Dialect;
+  /** Where the database is, without credentials: for logs and `borda db migrate`. */
+  readonly location: string;
+  close(): Promise<void>;
+};
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const { db, dialect, location } = connect(options);
+  if (options.migrate ?? true) {
+    await migrate(db, location);
+  }
+  const ctx = createStoreContext(db, dialect, {
+    dagsPausedAtCreation: options.dagsPausedAtCreation ?? true,
+  });
+  return Object.assign(bindOperations(ctx), {
+    dialect,
+    location,
+    close: () => db.destroy(),
+  });
+}
+
+function connect(options: StoreOptions): { db: Kysely<Database>; dialect: Dialect; location: string } {
+  const url = options.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // int8 (counts, epoch milliseconds, ids) as numbers: every value Borda stores fits
+      // in 2^53.
+      types: {
+        getTypeParser: (oid: number, format?: "text" | "binary") =>
+          oid === pg.types.builtins.INT8
+            ? Number
+            : pg.types.getTypeParser(oid, format as "text"),
+      },
+    });
+    const safeUrl = new URL(url);
+    safeUrl.password = "";
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: "postgres",
+      location: safeUrl.toString(),
+    };
+  }
+  if (url) {
+    throw new BordaError(
+      ErrorCode.configuration,
+      `BORDA_DATABASE_URL must start with postgres:// (got '${url.split(":")[0]}:...'); leave it unset for the embedded SQLite database.`,
+    );
+  }
+  mkdirSync(options.home, { recursive: true });
+  const file = path.join(options.home, "borda.db");
+  const database = new SQLite(file);
+  // WAL: readers never block the writer, and a committed transaction survives kill -9.
+  // synchronous=NORMAL keeps that guarantee for process crashes (only a power loss may
+  // drop the last commits) at a fraction of FULL's fsync cost per transaction.
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("busy_timeout = 10000");
+  database.pragma("foreign_keys = ON");
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    dialect: "sqlite",
+    location: file,
+  };
+}
+
+/**
+ * Runs pending migrations. On PostgreSQL Kysely's migrator holds an advisory lock while
+ * it works, so replicas that start together migrate once.
+ */
+async function migrate(db: Kysely<Database>, location: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(
+      location.endsWith("borda.db") ? "sqlite" : "postgres",
+    ),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new BordaError(
+      ErrorCode.configuration,
+      `Migrating the database at ${location} failed at ${failed}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { Dialect } from "../storeContext.js";
+import { initialSchema } from "./001_initial.js";
+
+/**
+ * Every migration, in order. Names sort lexically; never rename or edit one that has
+ * shipped — add the next.
+ */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        "001_initial": { up: initialSchema(dialect) },
+      };
+    },
+  };
+}

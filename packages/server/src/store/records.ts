@@ -1,0 +1,124 @@
+import type { DagRunState, DagSpec, RunType, TaskInstanceState } from "@borda/protocol";
+import type { DagFileOrigin } from "../dags/dagRegistry.js";
+
+/** What the store hands out: camelCase, instants as Date, JSON parsed. */
+
+export interface DagVersionRecord {
+  id: number;
+  dagId: string;
+  versionNumber: number;
+  bundleHash: string;
+  spec: DagSpec;
+  source: string;
+  fileloc: string;
+  createdAt: Date;
+}
+
+export interface NextDagRun {
+  logicalDate: Date;
+  dataIntervalStart: Date;
+  dataIntervalEnd: Date;
+  createAfter: Date;
+}
+
+export interface DagRecord {
+  dagId: string;
+  isPaused: boolean;
+  isActive: boolean;
+  fileloc: string;
+  origin: DagFileOrigin;
+  tags: string[];
+  lastParsedAt: Date;
+  /** When the scheduler next looks at this DAG's timetable; the epoch means "recompute now". */
+  nextDagRunCreateAfter: Date | null;
+  nextDagRun: NextDagRun | null;
+  currentVersion: DagVersionRecord | null;
+}
+
+export interface ImportErrorRecord {
+  id: number;
+  fileloc: string;
+  origin: DagFileOrigin;
+  message: string;
+  line: number | null;
+  createdAt: Date;
+}
+
+export interface PoolRecord {
+  name: string;
+  slots: number;
+  description: string | null;
+  includeDeferred: boolean;
+}
+
+export interface DagRunRecord {
+  id: number;
+  dagId: string;
+  runId: string;
+  dagVersionId: number;
+  runType: RunType;
+  state: DagRunState;
+  logicalDate: Date;
+  dataIntervalStart: Date | null;
+  dataIntervalEnd: Date | null;
+  conf: Record<string, unknown>;
+  note: string | null;
+  externalTrigger: boolean;
+  queuedAt: Date;
+  startDate: Date | null;
+  endDate: Date | null;
+}
+
+export interface TaskInstanceRecord {
+  id: number;
+  dagRunId: number;
+  dagId: string;
+  runId: string;
+  taskId: string;
+  mapIndex: number;
+  state: TaskInstanceState;
+  tryNumber: number;
+  maxTries: number;
+  pool: string;
+  poolSlots: number;
+  queue: string;
+  priorityWeight: number;
+  operator: string;
+  currentAttemptId: string | null;
+  hostname: string | null;
+  startDate: Date | null;
+  endDate: Date | null;
+  queuedAt: Date | null;
+  nextRetryAt: Date | null;
+  lastError: string | null;
+}
+
+export interface AttemptRecord {
+  attemptId: string;
+  taskInstanceId: number;
+  dagRunId: number;
+  dagId: string;
+  runId: string;
+  taskId: string;
+  mapIndex: number;
+  tryNumber: number;
+  dagVersionId: number;
+  bundleHash: string;
+  queue: string;
+  pool: string;
+  poolSlots: number;
+  priorityWeight: number;
+  state: import("@borda/protocol").AttemptState;
+  workerName: string | null;
+  leaseExpiresAt: Date | null;
+  timeoutAt: Date | null;
+  executionTimeoutMs: number | null;
+  queuedAt: Date;
+  claimedAt: Date | null;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  error: string | null;
+  exitCode: number | null;
+}
+
+export const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

@@ -1,0 +1,278 @@
+import {
+  BordaError,
+  type DagRunState,
+  type DagSpec,
+  ErrorCode,
+  finishedTaskInstanceStates,
+  type RunType,
+  TaskInstanceState,
+} from "@borda/protocol";
+import type { Selectable } from "kysely";
+import type { DagRunsTable } from "./database.js";
+import { loadVersions } from "./versions.js";
+import type { DagRunRecord } from "./records.js";
+import { toDate } from "./records.js";
+import type { StoreContext } from "./storeContext.js";
+
+/** DAG runs: creating them with their task instances, reading them, starting and finishing them. */
+
+export interface NewDagRun {
+  dagId: string;
+  runId: string;
+  dagVersionId: number;
+  runType: RunType;
+  logicalDate: Date;
+  dataIntervalStart: Date | null;
+  dataIntervalEnd: Date | null;
+  conf: Record<string, unknown>;
+  note: string | null;
+  externalTrigger: boolean;
+  tasks: DagSpec["tasks"];
+}
+
+/**
+ * Creates a queued run and one task instance per task (state `none`). A run id that
+ * already exists is a conflict; with `ifAbsent` (scheduled runs, whose ids are derived
+ * from the logical date, so racing schedulers compute the same one) it returns null.
+ */
+export async function createDagRun(
+  ctx: StoreContext,
+  run: NewDagRun,
+  at: Date,
+  options: { ifAbsent?: boolean } = {},
+): Promise<DagRunRecord | null> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const existing = await trx
+      .selectFrom("dag_runs")
+      .select("id")
+      .where("dag_id", "=", run.dagId)
+      .where("run_id", "=", run.runId)
+      .executeTakeFirst();
+    if (existing) {
+      if (options.ifAbsent) return null;
+      throw new BordaError(
+        ErrorCode.conflict,
+        `DAG run '${run.runId}' of DAG '${run.dagId}' already exists; choose another dag_run_id.`,
+      );
+    }
+    const inserted = await trx
+      .insertInto("dag_runs")
+      .values({
+        dag_id: run.dagId,
+        run_id: run.runId,
+        dag_version_id: run.dagVersionId,
+        run_type: run.runType,
+        state: "queued",
+        logical_date: run.logicalDate.getTime(),
+        data_interval_start: run.dataIntervalStart?.getTime() ?? null,
+        data_interval_end: run.dataIntervalEnd?.getTime() ?? null,
+        conf: JSON.stringify(run.conf),
+        note: run.note,
+        external_trigger: run.externalTrigger ? 1 : 0,
+        queued_at: now,
+        start_date: null,
+        end_date: null,
+        updated_at: now,
+      })
+      // On PostgreSQL two schedulers may both pass the check above; the unique
+      // constraint decides, and the loser creates nothing.
+      .onConflict((oc) => oc.columns(["dag_id", "run_id"]).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) {
+      if (options.ifAbsent) return null;
+      throw new BordaError(ErrorCode.conflict, `DAG run '${run.runId}' already exists.`);
+    }
+    await trx
+      .insertInto("task_instances")
+      .values(
+        run.tasks.map((task) => ({
+          dag_run_id: inserted.id,
+          dag_id: run.dagId,
+          run_id: run.runId,
+          task_id: task.taskId,
+          map_index: -1,
+          state: TaskInstanceState.none,
+          try_number: 0,
+          max_tries: task.retries,
+          pool: task.pool,
+          pool_slots: task.poolSlots,
+          queue: task.queue,
+          priority_weight: task.priorityWeight,
+          operator: task.kind,
+          current_attempt_id: null,
+          hostname: null,
+          start_date: null,
+          end_date: null,
+          queued_at: null,
+          next_retry_at: null,
+          last_error: null,
+          note: null,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    return toRunRecord(inserted);
+  });
+}
+
+export async function getDagRun(
+  ctx: StoreContext,
+  dagId: string,
+  runId: string,
+): Promise<DagRunRecord | null> {
+  const row = await ctx.db
+    .selectFrom("dag_runs")
+    .selectAll()
+    .where("dag_id", "=", dagId)
+    .where("run_id", "=", runId)
+    .executeTakeFirst();
+  return row ? toRunRecord(row) : null;
+}
+
+export async function getDagRunById(ctx: StoreContext, id: number): Promise<DagRunRecord | null> {
+  const row = await ctx.db.selectFrom("dag_runs").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? toRunRecord(row) : null;
+}
+
+export async function listDagRuns(
+  ctx: StoreContext,
+  filter: { dagId?: string; states?: readonly DagRunState[]; runType?: RunType } = {},
+): Promise<DagRunRecord[]> {
+  let query = ctx.db.selectFrom("dag_runs").selectAll().orderBy("logical_date").orderBy("id");
+  if (filter.dagId !== undefined) query = query.where("dag_id", "=", filter.dagId);
+  if (filter.states) query = query.where("state", "in", filter.states);
+  if (filter.runType !== undefined) query = query.where("run_type", "=", filter.runType);
+  return (await query.execute()).map(toRunRecord);
+}
+
+/** The data interval of the DAG's newest scheduled run, where the timetable continues from. */
+export async function getLastScheduledInterval(
+  ctx: StoreContext,
+  dagId: string,
+): Promise<{ start: Date; end: Date } | null> {
+  const row = await ctx.db
+    .selectFrom("dag_runs")
+    .select(["data_interval_start", "data_interval_end"])
+    .where("dag_id", "=", dagId)
+    .where("run_type", "=", "scheduled")
+    .orderBy("logical_date", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row || row.data_interval_start === null || row.data_interval_end === null) return null;
+  return { start: new Date(row.data_interval_start), end: new Date(row.data_interval_end) };
+}
+
+/**
+ * Starts queued runs of unpaused DAGs, oldest logical date first, while each DAG has
+ * fewer running runs than its maxActiveRuns. Inside the scheduling lock, so replicas
+ * cannot both start the last free run slot.
+ */
+export async function startQueuedRuns(ctx: StoreContext, at: Date): Promise<number[]> {
+  return ctx.write(async (trx) => {
+    await ctx.lockScheduling(trx);
+    const queued = await trx
+      .selectFrom("dag_runs as r")
+      .innerJoin("dags as d", "d.dag_id", "r.dag_id")
+      .select(["r.id", "r.dag_id", "d.current_version_id", "r.dag_version_id"])
+      .where("r.state", "=", "queued")
+      .where("d.is_paused", "=", 0)
+      .orderBy("r.logical_date")
+      .orderBy("r.id")
+      .execute();
+    if (queued.length === 0) return [];
+    const dagIds = [...new Set(queued.map((r) => r.dag_id))];
+    const running = await trx
+      .selectFrom("dag_runs")
+      .select(["dag_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("state", "=", "running")
+      .where("dag_id", "in", dagIds)
+      .groupBy("dag_id")
+      .execute();
+    const runningByDag = new Map(running.map((r) => [r.dag_id, Number(r.n)]));
+    const versions = await loadVersions(
+      ctx,
+      trx,
+      queued.map((r) => Number(r.current_version_id ?? r.dag_version_id)),
+    );
+    const started: number[] = [];
+    for (const run of queued) {
+      const version = versions.get(Number(run.current_version_id ?? run.dag_version_id));
+      const limit = version?.spec.maxActiveRuns ?? 16;
+      const active = runningByDag.get(run.dag_id) ?? 0;
+      if (active >= limit) continue;
+      const result = await trx
+        .updateTable("dag_runs")
+        .set({ state: "running", start_date: at.getTime(), updated_at: at.getTime() })
+        .where("id", "=", run.id)
+        .where("state", "=", "queued")
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) {
+        runningByDag.set(run.dag_id, active + 1);
+        started.push(Number(run.id));
+      }
+    }
+    return started;
+  });
+}
+
+/** Ids of running runs: what a full scheduling pass re-evaluates. */
+export async function listRunningRunIds(ctx: StoreContext): Promise<number[]> {
+  const rows = await ctx.db
+    .selectFrom("dag_runs")
+    .select("id")
+    .where("state", "=", "running")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Finishes a running run, but only if every one of its task instances is finished at
+ * the moment of the update: a clear racing with this decision wins.
+ */
+export async function finishDagRun(
+  ctx: StoreContext,
+  dagRunId: number,
+  state: DagRunState,
+  at: Date,
+): Promise<boolean> {
+  const result = await ctx.db
+    .updateTable("dag_runs")
+    .set({ state, end_date: at.getTime(), updated_at: at.getTime() })
+    .where("id", "=", dagRunId)
+    .where("state", "=", "running")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("task_instances")
+            .select("id")
+            .where("dag_run_id", "=", dagRunId)
+            .where("state", "not in", finishedTaskInstanceStates),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export function toRunRecord(r: Selectable<DagRunsTable>): DagRunRecord {
+  return {
+    id: Number(r.id),
+    dagId: r.dag_id,
+    runId: r.run_id,
+    dagVersionId: Number(r.dag_version_id),
+    runType: r.run_type as RunType,
+    state: r.state as DagRunState,
+    logicalDate: new Date(r.logical_date),
+    dataIntervalStart: toDate(r.data_interval_start),
+    dataIntervalEnd: toDate(r.data_interval_end),
+    conf: JSON.parse(r.conf) as Record<string, unknown>,
+    note: r.note,
+    externalTrigger: r.external_trigger === 1,
+    queuedAt: new Date(r.queued_at),
+    startDate: toDate(r.start_date),
+    endDate: toDate(r.end_date),
+  };
+}

@@ -1,0 +1,388 @@
+import { randomUUID } from "node:crypto";
+import {
+  AttemptState,
+  activeAttemptStates,
+  type TaskInstanceState,
+  TaskInstanceState as TIState,
+  type TaskSpec,
+} from "@borda/protocol";
+import type { Selectable } from "kysely";
+import type { TaskInstancesTable } from "./database.js";
+import type { DagRunRecord, DagVersionRecord, TaskInstanceRecord } from "./records.js";
+import { toDate } from "./records.js";
+import { toRunRecord } from "./runs.js";
+import type { StoreContext } from "./storeContext.js";
+import { loadVersions } from "./versions.js";
+
+/** Task instances: the scheduler's view of a run, its state changes, queueing, retries, clears. */
+
+export interface RunSnapshot {
+  run: DagRunRecord;
+  version: DagVersionRecord;
+  taskInstances: TaskInstanceRecord[];
+}
+
+export async function loadRunSnapshot(
+  ctx: StoreContext,
+  dagRunId: number,
+): Promise<RunSnapshot | null> {
+  const row = await ctx.db
+    .selectFrom("dag_runs")
+    .selectAll()
+    .where("id", "=", dagRunId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const run = toRunRecord(row);
+  const versions = await loadVersions(ctx, ctx.db, [run.dagVersionId]);
+  const version = versions.get(run.dagVersionId);
+  if (!version) return null;
+  return { run, version, taskInstances: await listTaskInstances(ctx, { dagRunId }) };
+}
+
+export async function listTaskInstances(
+  ctx: StoreContext,
+  filter: { dagRunId?: number; dagId?: string; states?: readonly TaskInstanceState[] },
+): Promise<TaskInstanceRecord[]> {
+  let query = ctx.db.selectFrom("task_instances").selectAll().orderBy("id");
+  if (filter.dagRunId !== undefined) query = query.where("dag_run_id", "=", filter.dagRunId);
+  if (filter.dagId !== undefined) query = query.where("dag_id", "=", filter.dagId);
+  if (filter.states) query = query.where("state", "in", filter.states);
+  return (await query.execute()).map(toTaskInstanceRecord);
+}
+
+export interface TaskStateChange {
+  taskInstanceId: number;
+  from: TaskInstanceState;
+  to: TaskInstanceState;
+}
+
+/**
+ * Applies the scheduler's decisions for one run, each compare-and-set on the state it
+ * was decided from. Returns how many applied; fewer than asked means the run changed
+ * under the decision and should be evaluated again.
+ */
+export async function applyTaskStateChanges(
+  ctx: StoreContext,
+  changes: readonly TaskStateChange[],
+  at: Date,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  return ctx.write(async (trx) => {
+    let applied = 0;
+    for (const change of changes) {
+      const finishing = change.to === TIState.skipped || change.to === TIState.upstreamFailed;
+      const result = await trx
+        .updateTable("task_instances")
+        .set({
+          state: change.to,
+          updated_at: at.getTime(),
+          ...(finishing ? { end_date: at.getTime() } : {}),
+        })
+        .where("id", "=", change.taskInstanceId)
+        .where("state", "=", change.from)
+        .executeTakeFirst();
+      applied += Number(result.numUpdatedRows);
+    }
+    return applied;
+  });
+}
+
+/** A scheduled task instance waiting for pool and DAG capacity, as the queue planner sees it. */
+export interface QueueCandidate {
+  taskInstanceId: number;
+  dagRunId: number;
+  dagId: string;
+  taskId: string;
+  pool: string;
+  poolSlots: number;
+  task: TaskSpec;
+  maxActiveTasks: number;
+}
+
+export interface QueueCapacity {
+  /** Slots of each existing pool. */
+  poolSlots: ReadonlyMap<string, number>;
+  /** Slots taken in each pool by queued and running task instances. */
+  poolSlotsUsed: ReadonlyMap<string, number>;
+  /** Queued and running task instances per DAG. */
+  activeTasksByDag: ReadonlyMap<string, number>;
+}
+
+export type QueueDecision =
+  | { kind: "queue"; candidate: QueueCandidate }
+  | { kind: "reject"; candidate: QueueCandidate; reason: string };
+
+/** The scheduler's policy for which candidates to queue now; the store applies it. */
+export type QueuePlanner = (
+  candidates: readonly QueueCandidate[],
+  capacity: QueueCapacity,
+) => QueueDecision[];
+
+export interface QueuedAttempt {
+  attemptId: string;
+  queue: string;
+  dagRunId: number;
+}
+
+export interface QueueResult {
+  queued: QueuedAttempt[];
+  /** Runs with a task the planner rejected (it failed): they need evaluating. */
+  rejectedRunIds: number[];
+}
+
+/**
+ * Moves scheduled task instances of running runs of unpaused DAGs to `queued` and
+ * creates one attempt (the job a worker claims) for each, as far as pools and
+ * maxActiveTasks allow. Queued and running task instances hold their pool slots, as in
+ * Airflow. The whole decision runs under the scheduling lock: capacity is counted and
+ * spent in one transaction, so replicas never overfill a pool.
+ */
+export async function queueScheduledTasks(
+  ctx: StoreContext,
+  plan: QueuePlanner,
+  at: Date,
+  limit = 512,
+): Promise<QueueResult> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    await ctx.lockScheduling(trx);
+    const rows = await trx
+      .selectFrom("task_instances as ti")
+      .innerJoin("dag_runs as r", "r.id", "ti.dag_run_id")
+      .innerJoin("dags as d", "d.dag_id", "ti.dag_id")
+      .select([
+        "ti.id",
+        "ti.dag_run_id",
+        "ti.dag_id",
+        "ti.task_id",
+        "ti.pool",
+        "ti.pool_slots",
+        "ti.try_number",
+        "r.run_id",
+        "r.dag_version_id",
+      ])
+      .where("ti.state", "=", TIState.scheduled)
+      .where("r.state", "=", "running")
+      .where("d.is_paused", "=", 0)
+      .orderBy("ti.priority_weight", "desc")
+      .orderBy("r.logical_date")
+      .orderBy("ti.id")
+      .limit(limit)
+      .execute();
+    if (rows.length === 0) return { queued: [], rejectedRunIds: [] };
+
+    const versions = await loadVersions(
+      ctx,
+      trx,
+      rows.map((r) => Number(r.dag_version_id)),
+    );
+    const candidates: QueueCandidate[] = [];
+    for (const row of rows) {
+      const version = versions.get(Number(row.dag_version_id));
+      const task = version?.spec.tasks.find((t) => t.taskId === row.task_id);
+      if (!version || !task) continue;
+      candidates.push({
+        taskInstanceId: Number(row.id),
+        dagRunId: Number(row.dag_run_id),
+        dagId: row.dag_id,
+        taskId: row.task_id,
+        pool: row.pool,
+        poolSlots: row.pool_slots,
+        task,
+        maxActiveTasks: version.spec.maxActiveTasks,
+      });
+    }
+    const activeStates = [TIState.queued, TIState.running];
+    const [pools, used, byDag] = await Promise.all([
+      trx.selectFrom("pools").select(["name", "slots"]).execute(),
+      trx
+        .selectFrom("task_instances")
+        .select(["pool", (eb) => eb.fn.sum<number>("pool_slots").as("slots")])
+        .where("state", "in", activeStates)
+        .groupBy("pool")
+        .execute(),
+      trx
+        .selectFrom("task_instances")
+        .select(["dag_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("state", "in", activeStates)
+        .where("dag_id", "in", [...new Set(candidates.map((c) => c.dagId))])
+        .groupBy("dag_id")
+        .execute(),
+    ]);
+    const decisions = plan(candidates, {
+      poolSlots: new Map(pools.map((p) => [p.name, p.slots])),
+      poolSlotsUsed: new Map(used.map((u) => [u.pool, Number(u.slots)])),
+      activeTasksByDag: new Map(byDag.map((d) => [d.dag_id, Number(d.n)])),
+    });
+
+    const queued: QueuedAttempt[] = [];
+    const rejectedRunIds = new Set<number>();
+    for (const decision of decisions) {
+      const c = decision.candidate;
+      const row = rows.find((r) => Number(r.id) === c.taskInstanceId);
+      if (!row) continue;
+      if (decision.kind === "reject") {
+        const result = await trx
+          .updateTable("task_instances")
+          .set({
+            state: TIState.failed,
+            last_error: decision.reason,
+            end_date: now,
+            updated_at: now,
+          })
+          .where("id", "=", c.taskInstanceId)
+          .where("state", "=", TIState.scheduled)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) rejectedRunIds.add(c.dagRunId);
+        continue;
+      }
+      const attemptId = randomUUID();
+      const tryNumber = row.try_number + 1;
+      const result = await trx
+        .updateTable("task_instances")
+        .set({
+          state: TIState.queued,
+          try_number: tryNumber,
+          current_attempt_id: attemptId,
+          queued_at: now,
+          hostname: null,
+          updated_at: now,
+        })
+        .where("id", "=", c.taskInstanceId)
+        .where("state", "=", TIState.scheduled)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) continue;
+      const version = versions.get(Number(row.dag_version_id));
+      await trx
+        .insertInto("task_attempts")
+        .values({
+          attempt_id: attemptId,
+          task_instance_id: c.taskInstanceId,
+          dag_run_id: c.dagRunId,
+          dag_id: c.dagId,
+          run_id: row.run_id,
+          task_id: c.taskId,
+          map_index: -1,
+          try_number: tryNumber,
+          dag_version_id: Number(row.dag_version_id),
+          bundle_hash: version?.bundleHash ?? "",
+          queue: c.task.queue,
+          pool: c.pool,
+          pool_slots: c.poolSlots,
+          priority_weight: c.task.priorityWeight,
+          state: AttemptState.queued,
+          worker_name: null,
+          lease_expires_at: null,
+          timeout_at: null,
+          execution_timeout_ms: c.task.executionTimeoutMs,
+          queued_at: now,
+          claimed_at: null,
+          started_at: null,
+          ended_at: null,
+          error: null,
+          exit_code: null,
+        })
+        .execute();
+      queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
+    }
+    return { queued, rejectedRunIds: [...rejectedRunIds] };
+  });
+}
+
+/** Task instances whose retry delay has passed go back to `scheduled`. Returns their runs. */
+export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise<number[]> {
+  const rows = await ctx.db
+    .updateTable("task_instances")
+    .set({ state: TIState.scheduled, next_retry_at: null, updated_at: at.getTime() })
+    .where("state", "=", TIState.upForRetry)
+    .where("next_retry_at", "<=", at.getTime())
+    .returning("dag_run_id")
+    .execute();
+  return [...new Set(rows.map((r) => Number(r.dag_run_id)))];
+}
+
+/**
+ * Clears task instances of a run so they run again (Airflow's clear): an attempt still
+ * in flight is superseded (its worker's next report gets 409), the instance goes back to
+ * `none` with its retries renewed, its XCom goes, and the run is queued again.
+ */
+export async function clearTaskInstances(
+  ctx: StoreContext,
+  dagRunId: number,
+  tasks: readonly { taskId: string; retries: number }[],
+  at: Date,
+): Promise<number> {
+  if (tasks.length === 0) return 0;
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const taskIds = tasks.map((t) => t.taskId);
+    const rows = await trx
+      .selectFrom("task_instances")
+      .select(["id", "task_id", "try_number", "current_attempt_id"])
+      .where("dag_run_id", "=", dagRunId)
+      .where("task_id", "in", taskIds)
+      .execute();
+    for (const row of rows) {
+      if (row.current_attempt_id) {
+        await trx
+          .updateTable("task_attempts")
+          .set({ state: AttemptState.superseded, ended_at: now, error: "cleared" })
+          .where("attempt_id", "=", row.current_attempt_id)
+          .where("state", "in", activeAttemptStates)
+          .execute();
+      }
+      const retries = tasks.find((t) => t.taskId === row.task_id)?.retries ?? 0;
+      await trx
+        .updateTable("task_instances")
+        .set({
+          state: TIState.none,
+          max_tries: row.try_number + retries,
+          current_attempt_id: null,
+          next_retry_at: null,
+          start_date: null,
+          end_date: null,
+          last_error: null,
+          updated_at: now,
+        })
+        .where("id", "=", row.id)
+        .execute();
+    }
+    await trx
+      .deleteFrom("xcom")
+      .where("dag_run_id", "=", dagRunId)
+      .where("task_id", "in", taskIds)
+      .execute();
+    await trx
+      .updateTable("dag_runs")
+      .set({ state: "queued", end_date: null, updated_at: now })
+      .where("id", "=", dagRunId)
+      .execute();
+    return rows.length;
+  });
+}
+
+export function toTaskInstanceRecord(r: Selectable<TaskInstancesTable>): TaskInstanceRecord {
+  return {
+    id: Number(r.id),
+    dagRunId: Number(r.dag_run_id),
+    dagId: r.dag_id,
+    runId: r.run_id,
+    taskId: r.task_id,
+    mapIndex: r.map_index,
+    state: r.state as TaskInstanceState,
+    tryNumber: r.try_number,
+    maxTries: r.max_tries,
+    pool: r.pool,
+    poolSlots: r.pool_slots,
+    queue: r.queue,
+    priorityWeight: r.priority_weight,
+    operator: r.operator,
+    currentAttemptId: r.current_attempt_id,
+    hostname: r.hostname,
+    startDate: toDate(r.start_date),
+    endDate: toDate(r.end_date),
+    queuedAt: toDate(r.queued_at),
+    nextRetryAt: toDate(r.next_retry_at),
+    lastError: r.last_error,
+  };
+}

@@ -17,7 +17,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // One clear line, never a stack trace: the message says what to do.
-  const message = error instanceof BordaError || error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof BordaError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`borda: ${message}\n`);
   process.exitCode = 1;
 }

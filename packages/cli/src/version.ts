@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
 
-export const cliVersion: string = (createRequire(import.meta.url)("../package.json") as { version: string })
-  .version;
+export const cliVersion: string = (
+  createRequire(import.meta.url)("../package.json") as { version: string }
+).version;

@@ -29,7 +29,8 @@ export const serverSettings = {
   dagsPausedAtCreation: {
     env: "BORDA_DAGS_PAUSED_AT_CREATION",
     flag: "--dags-paused-at-creation <bool>",
-    description: "Whether a newly discovered DAG starts paused (Airflow's dags_are_paused_at_creation).",
+    description:
+      "Whether a newly discovered DAG starts paused (Airflow's dags_are_paused_at_creation).",
     default: "true",
   },
   dagParseTimeout: {

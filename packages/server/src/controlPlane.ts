@@ -17,7 +17,8 @@ export async function startControlPlane(
   config: ServerConfig,
   options: { logger?: Logger } = {},
 ): Promise<ControlPlane> {
-  const logger = options.logger ?? pino({ level: config.logLevel, redact: ["req.headers.authorization"] });
+  const logger =
+    options.logger ?? pino({ level: config.logLevel, redact: ["req.headers.authorization"] });
   const store = await openStore({
     home: config.home,
     databaseUrl: config.databaseUrl,

@@ -1,7 +1,17 @@
-export { resolveServerConfig, type ServerConfig, type SettingName, serverSettings } from "./config.js";
+export {
+  resolveServerConfig,
+  type ServerConfig,
+  type SettingName,
+  serverSettings,
+} from "./config.js";
 export { type ControlPlane, startControlPlane } from "./controlPlane.js";
+export {
+  DagProcessor,
+  type DagProcessorOptions,
+  type DeployResult,
+  type ScanReport,
+} from "./dags/dagProcessor.js";
 export type { DagImportError, ParsedDagFile, RecordedDagVersion } from "./dags/dagRegistry.js";
-export { DagProcessor } from "./dags/dagProcessor.js";
 export { type Clock, systemClock } from "./scheduler/clock.js";
 export { JobNotifier } from "./scheduler/jobNotifier.js";
 export { Scheduler } from "./scheduler/scheduler.js";

@@ -27,14 +27,20 @@ describePostgres("two schedulers on one database", (backend) => {
       ),
     );
     await deployDags(store, dags);
-    const runs = await Promise.all(dags.map((dag, i) => schedulers[i % 2].triggerRun(dag.dagId)));
+    const runs = await Promise.all(
+      dags.map((dag, i) => (i % 2 === 0 ? schedulers[0] : schedulers[1]).triggerRun(dag.dagId)),
+    );
 
     const pick = () => schedulers[Math.floor(Math.random() * 2)] as Scheduler;
     let finished = false;
     const worker = async (name: string) => {
       let idleRounds = 0;
       while (!finished && idleRounds < 200) {
-        const jobs = await pick().claimJobs({ workerName: name, queues: ["default"], freeSlots: 16 });
+        const jobs = await pick().claimJobs({
+          workerName: name,
+          queues: ["default"],
+          freeSlots: 16,
+        });
         if (jobs.length === 0) {
           idleRounds += 1;
           await pick().runPass();

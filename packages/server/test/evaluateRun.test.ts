@@ -60,8 +60,13 @@ describe("run evaluation", () => {
   it("brings every random DAG to an end, running each task at most once", () => {
     fc.assert(
       fc.property(randomDag, (tasks) => {
-        const spec = dagSpec("random", tasks.map((t) => t.spec));
-        const states = new Map<string, TaskInstanceState>(tasks.map((t) => [t.spec.taskId, "none"]));
+        const spec = dagSpec(
+          "random",
+          tasks.map((t) => t.spec),
+        );
+        const states = new Map<string, TaskInstanceState>(
+          tasks.map((t) => [t.spec.taskId, "none"]),
+        );
         const runs = new Map<string, number>();
         let outcome = null;
         for (let step = 0; step < 100 && outcome === null; step++) {

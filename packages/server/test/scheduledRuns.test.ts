@@ -7,7 +7,12 @@ import { createScheduler, ManualClock } from "./support/harness.js";
 
 /** The local calendar day of an instant in a zone, e.g. "2026-03-29". */
 const localDay = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
 
 async function scheduledRuns(store: Store, dagId: string) {
   return (await store.listDagRuns({ dagId, runType: "scheduled" })).sort(
@@ -18,12 +23,20 @@ async function scheduledRuns(store: Store, dagId: string) {
 /** Asserts the runs' data intervals follow each other with no gap and no overlap. */
 function expectContiguous(runs: Awaited<ReturnType<typeof scheduledRuns>>) {
   for (let i = 1; i < runs.length; i++) {
-    expect(runs[i]?.dataIntervalStart?.toISOString()).toBe(runs[i - 1]?.dataIntervalEnd?.toISOString());
+    expect(runs[i]?.dataIntervalStart?.toISOString()).toBe(
+      runs[i - 1]?.dataIntervalEnd?.toISOString(),
+    );
   }
   expect(new Set(runs.map((r) => r.runId)).size).toBe(runs.length);
 }
 
-async function catchUp(scheduler: Scheduler, store: Store, dagId: string, until: string, clock: ManualClock) {
+async function catchUp(
+  scheduler: Scheduler,
+  store: Store,
+  dagId: string,
+  until: string,
+  clock: ManualClock,
+) {
   clock.set(until);
   await scheduler.runPass();
   return scheduledRuns(store, dagId);
@@ -32,13 +45,37 @@ async function catchUp(scheduler: Scheduler, store: Store, dagId: string, until:
 describeEachBackend("scheduled runs", (backend) => {
   for (const { zone, cron, start, until, transitionDay } of [
     // Spring forward: 02:30 does not exist in Berlin on 29 March 2026.
-    { zone: "Europe/Berlin", cron: "30 2 * * *", start: "2026-03-26", until: "2026-04-02T12:00:00Z", transitionDay: "2026-03-29" },
+    {
+      zone: "Europe/Berlin",
+      cron: "30 2 * * *",
+      start: "2026-03-26",
+      until: "2026-04-02T12:00:00Z",
+      transitionDay: "2026-03-29",
+    },
     // Fall back: 02:30 happens twice in Berlin on 25 October 2026.
-    { zone: "Europe/Berlin", cron: "30 2 * * *", start: "2026-10-22", until: "2026-10-29T12:00:00Z", transitionDay: "2026-10-25" },
+    {
+      zone: "Europe/Berlin",
+      cron: "30 2 * * *",
+      start: "2026-10-22",
+      until: "2026-10-29T12:00:00Z",
+      transitionDay: "2026-10-25",
+    },
     // Spring forward: 02:30 does not exist in New York on 8 March 2026.
-    { zone: "America/New_York", cron: "30 2 * * *", start: "2026-03-05", until: "2026-03-12T18:00:00Z", transitionDay: "2026-03-08" },
+    {
+      zone: "America/New_York",
+      cron: "30 2 * * *",
+      start: "2026-03-05",
+      until: "2026-03-12T18:00:00Z",
+      transitionDay: "2026-03-08",
+    },
     // Fall back: 01:30 happens twice in New York on 1 November 2026.
-    { zone: "America/New_York", cron: "30 1 * * *", start: "2026-10-29", until: "2026-11-05T18:00:00Z", transitionDay: "2026-11-01" },
+    {
+      zone: "America/New_York",
+      cron: "30 1 * * *",
+      start: "2026-10-29",
+      until: "2026-11-05T18:00:00Z",
+      transitionDay: "2026-11-01",
+    },
   ]) {
     it(`catches up a daily ${cron} schedule across ${zone}'s change on ${transitionDay}: one run per local day`, async () => {
       const { store } = await backend.open();
@@ -60,7 +97,8 @@ describeEachBackend("scheduled runs", (backend) => {
       expect(runs.length).toBeGreaterThanOrEqual(6);
       expectContiguous(runs);
       // Every run's interval has ended by the time it is created.
-      for (const run of runs) expect(run.dataIntervalEnd?.getTime()).toBeLessThanOrEqual(clock.now().getTime());
+      for (const run of runs)
+        expect(run.dataIntervalEnd?.getTime()).toBeLessThanOrEqual(clock.now().getTime());
       // A second pass at the same instant creates nothing more.
       await scheduler.runPass();
       expect(await scheduledRuns(store, "nightly")).toHaveLength(runs.length);
@@ -139,7 +177,10 @@ describeEachBackend("scheduled runs", (backend) => {
     const clock = new ManualClock("2026-01-05T12:00:00Z");
     const scheduler = createScheduler(store, clock);
     await deployDags(store, [
-      dagSpec("paused", [taskSpec("work")], { schedule: "@daily", startDate: "2026-01-01T00:00:00.000Z" }),
+      dagSpec("paused", [taskSpec("work")], {
+        schedule: "@daily",
+        startDate: "2026-01-01T00:00:00.000Z",
+      }),
     ]);
     await store.setDagPaused("paused", true, clock.now());
     await scheduler.runPass();

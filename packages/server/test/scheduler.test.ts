@@ -1,5 +1,6 @@
 import { ErrorCode, type TriggerRule, triggerRules } from "@borda/protocol";
 import { expect, it } from "vitest";
+import type { DagRunRecord } from "../src/store/index.js";
 import { describeEachBackend } from "./support/backends.js";
 import { chainTasks, dagSpec, deployDags, taskSpec } from "./support/dags.js";
 import { createScheduler, ManualClock, workUntilIdle } from "./support/harness.js";
@@ -37,14 +38,54 @@ describeEachBackend("scheduler", (backend) => {
       (await store.listTaskInstances({ dagRunId: run.id })).map((ti) => [ti.taskId, ti.state]),
     );
     const expected: Record<TriggerRule, Record<keyof typeof mixes, string>> = {
-      all_success: { bothSucceeded: "success", oneFailed: "upstream_failed", bothSkipped: "skipped", bothFailed: "upstream_failed" },
-      all_failed: { bothSucceeded: "skipped", oneFailed: "skipped", bothSkipped: "skipped", bothFailed: "success" },
-      all_done: { bothSucceeded: "success", oneFailed: "success", bothSkipped: "success", bothFailed: "success" },
-      one_success: { bothSucceeded: "success", oneFailed: "success", bothSkipped: "skipped", bothFailed: "upstream_failed" },
-      one_failed: { bothSucceeded: "skipped", oneFailed: "success", bothSkipped: "skipped", bothFailed: "success" },
-      none_failed: { bothSucceeded: "success", oneFailed: "upstream_failed", bothSkipped: "success", bothFailed: "upstream_failed" },
-      none_failed_min_one_success: { bothSucceeded: "success", oneFailed: "upstream_failed", bothSkipped: "skipped", bothFailed: "upstream_failed" },
-      always: { bothSucceeded: "success", oneFailed: "success", bothSkipped: "success", bothFailed: "success" },
+      all_success: {
+        bothSucceeded: "success",
+        oneFailed: "upstream_failed",
+        bothSkipped: "skipped",
+        bothFailed: "upstream_failed",
+      },
+      all_failed: {
+        bothSucceeded: "skipped",
+        oneFailed: "skipped",
+        bothSkipped: "skipped",
+        bothFailed: "success",
+      },
+      all_done: {
+        bothSucceeded: "success",
+        oneFailed: "success",
+        bothSkipped: "success",
+        bothFailed: "success",
+      },
+      one_success: {
+        bothSucceeded: "success",
+        oneFailed: "success",
+        bothSkipped: "skipped",
+        bothFailed: "upstream_failed",
+      },
+      one_failed: {
+        bothSucceeded: "skipped",
+        oneFailed: "success",
+        bothSkipped: "skipped",
+        bothFailed: "success",
+      },
+      none_failed: {
+        bothSucceeded: "success",
+        oneFailed: "upstream_failed",
+        bothSkipped: "success",
+        bothFailed: "upstream_failed",
+      },
+      none_failed_min_one_success: {
+        bothSucceeded: "success",
+        oneFailed: "upstream_failed",
+        bothSkipped: "skipped",
+        bothFailed: "upstream_failed",
+      },
+      always: {
+        bothSucceeded: "success",
+        oneFailed: "success",
+        bothSkipped: "success",
+        bothFailed: "success",
+      },
     };
     for (const rule of triggerRules) {
       for (const mix of Object.keys(mixes) as (keyof typeof mixes)[]) {
@@ -63,7 +104,11 @@ describeEachBackend("scheduler", (backend) => {
     const run = await scheduler.triggerRun("chain");
     for (let i = 0; i < 40; i++) {
       // No scheduler pass and no clock movement between one completion and the next claim.
-      const [job, ...more] = await scheduler.claimJobs({ workerName: "w", queues: ["default"], freeSlots: 8 });
+      const [job, ...more] = await scheduler.claimJobs({
+        workerName: "w",
+        queues: ["default"],
+        freeSlots: 8,
+      });
       expect(more).toHaveLength(0);
       expect(job?.taskId).toBe(`t${String(i).padStart(2, "0")}`);
       if (!job) return;
@@ -122,7 +167,11 @@ describeEachBackend("scheduler", (backend) => {
     const run = await scheduler.triggerRun("crowd");
     let mostAtOnce = 0;
     for (;;) {
-      const jobs = await scheduler.claimJobs({ workerName: "big", queues: ["default"], freeSlots: 20 });
+      const jobs = await scheduler.claimJobs({
+        workerName: "big",
+        queues: ["default"],
+        freeSlots: 20,
+      });
       if (jobs.length === 0) break;
       for (const job of jobs) await scheduler.startAttempt(job.attemptId);
       const pool = await store.getPool("two");
@@ -166,7 +215,7 @@ describeEachBackend("scheduler", (backend) => {
     const clock = new ManualClock();
     const scheduler = createScheduler(store, clock);
     await deployDags(store, [dagSpec("one_at_a_time", [taskSpec("work")], { maxActiveRuns: 1 })]);
-    const runs = [];
+    const runs: DagRunRecord[] = [];
     for (let i = 0; i < 3; i++) {
       clock.advance(1000);
       runs.push(await scheduler.triggerRun("one_at_a_time"));
@@ -210,8 +259,14 @@ describeEachBackend("scheduler", (backend) => {
       ]),
     ]);
     await scheduler.triggerRun("routing");
-    expect(await scheduler.claimJobs({ workerName: "b", queues: ["team_b_*"], freeSlots: 8 })).toEqual([]);
-    const teamA = await scheduler.claimJobs({ workerName: "a", queues: ["team_a_*"], freeSlots: 8 });
+    expect(
+      await scheduler.claimJobs({ workerName: "b", queues: ["team_b_*"], freeSlots: 8 }),
+    ).toEqual([]);
+    const teamA = await scheduler.claimJobs({
+      workerName: "a",
+      queues: ["team_a_*"],
+      freeSlots: 8,
+    });
     expect(teamA.map((j) => j.taskId)).toEqual(["edge_task"]);
     const small = await scheduler.claimJobs({ workerName: "d", queues: ["default"], freeSlots: 2 });
     expect(small.map((j) => j.taskId)).toEqual(["light"]);
@@ -236,13 +291,17 @@ describeEachBackend("scheduler", (backend) => {
   it("refuses a second report about an attempt, and a report about a superseded one", async () => {
     const { store } = await backend.open();
     const scheduler = createScheduler(store, new ManualClock());
-    await deployDags(store, [dagSpec("fencing", [taskSpec("a", { retries: 1 }), taskSpec("b", { upstream: ["a"] })])]);
+    await deployDags(store, [
+      dagSpec("fencing", [taskSpec("a", { retries: 1 }), taskSpec("b", { upstream: ["a"] })]),
+    ]);
     const run = await scheduler.triggerRun("fencing");
     const [first] = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 1 });
     if (!first) throw new Error("expected a job");
     await scheduler.startAttempt(first.attemptId);
     await scheduler.completeAttempt(first.attemptId);
-    await expect(scheduler.completeAttempt(first.attemptId)).rejects.toMatchObject({ code: ErrorCode.staleAttempt });
+    await expect(scheduler.completeAttempt(first.attemptId)).rejects.toMatchObject({
+      code: ErrorCode.staleAttempt,
+    });
     await expect(scheduler.failAttempt(first.attemptId, { error: "late" })).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
@@ -267,7 +326,9 @@ describeEachBackend("scheduler", (backend) => {
     const run = await scheduler.triggerRun("again");
     await workUntilIdle(scheduler);
     expect((await store.getDagRunById(run.id))?.state).toBe("success");
-    const cleared = await scheduler.clearTaskInstances("again", run.runId, ["t01"], { downstream: true });
+    const cleared = await scheduler.clearTaskInstances("again", run.runId, ["t01"], {
+      downstream: true,
+    });
     expect(cleared.sort()).toEqual(["t01", "t02"]);
     const rerun = await workUntilIdle(scheduler);
     expect(rerun.map((j) => [j.taskId, j.tryNumber])).toEqual([
@@ -297,10 +358,14 @@ describeEachBackend("scheduler", (backend) => {
     clock.advance(5_000);
     await store.extendLeases("w", [slow.attemptId], 15_000, clock.now());
     await scheduler.runPass();
-    const slowTi = (await store.listTaskInstances({ dagRunId: run.id })).find((t) => t.taskId === "slow");
+    const slowTi = (await store.listTaskInstances({ dagRunId: run.id })).find(
+      (t) => t.taskId === "slow",
+    );
     expect(slowTi?.state).toBe("failed");
     expect(slowTi?.lastError).toMatch(/Execution timeout/);
-    await expect(scheduler.completeAttempt(slow.attemptId)).rejects.toMatchObject({ code: ErrorCode.staleAttempt });
+    await expect(scheduler.completeAttempt(slow.attemptId)).rejects.toMatchObject({
+      code: ErrorCode.staleAttempt,
+    });
 
     clock.advance(10_000);
     await scheduler.runPass();
@@ -322,13 +387,19 @@ describeEachBackend("scheduler", (backend) => {
         },
       }),
     ]);
-    await expect(scheduler.triggerRun("params", { conf: { sleep_seconds: -1 } })).rejects.toMatchObject({
+    await expect(
+      scheduler.triggerRun("params", { conf: { sleep_seconds: -1 } }),
+    ).rejects.toMatchObject({
       code: ErrorCode.invalidInput,
-      message: expect.stringMatching(/conf\.sleep_seconds must be at least 0.*conf\.mode is required/),
+      message: expect.stringMatching(
+        /conf\.sleep_seconds must be at least 0.*conf\.mode is required/,
+      ),
     });
     const run = await scheduler.triggerRun("params", { conf: { mode: "fast", extra: true } });
     expect(run.conf).toEqual({ mode: "fast", extra: true });
-    await expect(scheduler.triggerRun("params", { runId: run.runId, conf: { mode: "fast" } })).rejects.toMatchObject({
+    await expect(
+      scheduler.triggerRun("params", { runId: run.runId, conf: { mode: "fast" } }),
+    ).rejects.toMatchObject({
       code: ErrorCode.conflict,
     });
   });

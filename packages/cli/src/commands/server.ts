@@ -1,6 +1,11 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { resolveServerConfig, type SettingName, serverSettings, startControlPlane } from "@borda/server";
+import {
+  resolveServerConfig,
+  type SettingName,
+  serverSettings,
+  startControlPlane,
+} from "@borda/server";
 import type { Command } from "commander";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 

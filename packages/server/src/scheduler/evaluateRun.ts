@@ -52,7 +52,10 @@ function tally(upstream: readonly TaskInstanceState[]) {
 }
 
 /** The next state of a task instance in `none`, or null to keep waiting. */
-function decide(rule: TriggerRule, upstream: readonly TaskInstanceState[]): TaskInstanceState | null {
+function decide(
+  rule: TriggerRule,
+  upstream: readonly TaskInstanceState[],
+): TaskInstanceState | null {
   if (upstream.length === 0) return S.scheduled;
   const t = tally(upstream);
   const allDone = t.done === t.total;

@@ -22,7 +22,11 @@ export class JobNotifier {
    * Resolves when a job is queued on one of `queues` (names or `*` patterns), when
    * `timeoutMs` passes, or when `signal` aborts; whichever comes first. Never rejects.
    */
-  waitForJobs(queues: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<"notified" | "timeout" | "aborted"> {
+  waitForJobs(
+    queues: readonly string[],
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<"notified" | "timeout" | "aborted"> {
     if (signal?.aborted) return Promise.resolve("aborted");
     const matchers = queues.map(queueMatcher);
     return new Promise((resolve) => {

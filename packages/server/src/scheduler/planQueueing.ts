@@ -1,4 +1,4 @@
-import type { QueueCapacity, QueueCandidate, QueueDecision } from "../store/index.js";
+import type { QueueCandidate, QueueCapacity, QueueDecision } from "../store/index.js";
 
 /**
  * Chooses which scheduled task instances to queue now. Candidates arrive highest

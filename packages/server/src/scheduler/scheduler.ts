@@ -1,9 +1,4 @@
-import {
-  BordaError,
-  type DagSpec,
-  ErrorCode,
-  RunType,
-} from "@borda/protocol";
+import { BordaError, type DagSpec, ErrorCode, RunType } from "@borda/protocol";
 import type { Logger } from "pino";
 import type {
   AttemptFailure,
@@ -19,7 +14,7 @@ import { downstreamOf, evaluateRun } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
 import { retryDelayMs } from "./retryDelay.js";
-import { manualDataInterval, nextDagRunInfo, type DagRunInfo } from "./timetable.js";
+import { type DagRunInfo, manualDataInterval, nextDagRunInfo } from "./timetable.js";
 import { validateConf } from "./validateConf.js";
 
 export interface SchedulerOptions {
@@ -149,7 +144,10 @@ export class Scheduler {
       const wake = await this.#store.nextWakeUp();
       if (wake) delay = Math.min(delay, Math.max(0, wake.getTime() - this.#clock.now().getTime()));
     } catch (error) {
-      this.#logger.warn({ err: error }, "could not read the next wake-up; using the safety interval");
+      this.#logger.warn(
+        { err: error },
+        "could not read the next wake-up; using the safety interval",
+      );
     }
     if (!this.#running) return;
     // +1 ms: the store compares deadlines with <=, and a timer may fire a hair early.
@@ -163,7 +161,8 @@ export class Scheduler {
   async triggerRun(dagId: string, request: TriggerRequest = {}): Promise<DagRunRecord> {
     const dag = await this.#requireDag(dagId);
     const version = dag.currentVersion;
-    if (!version) throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' has no parsed version yet.`);
+    if (!version)
+      throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' has no parsed version yet.`);
     const conf = request.conf ?? {};
     validateConf(version.spec, conf);
     const logicalDate = request.logicalDate ?? this.#clock.now();
@@ -200,7 +199,8 @@ export class Scheduler {
     options: { downstream?: boolean } = {},
   ): Promise<string[]> {
     const run = await this.#store.getDagRun(dagId, runId);
-    if (!run) throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' of '${dagId}' not found.`);
+    if (!run)
+      throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' of '${dagId}' not found.`);
     const snapshot = await this.#store.loadRunSnapshot(run.id);
     if (!snapshot) throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' not found.`);
     const spec = snapshot.version.spec;
@@ -224,34 +224,44 @@ export class Scheduler {
   /** Creates the scheduled runs that are due, catching up as the DAG allows. */
   async #createDueRuns(now: Date): Promise<void> {
     for (const dag of await this.#store.listDagsDueForScheduling(now)) {
-      const spec = dag.currentVersion?.spec;
-      if (!spec) continue;
-      const timetable = timetableOf(spec);
-      let last = await this.#store.getLastScheduledInterval(dag.dagId);
-      const open = (
-        await this.#store.listDagRuns({ dagId: dag.dagId, states: ["queued", "running"] })
-      ).length;
-      let budget = Math.min(this.#maxRunsCreatedPerPass, spec.maxActiveRuns - open);
-      let next = nextDagRunInfo(timetable, last, now);
-      while (next && next.runAfter <= now && budget > 0) {
-        await this.#createScheduledRun(dag, next, now);
-        last = next.dataInterval;
-        budget -= 1;
-        next = nextDagRunInfo(timetable, last, now);
+      try {
+        await this.#createDueRunsOf(dag, now);
+      } catch (error) {
+        // One DAG's broken timetable (say, a zone a Node upgrade no longer knows) must not
+        // stop the others' runs.
+        this.#logger.error({ err: error, dagId: dag.dagId }, "could not schedule the DAG's runs");
       }
-      await this.#store.advanceNextDagRun(
-        dag.dagId,
-        dag.nextDagRunCreateAfter,
-        next && {
-          logicalDate: next.logicalDate,
-          dataIntervalStart: next.dataInterval.start,
-          dataIntervalEnd: next.dataInterval.end,
-          // A DAG at its maxActiveRuns stays due, so the pass after a run ends creates the next.
-          createAfter: next.runAfter <= now ? now : next.runAfter,
-        },
-        now,
-      );
     }
+  }
+
+  async #createDueRunsOf(dag: DagRecord, now: Date): Promise<void> {
+    const spec = dag.currentVersion?.spec;
+    if (!spec) return;
+    const timetable = timetableOf(spec);
+    let last = await this.#store.getLastScheduledInterval(dag.dagId);
+    const open = (
+      await this.#store.listDagRuns({ dagId: dag.dagId, states: ["queued", "running"] })
+    ).length;
+    let budget = Math.min(this.#maxRunsCreatedPerPass, spec.maxActiveRuns - open);
+    let next = nextDagRunInfo(timetable, last, now);
+    while (next && next.runAfter <= now && budget > 0) {
+      await this.#createScheduledRun(dag, next, now);
+      last = next.dataInterval;
+      budget -= 1;
+      next = nextDagRunInfo(timetable, last, now);
+    }
+    await this.#store.advanceNextDagRun(
+      dag.dagId,
+      dag.nextDagRunCreateAfter,
+      next && {
+        logicalDate: next.logicalDate,
+        dataIntervalStart: next.dataInterval.start,
+        dataIntervalEnd: next.dataInterval.end,
+        // A DAG at its maxActiveRuns stays due, so the pass after a run ends creates the next.
+        createAfter: next.runAfter <= now ? now : next.runAfter,
+      },
+      now,
+    );
   }
 
   async #createScheduledRun(dag: DagRecord, info: DagRunInfo, now: Date): Promise<void> {
@@ -274,7 +284,8 @@ export class Scheduler {
       now,
       { ifAbsent: true },
     );
-    if (created) this.#logger.info({ dagId: dag.dagId, runId: created.runId }, "scheduled run created");
+    if (created)
+      this.#logger.info({ dagId: dag.dagId, runId: created.runId }, "scheduled run created");
   }
 
   /** Starts the queued runs that may start, then schedules and queues their first tasks. */
@@ -296,10 +307,16 @@ export class Scheduler {
   }
 
   /** Records success, then queues the downstream tasks this made ready, before returning. */
-  async completeAttempt(attemptId: string, result: { returnValue?: unknown } = {}): Promise<AttemptRecord> {
+  async completeAttempt(
+    attemptId: string,
+    result: { returnValue?: unknown } = {},
+  ): Promise<AttemptRecord> {
     const attempt = await this.#store.completeAttempt(
       attemptId,
-      { returnValueJson: result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue) },
+      {
+        returnValueJson:
+          result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue),
+      },
       this.#clock.now(),
     );
     await this.#afterAttempt(attempt.dagRunId);
@@ -308,7 +325,12 @@ export class Scheduler {
 
   /** Records a failure (retry or fail per the task's policy), then evaluates the run. */
   async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
-    const attempt = await this.#store.failAttempt(attemptId, failure, retryDelayMs, this.#clock.now());
+    const attempt = await this.#store.failAttempt(
+      attemptId,
+      failure,
+      retryDelayMs,
+      this.#clock.now(),
+    );
     await this.#afterAttempt(attempt.dagRunId);
     return attempt;
   }
@@ -320,7 +342,10 @@ export class Scheduler {
       : `Worker '${attempt.workerName}' stopped heartbeating; its lease on this attempt expired.`;
     try {
       await this.#store.failAttempt(attempt.attemptId, { error }, retryDelayMs, now);
-      this.#logger.warn({ attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId }, error);
+      this.#logger.warn(
+        { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId },
+        error,
+      );
     } catch (err) {
       // Finished (or failed by another replica) between the read and the update.
       if (!(err instanceof BordaError && err.code === ErrorCode.staleAttempt)) throw err;
@@ -348,7 +373,7 @@ export class Scheduler {
   async #evaluate(dagRunId: number): Promise<boolean> {
     for (let round = 0; round < 5; round++) {
       const snapshot = await this.#store.loadRunSnapshot(dagRunId);
-      if (!snapshot || snapshot.run.state !== "running") return false;
+      if (snapshot?.run.state !== "running") return false;
       const { changes, runState } = evaluateRun(snapshot.version.spec, snapshot.taskInstances);
       const now = this.#clock.now();
       const applied = await this.#store.applyTaskStateChanges(changes, now);
@@ -356,7 +381,10 @@ export class Scheduler {
       if (runState === null) return false;
       const finished = await this.#store.finishDagRun(dagRunId, runState, now);
       if (finished) {
-        this.#logger.info({ dagId: snapshot.run.dagId, runId: snapshot.run.runId, state: runState }, "run finished");
+        this.#logger.info(
+          { dagId: snapshot.run.dagId, runId: snapshot.run.runId, state: runState },
+          "run finished",
+        );
       }
       return finished;
     }
@@ -371,8 +399,11 @@ export class Scheduler {
 
   async #requireDag(dagId: string): Promise<DagRecord> {
     const dag = await this.#store.getDag(dagId);
-    if (!dag || !dag.isActive) {
-      throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found (or no longer in any DAG file).`);
+    if (!dag?.isActive) {
+      throw new BordaError(
+        ErrorCode.notFound,
+        `DAG '${dagId}' not found (or no longer in any DAG file).`,
+      );
     }
     return dag;
   }

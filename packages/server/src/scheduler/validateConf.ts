@@ -27,7 +27,10 @@ export function validateConf(spec: DagSpec, conf: Record<string, unknown>): void
 }
 
 /** The params a task sees: defaults overridden by the run's conf. */
-export function resolveParams(spec: DagSpec, conf: Record<string, unknown>): Record<string, unknown> {
+export function resolveParams(
+  spec: DagSpec,
+  conf: Record<string, unknown>,
+): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const [name, param] of Object.entries(spec.params)) {
     params[name] = name in conf ? conf[name] : param.default;
@@ -45,12 +48,17 @@ function checkValue(param: ParamSpec, value: unknown): string | null {
     array: Array.isArray(value),
   }[param.type];
   if (!typeOk) return `must be ${describe(param)}, got ${JSON.stringify(value)}`;
-  if (param.enum && !param.enum.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value))) {
+  if (
+    param.enum &&
+    !param.enum.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value))
+  ) {
     return `must be one of ${param.enum.map((v) => JSON.stringify(v)).join(", ")}`;
   }
   if (typeof value === "number") {
-    if (param.minimum !== undefined && value < param.minimum) return `must be at least ${param.minimum}`;
-    if (param.maximum !== undefined && value > param.maximum) return `must be at most ${param.maximum}`;
+    if (param.minimum !== undefined && value < param.minimum)
+      return `must be at least ${param.minimum}`;
+    if (param.maximum !== undefined && value > param.maximum)
+      return `must be at most ${param.maximum}`;
   }
   if (typeof value === "string") {
     if (param.minLength !== undefined && value.length < param.minLength) {

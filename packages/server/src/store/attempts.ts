@@ -3,8 +3,8 @@ import {
   activeAttemptStates,
   BordaError,
   ErrorCode,
-  TaskInstanceState as TIState,
   type TaskSpec,
+  TaskInstanceState as TIState,
 } from "@borda/protocol";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { Database, TaskAttemptsTable } from "./database.js";
@@ -294,7 +294,10 @@ export async function listOverdueAttempts(ctx: StoreContext, at: Date): Promise<
   return rows.map(toAttemptRecord);
 }
 
-export async function getAttempt(ctx: StoreContext, attemptId: string): Promise<AttemptRecord | null> {
+export async function getAttempt(
+  ctx: StoreContext,
+  attemptId: string,
+): Promise<AttemptRecord | null> {
   const row = await ctx.db
     .selectFrom("task_attempts")
     .selectAll()
@@ -307,7 +310,11 @@ export async function listAttempts(
   ctx: StoreContext,
   filter: { dagRunId?: number; taskId?: string; states?: readonly AttemptState[] } = {},
 ): Promise<AttemptRecord[]> {
-  let query = ctx.db.selectFrom("task_attempts").selectAll().orderBy("queued_at").orderBy("try_number");
+  let query = ctx.db
+    .selectFrom("task_attempts")
+    .selectAll()
+    .orderBy("queued_at")
+    .orderBy("try_number");
   if (filter.dagRunId !== undefined) query = query.where("dag_run_id", "=", filter.dagRunId);
   if (filter.taskId !== undefined) query = query.where("task_id", "=", filter.taskId);
   if (filter.states) query = query.where("state", "in", filter.states);

@@ -108,9 +108,7 @@ export async function recordParsedFile(
           updated_at: now,
           // A new version may have a new timetable: 0 asks the scheduler to recompute the
           // next run now (null would mean "no scheduled runs").
-          ...(unchanged
-            ? {}
-            : { next_dagrun_create_after: spec.schedule === null ? null : 0 }),
+          ...(unchanged ? {} : { next_dagrun_create_after: spec.schedule === null ? null : 0 }),
         })
         .where("dag_id", "=", spec.dagId)
         .execute();
@@ -148,7 +146,11 @@ export async function recordParsedFile(
       );
     }
     await gone.execute();
-    await trx.deleteFrom("import_errors").where("fileloc", "=", file.fileloc).execute();
+    await trx
+      .deleteFrom("import_errors")
+      .where("fileloc", "=", file.fileloc)
+      .where("origin", "=", file.origin)
+      .execute();
     return recorded;
   });
 }
@@ -169,7 +171,7 @@ export async function recordImportError(
         created_at: at.getTime(),
       })
       .onConflict((oc) =>
-        oc.column("fileloc").doUpdateSet({
+        oc.columns(["origin", "fileloc"]).doUpdateSet({
           origin: error.origin,
           message: error.message,
           line: error.line,
@@ -377,7 +379,8 @@ function toDagRecord(r: Selectable<DagsTable>): Omit<DagRecord, "tags" | "curren
     fileloc: r.fileloc,
     origin: r.origin as DagFileOrigin,
     lastParsedAt: new Date(r.last_parsed_at),
-    nextDagRunCreateAfter: r.next_dagrun_create_after === null ? null : new Date(r.next_dagrun_create_after),
+    nextDagRunCreateAfter:
+      r.next_dagrun_create_after === null ? null : new Date(r.next_dagrun_create_after),
     nextDagRun:
       r.next_dagrun_create_after === null ||
       r.next_dagrun_logical_date === null ||

@@ -5,8 +5,8 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as attempts from "./attempts.js";
-import type { Database } from "./database.js";
 import * as dags from "./dags.js";
+import type { Database } from "./database.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
 import * as runs from "./runs.js";
@@ -17,11 +17,11 @@ import * as xcom from "./xcom.js";
 
 export type * from "./attempts.js";
 export type * from "./pools.js";
+export { defaultPoolName } from "./pools.js";
 export type * from "./records.js";
 export type * from "./runs.js";
 export type * from "./taskInstances.js";
 export type * from "./xcom.js";
-export { defaultPoolName } from "./pools.js";
 
 export interface StoreOptions {
   /** BORDA_HOME: where the embedded database lives. */
@@ -88,7 +88,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   });
 }
 
-function connect(options: StoreOptions): { db: Kysely<Database>; dialect: Dialect; location: string } {
+function connect(options: StoreOptions): {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  location: string;
+} {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({
@@ -98,9 +102,7 @@ function connect(options: StoreOptions): { db: Kysely<Database>; dialect: Dialec
       // in 2^53.
       types: {
         getTypeParser: (oid: number, format?: "text" | "binary") =>
-          oid === pg.types.builtins.INT8
-            ? Number
-            : pg.types.getTypeParser(oid, format as "text"),
+          oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as "text"),
       },
     });
     const safeUrl = new URL(url);
@@ -141,9 +143,7 @@ function connect(options: StoreOptions): { db: Kysely<Database>; dialect: Dialec
 async function migrate(db: Kysely<Database>, location: string): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: migrationProvider(
-      location.endsWith("borda.db") ? "sqlite" : "postgres",
-    ),
+    provider: migrationProvider(location.endsWith("borda.db") ? "sqlite" : "postgres"),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -9,10 +9,10 @@ import {
 } from "@borda/protocol";
 import type { Selectable } from "kysely";
 import type { DagRunsTable } from "./database.js";
-import { loadVersions } from "./versions.js";
 import type { DagRunRecord } from "./records.js";
 import { toDate } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
+import { loadVersions } from "./versions.js";
 
 /** DAG runs: creating them with their task instances, reading them, starting and finishing them. */
 
@@ -132,7 +132,11 @@ export async function getDagRun(
 }
 
 export async function getDagRunById(ctx: StoreContext, id: number): Promise<DagRunRecord | null> {
-  const row = await ctx.db.selectFrom("dag_runs").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom("dag_runs")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ? toRunRecord(row) : null;
 }
 

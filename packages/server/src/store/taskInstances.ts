@@ -3,8 +3,8 @@ import {
   AttemptState,
   activeAttemptStates,
   type TaskInstanceState,
-  TaskInstanceState as TIState,
   type TaskSpec,
+  TaskInstanceState as TIState,
 } from "@borda/protocol";
 import type { Selectable } from "kysely";
 import type { TaskInstancesTable } from "./database.js";

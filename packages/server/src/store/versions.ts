@@ -22,7 +22,11 @@ export async function loadVersions(
     else missing.push(id);
   }
   if (missing.length > 0) {
-    const rows = await executor.selectFrom("dag_versions").selectAll().where("id", "in", missing).execute();
+    const rows = await executor
+      .selectFrom("dag_versions")
+      .selectAll()
+      .where("id", "in", missing)
+      .execute();
     for (const row of rows) {
       const version: DagVersionRecord = {
         id: Number(row.id),

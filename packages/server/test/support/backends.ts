@@ -46,7 +46,8 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
 /** A suite that only makes sense on PostgreSQL (several replicas on one database). */
 export function describePostgres(title: string, suite: (backend: Backend) => void): void {
   if (postgresUrl) describe(`${title} [postgres]`, () => suite(postgresBackend(postgresUrl)));
-  else describe.skip(`${title} [postgres] — ${postgresSkipMessage}`, () => suite(postgresBackend("")));
+  else
+    describe.skip(`${title} [postgres] — ${postgresSkipMessage}`, () => suite(postgresBackend("")));
 }
 
 function trackCleanup(): (fn: () => Promise<void> | void) => void {

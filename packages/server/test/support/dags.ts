@@ -26,7 +26,11 @@ export function taskSpec(taskId: string, overrides: Partial<TaskSpec> = {}): Tas
   };
 }
 
-export function dagSpec(dagId: string, tasks: TaskSpec[], overrides: Partial<DagSpec> = {}): DagSpec {
+export function dagSpec(
+  dagId: string,
+  tasks: TaskSpec[],
+  overrides: Partial<DagSpec> = {},
+): DagSpec {
   return {
     dagId,
     description: null,
@@ -55,7 +59,11 @@ export function chainTasks(length: number, overrides: Partial<TaskSpec> = {}): T
 }
 
 /** Records the DAGs as one parsed file and unpauses them, as the processor and a user would. */
-export async function deployDags(store: Store, dags: DagSpec[], at = new Date("2026-01-01T00:00:00Z")) {
+export async function deployDags(
+  store: Store,
+  dags: DagSpec[],
+  at = new Date("2026-01-01T00:00:00Z"),
+) {
   const content = new TextEncoder().encode(JSON.stringify(dags));
   const hash = createHash("sha256").update(content).digest("hex");
   await store.recordParsedFile(

@@ -51,7 +51,10 @@ export async function workUntilIdle(
       if (decide(job) === "success") {
         await scheduler.completeAttempt(job.attemptId, { returnValue: `${job.taskId} done` });
       } else {
-        await scheduler.failAttempt(job.attemptId, { error: `${job.taskId} failed on purpose`, exitCode: 1 });
+        await scheduler.failAttempt(job.attemptId, {
+          error: `${job.taskId} failed on purpose`,
+          exitCode: 1,
+        });
       }
       ran.push(job);
     }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { CreateTableBuilder, Kysely } from "kysely";
 import type { Dialect } from "../storeContext.js";
 
 /**
@@ -8,13 +8,12 @@ import type { Dialect } from "../storeContext.js";
 export function initialSchema(dialect: Dialect) {
   const idColumn = dialect === "sqlite" ? "integer" : "bigint";
   const blob = dialect === "sqlite" ? "blob" : "bytea";
-  // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema they create.
-  const withId = (builder: any) =>
+  const withId = <TB extends string>(builder: CreateTableBuilder<TB>) =>
     dialect === "sqlite"
-      ? builder.addColumn("id", "integer", (c: any) => c.primaryKey().autoIncrement())
-      : builder.addColumn("id", "bigint", (c: any) => c.primaryKey().generatedAlwaysAsIdentity());
+      ? builder.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+      : builder.addColumn("id", "bigint", (c) => c.primaryKey().generatedAlwaysAsIdentity());
 
-  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema it creates, not today's.
   return async function up(db: Kysely<any>): Promise<void> {
     await db.schema
       .createTable("dags")
@@ -49,23 +48,25 @@ export function initialSchema(dialect: Dialect) {
       .execute();
 
     await withId(db.schema.createTable("dag_versions"))
-      .addColumn("dag_id", "text", (c: any) => c.notNull().references("dags.dag_id"))
-      .addColumn("version_number", "integer", (c: any) => c.notNull())
-      .addColumn("bundle_hash", "text", (c: any) => c.notNull().references("bundles.hash"))
-      .addColumn("spec_hash", "text", (c: any) => c.notNull())
-      .addColumn("spec", "text", (c: any) => c.notNull())
-      .addColumn("source", "text", (c: any) => c.notNull())
-      .addColumn("fileloc", "text", (c: any) => c.notNull())
-      .addColumn("created_at", "bigint", (c: any) => c.notNull())
+      .addColumn("dag_id", "text", (c) => c.notNull().references("dags.dag_id"))
+      .addColumn("version_number", "integer", (c) => c.notNull())
+      .addColumn("bundle_hash", "text", (c) => c.notNull().references("bundles.hash"))
+      .addColumn("spec_hash", "text", (c) => c.notNull())
+      .addColumn("spec", "text", (c) => c.notNull())
+      .addColumn("source", "text", (c) => c.notNull())
+      .addColumn("fileloc", "text", (c) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
       .addUniqueConstraint("dag_versions_number_unique", ["dag_id", "version_number"])
       .execute();
 
     await withId(db.schema.createTable("import_errors"))
-      .addColumn("fileloc", "text", (c: any) => c.notNull().unique())
-      .addColumn("origin", "text", (c: any) => c.notNull())
-      .addColumn("message", "text", (c: any) => c.notNull())
+      .addColumn("fileloc", "text", (c) => c.notNull())
+      .addColumn("origin", "text", (c) => c.notNull())
+      .addColumn("message", "text", (c) => c.notNull())
       .addColumn("line", "integer")
-      .addColumn("created_at", "bigint", (c: any) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      // A deployed file and a folder file may share a name.
+      .addUniqueConstraint("import_errors_file_unique", ["origin", "fileloc"])
       .execute();
 
     await db.schema
@@ -77,43 +78,54 @@ export function initialSchema(dialect: Dialect) {
       .execute();
     await db
       .insertInto("pools")
-      .values({ name: "default_pool", slots: 128, description: "Default pool", include_deferred: 0 })
+      .values({
+        name: "default_pool",
+        slots: 128,
+        description: "Default pool",
+        include_deferred: 0,
+      })
       .execute();
 
     await withId(db.schema.createTable("dag_runs"))
-      .addColumn("dag_id", "text", (c: any) => c.notNull().references("dags.dag_id"))
-      .addColumn("run_id", "text", (c: any) => c.notNull())
-      .addColumn("dag_version_id", idColumn, (c: any) => c.notNull().references("dag_versions.id"))
-      .addColumn("run_type", "text", (c: any) => c.notNull())
-      .addColumn("state", "text", (c: any) => c.notNull())
-      .addColumn("logical_date", "bigint", (c: any) => c.notNull())
+      .addColumn("dag_id", "text", (c) => c.notNull().references("dags.dag_id"))
+      .addColumn("run_id", "text", (c) => c.notNull())
+      .addColumn("dag_version_id", idColumn, (c) => c.notNull().references("dag_versions.id"))
+      .addColumn("run_type", "text", (c) => c.notNull())
+      .addColumn("state", "text", (c) => c.notNull())
+      .addColumn("logical_date", "bigint", (c) => c.notNull())
       .addColumn("data_interval_start", "bigint")
       .addColumn("data_interval_end", "bigint")
-      .addColumn("conf", "text", (c: any) => c.notNull())
+      .addColumn("conf", "text", (c) => c.notNull())
       .addColumn("note", "text")
-      .addColumn("external_trigger", "integer", (c: any) => c.notNull())
-      .addColumn("queued_at", "bigint", (c: any) => c.notNull())
+      .addColumn("external_trigger", "integer", (c) => c.notNull())
+      .addColumn("queued_at", "bigint", (c) => c.notNull())
       .addColumn("start_date", "bigint")
       .addColumn("end_date", "bigint")
-      .addColumn("updated_at", "bigint", (c: any) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
       .addUniqueConstraint("dag_runs_run_id_unique", ["dag_id", "run_id"])
       .execute();
-    await db.schema.createIndex("dag_runs_state").on("dag_runs").columns(["state", "dag_id"]).execute();
+    await db.schema
+      .createIndex("dag_runs_state")
+      .on("dag_runs")
+      .columns(["state", "dag_id"])
+      .execute();
 
     await withId(db.schema.createTable("task_instances"))
-      .addColumn("dag_run_id", idColumn, (c: any) => c.notNull().references("dag_runs.id").onDelete("cascade"))
-      .addColumn("dag_id", "text", (c: any) => c.notNull())
-      .addColumn("run_id", "text", (c: any) => c.notNull())
-      .addColumn("task_id", "text", (c: any) => c.notNull())
-      .addColumn("map_index", "integer", (c: any) => c.notNull())
-      .addColumn("state", "text", (c: any) => c.notNull())
-      .addColumn("try_number", "integer", (c: any) => c.notNull())
-      .addColumn("max_tries", "integer", (c: any) => c.notNull())
-      .addColumn("pool", "text", (c: any) => c.notNull())
-      .addColumn("pool_slots", "integer", (c: any) => c.notNull())
-      .addColumn("queue", "text", (c: any) => c.notNull())
-      .addColumn("priority_weight", "integer", (c: any) => c.notNull())
-      .addColumn("operator", "text", (c: any) => c.notNull())
+      .addColumn("dag_run_id", idColumn, (c) =>
+        c.notNull().references("dag_runs.id").onDelete("cascade"),
+      )
+      .addColumn("dag_id", "text", (c) => c.notNull())
+      .addColumn("run_id", "text", (c) => c.notNull())
+      .addColumn("task_id", "text", (c) => c.notNull())
+      .addColumn("map_index", "integer", (c) => c.notNull())
+      .addColumn("state", "text", (c) => c.notNull())
+      .addColumn("try_number", "integer", (c) => c.notNull())
+      .addColumn("max_tries", "integer", (c) => c.notNull())
+      .addColumn("pool", "text", (c) => c.notNull())
+      .addColumn("pool_slots", "integer", (c) => c.notNull())
+      .addColumn("queue", "text", (c) => c.notNull())
+      .addColumn("priority_weight", "integer", (c) => c.notNull())
+      .addColumn("operator", "text", (c) => c.notNull())
       .addColumn("current_attempt_id", "text")
       .addColumn("hostname", "text")
       .addColumn("start_date", "bigint")
@@ -122,7 +134,7 @@ export function initialSchema(dialect: Dialect) {
       .addColumn("next_retry_at", "bigint")
       .addColumn("last_error", "text")
       .addColumn("note", "text")
-      .addColumn("updated_at", "bigint", (c: any) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
       .addUniqueConstraint("task_instances_unique", ["dag_run_id", "task_id", "map_index"])
       .execute();
     await db.schema
@@ -176,7 +188,9 @@ export function initialSchema(dialect: Dialect) {
 
     await db.schema
       .createTable("xcom")
-      .addColumn("dag_run_id", idColumn, (c) => c.notNull().references("dag_runs.id").onDelete("cascade"))
+      .addColumn("dag_run_id", idColumn, (c) =>
+        c.notNull().references("dag_runs.id").onDelete("cascade"),
+      )
       .addColumn("task_id", "text", (c) => c.notNull())
       .addColumn("map_index", "integer", (c) => c.notNull())
       .addColumn("key", "text", (c) => c.notNull())

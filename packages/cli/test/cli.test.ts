@@ -1,0 +1,64 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+
+const borda = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const run = promisify(execFile);
+
+/** Runs the built `borda` command; resolves with its output and exit code, never rejects. */
+async function bordaCommand(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [borda, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("borda command", () => {
+  const homes: string[] = [];
+  afterEach(() => {
+    for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+  });
+
+  it("migrates the embedded database and says where it is", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "borda-cli-"));
+    homes.push(home);
+    const result = await bordaCommand(["db", "migrate"], { BORDA_HOME: home });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: `Database at ${home}/borda.db is up to date.\n`,
+    });
+    // Running it again is a no-op.
+    expect((await bordaCommand(["db", "migrate", "--home", home])).code).toBe(0);
+  });
+
+  it("explains a bad setting in one line and exits non-zero", async () => {
+    const result = await bordaCommand(["db", "migrate", "--database-url", "mysql://x"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^borda: BORDA_DATABASE_URL must start with postgres:\/\/ .*\n$/);
+    const timeout = await bordaCommand(["server", "--dag-parse-timeout", "soon"]);
+    expect(timeout.stderr).toBe(
+      "borda: BORDA_DAG_PARSE_TIMEOUT (--dag-parse-timeout) must be a positive number of seconds; got 'soon'.\n",
+    );
+  });
+
+  it("documents every setting's environment variable in --help", async () => {
+    const { stdout } = await bordaCommand(["server", "--help"]);
+    for (const variable of [
+      "BORDA_HOME",
+      "BORDA_DATABASE_URL",
+      "BORDA_DAGS_FOLDER",
+      "BORDA_WORKER_TIMEOUT",
+    ]) {
+      expect(stdout.replace(/\s+/g, " ")).toContain(`env ${variable}`);
+    }
+  });
+});

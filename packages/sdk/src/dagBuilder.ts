@@ -1,0 +1,221 @@
+import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
+import type { DagOptions } from "./dagOptions.js";
+import { durationToMs } from "./duration.js";
+import type { ParamSpecs } from "./params.js";
+import type { TaskDefaults, TaskOptions } from "./taskOptions.js";
+import type { TaskRef } from "./taskRef.js";
+
+/**
+ * Collects the tasks of one DAG while its build function runs, then seals into the DAG's
+ * handle. The spec it produces mirrors protocol's `DagSpec`; the DAG processor validates
+ * it, so a handle from any SDK copy gets the same checks.
+ */
+
+interface TaskSpecJson {
+  taskId: string;
+  kind: TaskHandle["kind"];
+  bashCommand: string | null;
+  queue: string;
+  pool: string;
+  poolSlots: number;
+  retries: number;
+  retryDelayMs: number;
+  retryExponentialBackoff: boolean;
+  maxRetryDelayMs: number | null;
+  executionTimeoutMs: number | null;
+  triggerRule: string;
+  priorityWeight: number;
+  isolation: string;
+  upstream: string[];
+  inputs: Record<string, string>;
+}
+
+interface TaskDeclaration {
+  spec: TaskSpecJson;
+  handle: TaskHandle;
+  declaredAt: Error;
+}
+
+/** The object `dag()` returns: export it from the DAG file. */
+export interface Dag {
+  readonly dagId: string;
+  readonly [dagHandleKey]: DagHandle;
+}
+
+const building: DagBuilder[] = [];
+
+/** The DAG whose build function is running; `what` names the caller in the error. */
+export function currentDagBuilder(what: string): DagBuilder {
+  const builder = building.at(-1);
+  if (!builder) {
+    throw new Error(
+      `${what} was called outside dag(): declare tasks inside the build function, as in dag({ id: "my_dag" }, () => { task(...) }).`,
+    );
+  }
+  return builder;
+}
+
+export class DagBuilder {
+  readonly dagId: string;
+  readonly #options: DagOptions<ParamSpecs>;
+  readonly #declaredAt: Error;
+  readonly #tasks = new Map<string, TaskDeclaration>();
+  readonly #refs = new WeakSet<TaskRef>();
+  #sealed = false;
+
+  constructor(options: DagOptions<ParamSpecs>, declaredAt: Error) {
+    if (typeof options?.id !== "string" || options.id === "") {
+      throw new Error('dag() needs an id: dag({ id: "my_dag", ... }, () => { ... }).');
+    }
+    this.dagId = options.id;
+    this.#options = options;
+    this.#declaredAt = declaredAt;
+  }
+
+  /** Runs `build` with this DAG as the target of free `task()`/`bash()` calls, then seals it. */
+  build(build: () => unknown): Dag {
+    building.push(this);
+    let returned: unknown;
+    try {
+      returned = build();
+    } finally {
+      building.pop();
+    }
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === "function") {
+      throw new Error(
+        `The build function of DAG '${this.dagId}' returned a promise: it must declare its tasks synchronously (make it a plain function; tasks themselves may be async).`,
+      );
+    }
+    this.#sealed = true;
+    const spec = JSON.stringify(this.#spec());
+    const handle: DagHandle = {
+      version: 1,
+      spec: () => JSON.parse(spec),
+      task: (taskId) => this.#tasks.get(taskId)?.handle,
+      declarationStack: (taskId) =>
+        (taskId === undefined ? this.#declaredAt : this.#tasks.get(taskId)?.declaredAt)?.stack,
+    };
+    return Object.freeze({ dagId: this.dagId, [dagHandleKey]: handle });
+  }
+
+  declareTask<Result>(
+    options: TaskOptions,
+    handle: TaskHandle,
+    bashCommand: string | null,
+    declaredAt: Error,
+  ): TaskRef<Result> {
+    const taskId = options?.id;
+    if (typeof taskId !== "string" || taskId === "") {
+      throw new Error(
+        `A task of DAG '${this.dagId}' has no id: give it one, as in task({ id: "extract" }, ...).`,
+      );
+    }
+    this.#assertOpen(`task '${taskId}'`);
+    if (this.#tasks.has(taskId)) {
+      throw new Error(
+        `Task id '${taskId}' is declared twice in DAG '${this.dagId}': task ids must be unique within a DAG.`,
+      );
+    }
+    const option = <K extends keyof TaskDefaults>(key: K): TaskDefaults[K] =>
+      options[key] !== undefined ? options[key] : this.#options.defaultTaskOptions?.[key];
+    const nullableMs = (key: "maxRetryDelay" | "executionTimeout") => {
+      const value = option(key);
+      return value === undefined || value === null
+        ? null
+        : durationToMs(value, `${key} of task '${taskId}'`);
+    };
+    const inputs = Object.entries(options.inputs ?? {});
+    const spec: TaskSpecJson = {
+      taskId,
+      kind: handle.kind,
+      bashCommand,
+      queue: option("queue") ?? "default",
+      pool: option("pool") ?? "default_pool",
+      poolSlots: option("poolSlots") ?? 1,
+      retries: option("retries") ?? 0,
+      retryDelayMs: durationToMs(option("retryDelay") ?? 300, `retryDelay of task '${taskId}'`),
+      retryExponentialBackoff: option("retryExponentialBackoff") ?? false,
+      maxRetryDelayMs: nullableMs("maxRetryDelay"),
+      executionTimeoutMs: nullableMs("executionTimeout"),
+      triggerRule: option("triggerRule") ?? "all_success",
+      priorityWeight: option("priorityWeight") ?? 1,
+      isolation: option("isolation") ?? "warm",
+      upstream: [],
+      inputs: {},
+    };
+    for (const [name, ref] of inputs) {
+      spec.inputs[name] = this.#memberId(ref, `input '${name}' of task '${taskId}'`);
+    }
+    this.#tasks.set(taskId, { spec, handle, declaredAt });
+    const builder = this;
+    const ref: TaskRef<Result> = {
+      dagId: this.dagId,
+      taskId,
+      after(...upstream) {
+        builder.#addUpstream(taskId, upstream);
+        return this;
+      },
+    };
+    this.#refs.add(ref);
+    this.#addUpstream(
+      taskId,
+      inputs.map(([, upstream]) => upstream),
+    );
+    return ref;
+  }
+
+  #addUpstream(taskId: string, upstream: readonly TaskRef[]): void {
+    this.#assertOpen(`${taskId}.after()`);
+    const declared = this.#tasks.get(taskId)?.spec.upstream ?? [];
+    for (const ref of upstream) {
+      const upstreamId = this.#memberId(ref, `an upstream of task '${taskId}'`);
+      if (!declared.includes(upstreamId)) declared.push(upstreamId);
+    }
+  }
+
+  #memberId(ref: TaskRef, what: string): string {
+    if (this.#refs.has(ref)) return ref.taskId;
+    if (typeof ref?.dagId === "string" && ref.dagId !== this.dagId) {
+      throw new Error(
+        `${what} is task '${ref.taskId}' of DAG '${ref.dagId}', not of DAG '${this.dagId}': tasks depend only on tasks of their own DAG.`,
+      );
+    }
+    throw new Error(`${what} is not a task: pass what task() or bash() returned.`);
+  }
+
+  #assertOpen(what: string): void {
+    if (this.#sealed) {
+      throw new Error(
+        `${what} was declared after DAG '${this.dagId}' was built: declare tasks and dependencies synchronously inside its build function.`,
+      );
+    }
+  }
+
+  #spec() {
+    const options = this.#options;
+    return {
+      dagId: this.dagId,
+      description: options.description ?? null,
+      schedule: options.schedule ?? null,
+      startDate: this.#date(options.startDate, "startDate"),
+      endDate: this.#date(options.endDate, "endDate"),
+      timezone: options.timezone ?? "UTC",
+      catchup: options.catchup ?? false,
+      tags: options.tags ?? [],
+      params: options.params ?? {},
+      maxActiveRuns: options.maxActiveRuns ?? 16,
+      maxActiveTasks: options.maxActiveTasks ?? 16,
+      tasks: [...this.#tasks.values()].map((task) => task.spec),
+    };
+  }
+
+  /** Dates are kept as written; the processor reads plain dates in the DAG's timezone. */
+  #date(value: string | Date | null | undefined, what: string): string | null {
+    if (value === undefined || value === null) return null;
+    if (!(value instanceof Date)) return value;
+    if (Number.isNaN(value.getTime())) {
+      throw new Error(`${what} of DAG '${this.dagId}' is an invalid Date.`);
+    }
+    return value.toISOString();
+  }
+}

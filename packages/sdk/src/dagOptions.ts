@@ -1,0 +1,30 @@
+import type { ParamSpecs } from "./params.js";
+import type { TaskDefaults } from "./taskOptions.js";
+
+export interface DagOptions<Params extends ParamSpecs> {
+  /** Unique across the deployment: letters, digits, '_', '.' or '-'. */
+  id: string;
+  description?: string;
+  /** A cron expression ("0 6 * * *"), a preset ("@daily", "@hourly", "@once"), or null (default) for manual runs only. */
+  schedule?: string | null;
+  /**
+   * The first data interval starts here; required with a schedule. A date like
+   * "2021-01-01" is midnight in the DAG's timezone; an ISO instant or a Date is exact.
+   */
+  startDate?: string | Date | null;
+  /** No scheduled run starts after this (same forms as startDate). */
+  endDate?: string | Date | null;
+  /** IANA time zone in which the schedule and plain dates are read. Default "UTC". */
+  timezone?: string;
+  /** Create the runs missed since startDate (or since the DAG was paused). Default false. */
+  catchup?: boolean;
+  tags?: string[];
+  /** Run parameters, typed in `ctx.params` of the tasks declared through the build toolkit. */
+  params?: Params;
+  /** Default 16. */
+  maxActiveRuns?: number;
+  /** Tasks of this DAG running at once across all its runs. Default 16. */
+  maxActiveTasks?: number;
+  /** Options applied to every task of the DAG unless the task sets them. */
+  defaultTaskOptions?: TaskDefaults;
+}

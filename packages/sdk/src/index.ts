@@ -1,0 +1,26 @@
+/**
+ * What DAG files import (through the `borda` package): `dag()`, `task()`, `bash()` and
+ * their types, plus the pieces the processes that load a DAG bundle use: the DAG handle
+ * and the task context. No runtime dependencies: this code is bundled into every DAG.
+ */
+export { type DagToolkit, dag } from "./dag.js";
+export type { Dag } from "./dagBuilder.js";
+export { type DagHandle, getDagHandle, type TaskHandle } from "./dagHandle.js";
+export type { DagOptions } from "./dagOptions.js";
+export type { Duration } from "./duration.js";
+export type { ParamSpec, ParamSpecs, ParamType, ParamValue, ParamValues } from "./params.js";
+export { type BashFunction, bash, type TaskFunction, task } from "./task.js";
+export {
+  createTaskContext,
+  type TaskContext,
+  type TaskContextData,
+  type TaskRuntime,
+} from "./taskContext.js";
+export type {
+  BashOptions,
+  Isolation,
+  TaskDefaults,
+  TaskOptions,
+  TriggerRule,
+} from "./taskOptions.js";
+export type { InputValues, TaskInputs, TaskRef } from "./taskRef.js";

@@ -1,0 +1,63 @@
+import type { Duration } from "./duration.js";
+import type { TaskContext } from "./taskContext.js";
+import type { InputValues, TaskInputs } from "./taskRef.js";
+
+/** When a task may run, given its upstream tasks' states (Airflow's trigger rules). */
+export type TriggerRule =
+  | "all_success"
+  | "all_failed"
+  | "all_done"
+  | "one_success"
+  | "one_failed"
+  | "none_failed"
+  | "none_failed_min_one_success"
+  | "always";
+
+/** `warm`: a reusable runner process per bundle; `process`: a fresh process per attempt. */
+export type Isolation = "warm" | "process";
+
+/** The options every task accepts; a DAG's `defaultTaskOptions` sets them for all its tasks. */
+export interface TaskDefaults {
+  /** The queue the task is sent to; workers pull from the queues they serve. Default "default". */
+  queue?: string;
+  /** The pool that caps how many such tasks run at once. Default "default_pool". */
+  pool?: string;
+  /** Slots of the pool one attempt occupies. Default 1. */
+  poolSlots?: number;
+  /** Attempts after the first one fails. Default 0. */
+  retries?: number;
+  /** Wait before a retry. Default 300 s. */
+  retryDelay?: Duration;
+  /** Doubles the retry delay after each failed try. Default false. */
+  retryExponentialBackoff?: boolean;
+  /** Cap on the (exponential) retry delay. Default none. */
+  maxRetryDelay?: Duration | null;
+  /** An attempt running longer fails (and may retry). Default none. */
+  executionTimeout?: Duration | null;
+  /** Default "all_success". */
+  triggerRule?: TriggerRule;
+  /** Higher runs first when a pool or queue is contended. Default 1. */
+  priorityWeight?: number;
+  /** Default "warm". */
+  isolation?: Isolation;
+}
+
+export interface TaskOptions<Inputs extends TaskInputs = TaskInputs> extends TaskDefaults {
+  /** Unique within the DAG: letters, digits, '_', '.' or '-'. */
+  id: string;
+  /**
+   * Data inputs: `{ name: upstreamTask }` gives the task `ctx.inputs.name`, the upstream
+   * task's result, and makes it run after that task.
+   */
+  inputs?: Inputs;
+}
+
+export interface BashOptions<Params, Inputs extends TaskInputs = TaskInputs>
+  extends TaskOptions<Inputs> {
+  /** The shell command, fixed or computed from the context when the task runs. */
+  command: string | ((ctx: TaskContext<Params, InputValues<Inputs>>) => string);
+  /** Extra environment variables for the command. */
+  env?: Record<string, string>;
+  /** Working directory of the command (default: a fresh temporary directory). */
+  cwd?: string;
+}

@@ -1,0 +1,403 @@
+import {
+  dagSpecSchema,
+  type ParamType as ProtocolParamType,
+  type TriggerRule as ProtocolTriggerRule,
+} from "@borda/protocol";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  bash,
+  createTaskContext,
+  type Dag,
+  dag,
+  getDagHandle,
+  type ParamType,
+  type TaskContext,
+  type TaskContextData,
+  type TaskRef,
+  type TriggerRule,
+  task,
+} from "../src/index.js";
+
+function handleOf(value: Dag) {
+  const handle = getDagHandle(value);
+  if (!handle) throw new Error("no DAG handle");
+  return handle;
+}
+
+function contextData(overrides: Partial<TaskContextData> = {}): TaskContextData {
+  return {
+    dagId: "d",
+    runId: "manual__2026-01-01T00:00:00+00:00",
+    taskId: "t",
+    tryNumber: 1,
+    logicalDate: "2026-01-01T00:00:00.000Z",
+    dataIntervalStart: null,
+    dataIntervalEnd: null,
+    params: {},
+    conf: {},
+    inputs: {},
+    upstream: {},
+    ...overrides,
+  };
+}
+
+function contextFor(
+  overrides: Partial<TaskContextData> = {},
+  signal = new AbortController().signal,
+) {
+  const lines: unknown[][] = [];
+  const ctx = createTaskContext(contextData(overrides), {
+    log: (...args) => lines.push(args),
+    signal,
+  });
+  return { ctx, lines };
+}
+
+describe("the DAG spec", () => {
+  const etl = dag(
+    {
+      id: "etl",
+      description: "extract, transform, load",
+      schedule: "@daily",
+      startDate: new Date("2021-01-01T00:00:00Z"),
+      timezone: "Europe/Berlin",
+      tags: ["example"],
+      params: { day: { type: "string", default: "monday" } },
+      defaultTaskOptions: { retries: 2, queue: "edge" },
+    },
+    ({ task }) => {
+      const extract = task({ id: "extract", retryDelay: "30s", executionTimeout: "2h" }, () => [
+        1, 2,
+      ]);
+      const check = task({ id: "check", queue: "default", maxRetryDelay: 90 }, () => true);
+      const transform = task(
+        { id: "transform", inputs: { rows: extract }, retryExponentialBackoff: true },
+        (ctx) => ctx.inputs.rows.length,
+      ).after(check, extract);
+      task(
+        { id: "load", triggerRule: "all_done", isolation: "process", retries: 0 },
+        () => {},
+      ).after(transform);
+    },
+  );
+
+  it("applies defaults, converts durations and lists inputs and after() as upstream", () => {
+    const spec = dagSpecSchema.parse(handleOf(etl).spec());
+    expect(spec).toMatchObject({
+      dagId: "etl",
+      description: "extract, transform, load",
+      schedule: "@daily",
+      startDate: "2021-01-01T00:00:00.000Z",
+      endDate: null,
+      timezone: "Europe/Berlin",
+      catchup: false,
+      tags: ["example"],
+      params: { day: { type: "string", default: "monday" } },
+      maxActiveRuns: 16,
+      maxActiveTasks: 16,
+    });
+    expect(spec.tasks.map((t) => t.taskId)).toEqual(["extract", "check", "transform", "load"]);
+    const [extract, check, transform, load] = spec.tasks;
+    expect(extract).toEqual({
+      taskId: "extract",
+      kind: "function",
+      bashCommand: null,
+      queue: "edge",
+      pool: "default_pool",
+      poolSlots: 1,
+      retries: 2,
+      retryDelayMs: 30_000,
+      retryExponentialBackoff: false,
+      maxRetryDelayMs: null,
+      executionTimeoutMs: 7_200_000,
+      triggerRule: "all_success",
+      priorityWeight: 1,
+      isolation: "warm",
+      upstream: [],
+      inputs: {},
+    });
+    expect(check).toMatchObject({
+      queue: "default",
+      retryDelayMs: 300_000,
+      maxRetryDelayMs: 90_000,
+    });
+    expect(transform).toMatchObject({
+      upstream: ["extract", "check"],
+      inputs: { rows: "extract" },
+      retryExponentialBackoff: true,
+    });
+    expect(load).toMatchObject({
+      upstream: ["transform"],
+      triggerRule: "all_done",
+      isolation: "process",
+      retries: 0,
+    });
+  });
+
+  it("keeps plain dates as written, for the processor to read in the DAG's timezone", () => {
+    const daily = dag({ id: "daily", schedule: "0 6 * * *", startDate: "2021-01-01" }, () => {
+      task({ id: "only" }, () => {});
+    });
+    expect(handleOf(daily).spec()).toMatchObject({
+      startDate: "2021-01-01",
+      timezone: "UTC",
+      schedule: "0 6 * * *",
+    });
+  });
+
+  it("hands out a fresh copy of the spec each time", () => {
+    const first = handleOf(etl).spec() as { tags: string[] };
+    first.tags.push("mutated");
+    expect(handleOf(etl).spec()).toMatchObject({ tags: ["example"] });
+  });
+});
+
+describe("typing", () => {
+  it("types ctx.params from the DAG's params", () => {
+    dag(
+      {
+        id: "typed_params",
+        params: {
+          count: { type: "number", default: 1, minimum: 0 },
+          whole: { type: "integer", default: 2 },
+          name: { type: "string", default: "x" },
+          dryRun: { type: "boolean", default: false },
+          options: { type: "object", default: {} },
+          items: { type: "array", default: [] },
+          color: { type: "string", enum: ["red", "green"], default: "red" },
+        },
+      },
+      ({ task, bash }) => {
+        task({ id: "use" }, (ctx) => {
+          expectTypeOf(ctx.params.count).toEqualTypeOf<number>();
+          expectTypeOf(ctx.params.whole).toEqualTypeOf<number>();
+          expectTypeOf(ctx.params.name).toEqualTypeOf<string>();
+          expectTypeOf(ctx.params.dryRun).toEqualTypeOf<boolean>();
+          expectTypeOf(ctx.params.options).toEqualTypeOf<Record<string, unknown>>();
+          expectTypeOf(ctx.params.items).toEqualTypeOf<unknown[]>();
+          expectTypeOf(ctx.params.color).toEqualTypeOf<"red" | "green">();
+          // @ts-expect-error: not a param of this DAG
+          ctx.params.missing;
+        });
+        bash({ id: "echo", command: (ctx) => `echo ${ctx.params.count.toFixed(2)}` });
+      },
+    );
+  });
+
+  it("types ctx.inputs from the upstream tasks' results, and a task's result from its function", () => {
+    dag({ id: "typed_inputs" }, ({ task, bash }) => {
+      const numbers = task({ id: "numbers" }, async () => [1, 2, 3]);
+      const label = task({ id: "label" }, () => "total");
+      const host = bash({ id: "host", command: "hostname" });
+      expectTypeOf(numbers).toEqualTypeOf<TaskRef<number[]>>();
+      expectTypeOf(host).toEqualTypeOf<TaskRef<string>>();
+      const sum = task({ id: "sum", inputs: { numbers, label, host } }, (ctx) => {
+        expectTypeOf(ctx.inputs).toEqualTypeOf<{
+          numbers: number[];
+          label: string;
+          host: string;
+        }>();
+        return { [ctx.inputs.label]: ctx.inputs.numbers.reduce((a, b) => a + b, 0) };
+      });
+      expectTypeOf(sum).toEqualTypeOf<TaskRef<{ [x: string]: number }>>();
+      task({ id: "alone" }, (ctx) => {
+        expectTypeOf(ctx.inputs).toEqualTypeOf<Record<never, never>>();
+      });
+    });
+  });
+
+  it("gives free task() untyped params", () => {
+    dag({ id: "free", params: { n: { type: "number", default: 1 } } }, () => {
+      task({ id: "t" }, (ctx) => expectTypeOf(ctx.params).toEqualTypeOf<Record<string, unknown>>());
+    });
+  });
+
+  it("states the same trigger rules and param types as protocol", () => {
+    expectTypeOf<TriggerRule>().toEqualTypeOf<ProtocolTriggerRule>();
+    expectTypeOf<ParamType>().toEqualTypeOf<ProtocolParamType>();
+  });
+});
+
+describe("bash tasks", () => {
+  const commands = dag({ id: "commands" }, () => {
+    bash({ id: "static", command: "echo hello", env: { GREETING: "hi" }, cwd: "/tmp" });
+    bash({ id: "computed", command: (ctx) => `echo ${ctx.runId} try ${ctx.tryNumber}` });
+  });
+
+  it("records a static command in the spec and leaves a computed one to run time", () => {
+    const spec = dagSpecSchema.parse(handleOf(commands).spec());
+    expect(spec.tasks.map((t) => [t.taskId, t.kind, t.bashCommand])).toEqual([
+      ["static", "bash", "echo hello"],
+      ["computed", "bash", null],
+    ]);
+  });
+
+  it("builds the command from the context through the handle", () => {
+    const { ctx } = contextFor({ runId: "r1", tryNumber: 2 });
+    const computed = handleOf(commands).task("computed");
+    const fixed = handleOf(commands).task("static");
+    if (computed?.kind !== "bash" || fixed?.kind !== "bash") throw new Error("expected bash tasks");
+    expect(computed.command(ctx)).toBe("echo r1 try 2");
+    expect(fixed.command(ctx)).toBe("echo hello");
+    expect(fixed.env).toEqual({ GREETING: "hi" });
+    expect(fixed.cwd).toBe("/tmp");
+    expect(computed.cwd).toBeNull();
+  });
+});
+
+describe("the DAG handle", () => {
+  it("runs a task's function with the context", async () => {
+    const greet = dag(
+      { id: "greet", params: { name: { type: "string", default: "world" } } },
+      ({ task }) => {
+        task({ id: "hello" }, async (ctx) => {
+          ctx.log("greeting", ctx.params.name);
+          return `hello ${ctx.params.name} from ${ctx.dagId}.${ctx.taskId}`;
+        });
+      },
+    );
+    const { ctx, lines } = contextFor({
+      dagId: "greet",
+      taskId: "hello",
+      params: { name: "edge" },
+    });
+    const hello = handleOf(greet).task("hello");
+    if (hello?.kind !== "function") throw new Error("expected a function task");
+    await expect(hello.run(ctx)).resolves.toBe("hello edge from greet.hello");
+    expect(lines).toEqual([["greeting", "edge"]]);
+    expect(handleOf(greet).task("missing")).toBeUndefined();
+  });
+
+  it("turns a synchronous throw into a rejected run", async () => {
+    const failing = dag({ id: "failing" }, () => {
+      task({ id: "boom" }, () => {
+        throw new Error("boom");
+      });
+    });
+    const boom = handleOf(failing).task("boom");
+    if (boom?.kind !== "function") throw new Error("expected a function task");
+    await expect(boom.run(contextFor().ctx)).rejects.toThrow("boom");
+  });
+
+  it("is recognised by a global symbol, and nothing else is", () => {
+    const one = dag({ id: "one" }, () => {
+      task({ id: "t" }, () => {});
+    });
+    expect(getDagHandle(one)?.version).toBe(1);
+    expect(getDagHandle({ [Symbol.for("borda.dag")]: handleOf(one) })).toBe(handleOf(one));
+    for (const value of [
+      null,
+      undefined,
+      1,
+      "dag",
+      {},
+      { [Symbol.for("borda.dag")]: { version: 2 } },
+    ]) {
+      expect(getDagHandle(value)).toBeNull();
+    }
+  });
+
+  it("tells where the DAG and each task were declared", () => {
+    const located = dag({ id: "located" }, () => {
+      task({ id: "t" }, () => {});
+    });
+    expect(handleOf(located).declarationStack?.()).toContain("sdk.test.ts");
+    expect(handleOf(located).declarationStack?.("t")).toContain("sdk.test.ts");
+    expect(handleOf(located).declarationStack?.("missing")).toBeUndefined();
+  });
+});
+
+describe("declaration errors", () => {
+  it("rejects a task id declared twice in one DAG", () => {
+    expect(() =>
+      dag({ id: "twice" }, () => {
+        task({ id: "same" }, () => {});
+        bash({ id: "same", command: "true" });
+      }),
+    ).toThrow("Task id 'same' is declared twice in DAG 'twice'");
+  });
+
+  it("rejects task() and bash() outside dag()", () => {
+    expect(() => task({ id: "loose" }, () => {})).toThrow("task()/bash() was called outside dag()");
+    expect(() => bash({ id: "loose", command: "true" })).toThrow("outside dag()");
+  });
+
+  it("rejects a dependency on a task of another DAG", () => {
+    let other: TaskRef | undefined;
+    dag({ id: "first" }, () => {
+      other = task({ id: "a" }, () => {});
+    });
+    expect(() =>
+      dag({ id: "second" }, () => {
+        task({ id: "b" }, () => {}).after(other as TaskRef);
+      }),
+    ).toThrow("is task 'a' of DAG 'first', not of DAG 'second'");
+  });
+
+  it("rejects tasks declared after the build function returned", () => {
+    let late: ((id: string) => void) | undefined;
+    dag({ id: "sealed" }, ({ task }) => {
+      task({ id: "first" }, () => {});
+      late = (id) => task({ id }, () => {});
+    });
+    expect(() => late?.("second")).toThrow(
+      "task 'second' was declared after DAG 'sealed' was built",
+    );
+  });
+
+  it("rejects an async build function", () => {
+    expect(() =>
+      dag({ id: "async_build" }, (async () => {
+        task({ id: "t" }, () => {});
+      }) as () => void),
+    ).toThrow("must declare its tasks synchronously");
+  });
+
+  it("rejects a malformed duration, naming the option", () => {
+    expect(() =>
+      dag({ id: "durations" }, () => {
+        task({ id: "t", retryDelay: "5 minutes" as "5m" }, () => {});
+      }),
+    ).toThrow(`retryDelay of task 't' "5 minutes" is not a duration`);
+  });
+
+  it("rejects a DAG without an id", () => {
+    expect(() => dag({} as { id: string }, () => {})).toThrow("dag() needs an id");
+  });
+});
+
+describe("the task context", () => {
+  it("carries the run's data, with instants as Dates", () => {
+    const { ctx } = contextFor({
+      logicalDate: "2026-03-01T06:00:00.000Z",
+      dataIntervalStart: "2026-02-28T06:00:00.000Z",
+      dataIntervalEnd: "2026-03-01T06:00:00.000Z",
+      upstream: { a: 1 },
+    });
+    expectTypeOf(ctx).toEqualTypeOf<TaskContext>();
+    expect(ctx.logicalDate).toEqual(new Date("2026-03-01T06:00:00Z"));
+    expect(ctx.dataIntervalStart).toEqual(new Date("2026-02-28T06:00:00Z"));
+    expect(ctx.upstream).toEqual({ a: 1 });
+  });
+
+  it("sleeps until the time has passed", async () => {
+    await expect(contextFor().ctx.sleep(1)).resolves.toBeUndefined();
+  });
+
+  it("stops sleeping with the abort reason when the signal aborts", async () => {
+    const controller = new AbortController();
+    const { ctx } = contextFor({}, controller.signal);
+    const sleeping = ctx.sleep(60_000);
+    const reason = new Error("execution timeout");
+    controller.abort(reason);
+    await expect(sleeping).rejects.toBe(reason);
+  });
+
+  it("rejects a sleep at once when the signal has already aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(contextFor({}, controller.signal).ctx.sleep(60_000)).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+});

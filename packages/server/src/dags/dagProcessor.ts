@@ -1,0 +1,444 @@
+import { type FSWatcher, mkdirSync, watch } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { BordaError, type DagSpec, ErrorCode } from "@borda/protocol";
+import type { Logger } from "pino";
+import { type BundleOutcome, bundleDagFile, type DagBundle } from "./bundleDagFile.js";
+import type {
+  DagFileOrigin,
+  DagImportError,
+  DagRegistry,
+  RecordedDagVersion,
+} from "./dagRegistry.js";
+import { evaluateBundle } from "./evaluateBundle.js";
+import { findDagFiles, isWatchedPath } from "./findDagFiles.js";
+import { validateDagSpecs } from "./validateDagSpecs.js";
+
+/**
+ * The DAG processor: turns DAG files (the watched folder, or deployed uploads) into DAG
+ * versions or import errors in the registry. Each file is bundled with esbuild, imported
+ * in a child process with a time limit, and its DAGs validated. A bad file becomes an
+ * import error and touches nothing else.
+ */
+
+export interface DagProcessorOptions {
+  /** The folder of DAG files to watch, or null when DAGs only arrive through `deploy()`. */
+  dagsFolder: string | null;
+  registry: DagRegistry;
+  logger: Logger;
+  /** Longest time importing one file may take before it becomes an import error. Default 30 s. */
+  parseTimeoutMs?: number;
+  /** Full rescan period, the safety net behind file watching. Default 30 s. */
+  rescanIntervalMs?: number;
+  now?: () => Date;
+}
+
+export interface ScanReport {
+  /** DAG files in the folder. */
+  files: number;
+  /** Files bundled and evaluated in this scan (new or changed ones). */
+  processed: number;
+  /** DAG versions of the processed files (`created: false` when nothing changed). */
+  versions: RecordedDagVersion[];
+  /** Import errors of the processed files. */
+  importErrors: DagImportError[];
+}
+
+export type DeployResult = { versions: RecordedDagVersion[] } | { importError: DagImportError };
+
+type Outcome =
+  | { ok: true; bundle: DagBundle; dags: DagSpec[]; dagLines: (number | null)[] }
+  | { ok: false; message: string; line: number | null };
+
+/** A file bundled and evaluated, ready to record. */
+interface ProcessedFile {
+  fileloc: string;
+  origin: DagFileOrigin;
+  source: string;
+  /** Null when bundling failed. */
+  bundleHash: string | null;
+  outcome: Outcome;
+  /** Folder files: `size:mtime` of every file the bundle was built from. */
+  inputs: Map<string, string> | null;
+}
+
+/** What the processor remembers of a folder file, to skip it while nothing changed. */
+interface FolderFileState {
+  inputs: Map<string, string>;
+  bundleHash: string | null;
+  /** The outcome last written to the registry. */
+  recorded: string;
+  /**
+   * Process again at the next scan even if no input changed: the outcome depended on
+   * more than the files (a DAG id another file held, a package not installed yet).
+   */
+  recheck: boolean;
+}
+
+type Recorded =
+  | { kind: "parsed"; versions: RecordedDagVersion[] }
+  | { kind: "importError"; error: DagImportError }
+  /** Another file holds one of its DAG ids; retry once the others are recorded. */
+  | { kind: "conflict" }
+  | { kind: "stopped" };
+
+const defaultParseTimeoutMs = 30_000;
+const defaultRescanIntervalMs = 30_000;
+/** Evaluation children at once: each is a Node process (tens of MB, ~50 ms to start). */
+const maxChildren = 2;
+/** Editors save in bursts (write, rename, chmod): scan once the burst is over. */
+const watchDebounceMs = 100;
+
+export class DagProcessor {
+  readonly #folder: string | null;
+  readonly #registry: DagRegistry;
+  readonly #logger: Logger;
+  readonly #parseTimeoutMs: number;
+  readonly #rescanIntervalMs: number;
+  readonly #now: () => Date;
+  readonly #files = new Map<string, FolderFileState>();
+  readonly #evaluationSlot = limitConcurrency(maxChildren);
+  /** Checking DAG-id ownership and recording must not interleave between two files. */
+  readonly #recordingSlot = limitConcurrency(1);
+  readonly #stopping = new AbortController();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #watcher: FSWatcher | null = null;
+  #rescanTimer: NodeJS.Timeout | null = null;
+  #debounceTimer: NodeJS.Timeout | null = null;
+  #lastScan: Promise<unknown> = Promise.resolve();
+  #queuedScan: Promise<ScanReport> | null = null;
+
+  constructor(options: DagProcessorOptions) {
+    this.#folder = options.dagsFolder === null ? null : path.resolve(options.dagsFolder);
+    this.#registry = options.registry;
+    this.#logger = options.logger;
+    this.#parseTimeoutMs = options.parseTimeoutMs ?? defaultParseTimeoutMs;
+    this.#rescanIntervalMs = options.rescanIntervalMs ?? defaultRescanIntervalMs;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Scans the folder (awaited), then follows changes: file events, and a periodic rescan. */
+  async start(): Promise<void> {
+    const folder = this.#folder;
+    if (folder === null) return;
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new BordaError(
+        ErrorCode.configuration,
+        `Cannot create the DAGs folder ${folder}: ${error instanceof Error ? error.message : String(error)}. Point BORDA_DAGS_FOLDER (--dags) at a folder Borda can read.`,
+        { cause: error },
+      );
+    }
+    await this.scanFolder();
+    if (this.#stopping.signal.aborted) return;
+    const onWatchError = (error: unknown) =>
+      this.#logger.warn(
+        { err: error, dagsFolder: folder },
+        "cannot watch the DAGs folder; changes are picked up by the periodic rescan",
+      );
+    try {
+      this.#watcher = watch(folder, { recursive: true }, (_event, filename) => {
+        if (filename === null || isWatchedPath(filename.toString())) this.#scheduleScan();
+      });
+      this.#watcher.on("error", onWatchError);
+    } catch (error) {
+      onWatchError(error);
+    }
+    this.#rescanTimer = setInterval(() => this.#scanInBackground(), this.#rescanIntervalMs);
+    this.#rescanTimer.unref();
+  }
+
+  /** Stops watching, kills running evaluations and waits for work in flight to end. */
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    this.#watcher?.close();
+    this.#watcher = null;
+    if (this.#rescanTimer) clearInterval(this.#rescanTimer);
+    if (this.#debounceTimer) clearTimeout(this.#debounceTimer);
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /**
+   * Processes the folder now: new and changed files are evaluated and recorded, files
+   * gone since the last scan lose their DAGs (history kept). Scans never overlap; a call
+   * while one waits to start shares it.
+   */
+  scanFolder(): Promise<ScanReport> {
+    if (this.#queuedScan) return this.#queuedScan;
+    const scan = this.#lastScan.then(() => {
+      this.#queuedScan = null;
+      return this.#scan();
+    });
+    this.#queuedScan = scan;
+    this.#lastScan = this.#track(scan).catch(() => {});
+    return scan;
+  }
+
+  /**
+   * Processes an uploaded DAG file (what `POST /api/v1/dags/deploy` calls). Imports in
+   * the file resolve from the DAGs folder (its node_modules), or the working directory.
+   */
+  async deploy(file: { fileName: string; source: string }): Promise<DeployResult> {
+    const fileloc = deployedFileloc(file.fileName);
+    return this.#track(
+      (async (): Promise<DeployResult> => {
+        const processed: ProcessedFile = await this.#evaluationSlot(async () => {
+          const root = this.#folder ?? process.cwd();
+          const bundled = await bundleDagFile({ root, fileName: fileloc, source: file.source });
+          const evaluated = await this.#evaluate(bundled, fileloc);
+          return { fileloc, origin: "deploy", source: file.source, inputs: null, ...evaluated };
+        });
+        const recorded = await this.#record(processed, { deferConflict: false });
+        if (recorded.kind === "parsed") return { versions: recorded.versions };
+        if (recorded.kind === "importError") return { importError: recorded.error };
+        throw new BordaError(
+          ErrorCode.internal,
+          "The DAG processor stopped before the file was recorded; deploy it again once the server is back.",
+        );
+      })(),
+    );
+  }
+
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#inFlight.add(work);
+    const settle = () => this.#inFlight.delete(work);
+    work.then(settle, settle);
+    return work;
+  }
+
+  #scheduleScan(): void {
+    if (this.#debounceTimer) clearTimeout(this.#debounceTimer);
+    this.#debounceTimer = setTimeout(() => this.#scanInBackground(), watchDebounceMs);
+    this.#debounceTimer.unref();
+  }
+
+  #scanInBackground(): void {
+    if (this.#stopping.signal.aborted) return;
+    this.scanFolder().catch((error: unknown) =>
+      this.#logger.error(
+        { err: error, dagsFolder: this.#folder },
+        "scanning the DAGs folder failed",
+      ),
+    );
+  }
+
+  async #scan(): Promise<ScanReport> {
+    const report: ScanReport = { files: 0, processed: 0, versions: [], importErrors: [] };
+    const folder = this.#folder;
+    if (folder === null || this.#stopping.signal.aborted) return report;
+    const files = await findDagFiles(folder);
+    report.files = files.length;
+    // Forget deleted files first, so a DAG that moved to another file is free to claim.
+    await this.#registry.forgetMissingFolderFiles(files, this.#now());
+    const present = new Set(files);
+    for (const fileloc of this.#files.keys()) {
+      if (!present.has(fileloc)) this.#files.delete(fileloc);
+    }
+    const processed = (
+      await Promise.all(files.map((f) => this.#processFolderFile(folder, f)))
+    ).filter((file): file is ProcessedFile => file !== null);
+    report.processed = processed.length;
+    // In file order, so of two files defining one DAG id the first keeps it. A file whose
+    // DAG id is held by a file recorded later in the pass (a DAG moving between files)
+    // gets a second try after the others.
+    let pending = processed;
+    for (const deferConflict of [true, false]) {
+      const conflicted: ProcessedFile[] = [];
+      for (const file of pending) {
+        const recorded = await this.#record(file, { deferConflict });
+        if (recorded.kind === "parsed") report.versions.push(...recorded.versions);
+        else if (recorded.kind === "importError") report.importErrors.push(recorded.error);
+        else if (recorded.kind === "conflict") conflicted.push(file);
+      }
+      pending = conflicted;
+    }
+    return report;
+  }
+
+  /** Bundles and evaluates a folder file, or returns null when nothing it is built from changed. */
+  async #processFolderFile(folder: string, fileloc: string): Promise<ProcessedFile | null> {
+    const state = this.#files.get(fileloc);
+    if (state && !state.recheck && (await unchanged(state.inputs))) return null;
+    return this.#evaluationSlot(async () => {
+      if (this.#stopping.signal.aborted) return null;
+      const entryPath = path.join(folder, fileloc);
+      // Taken before reading: a write after this point shows at the next scan.
+      const entryVersion = await fileVersion(entryPath);
+      const source = await readFile(entryPath, "utf8").catch(() => null);
+      // Deleted meanwhile: the next scan forgets it.
+      if (entryVersion === null || source === null) return null;
+      const bundled = await bundleDagFile({ root: folder, file: fileloc });
+      const inputs = new Map([[entryPath, entryVersion]]);
+      for (const input of bundled.ok ? bundled.bundle.inputs : []) {
+        if (!inputs.has(input)) inputs.set(input, (await fileVersion(input)) ?? "missing");
+      }
+      if (bundled.ok && state && !state.recheck && state.bundleHash === bundled.bundle.hash) {
+        state.inputs = inputs; // touched, or a change that left the bundle as it was
+        return null;
+      }
+      return {
+        fileloc,
+        origin: "folder",
+        source,
+        inputs,
+        ...(await this.#evaluate(bundled, fileloc)),
+      };
+    });
+  }
+
+  /** Imports a bundle in a child process and validates its DAGs. Runs in an evaluation slot. */
+  async #evaluate(
+    bundled: BundleOutcome,
+    sourceFile: string,
+  ): Promise<{ bundleHash: string | null; outcome: Outcome }> {
+    if (!bundled.ok) return { bundleHash: null, outcome: bundled };
+    const { bundle } = bundled;
+    const bundleHash = bundle.hash;
+    const evaluated = await evaluateBundle(bundle.content, {
+      sourceFile,
+      timeoutMs: this.#parseTimeoutMs,
+      signal: this.#stopping.signal,
+    });
+    if (!evaluated.ok) return { bundleHash, outcome: evaluated };
+    const validated = validateDagSpecs(evaluated.dags);
+    if (!validated.ok) return { bundleHash, outcome: validated };
+    const dagLines = evaluated.dags.map((dag) => dag.line);
+    return { bundleHash, outcome: { ok: true, bundle, dags: validated.dags, dagLines } };
+  }
+
+  /** Writes the file's outcome to the registry and logs it. */
+  #record(file: ProcessedFile, options: { deferConflict: boolean }): Promise<Recorded> {
+    return this.#recordingSlot(async (): Promise<Recorded> => {
+      if (this.#stopping.signal.aborted) return { kind: "stopped" };
+      const { fileloc, origin, bundleHash } = file;
+      let outcome = file.outcome;
+      let recheck = bundleHash === null;
+      if (outcome.ok) {
+        const conflict = await this.#dagIdConflict(file, outcome);
+        if (conflict && options.deferConflict) return { kind: "conflict" };
+        if (conflict) {
+          outcome = conflict;
+          recheck = true;
+        }
+      }
+      const at = this.#now();
+      const key = outcome.ok ? `ok:${bundleHash}` : `error:${outcome.line}:${outcome.message}`;
+      const state = this.#files.get(fileloc);
+      let recorded: Recorded;
+      if (outcome.ok) {
+        const { bundle } = outcome;
+        const versions = await this.#registry.recordParsedFile(
+          {
+            fileloc,
+            origin,
+            source: file.source,
+            bundle: { hash: bundle.hash, content: bundle.content },
+            dags: outcome.dags,
+          },
+          at,
+        );
+        recorded = { kind: "parsed", versions };
+        this.#logger.info(
+          {
+            fileloc,
+            origin,
+            dags: outcome.dags.map((dag) => dag.dagId),
+            newVersions: versions.filter((v) => v.created).length,
+          },
+          "DAG file parsed",
+        );
+      } else {
+        const error: DagImportError = {
+          fileloc,
+          origin,
+          message: outcome.message,
+          line: outcome.line,
+        };
+        recorded = { kind: "importError", error };
+        // A file re-checked with the same result keeps its error as it was.
+        if (origin === "deploy" || state?.recorded !== key) {
+          await this.#registry.recordImportError(error, at);
+          this.#logger.warn(
+            { fileloc, origin, line: error.line, error: error.message },
+            "DAG file import error",
+          );
+        }
+      }
+      if (file.inputs) {
+        this.#files.set(fileloc, {
+          inputs: file.inputs,
+          bundleHash,
+          recorded: key,
+          recheck,
+        });
+      }
+      return recorded;
+    });
+  }
+
+  /** An import error when another file's active DAG already has one of this file's DAG ids. */
+  async #dagIdConflict(
+    file: ProcessedFile,
+    outcome: Extract<Outcome, { ok: true }>,
+  ): Promise<Extract<Outcome, { ok: false }> | null> {
+    for (const [index, dag] of outcome.dags.entries()) {
+      const owner = await this.#registry.getDag(dag.dagId);
+      if (owner?.isActive && (owner.fileloc !== file.fileloc || owner.origin !== file.origin)) {
+        const other = owner.origin === "deploy" ? "the deployed file" : "the file";
+        return {
+          ok: false,
+          message: `DAG id '${dag.dagId}' is already defined by ${other} '${owner.fileloc}': DAG ids must be unique across files; rename one of them (or remove it from the other file).`,
+          line: outcome.dagLines[index] ?? null,
+        };
+      }
+    }
+    return null;
+  }
+}
+
+/** An upload's name as its fileloc: relative, forward slashes, a DAG file extension. */
+function deployedFileloc(fileName: string): string {
+  const fileloc = fileName.replaceAll("\\", "/");
+  const parts = fileloc.split("/");
+  if (
+    !/\.(ts|mts|js|mjs)$/.test(fileloc) ||
+    parts.some((p) => p === "" || p === "." || p === "..")
+  ) {
+    throw new BordaError(
+      ErrorCode.invalidInput,
+      `Cannot deploy '${fileName}': name the file with a relative path ending in .ts, .mts, .js or .mjs, without '.' or '..' parts (e.g. "etl/daily.ts").`,
+    );
+  }
+  return fileloc;
+}
+
+async function fileVersion(file: string): Promise<string | null> {
+  try {
+    const stats = await stat(file);
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+async function unchanged(inputs: Map<string, string>): Promise<boolean> {
+  const versions = await Promise.all([...inputs.keys()].map((file) => fileVersion(file)));
+  return [...inputs.values()].every((version, index) => versions[index] === version);
+}
+
+/** Runs at most `limit` of the given tasks at once, the others in call order. */
+function limitConcurrency(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
 import { expect, it } from "vitest";
 import type { Scheduler } from "../src/scheduler/scheduler.js";
-import { describePostgres } from "./support/backends.js";
+import { openStore } from "../src/store/index.js";
+import { describePostgres, postgresUrl } from "./support/backends.js";
 import { dagSpec, deployDags, taskSpec } from "./support/dags.js";
 import { createScheduler, ManualClock } from "./support/harness.js";
 
@@ -68,5 +73,30 @@ describePostgres("two schedulers on one database", (backend) => {
     expect(attempts).toHaveLength(500);
     expect(new Set(attempts.map((a) => a.taskInstanceId)).size).toBe(500);
     expect(attempts.every((a) => a.state === "success" && a.tryNumber === 1)).toBe(true);
+  });
+
+  it("migrates once when several replicas start together on an empty database", async () => {
+    const adminUrl = postgresUrl ?? "";
+    const name = `borda_test_migrate_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const home = mkdtempSync(path.join(tmpdir(), "borda-migrate-"));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      const stores = await Promise.all(
+        [1, 2, 3].map(() => openStore({ home, databaseUrl: url.toString() })),
+      );
+      expect((await stores[0]?.listPools())?.map((p) => [p.name, p.slots])).toEqual([
+        ["default_pool", 128],
+      ]);
+      for (const store of stores) await store.close();
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -233,6 +233,40 @@ describeEachBackend("scheduler", (backend) => {
     expect(await states()).toEqual(["success", "success", "success"]);
   });
 
+  it("keeps at most maxActiveTasks task instances of a DAG queued or running", async () => {
+    const { store } = await backend.open();
+    const scheduler = createScheduler(store, new ManualClock());
+    const tasks = Array.from({ length: 5 }, (_, i) => taskSpec(`parallel_${i}`));
+    await deployDags(store, [dagSpec("narrow", tasks, { maxActiveTasks: 2 })]);
+    const run = await scheduler.triggerRun("narrow");
+    const first = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 });
+    expect(first).toHaveLength(2);
+    for (const job of first) await scheduler.startAttempt(job.attemptId);
+    expect(
+      await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 }),
+    ).toHaveLength(0);
+    // One finishes: exactly one more may start.
+    await scheduler.completeAttempt(first[0]?.attemptId ?? "");
+    const next = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 });
+    expect(next).toHaveLength(1);
+    for (const job of [first[1], ...next]) await scheduler.completeAttempt(job?.attemptId ?? "");
+    await workUntilIdle(scheduler);
+    expect((await store.getDagRunById(run.id))?.state).toBe("success");
+  });
+
+  it("wakes a worker waiting on the queue as soon as work is queued there", async () => {
+    const { store } = await backend.open();
+    const scheduler = createScheduler(store, new ManualClock());
+    await deployDags(store, [dagSpec("wake", [taskSpec("edge", { queue: "team_a_etl" })])]);
+    const elsewhere = scheduler.notifier.waitForJobs(["team_b_*"], 60_000);
+    const waiting = scheduler.notifier.waitForJobs(["team_a_*"], 60_000);
+    await scheduler.triggerRun("wake");
+    expect(await waiting).toBe("notified");
+    expect(scheduler.notifier.waiting).toBe(1);
+    scheduler.notifier.notifyAll();
+    await elsewhere;
+  });
+
   it("orders queued work by priority weight", async () => {
     const { store } = await backend.open();
     const scheduler = createScheduler(store, new ManualClock());

@@ -13,6 +13,8 @@ export const ErrorCode = {
   importError: "import_error",
   payloadTooLarge: "payload_too_large",
   configuration: "configuration",
+  /** The worker speaks a protocol version the server does not accept (or the reverse). */
+  unsupportedVersion: "unsupported_version",
   internal: "internal",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,6 +23,8 @@ export async function startControlPlane(
     home: config.home,
     databaseUrl: config.databaseUrl,
     dagsPausedAtCreation: config.dagsPausedAtCreation,
+    onConnectionError: (error) =>
+      logger.warn({ err: error }, "database connection lost; reconnecting"),
   });
   logger.info({ database: store.location }, "metadata store ready");
   const scheduler = new Scheduler({ store, logger, leaseMs: config.workerTimeoutMs });

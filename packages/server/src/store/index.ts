@@ -31,6 +31,8 @@ export interface StoreOptions {
   /** Run pending migrations while opening (default true; `borda db migrate` does only this). */
   migrate?: boolean;
   dagsPausedAtCreation?: boolean;
+  /** Told about connection errors outside any query (PostgreSQL restarted, connection killed). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Store operations take their context first; the store object binds it. */
@@ -105,6 +107,10 @@ function connect(options: StoreOptions): {
           oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as "text"),
       },
     });
+    // An idle pooled connection that the server ends (restart, failover, a DBA's kill)
+    // emits 'error' on the pool; unhandled, that would crash the process. The pool drops
+    // the connection and opens a new one on the next query.
+    pool.on("error", (error) => options.onConnectionError?.(error));
     const safeUrl = new URL(url);
     safeUrl.password = "";
     return {

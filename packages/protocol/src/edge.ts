@@ -1,0 +1,232 @@
+import { z } from "zod";
+import { Isolation, TaskKind } from "./dagSpec.js";
+
+/**
+ * The worker API, `/edge/v1`: what an edge worker and the control plane say to each
+ * other. The worker opens every connection (outbound HTTPS only) and presents its token
+ * as `Authorization: Bearer <token>` on every call but `GET /edge/v1/health`.
+ *
+ *   POST /edge/v1/workers/{name}/register              RegisterRequest  → RegisterResponse
+ *   POST /edge/v1/workers/{name}/heartbeat             HeartbeatRequest → WorkerDirectives
+ *   POST /edge/v1/workers/{name}/fetch                 FetchRequest     → FetchResponse (long-poll)
+ *   POST /edge/v1/workers/{name}/attempts/{id}/start   {}               → AttemptAck
+ *   POST /edge/v1/workers/{name}/attempts/{id}/success SuccessReport    → AttemptAck
+ *   POST /edge/v1/workers/{name}/attempts/{id}/failure FailureReport    → AttemptAck
+ *   POST /edge/v1/workers/{name}/attempts/{id}/logs    LogChunk         → LogAck
+ *   GET  /edge/v1/bundles/{hash}                       → the bundle (immutable)
+ *   GET  /edge/v1/health                               → EdgeHealth (no auth)
+ *
+ * Any call about an attempt that is no longer current answers 409 with code
+ * `stale_attempt`; the worker then kills that attempt's processes.
+ */
+
+export const edgeApiPrefix = "/edge/v1";
+
+/** The version of this protocol; a worker and a server agree when their majors match. */
+export const edgeProtocolVersion = "1.0";
+
+/**
+ * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
+ * `running`, `idle`, `maintenance_pending`, `maintenance_mode`, `terminating` or
+ * `offline`; the others are how the control plane shows a request the worker has not
+ * acted on yet, or a worker it has not heard from.
+ */
+export const WorkerState = {
+  starting: "starting",
+  running: "running",
+  idle: "idle",
+  maintenanceRequest: "maintenance_request",
+  maintenancePending: "maintenance_pending",
+  maintenanceMode: "maintenance_mode",
+  maintenanceExit: "maintenance_exit",
+  shutdownRequest: "shutdown_request",
+  terminating: "terminating",
+  offline: "offline",
+  unknown: "unknown",
+  offlineMaintenance: "offline_maintenance",
+} as const;
+export type WorkerState = (typeof WorkerState)[keyof typeof WorkerState];
+
+export const reportedWorkerStates = [
+  WorkerState.starting,
+  WorkerState.running,
+  WorkerState.idle,
+  WorkerState.maintenancePending,
+  WorkerState.maintenanceMode,
+  WorkerState.terminating,
+  WorkerState.offline,
+] as const;
+export type ReportedWorkerState = (typeof reportedWorkerStates)[number];
+
+export const workerNamePattern = /^[A-Za-z0-9_.-]{1,200}$/;
+const workerName = z
+  .string()
+  .regex(workerNamePattern, "use letters, digits, '_', '.' or '-' (at most 200 characters)");
+
+/** A queue name, or a pattern where `*` stands for any run of characters (`team_a_*`). */
+export const queuePatternSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.*-]{1,250}$/, "use letters, digits, '_', '.', '-' and '*' wildcards");
+
+export const sysInfoSchema = z.object({
+  platform: z.string().max(100),
+  arch: z.string().max(100),
+  cpus: z.number().int().nonnegative(),
+  /** 1, 5 and 15 minute load averages. */
+  loadAverage: z.array(z.number()).max(3),
+  memoryTotalBytes: z.number().nonnegative(),
+  memoryFreeBytes: z.number().nonnegative(),
+  /** Free bytes on the disk of the worker's cache directory; null when unknown. */
+  diskFreeBytes: z.number().nonnegative().nullable(),
+  nodeVersion: z.string().max(100),
+});
+export type SysInfo = z.infer<typeof sysInfoSchema>;
+
+export const registerRequestSchema = z.object({
+  /** Random per worker installation (kept in its state directory): a restart on the same box may take its name back at once. */
+  instanceId: z.string().min(8).max(100),
+  queues: z.array(queuePatternSchema).min(1).max(100),
+  concurrency: z.number().int().min(1).max(10_000),
+  /** The worker's Borda version. */
+  version: z.string().max(100),
+  protocolVersion: z.string().max(20),
+  sysinfo: sysInfoSchema,
+});
+export type RegisterRequest = z.infer<typeof registerRequestSchema>;
+
+/** What the control plane wants of a worker; sent on every heartbeat and fetch response. */
+export const workerDirectivesSchema = z.object({
+  /** The queues the worker must serve (an admin may have added or removed some). */
+  queues: z.array(queuePatternSchema),
+  concurrency: z.number().int().min(1),
+  /** True: stop taking new work, finish what runs, stay registered (maintenance). */
+  maintenance: z.boolean(),
+  maintenanceComment: z.string().nullable(),
+  /** True: drain and exit. */
+  shutdown: z.boolean(),
+  /** Attempts the worker holds that are no longer current: kill them. */
+  cancelAttemptIds: z.array(z.string()),
+});
+export type WorkerDirectives = z.infer<typeof workerDirectivesSchema>;
+
+export const registerResponseSchema = z.object({
+  directives: workerDirectivesSchema,
+  heartbeatIntervalMs: z.number().int().positive(),
+  /** Default wait of a fetch long-poll when the worker does not ask for one. */
+  fetchWaitMs: z.number().int().positive(),
+  serverVersion: z.string(),
+});
+export type RegisterResponse = z.infer<typeof registerResponseSchema>;
+
+export const heartbeatRequestSchema = z.object({
+  instanceId: z.string().min(8).max(100),
+  state: z.enum(reportedWorkerStates),
+  runningAttemptIds: z.array(z.string().max(100)).max(10_000),
+  freeSlots: z.number().int().nonnegative(),
+  sysinfo: sysInfoSchema,
+});
+export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
+
+export const fetchRequestSchema = z.object({
+  instanceId: z.string().min(8).max(100),
+  freeSlots: z.number().int().min(1).max(10_000),
+  /** How long to wait for work when none is queued (default: the server's, 25 s). */
+  waitMs: z.number().int().min(0).max(120_000).optional(),
+});
+export type FetchRequest = z.infer<typeof fetchRequestSchema>;
+
+/** A job: one attempt of a task instance, with everything a worker needs to run it. */
+export const jobSchema = z.object({
+  attemptId: z.string(),
+  dagId: z.string(),
+  runId: z.string(),
+  taskId: z.string(),
+  mapIndex: z.number().int(),
+  tryNumber: z.number().int().positive(),
+  queue: z.string(),
+  pool: z.string(),
+  /** Worker slots the job takes. */
+  poolSlots: z.number().int().positive(),
+  /** sha256 of the DAG's bundle: fetch it from /edge/v1/bundles/{hash} once, cache it. */
+  bundleHash: z.string(),
+  kind: z.enum([TaskKind.function, TaskKind.bash]),
+  isolation: z.enum([Isolation.warm, Isolation.process]),
+  executionTimeoutMs: z.number().int().positive().nullable(),
+  /** The plain part of the task context (SDK's TaskContextData); instants as ISO-8601. */
+  context: z.object({
+    dagId: z.string(),
+    runId: z.string(),
+    taskId: z.string(),
+    tryNumber: z.number().int(),
+    logicalDate: z.string(),
+    dataIntervalStart: z.string().nullable(),
+    dataIntervalEnd: z.string().nullable(),
+    params: z.record(z.string(), z.unknown()),
+    conf: z.record(z.string(), z.unknown()),
+    inputs: z.record(z.string(), z.unknown()),
+    upstream: z.record(z.string(), z.unknown()),
+  }),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const fetchResponseSchema = z.object({
+  jobs: z.array(jobSchema),
+  directives: workerDirectivesSchema,
+});
+export type FetchResponse = z.infer<typeof fetchResponseSchema>;
+
+export const successReportSchema = z.object({
+  /** The task's return value (JSON), stored as its XCom `return_value`. */
+  returnValue: z.unknown().optional(),
+});
+export type SuccessReport = z.infer<typeof successReportSchema>;
+
+export const failureReportSchema = z.object({
+  error: z.string().max(64 * 1024),
+  exitCode: z.number().int().nullable().optional(),
+});
+export type FailureReport = z.infer<typeof failureReportSchema>;
+
+export const attemptAckSchema = z.object({ attemptId: z.string(), state: z.string() });
+export type AttemptAck = z.infer<typeof attemptAckSchema>;
+
+/** Largest log chunk a worker sends, in bytes of UTF-8. */
+export const maxLogChunkBytes = 256 * 1024;
+
+/**
+ * A piece of an attempt's log. `offset` is the byte offset of `data` in the attempt's
+ * whole log (UTF-8): re-sending a chunk is harmless, and a gap is refused (409 with the
+ * offset the server expects) so nothing is lost or doubled.
+ */
+export const logChunkSchema = z.object({
+  offset: z.number().int().nonnegative(),
+  data: z.string().max(maxLogChunkBytes),
+});
+export type LogChunk = z.infer<typeof logChunkSchema>;
+
+export const logAckSchema = z.object({
+  /** The log's length on the server: where the next chunk starts. */
+  nextOffset: z.number().int().nonnegative(),
+});
+export type LogAck = z.infer<typeof logAckSchema>;
+
+export const edgeHealthSchema = z.object({
+  status: z.literal("ok"),
+  version: z.string(),
+  protocolVersion: z.string(),
+});
+export type EdgeHealth = z.infer<typeof edgeHealthSchema>;
+
+/**
+ * The error body of every /edge/v1 and /api/v1 failure: Airflow's problem shape
+ * (`status`, `title`, `detail`, `type`) plus Borda's stable `code`.
+ */
+export const problemSchema = z.object({
+  status: z.number().int(),
+  title: z.string(),
+  detail: z.string(),
+  type: z.string(),
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

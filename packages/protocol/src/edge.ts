@@ -59,7 +59,7 @@ export const reportedWorkerStates = [
 export type ReportedWorkerState = (typeof reportedWorkerStates)[number];
 
 export const workerNamePattern = /^[A-Za-z0-9_.-]{1,200}$/;
-const workerName = z
+export const workerNameSchema = z
   .string()
   .regex(workerNamePattern, "use letters, digits, '_', '.' or '-' (at most 200 characters)");
 

@@ -1,4 +1,5 @@
 export * from "./dagSpec.js";
 export * from "./edge.js";
 export * from "./errors.js";
+export * from "./settings.js";
 export * from "./states.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BordaError, ErrorCode } from "@borda/protocol";
+import { BordaError, ErrorCode, type SettingDefinition } from "@borda/protocol";
 
 /**
  * Every setting of the control plane, with its environment variable and flag. This table
@@ -7,6 +7,18 @@ import { BordaError, ErrorCode } from "@borda/protocol";
  * is generated from it.
  */
 export const serverSettings = {
+  port: {
+    env: "BORDA_PORT",
+    flag: "--port <port>",
+    description: "Port of the HTTP server: the worker API (/edge/v1), the REST API and the UI.",
+    default: "8080",
+  },
+  host: {
+    env: "BORDA_HOST",
+    flag: "--host <address>",
+    description: "Address to listen on (0.0.0.0: every interface; 127.0.0.1: this machine only).",
+    default: "0.0.0.0",
+  },
   home: {
     env: "BORDA_HOME",
     flag: "--home <dir>",
@@ -45,12 +57,39 @@ export const serverSettings = {
     description: "Full rescan of the DAGs folder, as a safety net behind file watching.",
     default: "30",
   },
+  secretKey: {
+    env: "BORDA_SECRET_KEY",
+    flag: null,
+    description:
+      "Secret key (32+ characters) keying token hashes and signatures; every replica needs the same. Environment only. Unset: generated once into BORDA_HOME/secret_key.",
+    default: undefined,
+  },
+  heartbeatInterval: {
+    env: "BORDA_HEARTBEAT_INTERVAL",
+    flag: "--heartbeat-interval <seconds>",
+    description: "How often workers heartbeat (the server tells them at registration).",
+    default: "5",
+  },
   workerTimeout: {
     env: "BORDA_WORKER_TIMEOUT",
     flag: "--worker-timeout <seconds>",
     description:
-      "A worker that has not heartbeated for this long loses its attempts' leases; they fail and retry per task policy.",
-    default: "15",
+      "A worker silent this long is 'unknown', and its attempts' leases expire: they fail and retry per task policy. Default: 3 heartbeat intervals.",
+    default: undefined,
+  },
+  fetchWait: {
+    env: "BORDA_FETCH_WAIT",
+    flag: "--fetch-wait <seconds>",
+    description:
+      "Longest a worker's fetch waits for work before answering empty (long-poll); keep it under your proxies' idle timeout.",
+    default: "25",
+  },
+  maxReturnValue: {
+    env: "BORDA_MAX_RETURN_VALUE",
+    flag: "--max-return-value <bytes>",
+    description:
+      "Largest task return value (as JSON) stored as XCom; a larger one fails the attempt.",
+    default: "1048576",
   },
   logLevel: {
     env: "BORDA_LOG_LEVEL",
@@ -60,23 +99,22 @@ export const serverSettings = {
   },
 } as const satisfies Record<string, SettingDefinition>;
 
-export interface SettingDefinition {
-  env: string;
-  flag: string;
-  description: string;
-  default: string | undefined;
-}
-
 export type SettingName = keyof typeof serverSettings;
 
 export interface ServerConfig {
+  port: number;
+  host: string;
   home: string;
   databaseUrl: string | undefined;
   dagsFolder: string;
   dagsPausedAtCreation: boolean;
   dagParseTimeoutMs: number;
   dagRescanIntervalMs: number;
+  secretKey: string | undefined;
+  heartbeatIntervalMs: number;
   workerTimeoutMs: number;
+  fetchWaitMs: number;
+  maxReturnValueBytes: number;
   logLevel: string;
 }
 
@@ -105,17 +143,32 @@ export function resolveServerConfig(
     if (["false", "0", "no"].includes(value)) return false;
     throw invalid(name, raw(name), "true or false");
   };
+  const wholeNumber = (name: SettingName, min: number, max: number): number => {
+    const value = Number(raw(name));
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw invalid(name, raw(name), `a whole number from ${min} to ${max}`);
+    }
+    return value;
+  };
+  const heartbeatIntervalMs = seconds("heartbeatInterval");
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   const logLevel = String(raw("logLevel"));
   if (!levels.includes(logLevel)) throw invalid("logLevel", logLevel, levels.join(", "));
   return {
+    port: wholeNumber("port", 0, 65535),
+    host: String(raw("host")),
     home: path.resolve(String(raw("home"))),
     databaseUrl: raw("databaseUrl"),
     dagsFolder: path.resolve(String(raw("dagsFolder"))),
     dagsPausedAtCreation: bool("dagsPausedAtCreation"),
     dagParseTimeoutMs: seconds("dagParseTimeout"),
     dagRescanIntervalMs: seconds("dagRescanInterval"),
-    workerTimeoutMs: seconds("workerTimeout"),
+    secretKey: raw("secretKey"),
+    heartbeatIntervalMs,
+    workerTimeoutMs:
+      raw("workerTimeout") === undefined ? 3 * heartbeatIntervalMs : seconds("workerTimeout"),
+    fetchWaitMs: seconds("fetchWait"),
+    maxReturnValueBytes: wholeNumber("maxReturnValue", 1, 64 * 1024 * 1024),
     logLevel,
   };
 }
@@ -124,6 +177,6 @@ function invalid(name: SettingName, value: string | undefined, expected: string)
   const setting = serverSettings[name];
   return new BordaError(
     ErrorCode.configuration,
-    `${setting.env} (${setting.flag.split(" ")[0]}) must be ${expected}; got '${value}'.`,
+    `${setting.env}${setting.flag ? ` (${setting.flag.split(" ")[0]})` : ""} must be ${expected}; got '${value}'.`,
   );
 }

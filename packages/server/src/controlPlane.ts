@@ -1,24 +1,42 @@
+import type { FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
+import { loadSecretKey } from "./auth/secretKey.js";
 import type { ServerConfig } from "./config.js";
 import { DagProcessor } from "./dags/dagProcessor.js";
+import { EdgeService } from "./edge/edgeService.js";
+import { buildHttpServer } from "./http/httpServer.js";
+import { type Clock, systemClock } from "./scheduler/clock.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/index.js";
+import { serverVersion } from "./version.js";
 
-/** A running control plane: the store, the DAG processor and the scheduler, wired together. */
+/** A running control plane: store, DAG processor, scheduler and HTTP server, wired together. */
 export interface ControlPlane {
+  config: ServerConfig;
   store: Store;
   scheduler: Scheduler;
   processor: DagProcessor;
+  edge: EdgeService;
+  http: FastifyInstance;
   logger: Logger;
+  secretKey: Buffer;
+  /** The base URL the server listens on, e.g. http://127.0.0.1:8080. */
+  url: string;
   stop(): Promise<void>;
 }
 
 export async function startControlPlane(
   config: ServerConfig,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<ControlPlane> {
   const logger =
-    options.logger ?? pino({ level: config.logLevel, redact: ["req.headers.authorization"] });
+    options.logger ??
+    pino({
+      level: config.logLevel,
+      redact: ["req.headers.authorization", "headers.authorization"],
+    });
+  const clock = options.clock ?? systemClock;
+  const secretKey = loadSecretKey(config.home, config.secretKey);
   const store = await openStore({
     home: config.home,
     databaseUrl: config.databaseUrl,
@@ -27,7 +45,7 @@ export async function startControlPlane(
       logger.warn({ err: error }, "database connection lost; reconnecting"),
   });
   logger.info({ database: store.location }, "metadata store ready");
-  const scheduler = new Scheduler({ store, logger, leaseMs: config.workerTimeoutMs });
+  const scheduler = new Scheduler({ store, logger, clock, leaseMs: config.workerTimeoutMs });
   const processor = new DagProcessor({
     dagsFolder: config.dagsFolder,
     registry: store,
@@ -35,15 +53,36 @@ export async function startControlPlane(
     parseTimeoutMs: config.dagParseTimeoutMs,
     rescanIntervalMs: config.dagRescanIntervalMs,
   });
+  const edge = new EdgeService({
+    store,
+    scheduler,
+    secretKey,
+    logger,
+    clock,
+    serverVersion,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    workerTimeoutMs: config.workerTimeoutMs,
+    fetchWaitMs: config.fetchWaitMs,
+    maxReturnValueBytes: config.maxReturnValueBytes,
+  });
+  const http = await buildHttpServer({ edge, logger });
   await processor.start();
   await scheduler.start();
-  logger.info({ dagsFolder: config.dagsFolder }, "control plane started");
+  const address = await http.listen({ port: config.port, host: config.host });
+  const url = address.replace("0.0.0.0", "127.0.0.1").replace("[::]", "[::1]");
+  logger.info({ url, dagsFolder: config.dagsFolder }, "control plane started");
   return {
+    config,
     store,
     scheduler,
     processor,
+    edge,
+    http,
     logger,
+    secretKey,
+    url,
     async stop() {
+      await http.close();
       await processor.stop();
       await scheduler.stop();
       await store.close();

@@ -81,6 +81,8 @@ describe("crash recovery on the embedded database", () => {
       BORDA_HOME: home,
       BORDA_DAGS_FOLDER: dags,
       BORDA_WORKER_TIMEOUT: "1",
+      BORDA_PORT: "0",
+      BORDA_HOST: "127.0.0.1",
       BORDA_LOG_LEVEL: "silent",
       FIXTURE_DAG_ID: "crash_chain",
       FIXTURE_RUN_ID: "crash_run",

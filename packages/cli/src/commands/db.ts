@@ -1,4 +1,4 @@
-import { openStore, resolveServerConfig, type SettingName } from "@borda/server";
+import { openStore, resolveServerConfig, type SettingName, serverSettings } from "@borda/server";
 import type { Command } from "commander";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 
@@ -10,9 +10,10 @@ export function registerDbCommands(program: Command): void {
     db
       .command("migrate")
       .description("Apply pending schema migrations (the server also does this at start-up)."),
+    serverSettings,
     dbSettings,
   ).action(async (options: Record<string, unknown>) => {
-    const config = resolveServerConfig(settingValues(options, dbSettings));
+    const config = resolveServerConfig(settingValues(options, serverSettings, dbSettings));
     const store = await openStore({ home: config.home, databaseUrl: config.databaseUrl });
     process.stdout.write(`Database at ${store.location} is up to date.\n`);
     await store.close();

@@ -19,9 +19,12 @@ export function registerServerCommands(program: Command): void {
     program
       .command("server")
       .description("Run the control plane: DAG processor, scheduler and metadata store."),
+    serverSettings,
     controlPlaneSettings,
   ).action(async (options: Record<string, unknown>) => {
-    await runUntilSignal(resolveServerConfig(settingValues(options, controlPlaneSettings)));
+    await runUntilSignal(
+      resolveServerConfig(settingValues(options, serverSettings, controlPlaneSettings)),
+    );
   });
 
   addSettingFlags(
@@ -30,9 +33,10 @@ export function registerServerCommands(program: Command): void {
       .description(
         "Run Borda on one machine with zero set-up: the control plane on the embedded database, reading ./dags (or the bundled example DAGs when there is none).",
       ),
+    serverSettings,
     controlPlaneSettings,
   ).action(async (options: Record<string, unknown>) => {
-    const flags = settingValues(options, controlPlaneSettings);
+    const flags = settingValues(options, serverSettings, controlPlaneSettings);
     const config = resolveServerConfig(flags);
     const dagsChosen = flags.dagsFolder !== undefined || process.env[serverSettings.dagsFolder.env];
     if (!dagsChosen && !existsSync(config.dagsFolder) && existsSync(examplesFolder)) {

@@ -1,10 +1,18 @@
-import { type SettingName, serverSettings } from "@borda/server";
+import type { SettingDefinition } from "@borda/protocol";
 import type { Command } from "commander";
 
-/** Adds a flag per server setting, its help naming the environment variable and default. */
-export function addSettingFlags(command: Command, names: readonly SettingName[]): Command {
+/**
+ * Adds a flag per setting of a config table, its help naming the environment variable
+ * and the default, so `--help` and the configuration reference come from one source.
+ */
+export function addSettingFlags<Name extends string>(
+  command: Command,
+  table: Record<Name, SettingDefinition>,
+  names: readonly Name[] = Object.keys(table) as Name[],
+): Command {
   for (const name of names) {
-    const setting = serverSettings[name];
+    const setting = table[name];
+    if (setting.flag === null) continue;
     const fallback = setting.default === undefined ? "" : ` (default: ${setting.default})`;
     command.option(setting.flag, `${setting.description} [env ${setting.env}]${fallback}`);
   }
@@ -12,14 +20,16 @@ export function addSettingFlags(command: Command, names: readonly SettingName[])
 }
 
 /** Commander's option values, keyed by setting name. */
-export function settingValues(
+export function settingValues<Name extends string>(
   options: Record<string, unknown>,
-  names: readonly SettingName[],
-): Partial<Record<SettingName, string>> {
-  const values: Partial<Record<SettingName, string>> = {};
+  table: Record<Name, SettingDefinition>,
+  names: readonly Name[] = Object.keys(table) as Name[],
+): Partial<Record<Name, string>> {
+  const values: Partial<Record<Name, string>> = {};
   for (const name of names) {
-    const key = optionKey(serverSettings[name].flag);
-    const value = name === "dagsFolder" ? options.dags : options[key];
+    const flag = table[name].flag;
+    if (flag === null) continue;
+    const value = options[optionKey(flag)];
     if (typeof value === "string") values[name] = value;
   }
   return values;

@@ -64,9 +64,12 @@ export class Scheduler {
   readonly #safetyPassIntervalMs: number;
   readonly #maxRunsCreatedPerPass: number;
   #timer: NodeJS.Timeout | null = null;
+  /** When the armed timer fires (epoch ms), so a nearer deadline can pull it in. */
+  #timerAt = Number.POSITIVE_INFINITY;
   #running = false;
   #pass: Promise<void> | null = null;
   #passRequested = false;
+  #unsubscribe: (() => void) | null = null;
 
   constructor(options: SchedulerOptions) {
     this.#store = options.store;
@@ -85,11 +88,14 @@ export class Scheduler {
   /** Runs a first pass, then keeps passes going on the timer until `stop()`. */
   async start(): Promise<void> {
     this.#running = true;
+    // Jobs queued by another replica wake this replica's waiting workers too.
+    this.#unsubscribe = this.#store.onJobsQueuedElsewhere((queue) => this.notifier.notify(queue));
     await this.runPass();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#unsubscribe?.();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     await this.#pass;
@@ -138,7 +144,6 @@ export class Scheduler {
 
   async #armTimer(): Promise<void> {
     if (!this.#running) return;
-    if (this.#timer) clearTimeout(this.#timer);
     let delay = this.#safetyPassIntervalMs;
     try {
       const wake = await this.#store.nextWakeUp();
@@ -150,9 +155,29 @@ export class Scheduler {
       );
     }
     if (!this.#running) return;
+    this.#setTimer(delay);
+  }
+
+  #setTimer(delayMs: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
     // +1 ms: the store compares deadlines with <=, and a timer may fire a hair early.
-    this.#timer = setTimeout(() => void this.runPass(), delay + 1);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#timerAt = Number.POSITIVE_INFINITY;
+      void this.runPass();
+    }, delayMs + 1);
     this.#timer.unref();
+    this.#timerAt = Date.now() + delayMs;
+  }
+
+  /**
+   * A new deadline (a lease, an execution timeout, a retry) was set: make sure a pass
+   * runs by then. In-memory only, so the hot paths (claim, start) pay no query for it.
+   */
+  #wakeBy(deadline: Date | null): void {
+    if (!this.#running || deadline === null) return;
+    const delay = Math.max(0, deadline.getTime() - this.#clock.now().getTime());
+    if (Date.now() + delay < this.#timerAt) this.#setTimer(delay);
   }
 
   // ---- runs -------------------------------------------------------------------------
@@ -298,12 +323,19 @@ export class Scheduler {
   // ---- worker-facing ----------------------------------------------------------------
 
   /** Hands queued jobs on the worker's queues to it, up to its free slots. */
-  claimJobs(request: Omit<ClaimRequest, "leaseMs">): Promise<ClaimedJob[]> {
-    return this.#store.claimJobs({ ...request, leaseMs: this.#leaseMs }, this.#clock.now());
+  async claimJobs(request: Omit<ClaimRequest, "leaseMs">): Promise<ClaimedJob[]> {
+    const jobs = await this.#store.claimJobs(
+      { ...request, leaseMs: this.#leaseMs },
+      this.#clock.now(),
+    );
+    if (jobs.length > 0) this.#wakeBy(jobs[0]?.leaseExpiresAt ?? null);
+    return jobs;
   }
 
-  startAttempt(attemptId: string): Promise<AttemptRecord> {
-    return this.#store.startAttempt(attemptId, this.#clock.now());
+  async startAttempt(attemptId: string): Promise<AttemptRecord> {
+    const attempt = await this.#store.startAttempt(attemptId, this.#clock.now());
+    this.#wakeBy(attempt.timeoutAt);
+    return attempt;
   }
 
   /** Records success, then queues the downstream tasks this made ready, before returning. */
@@ -325,13 +357,12 @@ export class Scheduler {
 
   /** Records a failure (retry or fail per the task's policy), then evaluates the run. */
   async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
-    const attempt = await this.#store.failAttempt(
-      attemptId,
-      failure,
-      retryDelayMs,
-      this.#clock.now(),
-    );
+    const now = this.#clock.now();
+    const attempt = await this.#store.failAttempt(attemptId, failure, retryDelayMs, now);
+    // A retry without delay is queued in this same step, like a downstream task.
+    if (attempt.retryAt && attempt.retryAt <= now) await this.#store.rescheduleDueRetries(now);
     await this.#afterAttempt(attempt.dagRunId);
+    this.#wakeBy(attempt.retryAt);
     return attempt;
   }
 
@@ -341,7 +372,8 @@ export class Scheduler {
       ? `Execution timeout: still running after ${Math.round((attempt.executionTimeoutMs ?? 0) / 1000)} s (executionTimeout).`
       : `Worker '${attempt.workerName}' stopped heartbeating; its lease on this attempt expired.`;
     try {
-      await this.#store.failAttempt(attempt.attemptId, { error }, retryDelayMs, now);
+      const failed = await this.#store.failAttempt(attempt.attemptId, { error }, retryDelayMs, now);
+      this.#wakeBy(failed.retryAt);
       this.#logger.warn(
         { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId },
         error,

@@ -215,7 +215,7 @@ export async function failAttempt(
   failure: AttemptFailure,
   retryDelay: RetryDelayPolicy,
   at: Date,
-): Promise<AttemptRecord> {
+): Promise<AttemptRecord & { retryAt: Date | null }> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
     const attempt = await trx
@@ -237,17 +237,21 @@ export async function failAttempt(
       .where("id", "=", attempt.task_instance_id)
       .where("current_attempt_id", "=", attemptId)
       .executeTakeFirst();
+    let retryAt: number | null = null;
     if (ti) {
       const versions = await loadVersions(ctx, trx, [Number(attempt.dag_version_id)]);
       const task = versions
         .get(Number(attempt.dag_version_id))
         ?.spec.tasks.find((t) => t.taskId === attempt.task_id);
-      const retry = task !== undefined && ti.try_number <= ti.max_tries;
+      retryAt =
+        task !== undefined && ti.try_number <= ti.max_tries
+          ? now + retryDelay(task, ti.try_number)
+          : null;
       await trx
         .updateTable("task_instances")
         .set({
-          state: retry ? TIState.upForRetry : TIState.failed,
-          next_retry_at: retry ? now + retryDelay(task, ti.try_number) : null,
+          state: retryAt !== null ? TIState.upForRetry : TIState.failed,
+          next_retry_at: retryAt,
           end_date: now,
           last_error: failure.error,
           updated_at: now,
@@ -256,7 +260,7 @@ export async function failAttempt(
         .where("current_attempt_id", "=", attemptId)
         .execute();
     }
-    return toAttemptRecord(attempt);
+    return { ...toAttemptRecord(attempt), retryAt: retryAt === null ? null : new Date(retryAt) };
   });
 }
 

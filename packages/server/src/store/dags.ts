@@ -10,6 +10,7 @@ import type {
 import type { DagsTable, DagVersionsTable } from "./database.js";
 import type { DagRecord, DagVersionRecord, ImportErrorRecord, NextDagRun } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
+import { loadVersions } from "./versions.js";
 
 /**
  * DAGs, their versions and bundles, and import errors: what the DAG processor records
@@ -289,17 +290,7 @@ export async function getDagVersion(
   ctx: StoreContext,
   versionId: number,
 ): Promise<DagVersionRecord | null> {
-  const cached = ctx.versionCache.get(versionId);
-  if (cached) return cached;
-  const row = await ctx.db
-    .selectFrom("dag_versions")
-    .selectAll()
-    .where("id", "=", versionId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const version = toVersionRecord(row);
-  ctx.versionCache.set(versionId, version);
-  return version;
+  return (await loadVersions(ctx, ctx.db, [versionId])).get(versionId) ?? null;
 }
 
 export async function setDagPaused(

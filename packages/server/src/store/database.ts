@@ -17,6 +17,9 @@ export interface Database {
   task_instances: TaskInstancesTable;
   task_attempts: TaskAttemptsTable;
   xcom: XcomTable;
+  worker_tokens: WorkerTokensTable;
+  workers: WorkersTable;
+  task_logs: TaskLogsTable;
 }
 
 export interface DagsTable {
@@ -160,5 +163,53 @@ export interface XcomTable {
   dag_id: string;
   run_id: string;
   value: string;
+  created_at: number;
+}
+
+export interface WorkerTokensTable {
+  /** Public part of the token, shown in listings. */
+  id: string;
+  name: string;
+  team: string | null;
+  /** JSON array of queue names or `*` patterns the token may serve. */
+  queues: string;
+  /** HMAC-SHA256 of the token's secret part under the server's secret key. */
+  secret_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface WorkersTable {
+  name: string;
+  instance_id: string;
+  token_id: string;
+  team: string | null;
+  /** What the worker last said it is doing; the shown state is derived (see workers.ts). */
+  reported_state: string;
+  /** JSON arrays: the queues the worker was started with, and an admin's changes to them. */
+  configured_queues: string;
+  added_queues: string;
+  removed_queues: string;
+  configured_concurrency: number;
+  concurrency_override: number | null;
+  free_slots: number;
+  running_attempts: number;
+  version: string;
+  sysinfo: string;
+  maintenance_requested: number;
+  maintenance_comment: string | null;
+  shutdown_requested: number;
+  first_online: number;
+  last_heartbeat: number;
+}
+
+export interface TaskLogsTable {
+  attempt_id: string;
+  /** Byte offset (UTF-8) of this chunk in the attempt's log. */
+  offset: number;
+  /** Byte length of `data`. */
+  length: number;
+  data: string;
   created_at: number;
 }

@@ -7,12 +7,20 @@ import pg from "pg";
 import * as attempts from "./attempts.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
+import {
+  type JobNotifications,
+  noJobNotifications,
+  postgresJobNotifications,
+} from "./jobNotifications.js";
+import * as logs from "./logs.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
 import * as runs from "./runs.js";
 import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
 import * as taskInstances from "./taskInstances.js";
 import * as wakeUps from "./wakeUps.js";
+import * as workers from "./workers.js";
+import * as workerTokens from "./workerTokens.js";
 import * as xcom from "./xcom.js";
 
 export type * from "./attempts.js";
@@ -21,6 +29,8 @@ export { defaultPoolName } from "./pools.js";
 export type * from "./records.js";
 export type * from "./runs.js";
 export type * from "./taskInstances.js";
+export type * from "./workers.js";
+export type * from "./workerTokens.js";
 export type * from "./xcom.js";
 
 export interface StoreOptions {
@@ -45,7 +55,8 @@ type Bound<M> = {
 function bind<M extends object>(ctx: StoreContext, operations: M): Bound<M> {
   const bound: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(operations)) {
-    if (typeof operation === "function" && !name.startsWith("to")) {
+    // Row converters (`toRunRecord`, ...) are shared between modules, not operations.
+    if (typeof operation === "function" && !/^to[A-Z]/.test(name)) {
       bound[name] = (...args: unknown[]) => operation(ctx, ...args);
     }
   }
@@ -61,6 +72,9 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, pools),
     ...bind(ctx, xcom),
     ...bind(ctx, wakeUps),
+    ...bind(ctx, workers),
+    ...bind(ctx, workerTokens),
+    ...bind(ctx, logs),
   };
 }
 
@@ -72,6 +86,8 @@ export type Store = ReturnType<typeof bindOperations> & {
   readonly dialect: Dialect;
   /** Where the database is, without credentials: for logs and `borda db migrate`. */
   readonly location: string;
+  /** Calls `listener` with each queue another replica queued jobs on (PostgreSQL). */
+  onJobsQueuedElsewhere(listener: (queue: string) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -80,13 +96,24 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.migrate ?? true) {
     await migrate(db, location);
   }
-  const ctx = createStoreContext(db, dialect, {
-    dagsPausedAtCreation: options.dagsPausedAtCreation ?? true,
-  });
+  const notifications: JobNotifications =
+    dialect === "postgres" && options.databaseUrl
+      ? postgresJobNotifications(options.databaseUrl, (error) => options.onConnectionError?.(error))
+      : noJobNotifications;
+  const ctx = createStoreContext(
+    db,
+    dialect,
+    { dagsPausedAtCreation: options.dagsPausedAtCreation ?? true },
+    notifications,
+  );
   return Object.assign(bindOperations(ctx), {
     dialect,
     location,
-    close: () => db.destroy(),
+    onJobsQueuedElsewhere: notifications.subscribe,
+    close: async () => {
+      await notifications.close();
+      await db.destroy();
+    },
   });
 }
 

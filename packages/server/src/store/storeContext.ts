@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "./database.js";
+import type { JobNotifications } from "./jobNotifications.js";
 import type { DagVersionRecord } from "./records.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -11,6 +12,7 @@ export interface StoreContext {
   readonly options: StorePolicy;
   /** DAG versions are immutable, so a parsed spec is cached by version id for the process's life. */
   readonly versionCache: Map<number, DagVersionRecord>;
+  readonly jobNotifications: JobNotifications;
   /**
    * Runs `work` in one write transaction. On SQLite it is `BEGIN IMMEDIATE`, so a
    * transaction that reads before it writes takes the write lock up front and never fails
@@ -37,6 +39,7 @@ export function createStoreContext(
   db: Kysely<Database>,
   dialect: Dialect,
   options: StorePolicy,
+  jobNotifications: JobNotifications,
 ): StoreContext {
   const versionCache = new Map<number, DagVersionRecord>();
   if (dialect === "postgres") {
@@ -45,6 +48,7 @@ export function createStoreContext(
       dialect,
       options,
       versionCache,
+      jobNotifications,
       write: (work) => db.transaction().execute(work),
       lockScheduling: async (trx) => {
         await sql`select pg_advisory_xact_lock(${schedulingLockKey})`.execute(trx);
@@ -56,6 +60,7 @@ export function createStoreContext(
     dialect,
     options,
     versionCache,
+    jobNotifications,
     write: (work) =>
       db.connection().execute(async (connection) => {
         await sql`begin immediate`.execute(connection);

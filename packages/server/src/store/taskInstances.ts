@@ -285,6 +285,10 @@ export async function queueScheduledTasks(
         .execute();
       queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
     }
+    await ctx.jobNotifications.publish(
+      trx,
+      queued.map((q) => q.queue),
+    );
     return { queued, rejectedRunIds: [...rejectedRunIds] };
   });
 }

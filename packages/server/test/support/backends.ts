@@ -18,6 +18,8 @@ export const postgresSkipMessage =
 
 export interface Backend {
   name: "sqlite" | "postgres";
+  /** Runs `fn` after the current test (cleanups run in reverse order). */
+  onCleanup(fn: () => Promise<void> | void): void;
   /** Opens a store on a fresh, empty, migrated database; closed after the test. */
   open(options?: { dagsPausedAtCreation?: boolean }): Promise<TestStore>;
 }
@@ -64,6 +66,7 @@ function sqliteBackend(): Backend {
   const onCleanup = trackCleanup();
   return {
     name: "sqlite",
+    onCleanup,
     async open(options = {}) {
       const home = mkdtempSync(path.join(tmpdir(), "borda-test-"));
       const stores: Store[] = [];
@@ -86,6 +89,7 @@ function postgresBackend(adminUrl: string): Backend {
   const onCleanup = trackCleanup();
   return {
     name: "postgres",
+    onCleanup,
     async open(options = {}) {
       const home = mkdtempSync(path.join(tmpdir(), "borda-test-"));
       const name = `borda_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

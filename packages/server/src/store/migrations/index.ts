@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../storeContext.js";
 import { initialSchema } from "./001_initial.js";
+import { edgeWorkersSchema } from "./002_edge_workers.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         "001_initial": { up: initialSchema(dialect) },
+        "002_edge_workers": { up: edgeWorkersSchema },
       };
     },
   };

@@ -1,0 +1,168 @@
+import {
+  attemptAckSchema,
+  edgeHealthSchema,
+  edgeProtocolVersion,
+  failureReportSchema,
+  fetchRequestSchema,
+  fetchResponseSchema,
+  heartbeatRequestSchema,
+  logAckSchema,
+  logChunkSchema,
+  registerRequestSchema,
+  registerResponseSchema,
+  successReportSchema,
+  workerDirectivesSchema,
+  workerNameSchema,
+} from "@borda/protocol";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { EdgeService } from "./edgeService.js";
+
+const workerParams = z.object({ name: workerNameSchema });
+const attemptParams = z.object({ name: workerNameSchema, attemptId: z.string().min(1).max(100) });
+const tags = ["edge"];
+
+/**
+ * `/edge/v1`: the worker API (see protocol's edge.ts for the whole exchange). Every route
+ * but health authenticates the worker token first.
+ */
+export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get("/health", { schema: { tags, response: { 200: edgeHealthSchema } } }, async () => ({
+      status: "ok" as const,
+      version: edge.options.serverVersion,
+      protocolVersion: edgeProtocolVersion,
+    }));
+
+    app.post(
+      "/workers/:name/register",
+      {
+        schema: {
+          tags,
+          params: workerParams,
+          body: registerRequestSchema,
+          response: { 200: registerResponseSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        return edge.register(token, request.params.name, request.body);
+      },
+    );
+
+    app.post(
+      "/workers/:name/heartbeat",
+      {
+        schema: {
+          tags,
+          params: workerParams,
+          body: heartbeatRequestSchema,
+          response: { 200: workerDirectivesSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        return edge.heartbeat(token, request.params.name, request.body);
+      },
+    );
+
+    app.post(
+      "/workers/:name/fetch",
+      {
+        schema: {
+          tags,
+          params: workerParams,
+          body: fetchRequestSchema,
+          response: { 200: fetchResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        // The client going away ends the wait: nothing is claimed for a worker that left.
+        const closed = new AbortController();
+        reply.raw.on("close", () => closed.abort());
+        return edge.fetch(token, request.params.name, request.body, closed.signal);
+      },
+    );
+
+    const report = {
+      params: attemptParams,
+      response: { 200: attemptAckSchema },
+    };
+    app.post(
+      "/workers/:name/attempts/:attemptId/start",
+      { schema: { tags, ...report } },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const attempt = await edge.reportStart(
+          token,
+          request.params.name,
+          request.params.attemptId,
+        );
+        return { attemptId: attempt.attemptId, state: attempt.state };
+      },
+    );
+    app.post(
+      "/workers/:name/attempts/:attemptId/success",
+      { schema: { tags, ...report, body: successReportSchema } },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const attempt = await edge.reportSuccess(
+          token,
+          request.params.name,
+          request.params.attemptId,
+          request.body,
+        );
+        return { attemptId: attempt.attemptId, state: attempt.state };
+      },
+    );
+    app.post(
+      "/workers/:name/attempts/:attemptId/failure",
+      { schema: { tags, ...report, body: failureReportSchema } },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const attempt = await edge.reportFailure(
+          token,
+          request.params.name,
+          request.params.attemptId,
+          request.body,
+        );
+        return { attemptId: attempt.attemptId, state: attempt.state };
+      },
+    );
+    app.post(
+      "/workers/:name/attempts/:attemptId/logs",
+      {
+        schema: {
+          tags,
+          params: attemptParams,
+          body: logChunkSchema,
+          response: { 200: logAckSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        return edge.appendLog(token, request.params.name, request.params.attemptId, request.body);
+      },
+    );
+
+    app.get(
+      "/bundles/:hash",
+      {
+        schema: {
+          tags,
+          params: z.object({ hash: z.string().regex(/^[a-f0-9]{64}$/, "a sha256 in hex") }),
+        },
+      },
+      async (request, reply) => {
+        await edge.authenticate(request.headers.authorization);
+        const bundle = await edge.bundle(request.params.hash);
+        return reply
+          .header("content-type", "text/javascript; charset=utf-8")
+          .header("cache-control", "private, max-age=31536000, immutable")
+          .header("etag", `"${request.params.hash}"`)
+          .send(Buffer.from(bundle));
+      },
+    );
+  };
+}

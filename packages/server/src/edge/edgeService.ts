@@ -1,0 +1,400 @@
+import {
+  BordaError,
+  ErrorCode,
+  edgeProtocolVersion,
+  type FailureReport,
+  type FetchRequest,
+  type FetchResponse,
+  type HeartbeatRequest,
+  type Job,
+  type LogChunk,
+  type RegisterRequest,
+  type RegisterResponse,
+  type SuccessReport,
+  type WorkerDirectives,
+} from "@borda/protocol";
+import type { Logger } from "pino";
+import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../auth/workerTokens.js";
+import type { Clock } from "../scheduler/clock.js";
+import type { Scheduler } from "../scheduler/scheduler.js";
+import { resolveParams } from "../scheduler/validateConf.js";
+import type {
+  AttemptRecord,
+  ClaimedJob,
+  Store,
+  WorkerChange,
+  WorkerRecord,
+  WorkerTokenRecord,
+} from "../store/index.js";
+import { OpenPolls } from "./openPolls.js";
+
+export interface EdgeServiceOptions {
+  store: Store;
+  scheduler: Scheduler;
+  secretKey: Buffer;
+  logger: Logger;
+  clock: Clock;
+  serverVersion: string;
+  heartbeatIntervalMs: number;
+  /** A worker silent this long is `unknown`; also the lease of its attempts. */
+  workerTimeoutMs: number;
+  fetchWaitMs: number;
+  /** Largest return value (serialised JSON) stored as XCom. */
+  maxReturnValueBytes: number;
+}
+
+/**
+ * The control plane's side of the worker API: authenticates tokens, keeps worker
+ * records, hands out jobs (long-poll) and records what workers report. Routes are thin
+ * wrappers around it; admin actions on workers go through it too, so they reach a
+ * waiting worker at once.
+ */
+export class EdgeService {
+  readonly polls: OpenPolls;
+  readonly #o: EdgeServiceOptions;
+
+  constructor(options: EdgeServiceOptions) {
+    this.#o = options;
+    this.polls = new OpenPolls(options.store);
+  }
+
+  get options(): Readonly<EdgeServiceOptions> {
+    return this.#o;
+  }
+
+  authenticate(authorization: string | undefined): Promise<WorkerTokenRecord> {
+    return verifyWorkerToken(this.#o.store, this.#o.secretKey, authorization);
+  }
+
+  async register(
+    token: WorkerTokenRecord,
+    name: string,
+    request: RegisterRequest,
+  ): Promise<RegisterResponse> {
+    const [major] = request.protocolVersion.split(".");
+    if (major !== edgeProtocolVersion.split(".")[0]) {
+      throw new BordaError(
+        ErrorCode.unsupportedVersion,
+        `This control plane speaks worker protocol ${edgeProtocolVersion}; the worker speaks ${request.protocolVersion}. Install a matching worker (server version ${this.#o.serverVersion}).`,
+      );
+    }
+    requireQueuesInScope(token, request.queues);
+    const worker = await this.#o.store.registerWorker(
+      {
+        name,
+        instanceId: request.instanceId,
+        tokenId: token.id,
+        team: token.team,
+        queues: request.queues,
+        concurrency: request.concurrency,
+        version: request.version,
+        sysinfo: request.sysinfo,
+      },
+      this.#liveSince(),
+      this.#o.clock.now(),
+    );
+    this.#o.logger.info(
+      { worker: name, queues: worker.queues, token: token.name },
+      "worker registered",
+    );
+    return {
+      directives: this.#directives(worker, token, []),
+      heartbeatIntervalMs: this.#o.heartbeatIntervalMs,
+      fetchWaitMs: this.#o.fetchWaitMs,
+      serverVersion: this.#o.serverVersion,
+    };
+  }
+
+  /** Records the heartbeat, keeps the leases of the worker's attempts alive, says what to do. */
+  async heartbeat(
+    token: WorkerTokenRecord,
+    name: string,
+    request: HeartbeatRequest,
+  ): Promise<WorkerDirectives> {
+    const now = this.#o.clock.now();
+    const worker = await this.#o.store.recordHeartbeat(
+      name,
+      {
+        instanceId: request.instanceId,
+        state: request.state,
+        freeSlots: request.freeSlots,
+        runningAttempts: request.runningAttemptIds.length,
+        sysinfo: request.sysinfo,
+      },
+      this.#liveSince(),
+      now,
+    );
+    this.#requireOwnToken(worker, token);
+    const cancel = await this.#o.store.extendLeases(
+      name,
+      request.runningAttemptIds,
+      this.#o.workerTimeoutMs,
+      now,
+    );
+    return this.#directives(worker, token, cancel);
+  }
+
+  /**
+   * Long-poll: answers as soon as work on the worker's queues fits its free slots, when
+   * an admin changes the worker, or after the wait. The waiter is registered before the
+   * claim, so work queued between the two is never missed.
+   */
+  async fetch(
+    token: WorkerTokenRecord,
+    name: string,
+    request: FetchRequest,
+    closed: AbortSignal,
+  ): Promise<FetchResponse> {
+    const waitMs = request.waitMs ?? this.#o.fetchWaitMs;
+    const deadline = Date.now() + waitMs;
+    const poll = this.polls.open(name, token.id);
+    const onClosed = () => poll.end("shutdown");
+    closed.addEventListener("abort", onClosed, { once: true });
+    try {
+      for (;;) {
+        const worker = await this.#requireInstance(name, request.instanceId, token);
+        const directives = this.#directives(worker, token, []);
+        if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
+        const queues = directives.queues;
+        const wake = new AbortController();
+        const woken = this.#o.scheduler.notifier.waitForJobs(
+          queues,
+          Math.max(0, deadline - Date.now()),
+          AbortSignal.any([wake.signal, poll.signal]),
+        );
+        const claimed = await this.#o.scheduler.claimJobs({
+          workerName: name,
+          queues,
+          freeSlots: Math.min(request.freeSlots, worker.concurrency),
+        });
+        if (claimed.length > 0) {
+          wake.abort();
+          return { jobs: await this.#toJobs(claimed), directives };
+        }
+        const outcome = await woken;
+        if (poll.signal.aborted) {
+          if (poll.signal.reason === "revoked") await this.#authenticateAgain(token);
+          const latest = await this.#requireInstance(name, request.instanceId, token);
+          return { jobs: [], directives: this.#directives(latest, token, []) };
+        }
+        if (outcome === "timeout" || Date.now() >= deadline) return { jobs: [], directives };
+      }
+    } finally {
+      closed.removeEventListener("abort", onClosed);
+      poll.close();
+    }
+  }
+
+  async reportStart(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+  ): Promise<AttemptRecord> {
+    await this.#requireAttempt(token, name, attemptId);
+    return this.#o.scheduler.startAttempt(attemptId);
+  }
+
+  async reportSuccess(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    report: SuccessReport,
+  ): Promise<AttemptRecord> {
+    await this.#requireAttempt(token, name, attemptId);
+    if (report.returnValue !== undefined) {
+      const bytes = Buffer.byteLength(JSON.stringify(report.returnValue), "utf8");
+      if (bytes > this.#o.maxReturnValueBytes) {
+        const message = `The task's return value is ${formatBytes(bytes)}; the limit is ${formatBytes(this.#o.maxReturnValueBytes)}. Return a reference to the data (a path, a URL) instead.`;
+        await this.#o.scheduler.failAttempt(attemptId, { error: message });
+        throw new BordaError(ErrorCode.payloadTooLarge, message);
+      }
+    }
+    return this.#o.scheduler.completeAttempt(attemptId, { returnValue: report.returnValue });
+  }
+
+  async reportFailure(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    report: FailureReport,
+  ): Promise<AttemptRecord> {
+    await this.#requireAttempt(token, name, attemptId);
+    return this.#o.scheduler.failAttempt(attemptId, {
+      error: report.error,
+      exitCode: report.exitCode ?? null,
+    });
+  }
+
+  /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */
+  async appendLog(token: WorkerTokenRecord, name: string, attemptId: string, chunk: LogChunk) {
+    await this.#requireAttempt(token, name, attemptId, { anyState: true });
+    return this.#o.store.appendLogChunk(attemptId, chunk, this.#o.clock.now());
+  }
+
+  async bundle(hash: string): Promise<Uint8Array> {
+    const bundle = await this.#o.store.getBundle(hash);
+    if (!bundle) throw new BordaError(ErrorCode.notFound, `No bundle ${hash}.`);
+    return bundle;
+  }
+
+  /** An admin's change to a worker, delivered at once to its open long-poll. */
+  async changeWorker(name: string, change: WorkerChange): Promise<WorkerRecord> {
+    if (change.kind === "addQueue") {
+      const worker = await this.#o.store.getWorker(name, this.#liveSince());
+      const token = worker && (await this.#o.store.findWorkerToken(worker.tokenId));
+      if (token && !tokenCoversQueue(token, change.queue)) {
+        throw new BordaError(
+          ErrorCode.forbidden,
+          `Worker '${name}' runs with token '${token.name}', which may serve ${token.queues.join(", ")}; not '${change.queue}'.`,
+        );
+      }
+    }
+    const worker = await this.#o.store.changeWorker(name, change, this.#liveSince());
+    this.polls.wakeWorker(name);
+    return worker;
+  }
+
+  listWorkers(): Promise<WorkerRecord[]> {
+    return this.#o.store.listWorkers(this.#liveSince());
+  }
+
+  removeWorker(name: string): Promise<void> {
+    return this.#o.store.removeWorker(name, this.#liveSince());
+  }
+
+  /** Re-checks a token whose revocation ended a poll: a revoked token gets 401. */
+  async #authenticateAgain(token: WorkerTokenRecord): Promise<void> {
+    const [revoked] = await this.#o.store.listRevokedTokenIds([token.id]);
+    if (revoked) {
+      throw new BordaError(ErrorCode.unauthenticated, `Worker token '${token.name}' was revoked.`);
+    }
+  }
+
+  #liveSince(): Date {
+    return new Date(this.#o.clock.now().getTime() - this.#o.workerTimeoutMs);
+  }
+
+  #directives(
+    worker: WorkerRecord,
+    token: WorkerTokenRecord,
+    cancelAttemptIds: string[],
+  ): WorkerDirectives {
+    return {
+      queues: worker.queues.filter((q) => tokenCoversQueue(token, q)),
+      concurrency: worker.concurrency,
+      maintenance: worker.maintenanceRequested,
+      maintenanceComment: worker.maintenanceComment,
+      shutdown: worker.shutdownRequested,
+      cancelAttemptIds,
+    };
+  }
+
+  #requireOwnToken(worker: WorkerRecord, token: WorkerTokenRecord): void {
+    if (worker.tokenId !== token.id) {
+      throw new BordaError(
+        ErrorCode.forbidden,
+        `Worker '${worker.name}' registered with another token; use that one, or register again.`,
+      );
+    }
+  }
+
+  async #requireInstance(
+    name: string,
+    instanceId: string,
+    token: WorkerTokenRecord,
+  ): Promise<WorkerRecord> {
+    const worker = await this.#o.store.getWorker(name, this.#liveSince());
+    if (!worker)
+      throw new BordaError(
+        ErrorCode.notFound,
+        `Worker '${name}' is not registered; register first.`,
+      );
+    if (worker.instanceId !== instanceId) {
+      throw new BordaError(
+        ErrorCode.conflict,
+        `Another instance of worker '${name}' registered since; this one must stop.`,
+      );
+    }
+    this.#requireOwnToken(worker, token);
+    return worker;
+  }
+
+  async #requireAttempt(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    options: { anyState?: boolean } = {},
+  ): Promise<AttemptRecord> {
+    const attempt = await this.#o.store.getAttempt(attemptId);
+    if (!attempt) throw new BordaError(ErrorCode.notFound, `No attempt '${attemptId}'.`);
+    if (attempt.workerName !== name || !tokenCoversQueue(token, attempt.queue)) {
+      throw new BordaError(
+        ErrorCode.staleAttempt,
+        `Attempt '${attemptId}' is not held by worker '${name}'. Stop working on it.`,
+        { details: { attemptId, state: attempt.state } },
+      );
+    }
+    if (!options.anyState && !["claimed", "running"].includes(attempt.state)) {
+      throw new BordaError(
+        ErrorCode.staleAttempt,
+        `Attempt '${attemptId}' is ${attempt.state}${attempt.error ? ` (${attempt.error})` : ""}. Stop working on it.`,
+        { details: { attemptId, state: attempt.state } },
+      );
+    }
+    return attempt;
+  }
+
+  /** Everything a worker needs to run each job: its task, and the context's data. */
+  async #toJobs(claimed: readonly ClaimedJob[]): Promise<Job[]> {
+    const jobs: Job[] = [];
+    for (const job of claimed) {
+      const version = await this.#o.store.getDagVersion(job.dagVersionId);
+      const task = version?.spec.tasks.find((t) => t.taskId === job.taskId);
+      if (!version || !task) continue;
+      const xcoms = await this.#o.store.listXcoms({
+        dagRunId: job.dagRunId,
+        taskIds: task.upstream,
+        key: "return_value",
+      });
+      const upstream = Object.fromEntries(xcoms.map((x) => [x.taskId, x.value]));
+      const inputs = Object.fromEntries(
+        Object.entries(task.inputs).map(([input, taskId]) => [input, upstream[taskId]]),
+      );
+      jobs.push({
+        attemptId: job.attemptId,
+        dagId: job.dagId,
+        runId: job.runId,
+        taskId: job.taskId,
+        mapIndex: job.mapIndex,
+        tryNumber: job.tryNumber,
+        queue: job.queue,
+        pool: job.pool,
+        poolSlots: job.poolSlots,
+        bundleHash: job.bundleHash,
+        kind: task.kind,
+        isolation: task.isolation,
+        executionTimeoutMs: task.executionTimeoutMs,
+        context: {
+          dagId: job.dagId,
+          runId: job.runId,
+          taskId: job.taskId,
+          tryNumber: job.tryNumber,
+          logicalDate: job.logicalDate.toISOString(),
+          dataIntervalStart: job.dataIntervalStart?.toISOString() ?? null,
+          dataIntervalEnd: job.dataIntervalEnd?.toISOString() ?? null,
+          params: resolveParams(version.spec, job.conf),
+          conf: job.conf,
+          inputs,
+          upstream,
+        },
+      });
+    }
+    return jobs;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,46 @@
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { edgeRoutes } from "../edge/edgeRoutes.js";
+import type { EdgeService } from "../edge/edgeService.js";
+import { installProblemHandler } from "./problem.js";
+
+/** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
+const bodyLimitBytes = 2 * 1024 * 1024;
+
+/** The control plane's HTTP server: the worker API now; the REST API and UI join it. */
+export async function buildHttpServer(options: {
+  edge: EdgeService;
+  logger: Logger;
+}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: bodyLimitBytes,
+    // A request id per request in the logs; never the Authorization header.
+    disableRequestLogging: true,
+    // Long-polls last ~25 s; keep-alive must outlast them behind proxies.
+    keepAliveTimeout: 65_000,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Borda", version: options.edge.options.serverVersion },
+      components: { securitySchemes: { workerToken: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(edgeRoutes(options.edge), { prefix: "/edge/v1" });
+  app.get("/edge/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Waiting long-polls answer at once when the server stops, instead of holding close().
+  app.addHook("preClose", async () => options.edge.polls.endAll());
+  return app;
+}

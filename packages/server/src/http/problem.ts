@@ -1,0 +1,105 @@
+import { BordaError, ErrorCode, type Problem } from "@borda/protocol";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** The HTTP status of each error code. */
+export const statusOfCode: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  import_error: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale_attempt: 409,
+  payload_too_large: 413,
+  unsupported_version: 426,
+  configuration: 500,
+  internal: 500,
+};
+
+const titles: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  426: "Upgrade Required",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  details?: Record<string, unknown>,
+): Problem {
+  return {
+    status,
+    title: titles[status] ?? "Error",
+    detail,
+    type: `urn:borda:error:${code}`,
+    code,
+    ...(details ? { details } : {}),
+  };
+}
+
+/**
+ * One error handler for the whole server: every failure becomes a problem body with a
+ * stable code and a message that says what to do. A client never sees a stack trace;
+ * an unexpected error is logged and answered 500 without its message.
+ */
+export function installProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | BordaError | Error, request, reply) => {
+    if (error instanceof BordaError) {
+      const status = statusOfCode[error.code];
+      if (status >= 500) request.log.error({ err: error }, error.message);
+      return reply.code(status).send(problem(status, error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as FastifyError).validationContext ?? "body";
+      const issues = error.validation.map((issue) => {
+        const field = [
+          where,
+          ...String(issue.instancePath ?? "")
+            .split("/")
+            .filter(Boolean),
+        ].join(".");
+        return `${field}: ${issue.message}`;
+      });
+      return reply.code(400).send(
+        problem(400, ErrorCode.invalidInput, `Invalid request: ${issues.join("; ")}.`, {
+          issues,
+        }),
+      );
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code =
+        status === 413
+          ? ErrorCode.payloadTooLarge
+          : status === 404
+            ? ErrorCode.notFound
+            : ErrorCode.invalidInput;
+      return reply.code(status).send(problem(status, code, error.message));
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return reply
+      .code(500)
+      .send(problem(500, ErrorCode.internal, "Internal error; the server log has the details."));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(
+        problem(
+          404,
+          ErrorCode.notFound,
+          `No route ${request.method} ${request.url.split("?")[0]}.`,
+        ),
+      ),
+  );
+}

@@ -3,6 +3,7 @@ import { BordaError } from "@borda/protocol";
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db.js";
 import { registerServerCommands } from "./commands/server.js";
+import { registerTokenCommands } from "./commands/tokens.js";
 import { cliVersion } from "./version.js";
 
 const program = new Command("borda")
@@ -12,6 +13,7 @@ const program = new Command("borda")
 
 registerServerCommands(program);
 registerDbCommands(program);
+registerTokenCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -61,4 +61,39 @@ describe("borda command", () => {
       expect(stdout.replace(/\s+/g, " ")).toContain(`env ${variable}`);
     }
   });
+
+  it("creates a scoped worker token once, lists it without its secret, and revokes it", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "borda-cli-"));
+    homes.push(home);
+    const created = await bordaCommand([
+      "tokens",
+      "create",
+      "--name",
+      "team-a",
+      "--queues",
+      "team_a_*",
+      "--home",
+      home,
+    ]);
+    expect(created.code).toBe(0);
+    const token = created.stdout.match(/^(bwt_[a-f0-9]{16}_\S{43})$/m)?.[1];
+    expect(token).toBeDefined();
+    expect(created.stdout).toMatch(/not shown again/);
+    const listed = await bordaCommand(["tokens", "list", "--home", home]);
+    expect(listed.stdout).toMatch(/^ID\s+NAME\s+TEAM\s+QUEUES/);
+    expect(listed.stdout).toContain("team_a_*");
+    expect(listed.stdout).not.toContain(token?.slice(-43));
+    const json = JSON.parse(
+      (await bordaCommand(["tokens", "list", "--home", home, "-o", "json"])).stdout,
+    );
+    expect(json).toEqual([
+      expect.objectContaining({ name: "team-a", queues: ["team_a_*"], revokedAt: null }),
+    ]);
+    expect((await bordaCommand(["tokens", "revoke", "team-a", "--home", home])).code).toBe(0);
+    const again = await bordaCommand(["tokens", "revoke", "team-a", "--home", home]);
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: "borda: No active worker token with id or name 'team-a'.\n",
+    });
+  });
 });

@@ -1,3 +1,5 @@
+export { loadSecretKey } from "./auth/secretKey.js";
+export { createWorkerToken } from "./auth/workerTokens.js";
 export {
   resolveServerConfig,
   type ServerConfig,
@@ -15,4 +17,5 @@ export type { DagImportError, ParsedDagFile, RecordedDagVersion } from "./dags/d
 export { type Clock, systemClock } from "./scheduler/clock.js";
 export { JobNotifier } from "./scheduler/jobNotifier.js";
 export { Scheduler } from "./scheduler/scheduler.js";
+export type { WorkerChange, WorkerRecord, WorkerTokenRecord } from "./store/index.js";
 export { openStore, type Store, type StoreOptions } from "./store/index.js";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachBackend } from "./support/backends.js";
+import { describeEachBackend, describePostgres } from "./support/backends.js";
 import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
 
 const edgeDag = `
@@ -258,6 +258,21 @@ describeEachBackend("worker API", (backend) => {
     const oldWorker = await worker.register(["default"], { protocolVersion: "0.9" });
     expect(oldWorker.status).toBe(426);
     expect(oldWorker.body.code).toBe("unsupported_version");
+  });
+});
+
+describePostgres("worker API across replicas", (backend) => {
+  it("wakes a worker long-polling one replica when another replica queues its work", async () => {
+    const replicaA = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag } });
+    const replicaB = await startTestControlPlane(backend, { replicaOf: replicaA });
+    const { token } = await newWorkerToken(replicaA, ["team_a_*"]);
+    const worker = edgeClient(replicaB, token);
+    expect((await worker.register(["team_a_etl"])).status).toBe(200);
+    const waiting = worker.fetchJobs(20_000);
+    await waitUntil(() => replicaB.scheduler.notifier.waiting === 1);
+    await replicaA.scheduler.triggerRun("edge_dag");
+    const fetched = await waiting;
+    expect(fetched.body.jobs.map((j: { taskId: string }) => j.taskId)).toEqual(["first"]);
   });
 });
 

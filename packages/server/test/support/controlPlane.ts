@@ -13,10 +13,19 @@ import { silentLogger } from "./harness.js";
  */
 export async function startTestControlPlane(
   backend: Backend,
-  options: { dags?: Record<string, string>; config?: Partial<ServerConfig> } = {},
+  options: {
+    dags?: Record<string, string>;
+    config?: Partial<ServerConfig>;
+    /** Another replica: share this control plane's database, secret key and DAGs. */
+    replicaOf?: ControlPlane;
+  } = {},
 ): Promise<ControlPlane & { stopped: boolean }> {
-  const { home, databaseUrl, store } = await backend.open({ dagsPausedAtCreation: false });
-  await store.close();
+  const { home, databaseUrl } = options.replicaOf
+    ? { home: options.replicaOf.config.home, databaseUrl: options.replicaOf.config.databaseUrl }
+    : await backend.open({ dagsPausedAtCreation: false }).then(async (opened) => {
+        await opened.store.close();
+        return opened;
+      });
   const dagsFolder = path.join(home, "dags");
   mkdirSync(dagsFolder, { recursive: true });
   for (const [file, source] of Object.entries(options.dags ?? {})) {

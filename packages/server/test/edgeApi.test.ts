@@ -112,6 +112,33 @@ describeEachBackend("worker API", (backend) => {
     expect((await cp.store.getDagRunById(run.id))?.state).toBe("success");
   });
 
+  it("lets a follower read a log live as chunks arrive, ending when the attempt is over", async () => {
+    const cp = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag } });
+    const { token } = await newWorkerToken(cp, ["team_a_*"]);
+    const worker = edgeClient(cp, token);
+    await worker.register(["team_a_etl"]);
+    await cp.scheduler.triggerRun("edge_dag");
+    const [job] = (await worker.fetchJobs(0)).body.jobs;
+    await worker.report(job.attemptId, "start");
+    await worker.log(job.attemptId, 0, "one\n");
+    const pieces: string[] = [];
+    const following = (async () => {
+      for await (const piece of cp.edge.logs.follow(
+        job.attemptId,
+        0,
+        new AbortController().signal,
+      )) {
+        pieces.push(piece.data);
+      }
+    })();
+    await waitUntil(() => pieces.length === 1);
+    await worker.log(job.attemptId, 4, "two\n");
+    await waitUntil(() => pieces.length === 2);
+    await worker.report(job.attemptId, "success", { returnValue: 1 });
+    await following;
+    expect(pieces).toEqual(["one\n", "two\n"]);
+  });
+
   it("refuses a report about an attempt that is not current, or not the worker's", async () => {
     const cp = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag } });
     const { token } = await newWorkerToken(cp, ["team_a_*"]);

@@ -15,6 +15,7 @@ import {
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../auth/workerTokens.js";
+import { LogFollower } from "../logs/logFollower.js";
 import type { Clock } from "../scheduler/clock.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
 import { resolveParams } from "../scheduler/validateConf.js";
@@ -51,12 +52,15 @@ export interface EdgeServiceOptions {
  */
 export class EdgeService {
   readonly polls: OpenPolls;
+  /** Followers of live logs (the log endpoints stream from it). */
+  readonly logs: LogFollower;
   readonly #o: EdgeServiceOptions;
   readonly #lastUseRecorded = new Map<string, number>();
 
   constructor(options: EdgeServiceOptions) {
     this.#o = options;
     this.polls = new OpenPolls(options.store);
+    this.logs = new LogFollower(options.store);
   }
 
   get options(): Readonly<EdgeServiceOptions> {
@@ -217,7 +221,11 @@ export class EdgeService {
         throw new BordaError(ErrorCode.payloadTooLarge, message);
       }
     }
-    return this.#o.scheduler.completeAttempt(attemptId, { returnValue: report.returnValue });
+    const attempt = await this.#o.scheduler.completeAttempt(attemptId, {
+      returnValue: report.returnValue,
+    });
+    this.logs.changed(attemptId);
+    return attempt;
   }
 
   async reportFailure(
@@ -236,7 +244,9 @@ export class EdgeService {
   /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */
   async appendLog(token: WorkerTokenRecord, name: string, attemptId: string, chunk: LogChunk) {
     await this.#requireAttempt(token, name, attemptId, { anyState: true });
-    return this.#o.store.appendLogChunk(attemptId, chunk, this.#o.clock.now());
+    const ack = await this.#o.store.appendLogChunk(attemptId, chunk, this.#o.clock.now());
+    this.logs.changed(attemptId);
+    return ack;
   }
 
   async bundle(hash: string): Promise<Uint8Array> {

@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import {
+  type ControlPlane,
+  createWorkerToken,
+  resolveServerConfig,
+  type ServerConfig,
+  startControlPlane,
+} from "@borda/server";
+import pino from "pino";
+
+export const bordaBin = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+
+/** Temporary directories and processes a test made, removed and ended after it. */
+export class TestResources {
+  readonly #dirs: string[] = [];
+  readonly #children: ChildProcess[] = [];
+  readonly #controlPlanes: ControlPlane[] = [];
+
+  dir(prefix = "borda-e2e-"): string {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    this.#dirs.push(dir);
+    return dir;
+  }
+
+  track(child: ChildProcess): ChildProcess {
+    this.#children.push(child);
+    return child;
+  }
+
+  trackControlPlane(controlPlane: ControlPlane): ControlPlane {
+    this.#controlPlanes.push(controlPlane);
+    return controlPlane;
+  }
+
+  async cleanup(): Promise<void> {
+    for (const child of this.#children.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          child.kill("SIGKILL");
+        }
+      }
+    }
+    for (const controlPlane of this.#controlPlanes.splice(0)) {
+      await controlPlane.stop().catch(() => {});
+    }
+    for (const dir of this.#dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts a control plane in this process, on the embedded database in `home`. */
+export async function startServer(
+  resources: TestResources,
+  home: string,
+  dags: Record<string, string>,
+  config: Partial<ServerConfig> = {},
+): Promise<ControlPlane> {
+  const dagsFolder = path.join(home, "dags");
+  mkdirSync(dagsFolder, { recursive: true });
+  for (const [file, source] of Object.entries(dags))
+    writeFileSync(path.join(dagsFolder, file), source);
+  const controlPlane = await startControlPlane(
+    {
+      ...resolveServerConfig({}, {}),
+      home,
+      dagsFolder,
+      port: 0,
+      host: "127.0.0.1",
+      dagsPausedAtCreation: false,
+      logLevel: "silent",
+      ...config,
+    },
+    { logger: pino({ level: "silent" }) },
+  );
+  return resources.trackControlPlane(controlPlane);
+}
+
+export async function workerToken(controlPlane: ControlPlane, queues: string[]): Promise<string> {
+  const { token } = await createWorkerToken(
+    controlPlane.store,
+    controlPlane.secretKey,
+    { name: `token-${queues.join("-")}`, queues },
+    new Date(),
+  );
+  return token;
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  name: string;
+  /** Everything the worker wrote to stderr (its log), for failure messages. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `borda worker` as its own process group, configured only by its environment. */
+export function startWorker(
+  resources: TestResources,
+  options: {
+    url: string;
+    token: string;
+    name: string;
+    queues: string;
+    env?: Record<string, string>;
+  },
+): WorkerProcess {
+  const child = resources.track(
+    spawn(process.execPath, [bordaBin, "worker"], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        BORDA_API_URL: options.url,
+        BORDA_WORKER_TOKEN: options.token,
+        BORDA_QUEUES: options.queues,
+        BORDA_HOSTNAME: options.name,
+        BORDA_WORKER_DIR: resources.dir("borda-worker-"),
+        BORDA_HEARTBEAT_INTERVAL: "1",
+        BORDA_LOG_LEVEL: "info",
+        ...options.env,
+      },
+    }),
+  );
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    if (stream) createInterface({ input: stream }).on("line", (line) => (output += `${line}\n`));
+  }
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  return { child, name: options.name, output: () => output, exited };
+}
+
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

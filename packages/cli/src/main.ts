@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerDbCommands } from "./commands/db.js";
 import { registerServerCommands } from "./commands/server.js";
 import { registerTokenCommands } from "./commands/tokens.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 import { cliVersion } from "./version.js";
 
 const program = new Command("borda")
@@ -14,6 +15,7 @@ const program = new Command("borda")
 registerServerCommands(program);
 registerDbCommands(program);
 registerTokenCommands(program);
+registerWorkerCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,8 @@
 import { finishedTaskInstanceStates, type TaskInstanceState, triggerRules } from "@borda/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateRun } from "../src/scheduler/evaluateRun.js";
+import { dagGraph } from "../src/scheduler/dagGraph.js";
+import { evaluateRun, evaluateTasks } from "../src/scheduler/evaluateRun.js";
 import type { TaskInstanceRecord } from "../src/store/index.js";
 import { dagSpec, taskSpec } from "./support/dags.js";
 
@@ -94,6 +95,47 @@ describe("run evaluation", () => {
         for (const count of runs.values()) expect(count).toBe(1);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("decides the same after each task ends, evaluating only its downstream, as evaluating the whole run", () => {
+    fc.assert(
+      fc.property(
+        randomDag,
+        fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
+        (tasks, picks) => {
+          const spec = dagSpec(
+            "random",
+            tasks.map((t) => t.spec),
+          );
+          const fails = new Map(tasks.map((t) => [t.spec.taskId, t.fails]));
+          const simulate = (targeted: boolean) => {
+            const states = new Map<string, TaskInstanceState>(
+              tasks.map((t) => [t.spec.taskId, "none"]),
+            );
+            const snapshot = () =>
+              [...states].map(([taskId, state], i) => instance(i, taskId, state));
+            const apply = (changes: { taskInstanceId: number; to: TaskInstanceState }[]) => {
+              const ids = [...states.keys()];
+              for (const c of changes) states.set(ids[c.taskInstanceId] ?? "", c.to);
+            };
+            apply(evaluateRun(spec, snapshot()).changes);
+            for (const pick of picks) {
+              const ready = [...states].filter(([, s]) => s === "scheduled").map(([id]) => id);
+              if (ready.length === 0) break;
+              // Workers finish ready tasks in an arbitrary order.
+              const done = ready[pick % ready.length] ?? "";
+              states.set(done, fails.get(done) ? "failed" : "success");
+              const focus = dagGraph(spec).downstream.get(done) ?? [];
+              const changes = targeted ? evaluateTasks(spec, snapshot(), focus) : null;
+              apply(changes ?? evaluateRun(spec, snapshot()).changes);
+            }
+            return Object.fromEntries(states);
+          };
+          expect(simulate(true)).toEqual(simulate(false));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

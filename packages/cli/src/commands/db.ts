@@ -1,4 +1,4 @@
-import { openStore, resolveServerConfig, type SettingName, serverSettings } from "@borda/server";
+import { resolveServerConfig, type SettingName, serverSettings } from "@borda/server/config";
 import type { Command } from "commander";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 
@@ -14,6 +14,7 @@ export function registerDbCommands(program: Command): void {
     dbSettings,
   ).action(async (options: Record<string, unknown>) => {
     const config = resolveServerConfig(settingValues(options, serverSettings, dbSettings));
+    const { openStore } = await import("@borda/server");
     const store = await openStore({ home: config.home, databaseUrl: config.databaseUrl });
     process.stdout.write(`Database at ${store.location} is up to date.\n`);
     await store.close();

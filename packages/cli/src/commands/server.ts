@@ -1,11 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import {
-  resolveServerConfig,
-  type SettingName,
-  serverSettings,
-  startControlPlane,
-} from "@borda/server";
+import { resolveServerConfig, type SettingName, serverSettings } from "@borda/server/config";
 import type { Command } from "commander";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 
@@ -48,6 +43,7 @@ export function registerServerCommands(program: Command): void {
 
 /** Starts the control plane and stops it cleanly on SIGTERM or SIGINT. */
 async function runUntilSignal(config: ReturnType<typeof resolveServerConfig>): Promise<void> {
+  const { startControlPlane } = await import("@borda/server");
   const controlPlane = await startControlPlane(config);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

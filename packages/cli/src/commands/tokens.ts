@@ -1,11 +1,5 @@
-import {
-  createWorkerToken,
-  loadSecretKey,
-  openStore,
-  resolveServerConfig,
-  type SettingName,
-  serverSettings,
-} from "@borda/server";
+import type { Store } from "@borda/server";
+import { resolveServerConfig, type SettingName, serverSettings } from "@borda/server/config";
 import type { Command } from "commander";
 import { addOutputOption, outputFormat, printRows } from "../output.js";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
@@ -42,6 +36,7 @@ export function registerTokenCommands(program: Command): void {
             ?.split(",")
             .map((q) => q.trim())
             .filter(Boolean) ?? [];
+        const { createWorkerToken } = await import("@borda/server");
         const { token, record } = await createWorkerToken(
           store,
           secretKey,
@@ -104,9 +99,10 @@ export function registerTokenCommands(program: Command): void {
 
 async function withStore(
   options: Record<string, unknown>,
-  work: (store: Awaited<ReturnType<typeof openStore>>, secretKey: Buffer) => Promise<void>,
+  work: (store: Store, secretKey: Buffer) => Promise<void>,
 ): Promise<void> {
   const config = resolveServerConfig(settingValues(options, serverSettings, storeSettings));
+  const { loadSecretKey, openStore } = await import("@borda/server");
   const store = await openStore({ home: config.home, databaseUrl: config.databaseUrl });
   try {
     await work(store, loadSecretKey(config.home, config.secretKey));

@@ -7,6 +7,7 @@ import {
   type TriggerRule,
 } from "@borda/protocol";
 import type { TaskInstanceRecord, TaskStateChange } from "../store/index.js";
+import { type DagGraph, dagGraph } from "./dagGraph.js";
 
 /**
  * Decides, from a snapshot of one run, which task instances become ready (`scheduled`)
@@ -20,22 +21,53 @@ export function evaluateRun(
   spec: DagSpec,
   taskInstances: readonly TaskInstanceRecord[],
 ): { changes: TaskStateChange[]; runState: DagRunState | null } {
+  const graph = dagGraph(spec);
+  const { changes, state } = decideTasks(graph, taskInstances, new Set(graph.byId.keys()));
+  return { changes, runState: runOutcome(graph, state) };
+}
+
+/**
+ * Decides only for `focus` (the downstream tasks of one that just finished) and what a
+ * skip or upstream failure among them cascades to, from the task instances of those
+ * tasks and their upstream ones. Null when the cascade reaches a task whose state (or an
+ * upstream's) was not given: then the whole run must be evaluated.
+ */
+export function evaluateTasks(
+  spec: DagSpec,
+  taskInstances: readonly TaskInstanceRecord[],
+  focus: readonly string[],
+): TaskStateChange[] | null {
+  const result = decideTasks(dagGraph(spec), taskInstances, new Set(focus));
+  return result.complete ? result.changes : null;
+}
+
+function decideTasks(
+  graph: DagGraph,
+  taskInstances: readonly TaskInstanceRecord[],
+  visit: Set<string>,
+) {
   const byTask = new Map(taskInstances.map((ti) => [ti.taskId, ti]));
   const state = new Map<string, TaskInstanceState>(
     taskInstances.map((ti) => [ti.taskId, ti.state]),
   );
   const changes: TaskStateChange[] = [];
-  for (const task of dependencyOrder(spec)) {
+  for (const task of graph.order) {
+    if (!visit.has(task.taskId)) continue;
     const ti = byTask.get(task.taskId);
-    if (!ti || state.get(task.taskId) !== S.none) continue;
-    const upstream = task.upstream.map((id) => state.get(id) ?? S.removed);
-    const next = decide(task.triggerRule, upstream);
-    if (next !== null) {
-      state.set(task.taskId, next);
-      changes.push({ taskInstanceId: ti.id, from: S.none, to: next });
-    }
+    if (!ti || task.upstream.some((up) => !state.has(up)))
+      return { changes, state, complete: false };
+    if (ti.state !== S.none) continue;
+    const next = decide(
+      task.triggerRule,
+      task.upstream.map((id) => state.get(id) ?? S.removed),
+    );
+    if (next === null) continue;
+    state.set(task.taskId, next);
+    changes.push({ taskInstanceId: ti.id, from: S.none, to: next });
+    // A task that will never run decides for its downstream tasks too.
+    if (next !== S.scheduled) for (const d of graph.downstream.get(task.taskId) ?? []) visit.add(d);
   }
-  return { changes, runState: runOutcome(spec, state) };
+  return { changes, state, complete: true };
 }
 
 /** Counts of upstream states that the trigger rules look at. */
@@ -93,43 +125,15 @@ function decide(
  * depends on) failed or could not run because of a failure, as in Airflow.
  */
 function runOutcome(
-  spec: DagSpec,
+  graph: DagGraph,
   state: ReadonlyMap<string, TaskInstanceState>,
 ): DagRunState | null {
   for (const s of state.values()) {
     if (!finishedTaskInstanceStates.includes(s)) return null;
   }
-  const hasDownstream = new Set(spec.tasks.flatMap((t) => t.upstream));
-  const leaves = spec.tasks.filter((t) => !hasDownstream.has(t.taskId));
-  const failedLeaf = leaves.some((t) => {
+  const failedLeaf = graph.leaves.some((t) => {
     const s = state.get(t.taskId);
     return s === S.failed || s === S.upstreamFailed;
   });
   return failedLeaf ? "failed" : "success";
-}
-
-/** Tasks upstream-first (the DAG processor guarantees there is no cycle). */
-export function dependencyOrder(spec: DagSpec): DagSpec["tasks"] {
-  const byId = new Map(spec.tasks.map((t) => [t.taskId, t]));
-  const ordered: DagSpec["tasks"] = [];
-  const seen = new Set<string>();
-  const visit = (taskId: string) => {
-    if (seen.has(taskId)) return;
-    seen.add(taskId);
-    const task = byId.get(taskId);
-    if (!task) return;
-    for (const up of task.upstream) visit(up);
-    ordered.push(task);
-  };
-  for (const task of spec.tasks) visit(task.taskId);
-  return ordered;
-}
-
-/** The task ids downstream of `roots` (transitively), for "clear with downstream". */
-export function downstreamOf(spec: DagSpec, roots: readonly string[]): string[] {
-  const found = new Set(roots);
-  for (const task of dependencyOrder(spec)) {
-    if (task.upstream.some((up) => found.has(up))) found.add(task.taskId);
-  }
-  return [...found];
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   AttemptState,
   activeAttemptStates,
+  finishedTaskInstanceStates,
   type TaskInstanceState,
   type TaskSpec,
   TaskInstanceState as TIState,
@@ -41,13 +42,37 @@ export async function loadRunSnapshot(
 
 export async function listTaskInstances(
   ctx: StoreContext,
-  filter: { dagRunId?: number; dagId?: string; states?: readonly TaskInstanceState[] },
+  filter: {
+    dagRunId?: number;
+    dagId?: string;
+    taskIds?: readonly string[];
+    states?: readonly TaskInstanceState[];
+  },
 ): Promise<TaskInstanceRecord[]> {
   let query = ctx.db.selectFrom("task_instances").selectAll().orderBy("id");
+  if (filter.taskIds) {
+    if (filter.taskIds.length === 0) return [];
+    query = query.where("task_id", "in", filter.taskIds);
+  }
   if (filter.dagRunId !== undefined) query = query.where("dag_run_id", "=", filter.dagRunId);
   if (filter.dagId !== undefined) query = query.where("dag_id", "=", filter.dagId);
   if (filter.states) query = query.where("state", "in", filter.states);
   return (await query.execute()).map(toTaskInstanceRecord);
+}
+
+/** Whether any task instance of the run is not finished yet (the run cannot be over). */
+export async function hasUnfinishedTaskInstances(
+  ctx: StoreContext,
+  dagRunId: number,
+): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom("task_instances")
+    .select("id")
+    .where("dag_run_id", "=", dagRunId)
+    .where("state", "not in", finishedTaskInstanceStates)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface TaskStateChange {

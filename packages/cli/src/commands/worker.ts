@@ -1,0 +1,39 @@
+import { EdgeWorker, resolveWorkerConfig, workerSettings } from "@borda/worker";
+import type { Command } from "commander";
+import { addSettingFlags, settingValues } from "./settingFlags.js";
+
+/** Settings with no flag, read from the environment only; `--help` lists them after the flags. */
+const environmentOnly = Object.values(workerSettings)
+  .filter((setting) => setting.flag === null)
+  .map((setting) => `  ${setting.env}\n      ${setting.description}`)
+  .join("\n");
+
+export function registerWorkerCommand(program: Command): void {
+  addSettingFlags(
+    program
+      .command("worker")
+      .description(
+        "Run an edge worker: take task work from a control plane over outbound HTTPS (needs only its URL and a worker token) and run it here. SIGTERM or SIGINT drains: no new work, running tasks finish up to the drain timeout; a second signal stops waiting.",
+      )
+      .addHelpText("after", `\nFrom the environment only:\n${environmentOnly}\n`),
+    workerSettings,
+  ).action(async (options: Record<string, unknown>) => {
+    const worker = new EdgeWorker(resolveWorkerConfig(settingValues(options, workerSettings)));
+    let signals = 0;
+    const drain = (signal: NodeJS.Signals) => {
+      signals++;
+      void worker.drain(
+        signals === 1 ? { reason: signal } : { reason: `second ${signal}`, timeoutMs: 0 },
+      );
+    };
+    process.on("SIGTERM", drain);
+    process.on("SIGINT", drain);
+    try {
+      await worker.start();
+      await worker.stopped;
+    } finally {
+      process.off("SIGTERM", drain);
+      process.off("SIGINT", drain);
+    }
+  });
+}

@@ -1,3 +1,4 @@
+export { localWorkerToken } from "./auth/localWorkerToken.js";
 export { loadSecretKey } from "./auth/secretKey.js";
 export { createWorkerToken } from "./auth/workerTokens.js";
 export {

@@ -1,6 +1,12 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveServerConfig, type SettingName, serverSettings } from "@borda/server/config";
+import {
+  resolveServerConfig,
+  type ServerConfig,
+  type SettingName,
+  serverSettings,
+} from "@borda/server/config";
 import type { Command } from "commander";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 
@@ -26,23 +32,72 @@ export function registerServerCommands(program: Command): void {
     program
       .command("standalone")
       .description(
-        "Run Borda on one machine with zero set-up: the control plane on the embedded database, reading ./dags (or the bundled example DAGs when there is none).",
+        "Run Borda on one machine with zero set-up: the control plane on the embedded database and one local worker serving every queue, reading ./dags (or the bundled example DAGs when there is none). Listens on 127.0.0.1 unless --host says otherwise.",
       ),
     serverSettings,
     controlPlaneSettings,
   ).action(async (options: Record<string, unknown>) => {
     const flags = settingValues(options, serverSettings, controlPlaneSettings);
     const config = resolveServerConfig(flags);
-    const dagsChosen = flags.dagsFolder !== undefined || process.env[serverSettings.dagsFolder.env];
-    if (!dagsChosen && !existsSync(config.dagsFolder) && existsSync(examplesFolder)) {
+    const chosen = (name: SettingName) =>
+      flags[name] !== undefined || Boolean(process.env[serverSettings[name].env]);
+    if (!chosen("dagsFolder") && !existsSync(config.dagsFolder) && existsSync(examplesFolder)) {
       config.dagsFolder = examplesFolder;
     }
-    await runUntilSignal(config);
+    // One machine: nothing outside it needs to reach this server unless asked.
+    if (!chosen("host")) config.host = "127.0.0.1";
+    await runStandalone(config);
+  });
+}
+
+/** The control plane and a local worker in one process; SIGTERM drains the worker, then stops. */
+async function runStandalone(config: ServerConfig): Promise<void> {
+  const { localWorkerToken, startControlPlane } = await import("@borda/server");
+  const { EdgeWorker, resolveWorkerConfig } = await import("@borda/worker");
+  const controlPlane = await startControlPlane(config);
+  const token = await localWorkerToken(controlPlane.store, controlPlane.secretKey, config.home);
+  const worker = new EdgeWorker(
+    resolveWorkerConfig(
+      {
+        apiUrl: controlPlane.url,
+        queues: "*",
+        hostname: "standalone",
+        workDir: path.join(config.home, "worker"),
+        logLevel: config.logLevel === "silent" ? "error" : "warn",
+      },
+      { BORDA_WORKER_TOKEN: token, PATH: process.env.PATH },
+    ),
+  );
+  await worker.start();
+  process.stdout.write(
+    [
+      "",
+      "Borda is running standalone.",
+      `  server:    ${controlPlane.url}  (worker API at /edge/v1)`,
+      `  DAGs:      ${config.dagsFolder}`,
+      `  database:  ${controlPlane.store.location}`,
+      "  worker:    'standalone', serving every queue",
+      "Press Ctrl+C to stop.",
+      "",
+    ].join("\n"),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGTERM", stop);
+      process.off("SIGINT", stop);
+      void worker
+        .drain({ reason: "standalone stopping" })
+        .then(() => worker.stopped)
+        .then(() => controlPlane.stop())
+        .then(resolve);
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
   });
 }
 
 /** Starts the control plane and stops it cleanly on SIGTERM or SIGINT. */
-async function runUntilSignal(config: ReturnType<typeof resolveServerConfig>): Promise<void> {
+async function runUntilSignal(config: ServerConfig): Promise<void> {
   const { startControlPlane } = await import("@borda/server");
   const controlPlane = await startControlPlane(config);
   await new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@
 // machine with the embedded database, one control plane and one `borda worker` process
 // on loopback. Prints tables; docs/benchmarks.md records the numbers and the machine.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,8 +90,12 @@ try {
   const sampler = setInterval(() => {
     busyRss = Math.max(busyRss, rssOf(worker.pid));
   }, 50);
+  const cpuBefore = { server: process.cpuUsage(), worker: treeCpuMs(worker.pid) };
   const fanRun = await runToEnd("bench_fan_out");
   clearInterval(sampler);
+  const serverCpuMs =
+    (process.cpuUsage(cpuBefore.server).user + process.cpuUsage(cpuBefore.server).system) / 1000;
+  const workerCpuMs = treeCpuMs(worker.pid) - cpuBefore.worker;
   const fan = await store.listAttempts({ dagRunId: fanRun.id });
   const fanSeconds =
     (Math.max(...fan.map((a) => a.endedAt)) - Math.min(...fan.map((a) => a.queuedAt))) / 1000;
@@ -111,6 +115,11 @@ try {
         "1,000 no-op tasks",
         `${Math.round(1000 / fanSeconds)} tasks/s (${fanSeconds.toFixed(2)} s)`,
         "≥ 1,000 tasks/s",
+      ],
+      [
+        "1,000 no-op tasks: CPU of control plane / worker and runners",
+        `${(serverCpuMs / 1000).toFixed(2)} s / ${(workerCpuMs / 1000).toFixed(2)} s`,
+        "",
       ],
       ["worker RSS, idle", `${mib(idleRss)} MiB`, "≤ 60 MB"],
       ["worker RSS, busy (max; runner processes not included)", `${mib(busyRss)} MiB`, ""],
@@ -145,6 +154,37 @@ async function until(check, what, pollMs = 20) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+/** CPU time (user + system) of a process and its live descendants, in ms. */
+function treeCpuMs(rootPid) {
+  const ticks = 100; // USER_HZ on Linux
+  const stats = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        cpu: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const s of stats)
+      if (tree.has(s.ppid) && !tree.has(s.pid)) {
+        tree.add(s.pid);
+        grew = true;
+      }
+  }
+  return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.cpu, 0) * (1000 / ticks);
 }
 
 function rssOf(pid) {

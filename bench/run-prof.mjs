@@ -1,0 +1,183 @@
+// `npm run bench`: dispatch latency, throughput and worker memory, measured on this
+// machine with the embedded database, one control plane and one `borda worker` process
+// on loopback. Prints tables; docs/benchmarks.md records the numbers and the machine.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createWorkerToken, resolveServerConfig, startControlPlane } from "@borda/server";
+import pino from "pino";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const borda = path.join(here, "../packages/cli/dist/main.js");
+const pickups = Number(process.env.BENCH_PICKUPS ?? 100);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+const home = mkdtempSync(path.join(os.tmpdir(), "borda-bench-"));
+const dagsFolder = path.join(home, "dags");
+cpSync(path.join(here, "dags"), dagsFolder, { recursive: true });
+
+const controlPlane = await startControlPlane(
+  {
+    ...resolveServerConfig({}, {}),
+    home,
+    dagsFolder,
+    port: 0,
+    host: "127.0.0.1",
+    dagsPausedAtCreation: false,
+    logLevel: "silent",
+  },
+  { logger: pino({ level: "silent" }) },
+);
+const { store, scheduler } = controlPlane;
+let worker;
+try {
+  await store.savePool({
+    name: "bench",
+    slots: 2000,
+    description: "benchmark",
+    includeDeferred: false,
+  });
+  const { token } = await createWorkerToken(
+    store,
+    controlPlane.secretKey,
+    { name: "bench", queues: ["bench"] },
+    new Date(),
+  );
+  worker = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir=/tmp/wprof", borda, "worker"], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      BORDA_API_URL: controlPlane.url,
+      BORDA_WORKER_TOKEN: token,
+      BORDA_QUEUES: "bench",
+      BORDA_CONCURRENCY: String(concurrency),
+      BORDA_HOSTNAME: "bench-worker",
+      BORDA_WORKER_DIR: path.join(home, "worker"),
+      BORDA_LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await until(
+    async () => (await store.listWorkers(new Date(0))).some((w) => w.name === "bench-worker"),
+    "the worker to register",
+  );
+
+  // Warm-up: the first task downloads the bundle and starts a warm runner.
+  await runToEnd("bench_single");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const idleRss = rssOf(worker.pid);
+
+  // 1. Idle pickup: from a task becoming ready (its attempt queued) to it starting on the idle worker.
+  const pickupMs = [];
+  for (let i = 0; i < pickups; i++) {
+    const run = await runToEnd("bench_single");
+    const [attempt] = await store.listAttempts({ dagRunId: run.id });
+    pickupMs.push(attempt.startedAt - attempt.queuedAt);
+  }
+
+  // 2. A chain of 40 tasks: each hop, from one task's success being recorded to the next starting.
+  const chainRun = await runToEnd("bench_chain");
+  const hops = (await store.listAttempts({ dagRunId: chainRun.id })).sort((a, b) =>
+    a.taskId.localeCompare(b.taskId),
+  );
+  const hopMs = hops.slice(1).map((attempt, i) => attempt.startedAt - hops[i].endedAt);
+  const chainTotalMs = hops.at(-1).endedAt - hops[0].queuedAt;
+
+  // 3. Throughput: 1,000 no-op tasks fanned out at once.
+  let busyRss = 0;
+  const sampler = setInterval(() => {
+    busyRss = Math.max(busyRss, rssOf(worker.pid));
+  }, 50);
+  const cpu0 = process.cpuUsage();
+  const w0 = workerCpu(worker.pid);
+  const fanRun = await runToEnd("bench_fan_out");
+  const cpu1 = process.cpuUsage(cpu0);
+  console.log(
+    "server cpu ms",
+    (cpu1.user + cpu1.system) / 1000,
+    "worker cpu ms",
+    (workerCpu(worker.pid) - w0) * 10,
+  );
+  clearInterval(sampler);
+  const fan = await store.listAttempts({ dagRunId: fanRun.id });
+  const fanSeconds =
+    (Math.max(...fan.map((a) => a.endedAt)) - Math.min(...fan.map((a) => a.queuedAt))) / 1000;
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+  console.log(`\nBorda dispatch benchmark — ${machine}`);
+  console.log(`embedded SQLite, one worker (concurrency ${concurrency}) on loopback\n`);
+  table(
+    ["measure", "result", "target"],
+    [
+      [`idle pickup p50 (${pickups} runs)`, `${percentile(pickupMs, 50)} ms`, "≤ 5 ms"],
+      [`idle pickup p99 (${pickups} runs)`, `${percentile(pickupMs, 99)} ms`, "≤ 25 ms"],
+      ["chain of 40: hop median", `${percentile(hopMs, 50)} ms`, "≤ 10 ms"],
+      ["chain of 40: hop p99", `${percentile(hopMs, 99)} ms`, ""],
+      ["chain of 40: queued to done, per task", `${(chainTotalMs / 40).toFixed(1)} ms`, ""],
+      [
+        "1,000 no-op tasks",
+        `${Math.round(1000 / fanSeconds)} tasks/s (${fanSeconds.toFixed(2)} s)`,
+        "≥ 1,000 tasks/s",
+      ],
+      ["worker RSS, idle", `${mib(idleRss)} MiB`, "≤ 60 MB"],
+      ["worker RSS, busy (max; runner processes not included)", `${mib(busyRss)} MiB`, ""],
+    ],
+  );
+} finally {
+  if (worker && worker.exitCode === null) {
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
+  }
+  await controlPlane.stop();
+  rmSync(home, { recursive: true, force: true });
+}
+
+async function runToEnd(dagId) {
+  const run = await scheduler.triggerRun(dagId, { runId: `${dagId}_${process.hrtime.bigint()}` });
+  await until(
+    async () => {
+      const state = (await store.getDagRunById(run.id))?.state;
+      if (state === "failed") throw new Error(`${dagId} failed`);
+      return state === "success";
+    },
+    `${dagId} to finish`,
+    2,
+  );
+  return run;
+}
+
+async function until(check, what, pollMs = 20) {
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) * 1024;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function mib(bytes) {
+  return (bytes / 2 ** 20).toFixed(1);
+}
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
+function workerCpu(pid) {
+  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return Number(f[11]) + Number(f[12]);
+}

@@ -88,6 +88,8 @@ describeEachBackend("worker API", (backend) => {
       attemptId: job.attemptId,
       state: "running",
     });
+    // A start resent after a lost answer is acknowledged again.
+    expect((await worker.report(job.attemptId, "start")).status).toBe(200);
     expect((await worker.log(job.attemptId, 0, "line one\n")).body).toEqual({ nextOffset: 9 });
     // Resending the same chunk changes nothing; a gap is refused with the offset expected.
     expect((await worker.log(job.attemptId, 0, "line one\n")).body).toEqual({ nextOffset: 9 });

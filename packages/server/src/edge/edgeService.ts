@@ -197,12 +197,14 @@ export class EdgeService {
     }
   }
 
+  /** Idempotent for the worker holding the attempt: a start resent after a lost answer is acknowledged. */
   async reportStart(
     token: WorkerTokenRecord,
     name: string,
     attemptId: string,
   ): Promise<AttemptRecord> {
-    await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#requireAttempt(token, name, attemptId);
+    if (attempt.state === "running") return attempt;
     return this.#o.scheduler.startAttempt(attemptId);
   }
 

@@ -1,0 +1,295 @@
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  BordaError,
+  ErrorCode,
+  queuePatternSchema,
+  type SettingDefinition,
+  workerNamePattern,
+} from "@borda/protocol";
+
+/**
+ * Every setting of the edge worker, with its environment variable and flag. This table
+ * is the one source: `borda worker --help` is built from it and the configuration
+ * reference is generated from it. A setting without a flag is read from the environment
+ * only (the token: flags show in `ps`).
+ */
+export const workerSettings = {
+  apiUrl: {
+    env: "BORDA_API_URL",
+    flag: "--api-url <url>",
+    description:
+      "The control plane's base URL, e.g. https://borda.example.com (the worker appends /edge/v1). Required.",
+    default: undefined,
+  },
+  token: {
+    env: "BORDA_WORKER_TOKEN",
+    flag: null,
+    description:
+      "The worker's token, as the control plane issued it. Environment only (a flag would show in `ps`); or use --token-file.",
+    default: undefined,
+  },
+  tokenFile: {
+    env: "BORDA_WORKER_TOKEN_FILE",
+    flag: "--token-file <path>",
+    description:
+      "A file holding the worker's token (a mounted secret); wins over BORDA_WORKER_TOKEN.",
+    default: undefined,
+  },
+  queues: {
+    env: "BORDA_QUEUES",
+    flag: "--queues <names>",
+    description: "Comma-separated queues to take work from; `*` matches any run of characters.",
+    default: "default",
+  },
+  concurrency: {
+    env: "BORDA_CONCURRENCY",
+    flag: "--concurrency <slots>",
+    description: "Slots for tasks running at once (a task takes its pool_slots).",
+    default: "8",
+  },
+  hostname: {
+    env: "BORDA_HOSTNAME",
+    flag: "--hostname <name>",
+    description: "The worker's name at the control plane; unique among running workers.",
+    default: "the machine's host name",
+  },
+  heartbeatInterval: {
+    env: "BORDA_HEARTBEAT_INTERVAL",
+    flag: "--heartbeat-interval <seconds>",
+    description:
+      "Seconds between heartbeats, until the control plane's registration answer sets it.",
+    default: "5",
+  },
+  drainTimeout: {
+    env: "BORDA_DRAIN_TIMEOUT",
+    flag: "--drain-timeout <seconds>",
+    description:
+      "On SIGTERM or a shutdown request: how long running tasks may finish before they are killed and reported failed.",
+    default: "300",
+  },
+  healthPort: {
+    env: "PORT",
+    flag: "--health-port <port>",
+    description:
+      "Serve GET /healthz and GET /readyz on this port, for Cloud Run and Kubernetes probes. Unset: no health server.",
+    default: undefined,
+  },
+  workDir: {
+    env: "BORDA_WORKER_DIR",
+    flag: "--work-dir <dir>",
+    description:
+      "The worker's own files: its instance id, the DAG bundle cache, the log and result spool, tasks' working directories.",
+    default: "./.borda-worker",
+  },
+  fetchWait: {
+    env: "BORDA_FETCH_WAIT",
+    flag: "--fetch-wait <seconds>",
+    description:
+      "How long one fetch long-poll waits for work; keep it under the idle timeout of proxies in between.",
+    default: "25",
+  },
+  taskEnv: {
+    env: "BORDA_TASK_ENV",
+    flag: "--task-env <names>",
+    description:
+      "Comma-separated environment variables passed on to tasks, besides PATH, HOME, LANG and TZ (tasks see nothing else of the worker's environment).",
+    default: undefined,
+  },
+  logLevel: {
+    env: "BORDA_LOG_LEVEL",
+    flag: "--log-level <level>",
+    description: "Log level: error, warn, info, debug or silent.",
+    default: "info",
+  },
+  logFormat: {
+    env: "BORDA_LOG_FORMAT",
+    flag: "--log-format <format>",
+    description: "Log format on stderr: text, or json (one object per line).",
+    default: "text",
+  },
+} as const satisfies Record<string, SettingDefinition>;
+
+export type WorkerSettingName = keyof typeof workerSettings;
+
+export const logLevels = ["error", "warn", "info", "debug", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+export type LogFormat = "text" | "json";
+
+export interface WorkerConfig {
+  /** The control plane's base URL, without `/edge/v1`. */
+  apiUrl: string;
+  token: string;
+  queues: string[];
+  concurrency: number;
+  hostname: string;
+  heartbeatIntervalMs: number;
+  drainTimeoutMs: number;
+  /** Null: no health server. 0 picks a free port. */
+  healthPort: number | null;
+  workDir: string;
+  fetchWaitMs: number;
+  /** Names of worker environment variables passed on to tasks. */
+  taskEnv: string[];
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+}
+
+/**
+ * Resolves the configuration: a flag wins over its environment variable, which wins over
+ * the default. Throws a `configuration` error naming the setting for a missing or bad
+ * value; the message never contains the token.
+ */
+export function resolveWorkerConfig(
+  flags: Partial<Record<WorkerSettingName, string | undefined>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): WorkerConfig {
+  const raw = (name: WorkerSettingName): string | undefined => {
+    const fromEnv = env[workerSettings[name].env];
+    return flags[name] ?? (fromEnv === "" ? undefined : fromEnv) ?? workerSettings[name].default;
+  };
+  const seconds = (name: WorkerSettingName): number => {
+    const value = Number(raw(name));
+    if (!Number.isFinite(value) || value <= 0) {
+      throw invalid(name, raw(name), "a positive number of seconds");
+    }
+    return Math.round(value * 1000);
+  };
+  const list = (name: WorkerSettingName): string[] =>
+    (raw(name) ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+
+  const queues = list("queues");
+  if (queues.length === 0) throw invalid("queues", raw("queues"), "at least one queue name");
+  for (const queue of queues) {
+    const checked = queuePatternSchema.safeParse(queue);
+    if (!checked.success) {
+      throw invalid("queues", raw("queues"), `queue names (${checked.error.issues[0]?.message})`);
+    }
+  }
+
+  const concurrency = Number(raw("concurrency"));
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 10_000) {
+    throw invalid("concurrency", raw("concurrency"), "a whole number from 1 to 10000");
+  }
+
+  const hostname = flags.hostname ?? (env.BORDA_HOSTNAME || os.hostname());
+  if (!workerNamePattern.test(hostname)) {
+    throw invalid(
+      "hostname",
+      hostname,
+      "a name of letters, digits, '_', '.' or '-' (at most 200 characters)",
+    );
+  }
+
+  const portText = raw("healthPort");
+  const healthPort = portText === undefined ? null : Number(portText);
+  if (
+    healthPort !== null &&
+    (!Number.isInteger(healthPort) || healthPort < 0 || healthPort > 65_535)
+  ) {
+    throw invalid("healthPort", portText, "a port number from 0 to 65535");
+  }
+
+  const taskEnv = list("taskEnv");
+  for (const name of taskEnv) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw invalid("taskEnv", raw("taskEnv"), "comma-separated environment variable names");
+    }
+    if (name.startsWith("BORDA_")) {
+      throw new BordaError(
+        ErrorCode.configuration,
+        `${workerSettings.taskEnv.env} (--task-env) may not pass ${name} to tasks: BORDA_* variables are the worker's own settings (its token among them). Give the task another name for it.`,
+      );
+    }
+  }
+
+  const logLevel = String(raw("logLevel")) as LogLevel;
+  if (!logLevels.includes(logLevel)) throw invalid("logLevel", logLevel, logLevels.join(", "));
+  const logFormat = String(raw("logFormat"));
+  if (logFormat !== "text" && logFormat !== "json") {
+    throw invalid("logFormat", logFormat, "text or json");
+  }
+
+  const fetchWaitMs = seconds("fetchWait");
+  if (fetchWaitMs > 120_000) throw invalid("fetchWait", raw("fetchWait"), "at most 120 seconds");
+
+  return {
+    apiUrl: resolveApiUrl(raw("apiUrl")),
+    token: resolveToken(raw("tokenFile"), env),
+    queues,
+    concurrency,
+    hostname,
+    heartbeatIntervalMs: seconds("heartbeatInterval"),
+    drainTimeoutMs: seconds("drainTimeout"),
+    healthPort,
+    workDir: path.resolve(String(raw("workDir"))),
+    fetchWaitMs,
+    taskEnv,
+    logLevel,
+    logFormat,
+  };
+}
+
+/** The base URL as given, checked, without a trailing slash or a pasted `/edge/v1`. */
+function resolveApiUrl(value: string | undefined): string {
+  const { env } = workerSettings.apiUrl;
+  if (value === undefined) {
+    throw new BordaError(
+      ErrorCode.configuration,
+      `${env} (--api-url) is required: the control plane's base URL, e.g. https://borda.example.com.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid("apiUrl", value, "a URL such as https://borda.example.com");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw invalid("apiUrl", value, "an http:// or https:// URL such as https://borda.example.com");
+  }
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw invalid(
+      "apiUrl",
+      value,
+      "a plain base URL such as https://borda.example.com (no query, fragment or credentials)",
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "").replace(/\/edge\/v1$/, "")}`;
+}
+
+function resolveToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv): string {
+  let token: string | undefined = env[workerSettings.token.env];
+  if (tokenFile !== undefined) {
+    try {
+      token = readFileSync(tokenFile, "utf8");
+    } catch (error) {
+      throw new BordaError(
+        ErrorCode.configuration,
+        `Reading the worker token from ${tokenFile} (--token-file) failed: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+  token = token?.trim();
+  if (!token) {
+    throw new BordaError(
+      ErrorCode.configuration,
+      `No worker token: set ${workerSettings.token.env}, or pass --token-file <path> (${workerSettings.tokenFile.env}).`,
+    );
+  }
+  return token;
+}
+
+function invalid(name: WorkerSettingName, value: string | undefined, expected: string): BordaError {
+  const setting = workerSettings[name];
+  const flag = setting.flag === null ? "" : ` (${setting.flag.split(" ")[0]})`;
+  return new BordaError(
+    ErrorCode.configuration,
+    `${setting.env}${flag} must be ${expected}; got '${value}'.`,
+  );
+}

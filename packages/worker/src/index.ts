@@ -1,0 +1,16 @@
+/**
+ * Borda's edge worker: `EdgeWorker` pulls task work from a control plane over outbound
+ * HTTPS and runs it; `workerSettings` and `resolveWorkerConfig` are its configuration,
+ * from which `borda worker` builds its flags.
+ */
+export {
+  type LogFormat,
+  type LogLevel,
+  resolveWorkerConfig,
+  type WorkerConfig,
+  type WorkerSettingName,
+  workerSettings,
+} from "./config.js";
+export type { Readiness } from "./health/healthServer.js";
+export type { LogFields, Logger } from "./logger.js";
+export { EdgeWorker, type EdgeWorkerOptions } from "./worker.js";

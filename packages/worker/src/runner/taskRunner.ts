@@ -1,0 +1,215 @@
+import { tmpdir } from "node:os";
+import { failureReportSchema, type Job } from "@borda/protocol";
+import type { AttemptResult, OutputStream } from "../spool/attemptSpool.js";
+import type { BundleCache } from "./bundleCache.js";
+import { startBash } from "./runBash.js";
+import type { RunOutcome } from "./runnerMessages.js";
+import type { RunnerPool } from "./runnerPool.js";
+import { RunnerExitedError } from "./runnerProcess.js";
+import { attemptVariables } from "./taskEnv.js";
+
+/**
+ * Runs one job to its result. A function task runs in a runner process that has its
+ * bundle loaded: a warm one shared by the bundle's tasks, or a fresh one for
+ * `isolation: "process"`. A bash task's command is computed in a runner (it may be a
+ * function of the context), then run by bash in a process group of its own.
+ *
+ * Stopping a task (its execution timeout, a cancel, a drain) aborts `ctx.signal` (or
+ * sends bash SIGTERM), then kills the task's whole process tree after a grace period; a
+ * stopped task fails with the reason it was stopped.
+ */
+
+export interface TaskRunnerOptions {
+  bundles: BundleCache;
+  pool: RunnerPool;
+  /** The environment every task process starts with (see taskEnv.ts). */
+  env: Record<string, string>;
+  /** Where a bash task without a `cwd` gets a fresh directory. Default the system's temporary directory. */
+  tmpDir?: string;
+  /** Between aborting a task and killing its processes. Default 5 s. */
+  killGraceMs?: number;
+  /** Largest return value, serialised. Default 1 MiB. */
+  maxReturnValueBytes?: number;
+}
+
+/** Where a task's output and the worker's notes about it go (an attempt's spool). */
+export interface TaskOutput {
+  write(stream: OutputStream, text: string): void;
+  note(text: string): void;
+}
+
+export interface RunningTask {
+  readonly result: Promise<AttemptResult>;
+  /** Stops the task; it fails with `reason` ("killed: worker drained after 300 s"). */
+  stop(reason: string): void;
+}
+
+const maxErrorChars = failureReportSchema.shape.error.maxLength ?? 64 * 1024;
+
+export class TaskRunner {
+  readonly #options: TaskRunnerOptions;
+
+  constructor(options: TaskRunnerOptions) {
+    this.#options = options;
+  }
+
+  start(job: Job, output: TaskOutput): RunningTask {
+    const stopper = new AbortController();
+    const stop = (reason: string) => {
+      if (!stopper.signal.aborted) stopper.abort(reason);
+    };
+    const timer =
+      job.executionTimeoutMs === null
+        ? undefined
+        : setTimeout(
+            () =>
+              stop(
+                `timed out after ${formatDuration(job.executionTimeoutMs ?? 0)} (the task's executionTimeout)`,
+              ),
+            job.executionTimeoutMs,
+          );
+    const result = this.#run(job, output, stopper.signal)
+      .catch((error: unknown) => failure(`The worker could not run the task: ${String(error)}`))
+      .then((result) => {
+        clearTimeout(timer);
+        if (result.outcome === "failure") output.note(`The attempt failed: ${result.error}`);
+        return result;
+      });
+    return { result, stop };
+  }
+
+  async #run(job: Job, output: TaskOutput, stop: AbortSignal): Promise<AttemptResult> {
+    const { bundles, pool } = this.#options;
+    const stopped = () => failure(String(stop.reason));
+    let bundlePath: string;
+    try {
+      bundlePath = await bundles.path(job.bundleHash, stop);
+    } catch (error) {
+      return stop.aborted ? stopped() : failure((error as Error).message);
+    }
+    if (stop.aborted) return stopped();
+    const warm = job.isolation === "warm";
+    let runner: Awaited<ReturnType<RunnerPool["acquire"]>>;
+    try {
+      runner = await pool.acquire(job.bundleHash, bundlePath, warm, stop);
+    } catch (error) {
+      return stop.aborted ? stopped() : failure((error as Error).message);
+    }
+
+    const outcome = await this.#whileStoppable(
+      stop,
+      output,
+      () => runner.abort(String(stop.reason)),
+      () => runner.kill(),
+      () =>
+        runner
+          .run(
+            {
+              dagId: job.dagId,
+              taskId: job.taskId,
+              context: job.context,
+              env: attemptVariables(job),
+              maxReturnValueBytes: this.#maxReturnValueBytes,
+            },
+            (stream, text) => output.write(stream, text),
+          )
+          .catch((error: unknown): RunOutcome => {
+            if (error instanceof RunnerExitedError) return { kind: "failed", error: error.message };
+            throw error;
+          }),
+    );
+    // A stopped task may have left processes in its runner's group: that runner goes too.
+    pool.release(runner, warm && !stop.aborted);
+    if (stop.aborted) return stopped();
+
+    switch (outcome.kind) {
+      case "failed":
+        return failure(outcome.error);
+      case "returned":
+        return outcome.json === null
+          ? { outcome: "success" }
+          : { outcome: "success", returnValue: JSON.parse(outcome.json) };
+      case "bash":
+        return this.#runBash(job, outcome, output, stop);
+    }
+  }
+
+  async #runBash(
+    job: Job,
+    command: Extract<RunOutcome, { kind: "bash" }>,
+    output: TaskOutput,
+    stop: AbortSignal,
+  ): Promise<AttemptResult> {
+    const bash = await startBash({
+      command: command.command,
+      env: { ...this.#options.env, ...attemptVariables(job), ...command.env },
+      cwd: command.cwd,
+      tmpDir: this.#options.tmpDir ?? tmpdir(),
+      output: (stream, text) => output.write(stream, text),
+    });
+    const exit = await this.#whileStoppable(
+      stop,
+      output,
+      () => bash.signal("SIGTERM"),
+      () => bash.signal("SIGKILL"),
+      () => bash.finished,
+    );
+    if (stop.aborted) return failure(String(stop.reason));
+    if (!exit.started) return failure(exit.error);
+    if (exit.signal !== null) return failure(`bash was killed by ${exit.signal}.`);
+    if (exit.exitCode !== 0) {
+      return failure(`bash exited with code ${exit.exitCode}.`, exit.exitCode);
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(exit.lastLine), "utf8");
+    if (bytes > this.#maxReturnValueBytes) {
+      return failure(
+        `The last line of the command's output is ${bytes} bytes; the limit for a result is ${this.#maxReturnValueBytes}: write large output to a file and print its path last.`,
+      );
+    }
+    return { outcome: "success", returnValue: exit.lastLine };
+  }
+
+  /**
+   * Waits for `work`; when `stop` aborts meanwhile, asks the task to stop, then kills it
+   * after the grace period.
+   */
+  async #whileStoppable<T>(
+    stop: AbortSignal,
+    output: TaskOutput,
+    askToStop: () => void,
+    kill: () => void,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const graceMs = this.#options.killGraceMs ?? 5000;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const onStop = () => {
+      output.note(
+        `${String(stop.reason)}: stopping the task; its processes are killed in ${formatDuration(graceMs)} if it has not ended.`,
+      );
+      askToStop();
+      graceTimer = setTimeout(kill, graceMs);
+    };
+    if (stop.aborted) onStop();
+    else stop.addEventListener("abort", onStop, { once: true });
+    try {
+      return await work();
+    } finally {
+      stop.removeEventListener("abort", onStop);
+      clearTimeout(graceTimer);
+    }
+  }
+
+  get #maxReturnValueBytes(): number {
+    return this.#options.maxReturnValueBytes ?? 1024 * 1024;
+  }
+}
+
+function failure(error: string, exitCode: number | null = null): AttemptResult {
+  const text =
+    error.length > maxErrorChars ? `${error.slice(0, maxErrorChars - 20)}\n... (truncated)` : error;
+  return { outcome: "failure", error: text, exitCode };
+}
+
+export function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${Number((ms / 1000).toFixed(1))} s`;
+}

@@ -63,6 +63,7 @@ async function runStandalone(config: ServerConfig): Promise<void> {
         queues: "*",
         hostname: "standalone",
         workDir: path.join(config.home, "worker"),
+        fetchWait: String(config.fetchWaitMs / 1000),
         logLevel: config.logLevel === "silent" ? "error" : "warn",
       },
       { BORDA_WORKER_TOKEN: token, PATH: process.env.PATH },

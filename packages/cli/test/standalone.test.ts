@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { openStore, Scheduler } from "@borda/server";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { bordaBin, eventually, TestResources } from "./support.js";
+
+describe("borda standalone", () => {
+  const resources = new TestResources();
+  afterEach(() => resources.cleanup());
+
+  it("runs the example DAGs on its own worker with zero set-up, and stops cleanly on SIGTERM", async () => {
+    const cwd = resources.dir("borda-standalone-");
+    const child = resources.track(
+      spawn(process.execPath, [bordaBin, "standalone"], {
+        cwd,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          PATH: process.env.PATH,
+          HOME: cwd,
+          BORDA_PORT: "0",
+          // The test triggers from its own process, which cannot wake the server's waiters.
+          BORDA_FETCH_WAIT: "1",
+          BORDA_LOG_LEVEL: "warn",
+        },
+      }),
+    );
+    const lines: string[] = [];
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (l) =>
+      lines.push(l),
+    );
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const url = await eventually(
+      async () => lines.join("\n").match(/server:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+      "the standalone banner",
+    );
+    expect(lines.join("\n")).toMatch(/DAGs:\s+.*examples\/dags/);
+    expect((await fetch(`${url}/edge/v1/health`)).status).toBe(200);
+    const home = path.join(cwd, ".borda");
+    expect(statSync(path.join(home, "standalone-worker-token")).mode & 0o777).toBe(0o600);
+
+    const store = await openStore({ home });
+    try {
+      await eventually(
+        async () => (await store.getDag("fan_out_fan_in"))?.currentVersion,
+        "the examples to be parsed",
+      );
+      await store.setDagPaused("fan_out_fan_in", false, new Date());
+      const scheduler = new Scheduler({ store, logger: pino({ level: "silent" }) });
+      const run = await scheduler.triggerRun("fan_out_fan_in", { conf: { count: 6 } });
+      await eventually(
+        async () => (await store.getDagRunById(run.id))?.state === "success",
+        "the run to succeed",
+      );
+      const attempts = await store.listAttempts({ dagRunId: run.id });
+      expect(new Set(attempts.map((a) => a.workerName))).toEqual(new Set(["standalone"]));
+      const report = (await store.listXcoms({ dagRunId: run.id })).find(
+        (x) => x.taskId === "report",
+      );
+      expect(report?.value).toEqual({
+        summary: "6 numbers from 1",
+        evenCount: 3,
+        sumOfSquares: 91,
+      });
+    } finally {
+      await store.close();
+    }
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});

@@ -91,7 +91,7 @@ try {
     busyRss = Math.max(busyRss, rssOf(worker.pid));
   }, 50);
   const cpuBefore = { server: process.cpuUsage(), worker: treeCpuMs(worker.pid) };
-  const fanRun = await runToEnd("bench_fan_out");
+  const fanRun = await runToEnd("bench_fan_out", 20);
   clearInterval(sampler);
   const serverCpuMs =
     (process.cpuUsage(cpuBefore.server).user + process.cpuUsage(cpuBefore.server).system) / 1000;
@@ -134,7 +134,7 @@ try {
   rmSync(home, { recursive: true, force: true });
 }
 
-async function runToEnd(dagId) {
+async function runToEnd(dagId, pollMs = 2) {
   const run = await scheduler.triggerRun(dagId, { runId: `${dagId}_${process.hrtime.bigint()}` });
   await until(
     async () => {
@@ -143,7 +143,7 @@ async function runToEnd(dagId) {
       return state === "success";
     },
     `${dagId} to finish`,
-    2,
+    pollMs,
   );
   return run;
 }

@@ -16,6 +16,7 @@ import * as logs from "./logs.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
 import * as runs from "./runs.js";
+import { withStatementCache } from "./statementCache.js";
 import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
 import * as taskInstances from "./taskInstances.js";
 import * as wakeUps from "./wakeUps.js";
@@ -163,7 +164,9 @@ function connect(options: StoreOptions): {
   database.pragma("busy_timeout = 10000");
   database.pragma("foreign_keys = ON");
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    db: new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    }),
     dialect: "sqlite",
     location: file,
   };

@@ -52,17 +52,14 @@ export async function verifyWorkerToken(
   secretKey: Buffer,
   authorization: string | undefined,
 ): Promise<WorkerTokenRecord> {
-  const refused = new BordaError(
-    ErrorCode.unauthenticated,
-    "A valid worker token is required: send 'Authorization: Bearer <token>' (borda tokens create makes one).",
-  );
   const match = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]?.match(tokenPattern);
-  if (!match?.[1] || !match[2]) throw refused;
+  if (!match?.[1] || !match[2]) throw refused();
   const record = await store.findWorkerToken(match[1]);
-  if (!record || record.revokedAt) throw refused;
+  if (!record || record.revokedAt) throw refused();
   const presented = Buffer.from(hashSecret(secretKey, match[2]), "hex");
   const expected = Buffer.from(record.secretHash, "hex");
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw refused;
+  if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
+    throw refused();
   const { secretHash: _, ...token } = record;
   return token;
 }
@@ -86,6 +83,13 @@ export function requireQueuesInScope(token: WorkerTokenRecord, queues: readonly 
       { details: { outside, scope: token.queues } },
     );
   }
+}
+
+function refused(): BordaError {
+  return new BordaError(
+    ErrorCode.unauthenticated,
+    "A valid worker token is required: send 'Authorization: Bearer <token>' (borda tokens create makes one).",
+  );
 }
 
 function hashSecret(secretKey: Buffer, secret: string): string {

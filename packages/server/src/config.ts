@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BordaError, ErrorCode, type SettingDefinition } from "@borda/protocol";
+import { type SettingDefinition, settingsReader } from "@borda/protocol";
 
 /**
  * Every setting of the control plane, with its environment variable and flag. This table
@@ -126,30 +126,7 @@ export function resolveServerConfig(
   flags: Partial<Record<SettingName, string | undefined>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): ServerConfig {
-  const raw = (name: SettingName): string | undefined => {
-    const fromEnv = env[serverSettings[name].env];
-    return flags[name] ?? (fromEnv === "" ? undefined : fromEnv) ?? serverSettings[name].default;
-  };
-  const seconds = (name: SettingName): number => {
-    const value = Number(raw(name));
-    if (!Number.isFinite(value) || value <= 0) {
-      throw invalid(name, raw(name), "a positive number of seconds");
-    }
-    return Math.round(value * 1000);
-  };
-  const bool = (name: SettingName): boolean => {
-    const value = String(raw(name)).toLowerCase();
-    if (["true", "1", "yes"].includes(value)) return true;
-    if (["false", "0", "no"].includes(value)) return false;
-    throw invalid(name, raw(name), "true or false");
-  };
-  const wholeNumber = (name: SettingName, min: number, max: number): number => {
-    const value = Number(raw(name));
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw invalid(name, raw(name), `a whole number from ${min} to ${max}`);
-    }
-    return value;
-  };
+  const { raw, invalid, seconds, wholeNumber, bool } = settingsReader(serverSettings, flags, env);
   const heartbeatIntervalMs = seconds("heartbeatInterval");
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   const logLevel = String(raw("logLevel"));
@@ -171,12 +148,4 @@ export function resolveServerConfig(
     maxReturnValueBytes: wholeNumber("maxReturnValue", 1, 64 * 1024 * 1024),
     logLevel,
   };
-}
-
-function invalid(name: SettingName, value: string | undefined, expected: string): BordaError {
-  const setting = serverSettings[name];
-  return new BordaError(
-    ErrorCode.configuration,
-    `${setting.env}${setting.flag ? ` (${setting.flag.split(" ")[0]})` : ""} must be ${expected}; got '${value}'.`,
-  );
 }

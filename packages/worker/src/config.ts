@@ -6,6 +6,7 @@ import {
   ErrorCode,
   queuePatternSchema,
   type SettingDefinition,
+  settingsReader,
   workerNamePattern,
 } from "@borda/protocol";
 
@@ -145,22 +146,7 @@ export function resolveWorkerConfig(
   flags: Partial<Record<WorkerSettingName, string | undefined>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): WorkerConfig {
-  const raw = (name: WorkerSettingName): string | undefined => {
-    const fromEnv = env[workerSettings[name].env];
-    return flags[name] ?? (fromEnv === "" ? undefined : fromEnv) ?? workerSettings[name].default;
-  };
-  const seconds = (name: WorkerSettingName): number => {
-    const value = Number(raw(name));
-    if (!Number.isFinite(value) || value <= 0) {
-      throw invalid(name, raw(name), "a positive number of seconds");
-    }
-    return Math.round(value * 1000);
-  };
-  const list = (name: WorkerSettingName): string[] =>
-    (raw(name) ?? "")
-      .split(",")
-      .map((item) => item.trim())
-      .filter((item) => item !== "");
+  const { raw, invalid, seconds, wholeNumber, list } = settingsReader(workerSettings, flags, env);
 
   const queues = list("queues");
   if (queues.length === 0) throw invalid("queues", raw("queues"), "at least one queue name");
@@ -171,10 +157,7 @@ export function resolveWorkerConfig(
     }
   }
 
-  const concurrency = Number(raw("concurrency"));
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 10_000) {
-    throw invalid("concurrency", raw("concurrency"), "a whole number from 1 to 10000");
-  }
+  const concurrency = wholeNumber("concurrency", 1, 10_000);
 
   const hostname = flags.hostname ?? (env.BORDA_HOSTNAME || os.hostname());
   if (!workerNamePattern.test(hostname)) {
@@ -218,7 +201,7 @@ export function resolveWorkerConfig(
   if (fetchWaitMs > 120_000) throw invalid("fetchWait", raw("fetchWait"), "at most 120 seconds");
 
   return {
-    apiUrl: resolveApiUrl(raw("apiUrl")),
+    apiUrl: resolveApiUrl(raw("apiUrl"), invalid),
     token: resolveToken(raw("tokenFile"), env),
     queues,
     concurrency,
@@ -235,7 +218,10 @@ export function resolveWorkerConfig(
 }
 
 /** The base URL as given, checked, without a trailing slash or a pasted `/edge/v1`. */
-function resolveApiUrl(value: string | undefined): string {
+function resolveApiUrl(
+  value: string | undefined,
+  invalid: (name: "apiUrl", value: string | undefined, expected: string) => BordaError,
+): string {
   const { env } = workerSettings.apiUrl;
   if (value === undefined) {
     throw new BordaError(
@@ -283,13 +269,4 @@ function resolveToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv): st
     );
   }
   return token;
-}
-
-function invalid(name: WorkerSettingName, value: string | undefined, expected: string): BordaError {
-  const setting = workerSettings[name];
-  const flag = setting.flag === null ? "" : ` (${setting.flag.split(" ")[0]})`;
-  return new BordaError(
-    ErrorCode.configuration,
-    `${setting.env}${flag} must be ${expected}; got '${value}'.`,
-  );
 }

@@ -85,51 +85,26 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
       },
     );
 
-    const report = {
-      params: attemptParams,
-      response: { 200: attemptAckSchema },
-    };
-    app.post(
-      "/workers/:name/attempts/:attemptId/start",
-      { schema: { tags, ...report } },
-      async (request) => {
-        const token = await edge.authenticate(request.headers.authorization);
-        const attempt = await edge.reportStart(
-          token,
-          request.params.name,
-          request.params.attemptId,
-        );
-        return { attemptId: attempt.attemptId, state: attempt.state };
-      },
-    );
-    app.post(
-      "/workers/:name/attempts/:attemptId/success",
-      { schema: { tags, ...report, body: successReportSchema } },
-      async (request) => {
-        const token = await edge.authenticate(request.headers.authorization);
-        const attempt = await edge.reportSuccess(
-          token,
-          request.params.name,
-          request.params.attemptId,
-          request.body,
-        );
-        return { attemptId: attempt.attemptId, state: attempt.state };
-      },
-    );
-    app.post(
-      "/workers/:name/attempts/:attemptId/failure",
-      { schema: { tags, ...report, body: failureReportSchema } },
-      async (request) => {
-        const token = await edge.authenticate(request.headers.authorization);
-        const attempt = await edge.reportFailure(
-          token,
-          request.params.name,
-          request.params.attemptId,
-          request.body,
-        );
-        return { attemptId: attempt.attemptId, state: attempt.state };
-      },
-    );
+    // The three attempt reports: each names the attempt, answers its new state, and is
+    // refused with 409 when the attempt is not current.
+    const reports = {
+      start: { body: z.object({}).optional(), record: edge.reportStart.bind(edge) },
+      success: { body: successReportSchema, record: edge.reportSuccess.bind(edge) },
+      failure: { body: failureReportSchema, record: edge.reportFailure.bind(edge) },
+    } as const;
+    for (const [kind, { body, record }] of Object.entries(reports)) {
+      app.post(
+        `/workers/:name/attempts/:attemptId/${kind}`,
+        { schema: { tags, params: attemptParams, body, response: { 200: attemptAckSchema } } },
+        async (request) => {
+          const token = await edge.authenticate(request.headers.authorization);
+          const { name, attemptId } = request.params;
+          // biome-ignore lint/suspicious/noExplicitAny: each report's body was validated by its own schema above.
+          const attempt = await record(token, name, attemptId, request.body as any);
+          return { attemptId: attempt.attemptId, state: attempt.state };
+        },
+      );
+    }
     app.post(
       "/workers/:name/attempts/:attemptId/logs",
       {

@@ -16,19 +16,19 @@ import { loadVersions } from "./versions.js";
 
 /** DAG runs: creating them with their task instances, reading them, starting and finishing them. */
 
-export interface NewDagRun {
-  dagId: string;
-  runId: string;
-  dagVersionId: number;
-  runType: RunType;
-  logicalDate: Date;
-  dataIntervalStart: Date | null;
-  dataIntervalEnd: Date | null;
-  conf: Record<string, unknown>;
-  note: string | null;
-  externalTrigger: boolean;
-  tasks: DagSpec["tasks"];
-}
+export type NewDagRun = Pick<
+  DagRunRecord,
+  | "dagId"
+  | "runId"
+  | "dagVersionId"
+  | "runType"
+  | "logicalDate"
+  | "dataIntervalStart"
+  | "dataIntervalEnd"
+  | "conf"
+  | "note"
+  | "externalTrigger"
+> & { tasks: DagSpec["tasks"] };
 
 /**
  * Creates a queued run and one task instance per task (state `none`). A run id that

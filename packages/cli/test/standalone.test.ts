@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { openStore, Scheduler } from "@borda/server";
+import { openStore, Scheduler, systemClock, UserAuth } from "@borda/server";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { bordaBin, eventually, TestResources } from "./support.js";
@@ -13,30 +13,7 @@ describe("borda standalone", () => {
 
   it("runs the example DAGs on its own worker with zero set-up, and stops cleanly on SIGTERM", async () => {
     const cwd = resources.dir("borda-standalone-");
-    const child = resources.track(
-      spawn(process.execPath, [bordaBin, "standalone"], {
-        cwd,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          PATH: process.env.PATH,
-          HOME: cwd,
-          BORDA_PORT: "0",
-          // The test triggers from its own process, which cannot wake the server's waiters.
-          BORDA_FETCH_WAIT: "1",
-          BORDA_LOG_LEVEL: "warn",
-        },
-      }),
-    );
-    const lines: string[] = [];
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (l) =>
-      lines.push(l),
-    );
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const url = await eventually(
-      async () => lines.join("\n").match(/server:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1],
-      "the standalone banner",
-    );
+    const { child, lines, exited, url } = await startStandalone(cwd);
     expect(lines.join("\n")).toMatch(/DAGs:\s+.*examples\/dags/);
     expect((await fetch(`${url}/edge/v1/health`)).status).toBe(200);
     const home = path.join(cwd, ".borda");
@@ -71,4 +48,66 @@ describe("borda standalone", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
+
+  it("makes an admin with a generated password, kept owner-only and shown again on the next start", async () => {
+    const cwd = resources.dir("borda-standalone-");
+    const home = path.join(cwd, ".borda");
+    const file = path.join(home, "standalone_admin_password");
+    // No DAGs to parse: this test is about the start-up banner.
+    const env = { BORDA_DAGS_FOLDER: resources.dir("borda-no-dags-") };
+    const adminLine = /admin:\s+admin \/ (\S{20,}) {2}\(also in (.+)\)$/m;
+
+    const first = await startStandalone(cwd, env);
+    const [, password, shownFile] = first.lines.join("\n").match(adminLine) ?? [];
+    expect(shownFile).toBe(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8").trim()).toBe(password);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+
+    const second = await startStandalone(cwd, env);
+    expect(second.lines.join("\n").match(adminLine)?.[1]).toBe(password);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+
+    const store = await openStore({ home });
+    try {
+      const auth = new UserAuth({ store, clock: systemClock });
+      const basic = `Basic ${Buffer.from(`admin:${password}`).toString("base64")}`;
+      expect(await auth.authenticate(basic)).toMatchObject({ username: "admin", role: "Admin" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  /** Runs `borda standalone` in `cwd` until its banner shows the server's URL. */
+  async function startStandalone(cwd: string, env: Record<string, string> = {}) {
+    const child = resources.track(
+      spawn(process.execPath, [bordaBin, "standalone"], {
+        cwd,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          PATH: process.env.PATH,
+          HOME: cwd,
+          BORDA_PORT: "0",
+          // The test triggers from its own process, which cannot wake the server's waiters.
+          BORDA_FETCH_WAIT: "1",
+          BORDA_LOG_LEVEL: "warn",
+          ...env,
+        },
+      }),
+    );
+    const lines: string[] = [];
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (l) =>
+      lines.push(l),
+    );
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const url = await eventually(
+      async () => lines.join("\n").match(/server:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+      "the standalone banner",
+    );
+    await eventually(async () => lines.includes("Press Ctrl+C to stop."), "the whole banner");
+    return { child, lines, exited, url };
+  }
 });

@@ -1,3 +1,4 @@
+export * from "./api.js";
 export * from "./dagSpec.js";
 export * from "./edge.js";
 export * from "./errors.js";

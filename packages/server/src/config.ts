@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type SettingDefinition, settingsReader } from "@borda/protocol";
+import { usernamePattern } from "./store/users.js";
 
 /**
  * Every setting of the control plane, with its environment variable and flag. This table
@@ -64,6 +65,20 @@ export const serverSettings = {
       "Secret key (32+ characters) keying token hashes and signatures; every replica needs the same. Environment only. Unset: generated once into BORDA_HOME/secret_key.",
     default: undefined,
   },
+  adminUser: {
+    env: "BORDA_ADMIN_USER",
+    flag: "--admin-user <name>",
+    description:
+      "Username of the Admin created at start-up when BORDA_ADMIN_PASSWORD is set (and by `borda standalone`).",
+    default: "admin",
+  },
+  adminPassword: {
+    env: "BORDA_ADMIN_PASSWORD",
+    flag: null,
+    description:
+      "Password of that Admin, used only to create it when it does not exist: an existing user's password is never changed. Environment only.",
+    default: undefined,
+  },
   heartbeatInterval: {
     env: "BORDA_HEARTBEAT_INTERVAL",
     flag: "--heartbeat-interval <seconds>",
@@ -111,6 +126,8 @@ export interface ServerConfig {
   dagParseTimeoutMs: number;
   dagRescanIntervalMs: number;
   secretKey: string | undefined;
+  adminUser: string;
+  adminPassword: string | undefined;
   heartbeatIntervalMs: number;
   workerTimeoutMs: number;
   fetchWaitMs: number;
@@ -130,6 +147,10 @@ export function resolveServerConfig(
   const heartbeatIntervalMs = seconds("heartbeatInterval");
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   const logLevel = String(raw("logLevel"));
+  const adminUser = String(raw("adminUser"));
+  if (!usernamePattern.test(adminUser)) {
+    throw invalid("adminUser", adminUser, "1 to 256 characters, without ':' or spaces");
+  }
   if (!levels.includes(logLevel)) throw invalid("logLevel", logLevel, levels.join(", "));
   return {
     port: wholeNumber("port", 0, 65535),
@@ -141,6 +162,8 @@ export function resolveServerConfig(
     dagParseTimeoutMs: seconds("dagParseTimeout"),
     dagRescanIntervalMs: seconds("dagRescanInterval"),
     secretKey: raw("secretKey"),
+    adminUser,
+    adminPassword: raw("adminPassword"),
     heartbeatIntervalMs,
     workerTimeoutMs:
       raw("workerTimeout") === undefined ? 3 * heartbeatIntervalMs : seconds("workerTimeout"),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { loadSecretKey } from "./auth/secretKey.js";
+import { UserAuth } from "./auth/users.js";
 import type { ServerConfig } from "./config.js";
 import { DagProcessor } from "./dags/dagProcessor.js";
 import { EdgeService } from "./edge/edgeService.js";
@@ -20,6 +21,8 @@ export interface ControlPlane {
   http: FastifyInstance;
   logger: Logger;
   secretKey: Buffer;
+  /** Signs REST API users in (HTTP Basic). */
+  userAuth: UserAuth;
   /** The base URL the server listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   stop(): Promise<void>;
@@ -45,6 +48,13 @@ export async function startControlPlane(
       logger.warn({ err: error }, "database connection lost; reconnecting"),
   });
   logger.info({ database: store.location }, "metadata store ready");
+  const userAuth = new UserAuth({ store, clock });
+  if (
+    config.adminPassword &&
+    (await userAuth.ensureAdmin({ username: config.adminUser, password: config.adminPassword }))
+  ) {
+    logger.info({ username: config.adminUser }, "admin user created from BORDA_ADMIN_PASSWORD");
+  }
   const scheduler = new Scheduler({ store, logger, clock, leaseMs: config.workerTimeoutMs });
   const processor = new DagProcessor({
     dagsFolder: config.dagsFolder,
@@ -65,7 +75,11 @@ export async function startControlPlane(
     fetchWaitMs: config.fetchWaitMs,
     maxReturnValueBytes: config.maxReturnValueBytes,
   });
-  const http = await buildHttpServer({ edge, logger });
+  const http = await buildHttpServer({
+    edge,
+    api: { store, scheduler, processor, logs: edge.logs, userAuth, serverVersion },
+    logger,
+  });
   await processor.start();
   await scheduler.start();
   const address = await http.listen({ port: config.port, host: config.host });
@@ -80,6 +94,7 @@ export async function startControlPlane(
     http,
     logger,
     secretKey,
+    userAuth,
     url,
     async stop() {
       await http.close();

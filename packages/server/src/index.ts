@@ -1,5 +1,7 @@
 export { localWorkerToken } from "./auth/localWorkerToken.js";
 export { loadSecretKey } from "./auth/secretKey.js";
+export { standaloneAdmin } from "./auth/standaloneAdmin.js";
+export { UserAuth } from "./auth/users.js";
 export { createWorkerToken } from "./auth/workerTokens.js";
 export {
   resolveServerConfig,

@@ -52,10 +52,16 @@ export function registerServerCommands(program: Command): void {
 
 /** The control plane and a local worker in one process; SIGTERM drains the worker, then stops. */
 async function runStandalone(config: ServerConfig): Promise<void> {
-  const { localWorkerToken, startControlPlane } = await import("@borda/server");
+  const { localWorkerToken, standaloneAdmin, startControlPlane } = await import("@borda/server");
   const { EdgeWorker, resolveWorkerConfig } = await import("@borda/worker");
   const controlPlane = await startControlPlane(config);
   const token = await localWorkerToken(controlPlane.store, controlPlane.secretKey, config.home);
+  const admin = await standaloneAdmin({
+    store: controlPlane.store,
+    userAuth: controlPlane.userAuth,
+    home: config.home,
+    username: config.adminUser,
+  });
   const worker = new EdgeWorker(
     resolveWorkerConfig(
       {
@@ -78,6 +84,9 @@ async function runStandalone(config: ServerConfig): Promise<void> {
       `  DAGs:      ${config.dagsFolder}`,
       `  database:  ${controlPlane.store.location}`,
       "  worker:    'standalone', serving every queue",
+      admin.password === null
+        ? `  admin:     ${admin.username}`
+        : `  admin:     ${admin.username} / ${admin.password}  (also in ${admin.file})`,
       "Press Ctrl+C to stop.",
       "",
     ].join("\n"),

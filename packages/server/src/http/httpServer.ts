@@ -7,6 +7,8 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import type { ApiContext } from "../api/apiContext.js";
+import { apiRoutes } from "../api/apiRoutes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import { installProblemHandler } from "./problem.js";
@@ -14,9 +16,10 @@ import { installProblemHandler } from "./problem.js";
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
 const bodyLimitBytes = 2 * 1024 * 1024;
 
-/** The control plane's HTTP server: the worker API now; the REST API and UI join it. */
+/** The control plane's HTTP server: the worker API (/edge/v1) and the REST API (/api/v1). */
 export async function buildHttpServer(options: {
   edge: EdgeService;
+  api: ApiContext;
   logger: Logger;
 }): Promise<FastifyInstance> {
   const app = Fastify({
@@ -35,12 +38,19 @@ export async function buildHttpServer(options: {
     openapi: {
       openapi: "3.1.0",
       info: { title: "Borda", version: options.edge.options.serverVersion },
-      components: { securitySchemes: { workerToken: { type: "http", scheme: "bearer" } } },
+      components: {
+        securitySchemes: {
+          basic: { type: "http", scheme: "basic" },
+          workerToken: { type: "http", scheme: "bearer" },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(edgeRoutes(options.edge), { prefix: "/edge/v1" });
-  app.get("/edge/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(apiRoutes(options.api), { prefix: "/api/v1" });
+  // The API's own description, public like the health checks: it holds no data.
+  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Waiting long-polls answer at once when the server stops, instead of holding close().
   app.addHook("preClose", async () => options.edge.polls.endAll());
   return app;

@@ -20,6 +20,7 @@ export interface Database {
   worker_tokens: WorkerTokensTable;
   workers: WorkersTable;
   task_logs: TaskLogsTable;
+  users: UsersTable;
 }
 
 export interface DagsTable {
@@ -212,4 +213,17 @@ export interface TaskLogsTable {
   length: number;
   data: string;
   created_at: number;
+}
+
+export interface UsersTable {
+  username: string;
+  /** One of auth/roles.ts's roles: Viewer, User, Op, Admin. */
+  role: string;
+  /** `scrypt$N$r$p$salt$hash` (auth/passwords.ts). */
+  password_hash: string;
+  created_at: number;
+  last_login_at: number | null;
+  /** Failed sign-ins since the last success; from the fifth on, each locks the user a while. */
+  failed_logins: Generated<number>;
+  locked_until: number | null;
 }

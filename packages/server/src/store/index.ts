@@ -19,6 +19,7 @@ import * as runs from "./runs.js";
 import { withStatementCache } from "./statementCache.js";
 import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
 import * as taskInstances from "./taskInstances.js";
+import * as users from "./users.js";
 import * as wakeUps from "./wakeUps.js";
 import * as workers from "./workers.js";
 import * as workerTokens from "./workerTokens.js";
@@ -30,6 +31,7 @@ export { defaultPoolName } from "./pools.js";
 export type * from "./records.js";
 export type * from "./runs.js";
 export type * from "./taskInstances.js";
+export type * from "./users.js";
 export type * from "./workers.js";
 export type * from "./workerTokens.js";
 export type * from "./xcom.js";
@@ -76,6 +78,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, workers),
     ...bind(ctx, workerTokens),
     ...bind(ctx, logs),
+    ...bind(ctx, users),
   };
 }
 

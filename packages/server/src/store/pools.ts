@@ -64,7 +64,7 @@ export async function savePool(ctx: StoreContext, pool: PoolRecord): Promise<voi
 /** Deletes a pool; never `default_pool`, nor one with queued or running task instances. */
 export async function deletePool(ctx: StoreContext, name: string): Promise<boolean> {
   if (name === defaultPoolName) {
-    throw new BordaError(ErrorCode.conflict, "default_pool cannot be deleted.");
+    throw new BordaError(ErrorCode.invalidInput, "default_pool cannot be deleted.");
   }
   return ctx.write(async (trx) => {
     const busy = await trx

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../storeContext.js";
 import { initialSchema } from "./001_initial.js";
 import { edgeWorkersSchema } from "./002_edge_workers.js";
+import { usersSchema } from "./003_users.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         "001_initial": { up: initialSchema(dialect) },
         "002_edge_workers": { up: edgeWorkersSchema },
+        "003_users": { up: usersSchema },
       };
     },
   };

@@ -1,0 +1,283 @@
+import { z } from "zod";
+
+/**
+ * The REST API, `/api/v1`: Airflow's stable REST API v1 paths and field names
+ * (snake_case), so the scripts and generated clients people already have work as they
+ * are. Instants are ISO-8601 strings; these schemas describe the wire, with no transforms.
+ */
+
+export const apiPrefix = "/api/v1";
+
+const instant = z.string().describe("ISO-8601 date and time");
+const nullableInstant = instant.nullable();
+
+export const collectionQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  order_by: z.string().max(100).optional(),
+});
+export type CollectionQuery = z.infer<typeof collectionQuerySchema>;
+
+export const healthInfoSchema = z.object({
+  metadatabase: z.object({ status: z.enum(["healthy", "unhealthy"]) }),
+  scheduler: z.object({
+    status: z.enum(["healthy", "unhealthy"]),
+    latest_scheduler_heartbeat: nullableInstant,
+  }),
+});
+
+export const versionInfoSchema = z.object({
+  version: z.string(),
+  git_version: z.string().nullable(),
+});
+
+// ---- pools ----------------------------------------------------------------------------
+
+export const poolSchema = z.object({
+  name: z.string(),
+  slots: z.number().int(),
+  occupied_slots: z.number().int(),
+  running_slots: z.number().int(),
+  queued_slots: z.number().int(),
+  open_slots: z.number().int(),
+  scheduled_slots: z.number().int(),
+  deferred_slots: z.number().int(),
+  description: z.string().nullable(),
+  include_deferred: z.boolean(),
+});
+export type ApiPool = z.infer<typeof poolSchema>;
+
+const poolName = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[^/]+$/, "must not contain '/'");
+
+/** The writable fields of a pool; read-only ones a client sends back are ignored, as Airflow does. */
+export const poolBodySchema = z.object({
+  name: poolName,
+  slots: z.number().int().min(0),
+  description: z.string().max(10_000).nullable().optional(),
+  include_deferred: z.boolean().optional(),
+});
+
+export const poolPatchSchema = poolBodySchema.partial();
+
+export const updateMaskQuerySchema = z.object({
+  update_mask: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe("Fields to update, comma-separated or repeated; unset: every field given"),
+});
+
+export const poolCollectionSchema = z.object({
+  pools: z.array(poolSchema),
+  total_entries: z.number().int(),
+});
+
+// ---- DAGs -----------------------------------------------------------------------------
+
+export const dagSchema = z.object({
+  dag_id: z.string(),
+  dag_display_name: z.string(),
+  is_paused: z.boolean(),
+  is_active: z.boolean(),
+  last_parsed_time: nullableInstant,
+  last_pickled: nullableInstant,
+  last_expired: nullableInstant,
+  scheduler_lock: z.boolean().nullable(),
+  pickle_id: z.string().nullable(),
+  default_view: z.string().nullable(),
+  fileloc: z.string(),
+  file_token: z.string(),
+  owners: z.array(z.string()),
+  description: z.string().nullable(),
+  schedule_interval: z
+    .object({ __type: z.literal("CronExpression"), value: z.string() })
+    .nullable(),
+  timetable_description: z.string().nullable(),
+  tags: z.array(z.object({ name: z.string() })),
+  max_active_tasks: z.number().int().nullable(),
+  max_active_runs: z.number().int().nullable(),
+  has_task_concurrency_limits: z.boolean().nullable(),
+  has_import_errors: z.boolean().nullable(),
+  next_dagrun: nullableInstant,
+  next_dagrun_data_interval_start: nullableInstant,
+  next_dagrun_data_interval_end: nullableInstant,
+  next_dagrun_create_after: nullableInstant,
+  max_consecutive_failed_dag_runs: z.number().int().nullable(),
+});
+export type ApiDag = z.infer<typeof dagSchema>;
+
+export const dagCollectionSchema = z.object({
+  dags: z.array(dagSchema),
+  total_entries: z.number().int(),
+});
+
+const booleanQuery = z
+  .enum(["true", "false"])
+  .transform((v) => v === "true")
+  .describe("true or false");
+
+export const dagListQuerySchema = collectionQuerySchema.extend({
+  dag_id_pattern: z.string().max(250).optional(),
+  tags: z.union([z.string(), z.array(z.string())]).optional(),
+  paused: booleanQuery.optional(),
+  only_active: booleanQuery.default(true),
+});
+
+export const dagPatchSchema = z.object({ is_paused: z.boolean() });
+
+// ---- DAG runs -------------------------------------------------------------------------
+
+export const dagRunStates = ["queued", "running", "success", "failed"] as const;
+
+export const dagRunSchema = z.object({
+  dag_run_id: z.string(),
+  dag_id: z.string(),
+  logical_date: instant,
+  execution_date: instant,
+  start_date: nullableInstant,
+  end_date: nullableInstant,
+  data_interval_start: nullableInstant,
+  data_interval_end: nullableInstant,
+  last_scheduling_decision: nullableInstant,
+  run_type: z.enum(["backfill", "manual", "scheduled", "dataset_triggered"]),
+  state: z.enum(dagRunStates),
+  external_trigger: z.boolean(),
+  conf: z.record(z.string(), z.unknown()),
+  note: z.string().nullable(),
+});
+export type ApiDagRun = z.infer<typeof dagRunSchema>;
+
+export const dagRunCollectionSchema = z.object({
+  dag_runs: z.array(dagRunSchema),
+  total_entries: z.number().int(),
+});
+
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: "must be an ISO-8601 date and time, e.g. 2025-07-01T14:56:26Z",
+});
+
+/** POST /dags/{dag_id}/dagRuns: Airflow's DAGRun body; only the writable fields matter. */
+export const triggerDagRunSchema = z.object({
+  dag_run_id: z
+    .string()
+    .min(1)
+    .max(250)
+    .regex(/^[^/]+$/, "must not contain '/'")
+    .nullable()
+    .optional(),
+  logical_date: isoInstant.nullable().optional(),
+  execution_date: isoInstant.nullable().optional(),
+  data_interval_start: isoInstant.nullable().optional(),
+  data_interval_end: isoInstant.nullable().optional(),
+  conf: z.record(z.string(), z.unknown()).nullable().optional(),
+  note: z.string().max(10_000).nullable().optional(),
+});
+
+export const dagRunListQuerySchema = collectionQuerySchema.extend({
+  state: z.union([z.enum(dagRunStates), z.array(z.enum(dagRunStates))]).optional(),
+});
+
+// ---- import errors --------------------------------------------------------------------
+
+export const importErrorSchema = z.object({
+  import_error_id: z.number().int(),
+  timestamp: instant,
+  filename: z.string(),
+  stack_trace: z.string(),
+});
+
+export const importErrorCollectionSchema = z.object({
+  import_errors: z.array(importErrorSchema),
+  total_entries: z.number().int(),
+});
+
+// ---- task instances -------------------------------------------------------------------
+
+/** Airflow's TaskState; Borda's `none` is Airflow's null. */
+export const apiTaskStates = [
+  "success",
+  "running",
+  "failed",
+  "upstream_failed",
+  "skipped",
+  "up_for_retry",
+  "queued",
+  "scheduled",
+  "removed",
+] as const;
+
+export const taskInstanceSchema = z.object({
+  task_id: z.string(),
+  task_display_name: z.string(),
+  dag_id: z.string(),
+  dag_run_id: z.string(),
+  execution_date: instant,
+  start_date: nullableInstant,
+  end_date: nullableInstant,
+  duration: z.number().nullable(),
+  state: z.enum(apiTaskStates).nullable(),
+  try_number: z.number().int(),
+  map_index: z.number().int(),
+  max_tries: z.number().int(),
+  hostname: z.string(),
+  unixname: z.string(),
+  pool: z.string(),
+  pool_slots: z.number().int(),
+  queue: z.string().nullable(),
+  priority_weight: z.number().int().nullable(),
+  operator: z.string().nullable(),
+  queued_when: nullableInstant,
+  pid: z.number().int().nullable(),
+  executor: z.string().nullable(),
+  executor_config: z.string(),
+  sla_miss: z.null(),
+  rendered_map_index: z.string().nullable(),
+  rendered_fields: z.record(z.string(), z.unknown()),
+  trigger: z.null(),
+  triggerer_job: z.null(),
+  note: z.string().nullable(),
+});
+export type ApiTaskInstance = z.infer<typeof taskInstanceSchema>;
+
+export const taskInstanceCollectionSchema = z.object({
+  task_instances: z.array(taskInstanceSchema),
+  total_entries: z.number().int(),
+});
+
+export const taskLogQuerySchema = z.object({
+  full_content: booleanQuery.optional(),
+  map_index: z.coerce.number().int().optional(),
+  token: z.string().max(1000).optional(),
+});
+
+export const taskLogSchema = z.object({
+  /** Opaque; pass it back as `token` to read on from where this answer ended. */
+  continuation_token: z.string(),
+  content: z.string(),
+});
+
+// ---- deploying DAG files --------------------------------------------------------------
+
+/** POST /dags/deploy (Borda's own): a DAG file's source, processed like one in the DAGs folder. */
+export const deployDagFileSchema = z.object({
+  file_name: z
+    .string()
+    .min(1)
+    .max(250)
+    .regex(
+      /^[A-Za-z0-9_.\-/]+\.(ts|mts|js|mjs)$/,
+      "must be a relative .ts, .mts, .js or .mjs path",
+    ),
+  source: z.string().max(5 * 1024 * 1024),
+});
+
+export const deployResultSchema = z.object({
+  file_name: z.string(),
+  dags: z.array(
+    z.object({ dag_id: z.string(), version_number: z.number().int(), new_version: z.boolean() }),
+  ),
+});

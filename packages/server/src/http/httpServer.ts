@@ -1,5 +1,11 @@
+import { ErrorCode } from "@borda/protocol";
 import fastifySwagger from "@fastify/swagger";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -11,7 +17,7 @@ import type { ApiContext } from "../api/apiContext.js";
 import { apiRoutes } from "../api/apiRoutes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
-import { installProblemHandler } from "./problem.js";
+import { installProblemHandler, problem } from "./problem.js";
 
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
 const bodyLimitBytes = 2 * 1024 * 1024;
@@ -30,6 +36,16 @@ export async function buildHttpServer(options: {
     logController: new LogController({ disableRequestLogging: true }),
     // Long-polls last ~25 s; keep-alive must outlast them behind proxies.
     keepAliveTimeout: 65_000,
+    // Ids may be 250 characters (Airflow's limit); longer ones reach the schemas' clear 400.
+    maxParamLength: 1000,
+    // Errors the router raises before any route runs get the same problem body as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      // The reply's type here carries no route schema; it sends the same problem body.
+      void (reply as unknown as FastifyReply)
+        .code(status)
+        .send(problem(status, ErrorCode.invalidInput, error.message));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

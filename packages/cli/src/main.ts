@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 import { BordaError } from "@borda/protocol";
 import { Command } from "commander";
+import { registerDagCommands } from "./commands/dags.js";
 import { registerDbCommands } from "./commands/db.js";
+import { registerPoolCommands } from "./commands/pools.js";
+import { registerRunCommands } from "./commands/runs.js";
 import { registerServerCommands } from "./commands/server.js";
+import { registerTaskCommands } from "./commands/tasks.js";
 import { registerTokenCommands } from "./commands/tokens.js";
 import { registerWorkerCommand } from "./commands/worker.js";
 import { cliVersion } from "./version.js";
@@ -16,6 +20,10 @@ registerServerCommands(program);
 registerDbCommands(program);
 registerTokenCommands(program);
 registerWorkerCommand(program);
+registerDagCommands(program);
+registerRunCommands(program);
+registerTaskCommands(program);
+registerPoolCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -128,6 +128,36 @@ export const dagListQuerySchema = collectionQuerySchema.extend({
 
 export const dagPatchSchema = z.object({ is_paused: z.boolean() });
 
+/** A DAG param as Airflow serialises one: `{ __class, value, description, schema }`. */
+export const dagParamSchema = z.object({
+  __class: z.literal("airflow.models.param.Param"),
+  value: z.unknown(),
+  description: z.string().nullable(),
+  schema: z.record(z.string(), z.unknown()),
+});
+
+/** GET /dags/{dag_id}/details: the DAG and what its definition says beyond it. */
+export const dagDetailSchema = dagSchema.extend({
+  timezone: z.string().nullable(),
+  catchup: z.boolean().nullable(),
+  orientation: z.string().nullable(),
+  concurrency: z.number().nullable(),
+  start_date: nullableInstant,
+  dag_run_timeout: z.null(),
+  dataset_expression: z.null(),
+  doc_md: z.string().nullable(),
+  params: z.record(z.string(), dagParamSchema),
+  end_date: nullableInstant,
+  is_paused_upon_creation: z.boolean().nullable(),
+  last_parsed: nullableInstant,
+  template_search_path: z.array(z.string()).nullable(),
+  render_template_as_native_obj: z.boolean().nullable(),
+});
+export type ApiDagDetail = z.infer<typeof dagDetailSchema>;
+
+/** GET /dagSources/{file_token} as JSON; `Accept: text/plain` gets the bare text. */
+export const dagSourceSchema = z.object({ content: z.string() });
+
 // ---- DAG runs -------------------------------------------------------------------------
 
 export const dagRunStates = ["queued", "running", "success", "failed"] as const;
@@ -179,6 +209,21 @@ export const triggerDagRunSchema = z.object({
 
 export const dagRunListQuerySchema = collectionQuerySchema.extend({
   state: z.union([z.enum(dagRunStates), z.array(z.enum(dagRunStates))]).optional(),
+});
+
+/** PATCH /dags/{dag_id}/dagRuns/{dag_run_id}: Airflow's UpdateDagRunState. */
+export const updateDagRunStateSchema = z.object({
+  state: z.enum(["success", "failed", "queued"]),
+});
+
+/** PATCH .../setNote (runs and task instances): Airflow's SetDagRunNote / SetTaskInstanceNote. */
+export const setNoteSchema = z.object({
+  note: z.string().max(1000).nullable(),
+});
+
+/** POST /dags/{dag_id}/dagRuns/{dag_run_id}/clear: Airflow's ClearDagRun (a dry run unless told). */
+export const clearDagRunSchema = z.object({
+  dry_run: z.boolean().default(true),
 });
 
 // ---- import errors --------------------------------------------------------------------
@@ -248,6 +293,103 @@ export const taskInstanceCollectionSchema = z.object({
   total_entries: z.number().int(),
 });
 
+/** Airflow's TaskState as a filter: its names, `none` and null both meaning "not yet considered". */
+export const taskStateFilterValues = [
+  ...apiTaskStates,
+  "none",
+  "up_for_reschedule",
+  "deferred",
+  "restarting",
+] as const;
+const taskStateFilter = z.enum(taskStateFilterValues);
+const repeated = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
+
+/** GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances (`~` for all DAGs and runs). */
+export const taskInstanceListQuerySchema = collectionQuerySchema.extend({
+  state: repeated(taskStateFilter),
+  pool: repeated(z.string().max(256)),
+  queue: repeated(z.string().max(256)),
+  execution_date_gte: isoInstant.optional(),
+  execution_date_lte: isoInstant.optional(),
+  start_date_gte: isoInstant.optional(),
+  start_date_lte: isoInstant.optional(),
+  end_date_gte: isoInstant.optional(),
+  end_date_lte: isoInstant.optional(),
+  duration_gte: z.coerce.number().optional(),
+  duration_lte: z.coerce.number().optional(),
+});
+
+/** POST /dags/~/dagRuns/~/taskInstances/list: Airflow's ListTaskInstanceForm. */
+export const taskInstanceBatchFormSchema = z.object({
+  dag_ids: z.array(z.string()).optional(),
+  dag_run_ids: z.array(z.string()).optional(),
+  task_ids: z.array(z.string()).optional(),
+  state: z.array(taskStateFilter.nullable()).optional(),
+  pool: z.array(z.string()).optional(),
+  queue: z.array(z.string()).optional(),
+  executor: z.array(z.string()).optional(),
+  execution_date_gte: isoInstant.optional(),
+  execution_date_lte: isoInstant.optional(),
+  start_date_gte: isoInstant.optional(),
+  start_date_lte: isoInstant.optional(),
+  end_date_gte: isoInstant.optional(),
+  end_date_lte: isoInstant.optional(),
+  duration_gte: z.number().optional(),
+  duration_lte: z.number().optional(),
+  page_offset: z.number().int().min(0).default(0),
+  page_limit: z.number().int().min(1).max(10_000).default(100),
+  order_by: z.string().max(100).optional(),
+});
+
+/** Airflow's UpdateTaskState: the states a person may set by hand. */
+export const updateTaskStates = ["success", "failed", "skipped"] as const;
+
+/** POST /dags/{dag_id}/clearTaskInstances: Airflow's ClearTaskInstances (a dry run unless told). */
+export const clearTaskInstancesSchema = z.object({
+  dry_run: z.boolean().default(true),
+  task_ids: z.array(z.string().min(1).max(250)).min(1).optional(),
+  start_date: isoInstant.optional(),
+  end_date: isoInstant.optional(),
+  only_failed: z.boolean().default(true),
+  only_running: z.boolean().default(false),
+  reset_dag_runs: z.boolean().optional(),
+  dag_run_id: z.string().min(1).max(250).nullable().optional(),
+  include_upstream: z.boolean().default(false),
+  include_downstream: z.boolean().default(false),
+  include_future: z.boolean().default(false),
+  include_past: z.boolean().default(false),
+});
+
+/** POST /dags/{dag_id}/updateTaskInstancesState: Airflow's UpdateTaskInstancesState. */
+export const updateTaskInstancesStateSchema = z.object({
+  dry_run: z.boolean().default(true),
+  task_id: z.string().min(1).max(250),
+  execution_date: isoInstant.optional(),
+  dag_run_id: z.string().min(1).max(250).optional(),
+  include_upstream: z.boolean().default(false),
+  include_downstream: z.boolean().default(false),
+  include_future: z.boolean().default(false),
+  include_past: z.boolean().default(false),
+  new_state: z.enum(updateTaskStates),
+});
+
+/** PATCH /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}: Airflow's UpdateTaskInstance. */
+export const updateTaskInstanceSchema = z.object({
+  dry_run: z.boolean().default(true),
+  new_state: z.enum(updateTaskStates),
+});
+
+export const taskInstanceReferenceSchema = z.object({
+  task_id: z.string(),
+  dag_id: z.string(),
+  execution_date: instant,
+  dag_run_id: z.string(),
+});
+
+export const taskInstanceReferenceCollectionSchema = z.object({
+  task_instances: z.array(taskInstanceReferenceSchema),
+});
+
 export const taskLogQuerySchema = z.object({
   full_content: booleanQuery.optional(),
   map_index: z.coerce.number().int().optional(),
@@ -258,6 +400,73 @@ export const taskLogSchema = z.object({
   /** Opaque; pass it back as `token` to read on from where this answer ended. */
   continuation_token: z.string(),
   content: z.string(),
+});
+
+// ---- XCom ----------------------------------------------------------------------------
+
+export const xcomListQuerySchema = collectionQuerySchema.extend({
+  map_index: z.coerce.number().int().optional(),
+  xcom_key: z.string().max(512).optional(),
+});
+
+export const xcomEntryQuerySchema = z.object({
+  map_index: z.coerce.number().int().optional(),
+  deserialize: booleanQuery.optional(),
+  /** Airflow's default: the value as a string (Borda's: its JSON); false gives the value itself. */
+  stringify: booleanQuery.default(true),
+});
+
+export const xcomCollectionItemSchema = z.object({
+  key: z.string(),
+  timestamp: instant,
+  execution_date: instant,
+  map_index: z.number().int(),
+  task_id: z.string(),
+  dag_id: z.string(),
+  run_id: z.string(),
+});
+
+export const xcomCollectionSchema = z.object({
+  xcom_entries: z.array(xcomCollectionItemSchema),
+  total_entries: z.number().int(),
+});
+
+export const xcomSchema = xcomCollectionItemSchema.extend({ value: z.unknown() });
+
+// ---- event log ------------------------------------------------------------------------
+
+export const eventLogSchema = z.object({
+  event_log_id: z.number().int(),
+  when: instant,
+  dag_id: z.string().nullable(),
+  task_id: z.string().nullable(),
+  run_id: z.string().nullable(),
+  map_index: z.number().int().nullable(),
+  try_number: z.number().int().nullable(),
+  event: z.string(),
+  execution_date: nullableInstant,
+  owner: z.string().nullable(),
+  extra: z.string().nullable(),
+});
+export type ApiEventLog = z.infer<typeof eventLogSchema>;
+
+export const eventLogCollectionSchema = z.object({
+  event_logs: z.array(eventLogSchema),
+  total_entries: z.number().int(),
+});
+
+export const eventLogListQuerySchema = collectionQuerySchema.extend({
+  dag_id: z.string().max(250).optional(),
+  task_id: z.string().max(250).optional(),
+  run_id: z.string().max(250).optional(),
+  map_index: z.coerce.number().int().optional(),
+  try_number: z.coerce.number().int().optional(),
+  event: z.string().max(250).optional(),
+  owner: z.string().max(256).optional(),
+  before: isoInstant.optional(),
+  after: isoInstant.optional(),
+  included_events: z.string().max(2000).optional(),
+  excluded_events: z.string().max(2000).optional(),
 });
 
 // ---- deploying DAG files --------------------------------------------------------------

@@ -1,4 +1,5 @@
 export * from "./api.js";
+export * from "./apiEdge.js";
 export * from "./dagSpec.js";
 export * from "./edge.js";
 export * from "./errors.js";

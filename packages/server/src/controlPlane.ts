@@ -77,7 +77,7 @@ export async function startControlPlane(
   });
   const http = await buildHttpServer({
     edge,
-    api: { store, scheduler, processor, logs: edge.logs, userAuth, serverVersion },
+    api: { store, scheduler, processor, logs: edge.logs, userAuth, serverVersion, edge },
     logger,
   });
   await processor.start();

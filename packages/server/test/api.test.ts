@@ -1,14 +1,7 @@
 import { expect, it } from "vitest";
-import { hashPassword } from "../src/auth/passwords.js";
-import { Role } from "../src/auth/roles.js";
-import type { ControlPlane } from "../src/controlPlane.js";
-import {
-  airflowSpecAvailable,
-  expectAirflowConformant,
-  listAirflowOperations,
-} from "./support/airflowConformance.js";
-import { describeEachBackend } from "./support/backends.js";
-import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
+import { as, startApiWithUsers } from "./support/api.js";
+import { type Backend, describeEachBackend } from "./support/backends.js";
+import { edgeClient, newWorkerToken } from "./support/controlPlane.js";
 
 const dags = {
   "etl.ts": `
@@ -23,73 +16,8 @@ import { dag } from "borda";
 export default dag({ id: "report", tags: ["team_b"] }, ({ task }) => { task({ id: "send" }, () => 1); });`,
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the route answered.
-type Answer = { status: number; body: any };
-
-async function startApi(backend: Parameters<typeof startTestControlPlane>[0]) {
-  const cp = await startTestControlPlane(backend, {
-    dags,
-    config: { adminUser: "admin", adminPassword: "admin-password" },
-  });
-  for (const [username, role] of [
-    ["viewer", Role.viewer],
-    ["user", Role.user],
-    ["op", Role.op],
-  ] as const) {
-    await cp.store.createUser(
-      { username, role, passwordHash: await hashPassword(`${username}-password`) },
-      new Date(),
-    );
-  }
-  return cp;
-}
-
-/** The spec's path template for a concrete route: `/dags/etl/dagRuns` → `/dags/{dag_id}/dagRuns`. */
-function templateOf(method: string, route: string): string | null {
-  const path = route.split("?")[0] ?? route;
-  const segments = path.split("/");
-  const match = listAirflowOperations().find((op) => {
-    const template = op.path.split("/");
-    return (
-      op.method.toLowerCase() === method.toLowerCase() &&
-      template.length === segments.length &&
-      template.every((part, i) => part.startsWith("{") || part === segments[i])
-    );
-  });
-  return match?.path ?? null;
-}
-
-/**
- * Calls /api/v1 as `who` (a user whose password is `<who>-password`), or anonymously.
- * Every answer whose status Airflow's spec declares for the operation is checked against
- * Airflow's schema for it, so a client generated from that spec can read it.
- */
-function as(cp: ControlPlane, who: string | null) {
-  return async (method: string, route: string, body?: unknown): Promise<Answer> => {
-    const response = await fetch(`${cp.url}/api/v1${route}`, {
-      method,
-      headers: {
-        ...(who
-          ? { authorization: `Basic ${Buffer.from(`${who}:${who}-password`).toString("base64")}` }
-          : {}),
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const answer = { status: response.status, body: text ? JSON.parse(text) : null };
-    const template = airflowSpecAvailable() ? templateOf(method, route) : null;
-    if (template) {
-      try {
-        expectAirflowConformant(method, template, answer.status, answer.body ?? undefined);
-      } catch (error) {
-        // Statuses Airflow's spec does not declare (a 409 on POST /pools, as Airflow itself answers) have no schema.
-        if (!String(error).includes("declares no")) throw error;
-      }
-    }
-    return answer;
-  };
-}
+/** A control plane holding this file's DAGs, with a user of each role. */
+const startApi = (backend: Backend) => startApiWithUsers(backend, { dags });
 
 describeEachBackend("REST API", (backend) => {
   it("answers health without credentials, and 401 everywhere else without them", async () => {

@@ -141,6 +141,23 @@ describeEachBackend("worker API", (backend) => {
     expect(pieces).toEqual(["one\n", "two\n"]);
   });
 
+  it("stores task output holding NUL characters on every backend, keeping log offsets exact", async () => {
+    const cp = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag } });
+    const { token } = await newWorkerToken(cp, ["team_a_*"]);
+    const worker = edgeClient(cp, token);
+    await worker.register(["team_a_etl"]);
+    await cp.scheduler.triggerRun("edge_dag");
+    const [job] = (await worker.fetchJobs(0)).body.jobs;
+    await worker.report(job.attemptId, "start");
+    expect((await worker.log(job.attemptId, 0, "a\u0000b\n")).body).toEqual({ nextOffset: 4 });
+    expect((await worker.log(job.attemptId, 4, "c\n")).body).toEqual({ nextOffset: 6 });
+    expect((await cp.store.readLog(job.attemptId)).data).toBe("a?b\nc\n");
+    expect(
+      (await worker.report(job.attemptId, "failure", { error: "core\u0000dump" })).status,
+    ).toBe(200);
+    expect((await cp.store.getAttempt(job.attemptId))?.error).toBe("core?dump");
+  });
+
   it("refuses a report about an attempt that is not current, or not the worker's", async () => {
     const cp = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag } });
     const { token } = await newWorkerToken(cp, ["team_a_*"]);

@@ -1,8 +1,9 @@
 import { BordaError, ErrorCode } from "@borda/protocol";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Role, requireRole } from "../auth/roles.js";
 import type { UserAuth } from "../auth/users.js";
 import type { DagProcessor } from "../dags/dagProcessor.js";
+import type { EdgeService } from "../edge/edgeService.js";
 import type { LogFollower } from "../logs/logFollower.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
 import type { Store, UserRecord } from "../store/index.js";
@@ -15,7 +16,12 @@ export interface ApiContext {
   logs: LogFollower;
   userAuth: UserAuth;
   serverVersion: string;
+  /** Workers and their tokens: changes go through it so they reach a waiting worker at once. */
+  edge: EdgeService;
 }
+
+/** Who signed in for each request in flight, for the event log (a request is its key). */
+const signedIn = new WeakMap<FastifyRequest, UserRecord>();
 
 /** The signed-in user of a request, who must have at least `role` (401 / 403 otherwise). */
 export async function authorize(
@@ -24,8 +30,14 @@ export async function authorize(
   role: Role,
 ): Promise<UserRecord> {
   const user = await api.userAuth.authenticate(request.headers.authorization);
+  signedIn.set(request, user);
   requireRole(user, role);
   return user;
+}
+
+/** The user `authorize` signed in for this request; undefined when it did not run. */
+export function signedInUser(request: FastifyRequest): UserRecord | undefined {
+  return signedIn.get(request);
 }
 
 /** A page of `items`, ordered by `order_by` (a field of `orderable`, `-` first for descending). */
@@ -35,16 +47,8 @@ export function page<T>(
   orderable: Record<string, (item: T) => string | number | boolean | null>,
   defaultOrder: string,
 ): { items: T[]; total: number } {
-  const orderBy = query.order_by ?? defaultOrder;
-  const descending = orderBy.startsWith("-");
-  const field = descending ? orderBy.slice(1) : orderBy;
-  const key = orderable[field];
-  if (!key) {
-    throw new BordaError(
-      ErrorCode.invalidInput,
-      `order_by: cannot order by '${field}'; use one of ${Object.keys(orderable).join(", ")} (prefix '-' for descending).`,
-    );
-  }
+  const { field, descending } = sortOrder(query.order_by, Object.keys(orderable), defaultOrder);
+  const key = orderable[field] as (item: T) => string | number | boolean | null;
   const sorted = [...items].sort((a, b) => {
     const x = key(a);
     const y = key(b);
@@ -52,6 +56,38 @@ export function page<T>(
     return descending ? -order : order;
   });
   return { items: sorted.slice(query.offset, query.offset + query.limit), total: items.length };
+}
+
+/** The field of `fields` and the direction `order_by` asks for (`-` first for descending). */
+export function sortOrder<F extends string>(
+  orderBy: string | undefined,
+  fields: readonly F[],
+  defaultOrder: string,
+): { field: F; descending: boolean } {
+  const wanted = orderBy ?? defaultOrder;
+  const descending = wanted.startsWith("-");
+  const field = (descending ? wanted.slice(1) : wanted) as F;
+  if (!fields.includes(field)) {
+    throw new BordaError(
+      ErrorCode.invalidInput,
+      `order_by: cannot order by '${field}'; use one of ${fields.join(", ")} (prefix '-' for descending).`,
+    );
+  }
+  return { field, descending };
+}
+
+/** Whether the client asked for `text/plain` rather than JSON (Airflow's Accept negotiation). */
+export function wantsPlainText(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? "";
+  return accept.includes("text/plain") && !accept.includes("application/json");
+}
+
+/** Answers 200 with `text` as `text/plain`, bypassing the JSON serializer of the route's schema. */
+export function sendPlainText(reply: FastifyReply, text: string): FastifyReply {
+  reply.hijack();
+  reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+  reply.raw.end(text);
+  return reply;
 }
 
 export const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);

@@ -1,22 +1,37 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "./apiContext.js";
+import { recordEvents } from "./recordEvents.js";
 import { dagRunRoutes } from "./routes/dagRuns.js";
 import { dagRoutes } from "./routes/dags.js";
 import { deployRoutes } from "./routes/deploy.js";
+import { edgeJobRoutes } from "./routes/edgeJobs.js";
+import { edgeWorkerRoutes } from "./routes/edgeWorkers.js";
+import { eventLogRoutes } from "./routes/eventLogs.js";
 import { importErrorRoutes } from "./routes/importErrors.js";
 import { monitoringRoutes } from "./routes/monitoring.js";
 import { poolRoutes } from "./routes/pools.js";
+import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
+import { workerTokenRoutes } from "./routes/workerTokens.js";
+import { xcomRoutes } from "./routes/xcom.js";
 
 /** `/api/v1`: Airflow's stable REST API v1, as far as Borda implements it. */
 export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // First, so that it sees every route registered below.
+    recordEvents(app, api);
     await app.register(monitoringRoutes(api));
     await app.register(poolRoutes(api));
     await app.register(dagRoutes(api));
     await app.register(dagRunRoutes(api));
     await app.register(deployRoutes(api));
     await app.register(taskInstanceRoutes(api));
+    await app.register(taskInstanceChangeRoutes(api));
+    await app.register(xcomRoutes(api));
     await app.register(importErrorRoutes(api));
+    await app.register(eventLogRoutes(api));
+    await app.register(edgeWorkerRoutes(api));
+    await app.register(edgeJobRoutes(api));
+    await app.register(workerTokenRoutes(api));
   };
 }

@@ -237,16 +237,22 @@ export class EdgeService {
     report: FailureReport,
   ): Promise<AttemptRecord> {
     await this.#requireAttempt(token, name, attemptId);
-    return this.#o.scheduler.failAttempt(attemptId, {
-      error: report.error,
+    const attempt = await this.#o.scheduler.failAttempt(attemptId, {
+      error: withoutNul(report.error),
       exitCode: report.exitCode ?? null,
     });
+    this.logs.changed(attemptId);
+    return attempt;
   }
 
   /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */
   async appendLog(token: WorkerTokenRecord, name: string, attemptId: string, chunk: LogChunk) {
     await this.#requireAttempt(token, name, attemptId, { anyState: true });
-    const ack = await this.#o.store.appendLogChunk(attemptId, chunk, this.#o.clock.now());
+    const ack = await this.#o.store.appendLogChunk(
+      attemptId,
+      { offset: chunk.offset, data: withoutNul(chunk.data) },
+      this.#o.clock.now(),
+    );
     this.logs.changed(attemptId);
     return ack;
   }
@@ -417,4 +423,12 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
     : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/**
+ * Task output may hold NUL characters, which PostgreSQL cannot store in text. Each becomes
+ * "?" — one byte for one byte, so log offsets stay exact.
+ */
+function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "?") : text;
 }

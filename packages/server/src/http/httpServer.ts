@@ -1,4 +1,4 @@
-import { ErrorCode } from "@borda/protocol";
+import { BordaError, ErrorCode } from "@borda/protocol";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, {
   type FastifyBaseLogger,
@@ -64,10 +64,40 @@ export async function buildHttpServer(options: {
     transform: jsonSchemaTransform,
   });
   await app.register(edgeRoutes(options.edge), { prefix: "/edge/v1" });
-  await app.register(apiRoutes(options.api), { prefix: "/api/v1" });
+  await app.register(
+    async (api) => {
+      // PostgreSQL cannot store NUL in text, and no name, note or conf needs one: refuse it
+      // in any field of an API request with a clear 400, whatever the backend.
+      api.addHook("preValidation", async (request) => {
+        for (const [part, value] of [
+          ["path", request.params],
+          ["query", request.query],
+          ["body", request.body],
+        ] as const) {
+          if (containsNul(value)) {
+            throw new BordaError(
+              ErrorCode.invalidInput,
+              `The request's ${part} contains a NUL character (\\u0000); remove it.`,
+            );
+          }
+        }
+      });
+      await api.register(apiRoutes(options.api));
+    },
+    { prefix: "/api/v1" },
+  );
   // The API's own description, public like the health checks: it holds no data.
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Waiting long-polls answer at once when the server stops, instead of holding close().
   app.addHook("preClose", async () => options.edge.polls.endAll());
   return app;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object") {
+    return Object.entries(value).some(([key, item]) => key.includes("\u0000") || containsNul(item));
+  }
+  return false;
 }

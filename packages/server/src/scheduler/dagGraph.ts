@@ -53,3 +53,14 @@ export function downstreamOf(spec: DagSpec, roots: readonly string[]): string[] 
   }
   return [...found];
 }
+
+/** `roots` and every task upstream of them, for "include upstream". */
+export function upstreamOf(spec: DagSpec, roots: readonly string[]): string[] {
+  const { order, byId } = dagGraph(spec);
+  const found = new Set(roots);
+  for (const task of [...order].reverse()) {
+    if (found.has(task.taskId))
+      for (const up of byId.get(task.taskId)?.upstream ?? []) found.add(up);
+  }
+  return [...found];
+}

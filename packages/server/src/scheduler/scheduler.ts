@@ -1,4 +1,11 @@
-import { BordaError, type DagSpec, ErrorCode, RunType } from "@borda/protocol";
+import {
+  BordaError,
+  type DagSpec,
+  ErrorCode,
+  finishedTaskInstanceStates,
+  RunType,
+  TaskInstanceState,
+} from "@borda/protocol";
 import type { Logger } from "pino";
 import type {
   AttemptFailure,
@@ -7,10 +14,13 @@ import type {
   ClaimRequest,
   DagRecord,
   DagRunRecord,
+  MarkPolicy,
+  RunSnapshot,
   Store,
+  TaskInstanceRecord,
 } from "../store/index.js";
 import { type Clock, systemClock } from "./clock.js";
-import { dagGraph, downstreamOf } from "./dagGraph.js";
+import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
 import { evaluateRun, evaluateTasks } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
@@ -215,36 +225,117 @@ export class Scheduler {
   }
 
   /**
-   * Clears task instances of a run so they run again; with `downstream`, everything
-   * downstream of them too. Returns the cleared task ids.
+   * Clears task instances of a run so they run again (null: every task); with `upstream`
+   * or `downstream`, their relatives too; with `onlyStates`, only those now in one of
+   * them. Returns the task ids cleared, or on a dry run those that would be.
    */
   async clearTaskInstances(
     dagId: string,
     runId: string,
-    taskIds: readonly string[],
-    options: { downstream?: boolean } = {},
+    taskIds: readonly string[] | null,
+    options: ClearOptions = {},
   ): Promise<string[]> {
-    const run = await this.#store.getDagRun(dagId, runId);
-    if (!run)
-      throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' of '${dagId}' not found.`);
-    const snapshot = await this.#store.loadRunSnapshot(run.id);
-    if (!snapshot) throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' not found.`);
-    const spec = snapshot.version.spec;
-    const unknown = taskIds.filter((id) => !spec.tasks.some((t) => t.taskId === id));
-    if (unknown.length > 0) {
-      throw new BordaError(ErrorCode.notFound, `No task ${unknown.join(", ")} in DAG '${dagId}'.`);
-    }
-    const cleared = options.downstream ? downstreamOf(spec, taskIds) : [...taskIds];
-    await this.#store.clearTaskInstances(
-      run.id,
-      cleared.map((taskId) => ({
-        taskId,
-        retries: spec.tasks.find((t) => t.taskId === taskId)?.retries ?? 0,
-      })),
-      this.#clock.now(),
-    );
+    const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
+    const spec = version.spec;
+    const stateOf = new Map(taskInstances.map((ti) => [ti.taskId, ti.state]));
+    const cleared = selectTasks(spec, taskIds, options).filter((taskId) => {
+      const state = stateOf.get(taskId);
+      return !options.onlyStates || (state !== undefined && options.onlyStates.includes(state));
+    });
+    if (options.dryRun || cleared.length === 0) return cleared;
+    await this.#store.clearTaskInstances(run.id, withRetries(spec, cleared), this.#clock.now());
     await this.#startRuns();
     return cleared;
+  }
+
+  /**
+   * Sets task instances of a run to `state` by hand (Airflow's mark success / failed /
+   * skipped), with their upstream or downstream relatives when asked. An attempt in
+   * flight is superseded, so its worker's next report gets 409. As in Airflow, failed
+   * and upstream_failed tasks downstream are then cleared, so the run resumes from the
+   * new state: downstream tasks become ready, or upstream_failed again. Returns the
+   * instances changed (on a dry run, those that would be, unchanged).
+   */
+  async markTaskInstances(
+    dagId: string,
+    runId: string,
+    taskIds: readonly string[],
+    state: ManualTaskState,
+    options: Omit<ClearOptions, "onlyStates"> = {},
+  ): Promise<TaskInstanceRecord[]> {
+    const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
+    const spec = version.spec;
+    const selected = new Set(selectTasks(spec, taskIds, options));
+    const policy: MarkPolicy = (ti) => (selected.has(ti.taskId) ? state : null);
+    if (options.dryRun) {
+      return taskInstances.filter((ti) => selected.has(ti.taskId) && ti.state !== state);
+    }
+    const now = this.#clock.now();
+    const marked = await this.#store.markTaskInstances(run.id, policy, now);
+    const failedDownstream = new Set(
+      (
+        await this.#store.listTaskInstances({
+          dagRunId: run.id,
+          states: [TaskInstanceState.failed, TaskInstanceState.upstreamFailed],
+        })
+      ).map((ti) => ti.taskId),
+    );
+    const resume = downstreamOf(spec, [...selected]).filter(
+      (taskId) => !selected.has(taskId) && failedDownstream.has(taskId),
+    );
+    if (resume.length > 0) {
+      await this.#store.clearTaskInstances(run.id, withRetries(spec, resume), now);
+      await this.#startRuns();
+    } else {
+      await this.#afterEvaluation(await this.#evaluate(run.id));
+    }
+    return marked;
+  }
+
+  /**
+   * Sets a run's state by hand, as Airflow does. `success`: every task instance not yet
+   * successful becomes so. `failed`: running ones fail and those not finished are
+   * skipped. Either way attempts in flight are superseded, and the run ends in the same
+   * write. `queued`: the whole run is cleared and runs again.
+   */
+  async setDagRunState(
+    dagId: string,
+    runId: string,
+    state: "success" | "failed" | "queued",
+  ): Promise<DagRunRecord> {
+    if (state === "queued") {
+      await this.clearTaskInstances(dagId, runId, null);
+    } else {
+      const { run } = await this.#requireRunSnapshot(dagId, runId);
+      const policy: MarkPolicy =
+        state === "success"
+          ? () => TaskInstanceState.success
+          : (ti) =>
+              ti.state === TaskInstanceState.running
+                ? TaskInstanceState.failed
+                : finishedTaskInstanceStates.includes(ti.state)
+                  ? null
+                  : TaskInstanceState.skipped;
+      await this.#store.markTaskInstances(run.id, policy, this.#clock.now(), { runState: state });
+      await this.#afterEvaluation(true);
+    }
+    const run = await this.#store.getDagRun(dagId, runId);
+    if (!run) throw runNotFound(dagId, runId);
+    return run;
+  }
+
+  /** Deletes a run and all it produced; a maxActiveRuns slot it held goes to the next run. */
+  async deleteDagRun(dagId: string, runId: string): Promise<void> {
+    const run = await this.#store.getDagRun(dagId, runId);
+    if (!run || !(await this.#store.deleteDagRun(run.id))) throw runNotFound(dagId, runId);
+    await this.#afterEvaluation(true);
+  }
+
+  async #requireRunSnapshot(dagId: string, runId: string): Promise<RunSnapshot> {
+    const run = await this.#store.getDagRun(dagId, runId);
+    const snapshot = run && (await this.#store.loadRunSnapshot(run.id));
+    if (!snapshot) throw runNotFound(dagId, runId);
+    return snapshot;
   }
 
   /** Creates the scheduled runs that are due, catching up as the DAG allows. */
@@ -386,7 +477,10 @@ export class Scheduler {
   }
 
   async #afterAttempt(attempt: AttemptRecord): Promise<void> {
-    const finished = await this.#evaluateAfter(attempt);
+    await this.#afterEvaluation(await this.#evaluateAfter(attempt));
+  }
+
+  async #afterEvaluation(finished: boolean): Promise<void> {
     if (finished) {
       // A finished run frees a maxActiveRuns slot: scheduled runs held back by it may be
       // created now, and queued runs may start.
@@ -471,6 +565,52 @@ export class Scheduler {
     return dag;
   }
 }
+
+/** Which tasks a clear or a mark covers, beyond the ones named. */
+export interface ClearOptions {
+  upstream?: boolean | undefined;
+  downstream?: boolean | undefined;
+  /** Only task instances now in one of these states (Airflow's only_failed, only_running). */
+  onlyStates?: readonly TaskInstanceState[] | undefined;
+  /** Change nothing: answer what would change. */
+  dryRun?: boolean | undefined;
+}
+
+/** The states a person may set a task instance to (Airflow's UpdateTaskState). */
+export type ManualTaskState =
+  | typeof TaskInstanceState.success
+  | typeof TaskInstanceState.failed
+  | typeof TaskInstanceState.skipped;
+
+/** `taskIds` (null: every task) with the relatives asked for; an id the DAG lacks is a 404. */
+function selectTasks(
+  spec: DagSpec,
+  taskIds: readonly string[] | null,
+  options: { upstream?: boolean | undefined; downstream?: boolean | undefined },
+): string[] {
+  if (taskIds === null) return spec.tasks.map((t) => t.taskId);
+  const unknown = taskIds.filter((id) => !spec.tasks.some((t) => t.taskId === id));
+  if (unknown.length > 0) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `No task ${unknown.join(", ")} in DAG '${spec.dagId}' as this run has it; its task instances (GET /dags/${spec.dagId}/dagRuns/{dag_run_id}/taskInstances) name the tasks.`,
+    );
+  }
+  const selected = new Set(taskIds);
+  if (options.upstream) for (const id of upstreamOf(spec, taskIds)) selected.add(id);
+  if (options.downstream) for (const id of downstreamOf(spec, taskIds)) selected.add(id);
+  return [...selected];
+}
+
+/** A cleared task may retry as often again as its definition allows. */
+const withRetries = (spec: DagSpec, taskIds: readonly string[]) =>
+  taskIds.map((taskId) => ({
+    taskId,
+    retries: spec.tasks.find((t) => t.taskId === taskId)?.retries ?? 0,
+  }));
+
+const runNotFound = (dagId: string, runId: string) =>
+  new BordaError(ErrorCode.notFound, `DAG run '${runId}' of DAG '${dagId}' not found.`);
 
 function timetableOf(spec: DagSpec) {
   return {

@@ -310,19 +310,86 @@ export async function getAttempt(
   return row ? toAttemptRecord(row) : null;
 }
 
+/** Which attempts `listAttempts` and `countAttempts` look at: every field given must match. */
+export interface AttemptFilter {
+  dagRunId?: number;
+  dagId?: string;
+  runId?: string;
+  taskId?: string;
+  queue?: string;
+  workerName?: string;
+  states?: readonly AttemptState[];
+}
+
+/** One page of attempts, in the order asked. */
+export interface AttemptPage {
+  orderBy: "queued_at" | "state" | "dag_id";
+  descending: boolean;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The attempts matching `filter`: all of them, oldest first, or one `page`. A page's
+ * order ends in the attempt id, so ties (a fan-out queues many attempts in the same
+ * millisecond) fall the same way on every request and pages neither skip nor repeat one.
+ */
 export async function listAttempts(
   ctx: StoreContext,
-  filter: { dagRunId?: number; taskId?: string; states?: readonly AttemptState[] } = {},
+  filter: AttemptFilter = {},
+  page?: AttemptPage,
 ): Promise<AttemptRecord[]> {
   let query = ctx.db
     .selectFrom("task_attempts")
     .selectAll()
-    .orderBy("queued_at")
-    .orderBy("try_number");
-  if (filter.dagRunId !== undefined) query = query.where("dag_run_id", "=", filter.dagRunId);
-  if (filter.taskId !== undefined) query = query.where("task_id", "=", filter.taskId);
-  if (filter.states) query = query.where("state", "in", filter.states);
+    .where((eb) => matchesFilter(eb, filter));
+  if (page) {
+    const direction = page.descending ? "desc" : "asc";
+    query = query.orderBy(page.orderBy, direction);
+    if (page.orderBy !== "queued_at") query = query.orderBy("queued_at", direction);
+    query = query.orderBy("attempt_id", direction).limit(page.limit).offset(page.offset);
+  } else {
+    query = query.orderBy("queued_at").orderBy("try_number");
+  }
   return (await query.execute()).map(toAttemptRecord);
+}
+
+export async function countAttempts(
+  ctx: StoreContext,
+  filter: AttemptFilter = {},
+): Promise<number> {
+  const row = await ctx.db
+    .selectFrom("task_attempts")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where((eb) => matchesFilter(eb, filter))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** How many attempts wait on each queue that has any (served by the claim index). */
+export async function countQueuedAttemptsByQueue(
+  ctx: StoreContext,
+): Promise<{ queue: string; count: number }[]> {
+  const rows = await ctx.db
+    .selectFrom("task_attempts")
+    .select((eb) => ["queue", eb.fn.countAll<number>().as("count")])
+    .where("state", "=", AttemptState.queued)
+    .groupBy("queue")
+    .orderBy("queue")
+    .execute();
+  return rows.map((r) => ({ queue: r.queue, count: Number(r.count) }));
+}
+
+function matchesFilter(eb: ExpressionBuilder<Database, "task_attempts">, filter: AttemptFilter) {
+  const conditions = [];
+  if (filter.dagRunId !== undefined) conditions.push(eb("dag_run_id", "=", filter.dagRunId));
+  if (filter.dagId !== undefined) conditions.push(eb("dag_id", "=", filter.dagId));
+  if (filter.runId !== undefined) conditions.push(eb("run_id", "=", filter.runId));
+  if (filter.taskId !== undefined) conditions.push(eb("task_id", "=", filter.taskId));
+  if (filter.queue !== undefined) conditions.push(eb("queue", "=", filter.queue));
+  if (filter.workerName !== undefined) conditions.push(eb("worker_name", "=", filter.workerName));
+  if (filter.states) conditions.push(eb("state", "in", filter.states));
+  return eb.and(conditions);
 }
 
 /** The error for a report about an attempt that is not (or no longer) in a state that allows it. */

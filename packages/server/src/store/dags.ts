@@ -312,6 +312,28 @@ export async function setDagPaused(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * The source of a DAG file, as its DAGs' current version recorded it; null when no active
+ * DAG comes from that file. Only recorded sources are served, never a file read from disk.
+ */
+export async function getDagFileSource(
+  ctx: StoreContext,
+  origin: DagFileOrigin,
+  fileloc: string,
+): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom("dags")
+    .innerJoin("dag_versions", "dag_versions.id", "dags.current_version_id")
+    .select("dag_versions.source")
+    .where("dags.origin", "=", origin)
+    .where("dags.fileloc", "=", fileloc)
+    .where("dags.is_active", "=", 1)
+    .orderBy("dag_versions.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.source ?? null;
+}
+
 export async function getBundle(ctx: StoreContext, hash: string): Promise<Uint8Array | null> {
   const row = await ctx.db
     .selectFrom("bundles")

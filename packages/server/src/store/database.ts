@@ -21,6 +21,7 @@ export interface Database {
   workers: WorkersTable;
   task_logs: TaskLogsTable;
   users: UsersTable;
+  event_log: EventLogTable;
 }
 
 export interface DagsTable {
@@ -226,4 +227,24 @@ export interface UsersTable {
   /** Failed sign-ins since the last success; from the fifth on, each locks the user a while. */
   failed_logins: Generated<number>;
   locked_until: number | null;
+}
+
+/** The audit trail: one row per change made through the REST API (Airflow's `log` table). */
+export interface EventLogTable {
+  id: Generated<number>;
+  /** When it happened, epoch milliseconds. */
+  dttm: number;
+  /** What happened: an operation id (`update_dag_run_state`) or `METHOD /route/template`. */
+  event: string;
+  /** The signed-in user who did it. */
+  owner: string | null;
+  dag_id: string | null;
+  run_id: string | null;
+  task_id: string | null;
+  map_index: number | null;
+  try_number: number | null;
+  /** Logical date of the run, when the event concerned one. */
+  execution_date: number | null;
+  /** A short JSON summary of the request, secrets masked. */
+  extra: string | null;
 }

@@ -7,6 +7,8 @@ import pg from "pg";
 import * as attempts from "./attempts.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
+import * as eventLog from "./eventLog.js";
+import * as findTaskInstances from "./findTaskInstances.js";
 import {
   type JobNotifications,
   noJobNotifications,
@@ -26,6 +28,10 @@ import * as workerTokens from "./workerTokens.js";
 import * as xcom from "./xcom.js";
 
 export type * from "./attempts.js";
+export type * from "./eventLog.js";
+export { eventOrderFields } from "./eventLog.js";
+export type * from "./findTaskInstances.js";
+export { taskInstanceOrderFields } from "./findTaskInstances.js";
 export type * from "./pools.js";
 export { defaultPoolName } from "./pools.js";
 export type * from "./records.js";
@@ -71,6 +77,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, dags),
     ...bind(ctx, runs),
     ...bind(ctx, taskInstances),
+    ...bind(ctx, findTaskInstances),
     ...bind(ctx, attempts),
     ...bind(ctx, pools),
     ...bind(ctx, xcom),
@@ -79,6 +86,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, workerTokens),
     ...bind(ctx, logs),
     ...bind(ctx, users),
+    ...bind(ctx, eventLog),
   };
 }
 

@@ -14,7 +14,10 @@ import { toDate } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
 
-/** DAG runs: creating them with their task instances, reading them, starting and finishing them. */
+/**
+ * DAG runs: creating them with their task instances, reading them, starting and finishing
+ * them, notes and deleting.
+ */
 
 export type NewDagRun = Pick<
   DagRunRecord,
@@ -259,6 +262,45 @@ export async function finishDagRun(
     )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Sets (or, with null, removes) a person's note on a run. Whether the run exists. */
+export async function setDagRunNote(
+  ctx: StoreContext,
+  dagRunId: number,
+  note: string | null,
+  at: Date,
+): Promise<boolean> {
+  const result = await ctx.db
+    .updateTable("dag_runs")
+    .set({ note, updated_at: at.getTime() })
+    .where("id", "=", dagRunId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Deletes a run with everything it produced: task instances, attempts, their logs, XCom.
+ * A worker still running one of its attempts finds it gone on its next report and drops
+ * it. Whether the run existed.
+ */
+export async function deleteDagRun(ctx: StoreContext, dagRunId: number): Promise<boolean> {
+  return ctx.write(async (trx) => {
+    // Logs have no foreign key (chunks arrive for attempts the worker held), so they go
+    // by hand; the rest is spelled out too rather than left to cascades, which SQLite
+    // honours only while its foreign_keys pragma is on.
+    await trx
+      .deleteFrom("task_logs")
+      .where("attempt_id", "in", (eb) =>
+        eb.selectFrom("task_attempts").select("attempt_id").where("dag_run_id", "=", dagRunId),
+      )
+      .execute();
+    await trx.deleteFrom("task_attempts").where("dag_run_id", "=", dagRunId).execute();
+    await trx.deleteFrom("xcom").where("dag_run_id", "=", dagRunId).execute();
+    await trx.deleteFrom("task_instances").where("dag_run_id", "=", dagRunId).execute();
+    const result = await trx.deleteFrom("dag_runs").where("id", "=", dagRunId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  });
 }
 
 export function toRunRecord(r: Selectable<DagRunsTable>): DagRunRecord {

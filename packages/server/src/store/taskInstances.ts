@@ -2,20 +2,24 @@ import { randomUUID } from "node:crypto";
 import {
   AttemptState,
   activeAttemptStates,
+  type DagRunState,
   finishedTaskInstanceStates,
   type TaskInstanceState,
   type TaskSpec,
   TaskInstanceState as TIState,
 } from "@borda/protocol";
-import type { Selectable } from "kysely";
-import type { TaskInstancesTable } from "./database.js";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Database, TaskInstancesTable } from "./database.js";
 import type { DagRunRecord, DagVersionRecord, TaskInstanceRecord } from "./records.js";
 import { toDate } from "./records.js";
 import { toRunRecord } from "./runs.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
 
-/** Task instances: the scheduler's view of a run, its state changes, queueing, retries, clears. */
+/**
+ * Task instances: the scheduler's view of a run, its state changes, queueing, retries,
+ * clears, and what people set by hand (marks, notes).
+ */
 
 export interface RunSnapshot {
   run: DagRunRecord;
@@ -352,14 +356,7 @@ export async function clearTaskInstances(
       .where("task_id", "in", taskIds)
       .execute();
     for (const row of rows) {
-      if (row.current_attempt_id) {
-        await trx
-          .updateTable("task_attempts")
-          .set({ state: AttemptState.superseded, ended_at: now, error: "cleared" })
-          .where("attempt_id", "=", row.current_attempt_id)
-          .where("state", "in", activeAttemptStates)
-          .execute();
-      }
+      await supersedeAttempt(trx, row.current_attempt_id, "cleared", now);
       const retries = tasks.find((t) => t.taskId === row.task_id)?.retries ?? 0;
       await trx
         .updateTable("task_instances")
@@ -388,6 +385,104 @@ export async function clearTaskInstances(
       .execute();
     return rows.length;
   });
+}
+
+/** What a person sets a task instance to: its new state, or null to leave it as it is. */
+export type MarkPolicy = (ti: TaskInstanceRecord) => TaskInstanceState | null;
+
+/**
+ * Sets task instances of a run to the state `policy` picks for each (Airflow's "mark
+ * success / failed / skipped"), read and decided inside the write, so an instance that
+ * moved on since the caller looked is decided on its current state. An attempt still in
+ * flight is superseded: its worker's next report gets 409 and the next heartbeat kills
+ * it. With `runState`, the run takes that state in the same transaction, so no
+ * evaluation in between can finish it otherwise. Returns the marked instances as they
+ * now are.
+ */
+export async function markTaskInstances(
+  ctx: StoreContext,
+  dagRunId: number,
+  policy: MarkPolicy,
+  at: Date,
+  options: { runState?: DagRunState } = {},
+): Promise<TaskInstanceRecord[]> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    const rows = await trx
+      .selectFrom("task_instances")
+      .selectAll()
+      .where("dag_run_id", "=", dagRunId)
+      .orderBy("id")
+      .execute();
+    const marked: TaskInstanceRecord[] = [];
+    for (const row of rows) {
+      const ti = toTaskInstanceRecord(row);
+      const state = policy(ti);
+      if (state === null || state === ti.state) continue;
+      const finished = finishedTaskInstanceStates.includes(ti.state);
+      await supersedeAttempt(trx, ti.currentAttemptId, `marked ${state}`, now);
+      const updated = await trx
+        .updateTable("task_instances")
+        .set({
+          state,
+          start_date: row.start_date ?? now,
+          // A finished instance keeps when it ended; one in flight ends now.
+          end_date: finished ? (row.end_date ?? now) : now,
+          next_retry_at: null,
+          updated_at: now,
+        })
+        .where("id", "=", row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      marked.push(toTaskInstanceRecord(updated));
+    }
+    if (options.runState) {
+      await trx
+        .updateTable("dag_runs")
+        .set((eb) => ({
+          state: options.runState,
+          start_date: eb.fn.coalesce("start_date", sql.lit(now)),
+          end_date: now,
+          updated_at: now,
+        }))
+        .where("id", "=", dagRunId)
+        .execute();
+    }
+    return marked;
+  });
+}
+
+/** Sets (or, with null, removes) a person's note on a task instance. Whether it exists. */
+export async function setTaskInstanceNote(
+  ctx: StoreContext,
+  dagRunId: number,
+  taskId: string,
+  note: string | null,
+  at: Date,
+): Promise<boolean> {
+  const result = await ctx.db
+    .updateTable("task_instances")
+    .set({ note, updated_at: at.getTime() })
+    .where("dag_run_id", "=", dagRunId)
+    .where("task_id", "=", taskId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Ends an attempt still in flight for the control plane's `reason`; a finished one stays as it is. */
+async function supersedeAttempt(
+  trx: Kysely<Database>,
+  attemptId: string | null,
+  reason: string,
+  now: number,
+): Promise<void> {
+  if (!attemptId) return;
+  await trx
+    .updateTable("task_attempts")
+    .set({ state: AttemptState.superseded, ended_at: now, error: reason })
+    .where("attempt_id", "=", attemptId)
+    .where("state", "in", activeAttemptStates)
+    .execute();
 }
 
 export function toTaskInstanceRecord(r: Selectable<TaskInstancesTable>): TaskInstanceRecord {

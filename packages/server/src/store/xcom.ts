@@ -1,3 +1,5 @@
+import type { Selectable } from "kysely";
+import type { XcomTable } from "./database.js";
 import type { StoreContext } from "./storeContext.js";
 
 /** XCom: task results (key `return_value`) and other values tasks pass downstream. */
@@ -26,12 +28,78 @@ export async function listXcoms(
     query = query.where("task_id", "in", filter.taskIds);
   }
   if (filter.key !== undefined) query = query.where("key", "=", filter.key);
-  return (await query.execute()).map((r) => ({
+  return (await query.execute()).map(toXcomRecord);
+}
+
+/**
+ * An XCom entry as the REST API lists it: where it belongs and its run's logical date,
+ * without the value, which may be large (the API reads one entry's value at a time).
+ */
+export interface XcomEntry extends Omit<XcomRecord, "value"> {
+  dagId: string;
+  runId: string;
+  logicalDate: Date;
+}
+
+/**
+ * One page of XCom entries, across DAGs, runs and tasks unless narrowed (the REST API's
+ * `~`), ordered by run then task then key; and how many match in all.
+ */
+export async function findXcoms(
+  ctx: StoreContext,
+  filter: { dagId?: string; runId?: string; taskId?: string; key?: string; mapIndex?: number },
+  page: { limit: number; offset: number },
+): Promise<{ items: XcomEntry[]; total: number }> {
+  let base = ctx.db.selectFrom("xcom").innerJoin("dag_runs", "dag_runs.id", "xcom.dag_run_id");
+  if (filter.dagId !== undefined) base = base.where("xcom.dag_id", "=", filter.dagId);
+  if (filter.runId !== undefined) base = base.where("xcom.run_id", "=", filter.runId);
+  if (filter.taskId !== undefined) base = base.where("xcom.task_id", "=", filter.taskId);
+  if (filter.key !== undefined) base = base.where("xcom.key", "=", filter.key);
+  if (filter.mapIndex !== undefined) base = base.where("xcom.map_index", "=", filter.mapIndex);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        "xcom.dag_run_id",
+        "xcom.dag_id",
+        "xcom.run_id",
+        "xcom.task_id",
+        "xcom.map_index",
+        "xcom.key",
+        "xcom.created_at",
+        "dag_runs.logical_date",
+      ])
+      .orderBy("dag_runs.logical_date")
+      .orderBy("xcom.dag_run_id")
+      .orderBy("xcom.task_id")
+      .orderBy("xcom.map_index")
+      .orderBy("xcom.key")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      dagRunId: Number(row.dag_run_id),
+      dagId: row.dag_id,
+      runId: row.run_id,
+      taskId: row.task_id,
+      mapIndex: row.map_index,
+      key: row.key,
+      createdAt: new Date(row.created_at),
+      logicalDate: new Date(row.logical_date),
+    })),
+    total: Number(count.n),
+  };
+}
+
+function toXcomRecord(r: Selectable<XcomTable>): XcomRecord {
+  return {
     dagRunId: Number(r.dag_run_id),
     taskId: r.task_id,
     mapIndex: r.map_index,
     key: r.key,
     value: JSON.parse(r.value) as unknown,
     createdAt: new Date(r.created_at),
-  }));
+  };
 }

@@ -1,20 +1,24 @@
 import {
   BordaError,
+  clearDagRunSchema,
   dagRunCollectionSchema,
   dagRunListQuerySchema,
   dagRunSchema,
   ErrorCode,
+  setNoteSchema,
+  taskInstanceCollectionSchema,
   triggerDagRunSchema,
+  updateDagRunStateSchema,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { DagRunRecord } from "../../store/index.js";
 import { type ApiContext, authorize, iso, page } from "../apiContext.js";
-import { dagParams, requireDag } from "./dags.js";
+import { dagParams, requireDag, requireRun, runParams } from "./pathParams.js";
+import { toApiTaskInstance } from "./taskInstances.js";
 
 const tags = ["DAGRun"];
-const runParams = dagParams.extend({ dag_run_id: z.string().min(1).max(250) });
 
 function toApiDagRun(run: DagRunRecord) {
   return {
@@ -42,6 +46,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "get_dag_runs",
           params: dagParams,
           querystring: dagRunListQuerySchema,
           response: { 200: dagRunCollectionSchema },
@@ -73,17 +78,17 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.get(
       "/dags/:dag_id/dagRuns/:dag_run_id",
-      { schema: { tags, params: runParams, response: { 200: dagRunSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "get_dag_run",
+          params: runParams,
+          response: { 200: dagRunSchema },
+        },
+      },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const run = await api.store.getDagRun(request.params.dag_id, request.params.dag_run_id);
-        if (!run) {
-          throw new BordaError(
-            ErrorCode.notFound,
-            `DAG run '${request.params.dag_run_id}' of DAG '${request.params.dag_id}' not found.`,
-          );
-        }
-        return toApiDagRun(run);
+        return toApiDagRun(await requireRun(api, request.params.dag_id, request.params.dag_run_id));
       },
     );
 
@@ -92,6 +97,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "post_dag_run",
           params: dagParams,
           body: triggerDagRunSchema,
           response: { 200: dagRunSchema },
@@ -122,6 +128,89 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
           note: body.note ?? null,
         });
         return toApiDagRun(run);
+      },
+    );
+
+    /**
+     * Sets the run's state by hand: `success` and `failed` end it (its task instances
+     * follow, attempts in flight are superseded); `queued` clears it to run again.
+     */
+    app.patch(
+      "/dags/:dag_id/dagRuns/:dag_run_id",
+      {
+        schema: {
+          tags,
+          operationId: "update_dag_run_state",
+          params: runParams,
+          body: updateDagRunStateSchema,
+          response: { 200: dagRunSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.user);
+        const { dag_id: dagId, dag_run_id: runId } = request.params;
+        return toApiDagRun(await api.scheduler.setDagRunState(dagId, runId, request.body.state));
+      },
+    );
+
+    app.patch(
+      "/dags/:dag_id/dagRuns/:dag_run_id/setNote",
+      {
+        schema: {
+          tags,
+          operationId: "set_dag_run_note",
+          params: runParams,
+          body: setNoteSchema,
+          response: { 200: dagRunSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.user);
+        const { dag_id: dagId, dag_run_id: runId } = request.params;
+        const run = await requireRun(api, dagId, runId);
+        await api.store.setDagRunNote(run.id, request.body.note, new Date());
+        return toApiDagRun(await requireRun(api, dagId, runId));
+      },
+    );
+
+    /** Deletes the run with its task instances, attempts, logs and XCom. */
+    app.delete(
+      "/dags/:dag_id/dagRuns/:dag_run_id",
+      { schema: { tags, operationId: "delete_dag_run", params: runParams } },
+      async (request, reply) => {
+        await authorize(api, request, Role.user);
+        await api.scheduler.deleteDagRun(request.params.dag_id, request.params.dag_run_id);
+        return reply.code(204).send();
+      },
+    );
+
+    /**
+     * Clears every task instance of the run so it runs again, answering the run; a dry
+     * run (Airflow's default) answers the task instances it would clear and changes nothing.
+     */
+    app.post(
+      "/dags/:dag_id/dagRuns/:dag_run_id/clear",
+      {
+        schema: {
+          tags,
+          operationId: "clear_dag_run",
+          params: runParams,
+          body: clearDagRunSchema,
+          response: { 200: z.union([dagRunSchema, taskInstanceCollectionSchema]) },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.user);
+        const { dag_id: dagId, dag_run_id: runId } = request.params;
+        const cleared = await api.scheduler.clearTaskInstances(dagId, runId, null, {
+          dryRun: request.body.dry_run,
+        });
+        if (!request.body.dry_run) return toApiDagRun(await requireRun(api, dagId, runId));
+        const { items, total } = await api.store.findTaskInstances(
+          { dagIds: [dagId], runIds: [runId], taskIds: cleared },
+          { orderBy: "task_id", descending: false, limit: cleared.length || 1, offset: 0 },
+        );
+        return { task_instances: items.map(toApiTaskInstance), total_entries: total };
       },
     );
   };

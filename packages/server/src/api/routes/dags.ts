@@ -1,21 +1,48 @@
 import {
   BordaError,
   dagCollectionSchema,
+  dagDetailSchema,
   dagListQuerySchema,
   dagPatchSchema,
   dagSchema,
+  dagSourceSchema,
   ErrorCode,
+  type ParamSpec,
   updateMaskQuerySchema,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
+import type { DagFileOrigin } from "../../dags/dagRegistry.js";
 import type { DagRecord, ImportErrorRecord } from "../../store/index.js";
-import { type ApiContext, authorize, iso, page } from "../apiContext.js";
+import {
+  type ApiContext,
+  authorize,
+  iso,
+  page,
+  sendPlainText,
+  wantsPlainText,
+} from "../apiContext.js";
+import { dagParams, requireDag } from "./pathParams.js";
 import { updateMask } from "./pools.js";
 
 const tags = ["DAG"];
-export const dagParams = z.object({ dag_id: z.string().min(1).max(250) });
+
+/**
+ * A DAG file's `file_token`: its origin and path, base64url. Airflow signs its tokens so
+ * they cannot name other files; Borda's only ever select a source it recorded for a DAG,
+ * which any Viewer may read, so there is nothing to protect by signing.
+ */
+const fileToken = (dag: DagRecord) =>
+  Buffer.from(`${dag.origin}:${dag.fileloc}`).toString("base64url");
+
+function parseFileToken(token: string): { origin: DagFileOrigin; fileloc: string } | null {
+  const decoded = Buffer.from(token, "base64url").toString("utf8");
+  const colon = decoded.indexOf(":");
+  const origin = decoded.slice(0, colon);
+  if (colon < 0 || (origin !== "folder" && origin !== "deploy")) return null;
+  return { origin, fileloc: decoded.slice(colon + 1) };
+}
 
 function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   const spec = dag.currentVersion?.spec;
@@ -31,7 +58,7 @@ function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
     pickle_id: null,
     default_view: "grid",
     fileloc: dag.fileloc,
-    file_token: Buffer.from(`${dag.origin}:${dag.fileloc}`).toString("base64url"),
+    file_token: fileToken(dag),
     owners: [],
     description: spec?.description ?? null,
     schedule_interval: spec?.schedule
@@ -53,11 +80,53 @@ function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   };
 }
 
+function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
+  const spec = dag.currentVersion?.spec;
+  const instant = (value: string | null | undefined) =>
+    value ? new Date(value).toISOString() : null;
+  return {
+    ...toApiDag(dag, importErrors),
+    timezone: spec?.timezone ?? null,
+    catchup: spec?.catchup ?? null,
+    orientation: "LR",
+    concurrency: spec?.maxActiveTasks ?? null,
+    start_date: instant(spec?.startDate),
+    dag_run_timeout: null,
+    dataset_expression: null,
+    doc_md: null,
+    params: Object.fromEntries(
+      Object.entries(spec?.params ?? {}).map(([name, param]) => [name, toApiParam(param)]),
+    ),
+    end_date: instant(spec?.endDate),
+    is_paused_upon_creation: null,
+    last_parsed: iso(dag.lastParsedAt),
+    template_search_path: null,
+    render_template_as_native_obj: null,
+  };
+}
+
+/** A param as Airflow serialises its `Param`: the default as `value`, the rest as `schema`. */
+function toApiParam({ default: value, description, ...schema }: ParamSpec) {
+  return {
+    __class: "airflow.models.param.Param" as const,
+    value: value ?? null,
+    description: description ?? null,
+    schema,
+  };
+}
+
 export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/dags",
-      { schema: { tags, querystring: dagListQuerySchema, response: { 200: dagCollectionSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "get_dags",
+          querystring: dagListQuerySchema,
+          response: { 200: dagCollectionSchema },
+        },
+      },
       async (request) => {
         await authorize(api, request, Role.viewer);
         const q = request.query;
@@ -86,7 +155,7 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.get(
       "/dags/:dag_id",
-      { schema: { tags, params: dagParams, response: { 200: dagSchema } } },
+      { schema: { tags, operationId: "get_dag", params: dagParams, response: { 200: dagSchema } } },
       async (request) => {
         await authorize(api, request, Role.viewer);
         return toApiDag(
@@ -101,6 +170,7 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "patch_dag",
           params: dagParams,
           querystring: updateMaskQuerySchema,
           body: dagPatchSchema,
@@ -116,11 +186,50 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
         return toApiDag(await requireDag(api, dag.dagId), await api.store.listImportErrors());
       },
     );
-  };
-}
 
-export async function requireDag(api: ApiContext, dagId: string): Promise<DagRecord> {
-  const dag = await api.store.getDag(dagId);
-  if (!dag) throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found.`);
-  return dag;
+    app.get(
+      "/dags/:dag_id/details",
+      {
+        schema: {
+          tags,
+          operationId: "get_dag_details",
+          params: dagParams,
+          response: { 200: dagDetailSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        return toApiDagDetail(
+          await requireDag(api, request.params.dag_id),
+          await api.store.listImportErrors(),
+        );
+      },
+    );
+
+    /** The DAG file's source: JSON `{ content }`, or the bare text with `Accept: text/plain`. */
+    app.get(
+      "/dagSources/:file_token",
+      {
+        schema: {
+          tags,
+          operationId: "get_dag_source",
+          params: z.object({ file_token: z.string().min(1).max(4096) }),
+          response: { 200: dagSourceSchema },
+        },
+      },
+      async (request, reply) => {
+        await authorize(api, request, Role.viewer);
+        const file = parseFileToken(request.params.file_token);
+        const source = file && (await api.store.getDagFileSource(file.origin, file.fileloc));
+        if (source === null) {
+          throw new BordaError(
+            ErrorCode.notFound,
+            "No DAG file has this file_token; GET /dags/{dag_id} gives the file_token of a DAG's file.",
+          );
+        }
+        if (wantsPlainText(request)) return sendPlainText(reply, source);
+        return { content: source };
+      },
+    );
+  };
 }

@@ -1,32 +1,43 @@
 import {
   BordaError,
-  collectionQuerySchema,
   ErrorCode,
   TaskInstanceState,
+  taskInstanceBatchFormSchema,
   taskInstanceCollectionSchema,
+  taskInstanceListQuerySchema,
   taskInstanceSchema,
   taskLogQuerySchema,
   taskLogSchema,
+  type taskStateFilterValues,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import type { DagRunRecord, TaskInstanceRecord } from "../../store/index.js";
-import { type ApiContext, authorize, iso, page } from "../apiContext.js";
-import { dagParams } from "./dags.js";
+import {
+  type TaskInstanceFilter,
+  type TaskInstanceView,
+  taskInstanceOrderFields,
+} from "../../store/index.js";
+import {
+  type ApiContext,
+  authorize,
+  iso,
+  sendPlainText,
+  sortOrder,
+  wantsPlainText,
+} from "../apiContext.js";
+import { requireRun, requireTaskInstance, runParams, taskParams, unlessAll } from "./pathParams.js";
 
 const tags = ["TaskInstance"];
-const runParams = dagParams.extend({ dag_run_id: z.string().min(1).max(250) });
-const taskParams = runParams.extend({ task_id: z.string().min(1).max(250) });
 const logParams = taskParams.extend({ task_try_number: z.coerce.number().int().min(1) });
 
-function toApiTaskInstance(ti: TaskInstanceRecord, run: DagRunRecord) {
+export function toApiTaskInstance(ti: TaskInstanceView) {
   return {
     task_id: ti.taskId,
     task_display_name: ti.taskId,
     dag_id: ti.dagId,
     dag_run_id: ti.runId,
-    execution_date: run.logicalDate.toISOString(),
+    execution_date: ti.logicalDate.toISOString(),
     start_date: iso(ti.startDate),
     end_date: iso(ti.endDate),
     duration:
@@ -52,11 +63,52 @@ function toApiTaskInstance(ti: TaskInstanceRecord, run: DagRunRecord) {
     rendered_fields: {},
     trigger: null,
     triggerer_job: null,
-    note: ti.lastError,
+    // Airflow has no field for why a try failed; until someone writes a note, the note
+    // says it, so a client sees the reason where it looks first.
+    note: ti.note ?? ti.lastError,
   };
 }
 
-/** Where a log read ended: opaque to clients, who pass it back to read on. */
+type ApiTaskState = (typeof taskStateFilterValues)[number] | null;
+const bordaStates = new Set<string>(Object.values(TaskInstanceState));
+
+/**
+ * Airflow's task state filter in Borda's states: null and `none` are Borda's `none`;
+ * states Borda never has (deferred, up_for_reschedule, restarting) match nothing.
+ */
+const toStates = (states: readonly ApiTaskState[]) =>
+  states
+    .map((s) => (s === null ? TaskInstanceState.none : s))
+    .filter((s): s is TaskInstanceState => bordaStates.has(s));
+
+const list = <T>(value: T | T[] | undefined): T[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+
+const range = (gte: string | undefined, lte: string | undefined) => ({
+  gte: gte === undefined ? undefined : new Date(gte),
+  lte: lte === undefined ? undefined : new Date(lte),
+});
+
+/** Airflow's date and duration filters, shared by the query string and the batch form. */
+function boundsOf(q: {
+  execution_date_gte?: string | undefined;
+  execution_date_lte?: string | undefined;
+  start_date_gte?: string | undefined;
+  start_date_lte?: string | undefined;
+  end_date_gte?: string | undefined;
+  end_date_lte?: string | undefined;
+  duration_gte?: number | undefined;
+  duration_lte?: number | undefined;
+}): TaskInstanceFilter {
+  return {
+    logicalDate: range(q.execution_date_gte, q.execution_date_lte),
+    startDate: range(q.start_date_gte, q.start_date_lte),
+    endDate: range(q.end_date_gte, q.end_date_lte),
+    durationSeconds: { gte: q.duration_gte, lte: q.duration_lte },
+  };
+}
+
+/** `/logs` reads: where a read ended, opaque to clients, who pass it back to read on. */
 const encodeToken = (logPos: number, endOfLog: boolean) =>
   Buffer.from(JSON.stringify({ log_pos: logPos, end_of_log: endOfLog })).toString("base64url");
 
@@ -76,59 +128,103 @@ function decodeToken(token: string | undefined): number {
   );
 }
 
+/** Reading task instances and their logs; changing them is in taskInstanceChanges.ts. */
 export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const requireRun = async (dagId: string, runId: string) => {
-    const run = await api.store.getDagRun(dagId, runId);
-    if (!run)
-      throw new BordaError(ErrorCode.notFound, `DAG run '${runId}' of DAG '${dagId}' not found.`);
-    return run;
-  };
-  const requireTaskInstance = async (run: DagRunRecord, taskId: string) => {
-    const [ti] = await api.store.listTaskInstances({ dagRunId: run.id, taskIds: [taskId] });
-    if (!ti)
-      throw new BordaError(ErrorCode.notFound, `Task '${taskId}' not found in run '${run.runId}'.`);
-    return ti;
+  const findPage = async (
+    filter: TaskInstanceFilter,
+    query: { limit: number; offset: number; order_by?: string | undefined },
+    defaultOrder: string,
+  ) => {
+    const { field, descending } = sortOrder(query.order_by, taskInstanceOrderFields, defaultOrder);
+    const { items, total } = await api.store.findTaskInstances(filter, {
+      orderBy: field,
+      descending,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { task_instances: items.map(toApiTaskInstance), total_entries: total };
   };
 
   return async (app) => {
+    /** One run's task instances, or with `~` for the DAG or the run, those of all of them. */
     app.get(
       "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances",
       {
         schema: {
           tags,
+          operationId: "get_task_instances",
           params: runParams,
-          querystring: collectionQuerySchema,
+          querystring: taskInstanceListQuerySchema,
           response: { 200: taskInstanceCollectionSchema },
         },
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const run = await requireRun(request.params.dag_id, request.params.dag_run_id);
-        const { items, total } = page(
-          await api.store.listTaskInstances({ dagRunId: run.id }),
-          request.query,
+        const q = request.query;
+        const dagId = unlessAll(request.params.dag_id);
+        const runId = unlessAll(request.params.dag_run_id);
+        // A run named in full that does not exist is a mistake worth saying, not an empty list.
+        if (dagId !== undefined && runId !== undefined) await requireRun(api, dagId, runId);
+        const states = list(q.state);
+        return findPage(
           {
-            task_id: (t) => t.taskId,
-            state: (t) => t.state,
-            start_date: (t) => t.startDate?.getTime() ?? null,
-            priority_weight: (t) => t.priorityWeight,
+            dagIds: dagId === undefined ? undefined : [dagId],
+            runIds: runId === undefined ? undefined : [runId],
+            states: states && toStates(states),
+            pools: list(q.pool),
+            queues: list(q.queue),
+            ...boundsOf(q),
           },
-          "task_id",
+          q,
+          runId === undefined ? "execution_date" : "task_id",
         );
-        return {
-          task_instances: items.map((ti) => toApiTaskInstance(ti, run)),
-          total_entries: total,
-        };
+      },
+    );
+
+    /** Airflow's batch form of the list above, for filters too long for a query string. */
+    app.post(
+      "/dags/~/dagRuns/~/taskInstances/list",
+      {
+        schema: {
+          tags,
+          operationId: "get_task_instances_batch",
+          body: taskInstanceBatchFormSchema,
+          response: { 200: taskInstanceCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const form = request.body;
+        return findPage(
+          {
+            dagIds: form.dag_ids,
+            runIds: form.dag_run_ids,
+            taskIds: form.task_ids,
+            states: form.state && toStates(form.state),
+            pools: form.pool,
+            queues: form.queue,
+            ...boundsOf(form),
+          },
+          { limit: form.page_limit, offset: form.page_offset, order_by: form.order_by },
+          "execution_date",
+        );
       },
     );
 
     app.get(
       "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id",
-      { schema: { tags, params: taskParams, response: { 200: taskInstanceSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "get_task_instance",
+          params: taskParams,
+          response: { 200: taskInstanceSchema },
+        },
+      },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const run = await requireRun(request.params.dag_id, request.params.dag_run_id);
-        return toApiTaskInstance(await requireTaskInstance(run, request.params.task_id), run);
+        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+        return toApiTaskInstance(await requireTaskInstance(api, dagId, runId, taskId));
       },
     );
 
@@ -143,6 +239,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "get_log",
           params: logParams,
           querystring: taskLogQuerySchema,
           response: { 200: taskLogSchema },
@@ -150,10 +247,10 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.viewer);
-        const run = await requireRun(request.params.dag_id, request.params.dag_run_id);
-        const ti = await requireTaskInstance(run, request.params.task_id);
+        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+        const ti = await requireTaskInstance(api, dagId, runId, taskId);
         const attempt = (
-          await api.store.listAttempts({ dagRunId: run.id, taskId: ti.taskId })
+          await api.store.listAttempts({ dagRunId: ti.dagRunId, taskId: ti.taskId })
         ).find((a) => a.tryNumber === request.params.task_try_number);
         if (!attempt) {
           throw new BordaError(
@@ -185,13 +282,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         }
         const { data, nextOffset } = await api.store.readLog(attempt.attemptId, from);
         const ended = !["queued", "claimed", "running"].includes(attempt.state);
-        if (accept.includes("text/plain") && !accept.includes("application/json")) {
-          // Plain text bypasses the JSON serializer of the route's schema.
-          reply.hijack();
-          reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
-          reply.raw.end(data);
-          return reply;
-        }
+        if (wantsPlainText(request)) return sendPlainText(reply, data);
         return { content: data, continuation_token: encodeToken(nextOffset, ended) };
       },
     );

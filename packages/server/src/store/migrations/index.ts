@@ -3,6 +3,7 @@ import type { Dialect } from "../storeContext.js";
 import { initialSchema } from "./001_initial.js";
 import { edgeWorkersSchema } from "./002_edge_workers.js";
 import { usersSchema } from "./003_users.js";
+import { eventLogSchema } from "./004_event_log.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "001_initial": { up: initialSchema(dialect) },
         "002_edge_workers": { up: edgeWorkersSchema },
         "003_users": { up: usersSchema },
+        "004_event_log": { up: eventLogSchema(dialect) },
       };
     },
   };

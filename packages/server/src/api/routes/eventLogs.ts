@@ -1,0 +1,111 @@
+import {
+  BordaError,
+  ErrorCode,
+  eventLogCollectionSchema,
+  eventLogListQuerySchema,
+  eventLogSchema,
+} from "@borda/protocol";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Role } from "../../auth/roles.js";
+import { type EventRecord, eventOrderFields } from "../../store/index.js";
+import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+
+const tags = ["EventLog"];
+
+const toApiEventLog = (event: EventRecord) => ({
+  event_log_id: event.id,
+  when: event.when.toISOString(),
+  dag_id: event.dagId,
+  task_id: event.taskId,
+  run_id: event.runId,
+  map_index: event.mapIndex,
+  try_number: event.tryNumber,
+  event: event.event,
+  execution_date: iso(event.executionDate),
+  owner: event.owner,
+  extra: event.extra,
+});
+
+/** Airflow's comma-separated event lists; an empty one filters nothing. */
+function eventNames(value: string | undefined): string[] | undefined {
+  const names = (value ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  return names.length > 0 ? names : undefined;
+}
+
+/** The audit trail of changes made through this API (recorded by recordEvents.ts). */
+export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/eventLogs",
+      {
+        schema: {
+          tags,
+          operationId: "get_event_logs",
+          querystring: eventLogListQuerySchema,
+          response: { 200: eventLogCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const q = request.query;
+        const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
+        const included = eventNames(q.included_events);
+        const { items, total } = await api.store.findEvents(
+          {
+            dagId: q.dag_id,
+            runId: q.run_id,
+            taskId: q.task_id,
+            mapIndex: q.map_index,
+            tryNumber: q.try_number,
+            owner: q.owner,
+            // `event` and `included_events` both narrow: an event must be in both.
+            events:
+              q.event === undefined
+                ? included
+                : included && !included.includes(q.event)
+                  ? []
+                  : [q.event],
+            excludedEvents: eventNames(q.excluded_events),
+            before: q.before === undefined ? undefined : new Date(q.before),
+            after: q.after === undefined ? undefined : new Date(q.after),
+          },
+          { orderBy: field, descending, limit: q.limit, offset: q.offset },
+        );
+        return { event_logs: items.map(toApiEventLog), total_entries: total };
+      },
+    );
+
+    app.get(
+      "/eventLogs/:event_log_id",
+      {
+        schema: {
+          tags,
+          operationId: "get_event_log",
+          params: z.object({
+            event_log_id: z.coerce
+              .number()
+              .int()
+              .min(1)
+              .max(2 ** 53 - 1),
+          }),
+          response: { 200: eventLogSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const event = await api.store.getEvent(request.params.event_log_id);
+        if (!event) {
+          throw new BordaError(
+            ErrorCode.notFound,
+            `Event log entry ${request.params.event_log_id} not found; GET /eventLogs lists them.`,
+          );
+        }
+        return toApiEventLog(event);
+      },
+    );
+  };
+}

@@ -1,0 +1,96 @@
+import {
+  BordaError,
+  collectionQuerySchema,
+  createdWorkerTokenSchema,
+  ErrorCode,
+  newWorkerTokenSchema,
+  storableTextSchema,
+  workerTokenCollectionSchema,
+} from "@borda/protocol";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Role } from "../../auth/roles.js";
+import { createWorkerToken } from "../../auth/workerTokens.js";
+import type { WorkerTokenRecord } from "../../store/index.js";
+import { type ApiContext, authorize, iso, page } from "../apiContext.js";
+
+const tags = ["WorkerToken"];
+
+function toApiToken(token: WorkerTokenRecord) {
+  return {
+    id: token.id,
+    name: token.name,
+    team: token.team,
+    queues: token.queues,
+    created_at: token.createdAt.toISOString(),
+    last_used_at: iso(token.lastUsedAt),
+    revoked_at: iso(token.revokedAt),
+  };
+}
+
+/**
+ * `/edge/tokens` (Borda's own, Admin only): the worker tokens `borda tokens` manages from
+ * the command line, over HTTP. A token's secret is shown once, in the answer that creates it.
+ */
+export function workerTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/edge/tokens",
+      { schema: { tags, body: newWorkerTokenSchema, response: { 200: createdWorkerTokenSchema } } },
+      async (request) => {
+        await authorize(api, request, Role.admin);
+        const { token, record } = await createWorkerToken(
+          api.store,
+          api.edge.options.secretKey,
+          request.body,
+          api.edge.options.clock.now(),
+        );
+        return { ...toApiToken(record), token };
+      },
+    );
+
+    app.get(
+      "/edge/tokens",
+      {
+        schema: {
+          tags,
+          querystring: collectionQuerySchema,
+          response: { 200: workerTokenCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.admin);
+        const { items, total } = page(
+          await api.store.listWorkerTokens(),
+          request.query,
+          {
+            created_at: (t) => t.createdAt.getTime(),
+            name: (t) => t.name,
+            last_used_at: (t) => t.lastUsedAt?.getTime() ?? null,
+          },
+          "created_at",
+        );
+        return { tokens: items.map(toApiToken), total_entries: total };
+      },
+    );
+
+    app.delete(
+      "/edge/tokens/:id_or_name",
+      { schema: { tags, params: z.object({ id_or_name: storableTextSchema(200).min(1) }) } },
+      async (request, reply) => {
+        await authorize(api, request, Role.admin);
+        const idOrName = request.params.id_or_name;
+        const revoked = await api.store.revokeWorkerToken(idOrName, api.edge.options.clock.now());
+        if (revoked.length === 0) {
+          throw new BordaError(
+            ErrorCode.notFound,
+            `No active worker token with id or name '${idOrName}'; GET /edge/tokens lists them.`,
+          );
+        }
+        // Long-polls on this replica end now with 401; other replicas find out within a second.
+        api.edge.polls.revokeTokens(revoked);
+        return reply.code(204).send();
+      },
+    );
+  };
+}

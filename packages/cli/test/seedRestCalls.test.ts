@@ -1,10 +1,10 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { bordaBin, eventually, TestResources } from "./support.js";
+import { eventually, startStandalone, TestResources } from "./support.js";
 
 const run = promisify(execFile);
 
@@ -38,22 +38,11 @@ describe("the first seed document's REST calls", () => {
     const cwd = resources.dir("borda-seed-");
     mkdirSync(path.join(cwd, "dags"));
     writeFileSync(path.join(cwd, "dags", "dag_exemplo.ts"), exemploDag);
-    const child = resources.track(
-      spawn(process.execPath, [bordaBin, "standalone"], {
-        cwd,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          PATH: process.env.PATH,
-          HOME: cwd,
-          BORDA_ADMIN_PASSWORD: "admin",
-          BORDA_LOG_LEVEL: "warn",
-        },
-      }),
-    );
-    let output = "";
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
+    // The seed's calls name http://localhost:8080, so this server listens there.
+    const standalone = await startStandalone(resources, cwd, {
+      BORDA_PORT: "8080",
+      BORDA_ADMIN_PASSWORD: "admin",
+    });
     const get = async (route: string) => {
       const response = await fetch(`http://localhost:8080/api/v1${route}`, {
         headers: { authorization: `Basic ${Buffer.from("admin:admin").toString("base64")}` },
@@ -62,7 +51,7 @@ describe("the first seed document's REST calls", () => {
     };
     await eventually(
       () => get("/dags/dag_exemplo_conta_ate_20"),
-      `the DAG to be parsed (${output})`,
+      `the DAG to be parsed (${standalone.lines.join("\n")})`,
     );
 
     const { stdout } = await run("bash", [seedCalls], { cwd });

@@ -1,11 +1,9 @@
-import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { openStore, Scheduler, systemClock, UserAuth } from "@borda/server";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { bordaBin, eventually, TestResources } from "./support.js";
+import { eventually, startStandalone, TestResources } from "./support.js";
 
 describe("borda standalone", () => {
   const resources = new TestResources();
@@ -13,7 +11,7 @@ describe("borda standalone", () => {
 
   it("runs the example DAGs on its own worker with zero set-up, and stops cleanly on SIGTERM", async () => {
     const cwd = resources.dir("borda-standalone-");
-    const { child, lines, exited, url } = await startStandalone(cwd);
+    const { child, lines, exited, url } = await startStandalone(resources, cwd);
     expect(lines.join("\n")).toMatch(/DAGs:\s+.*examples\/dags/);
     expect((await fetch(`${url}/edge/v1/health`)).status).toBe(200);
     const home = path.join(cwd, ".borda");
@@ -57,7 +55,7 @@ describe("borda standalone", () => {
     const env = { BORDA_DAGS_FOLDER: resources.dir("borda-no-dags-") };
     const adminLine = /admin:\s+admin \/ (\S{20,}) {2}\(also in (.+)\)$/m;
 
-    const first = await startStandalone(cwd, env);
+    const first = await startStandalone(resources, cwd, env);
     const [, password, shownFile] = first.lines.join("\n").match(adminLine) ?? [];
     expect(shownFile).toBe(file);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -65,7 +63,7 @@ describe("borda standalone", () => {
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
 
-    const second = await startStandalone(cwd, env);
+    const second = await startStandalone(resources, cwd, env);
     expect(second.lines.join("\n").match(adminLine)?.[1]).toBe(password);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
@@ -79,35 +77,4 @@ describe("borda standalone", () => {
       await store.close();
     }
   });
-
-  /** Runs `borda standalone` in `cwd` until its banner shows the server's URL. */
-  async function startStandalone(cwd: string, env: Record<string, string> = {}) {
-    const child = resources.track(
-      spawn(process.execPath, [bordaBin, "standalone"], {
-        cwd,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          PATH: process.env.PATH,
-          HOME: cwd,
-          BORDA_PORT: "0",
-          // The test triggers from its own process, which cannot wake the server's waiters.
-          BORDA_FETCH_WAIT: "1",
-          BORDA_LOG_LEVEL: "warn",
-          ...env,
-        },
-      }),
-    );
-    const lines: string[] = [];
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (l) =>
-      lines.push(l),
-    );
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const url = await eventually(
-      async () => lines.join("\n").match(/server:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1],
-      "the standalone banner",
-    );
-    await eventually(async () => lines.includes("Press Ctrl+C to stop."), "the whole banner");
-    return { child, lines, exited, url };
-  }
 });

@@ -151,3 +151,38 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Runs `borda standalone` in `cwd` until its banner shows the server's URL. */
+export async function startStandalone(
+  resources: TestResources,
+  cwd: string,
+  env: Record<string, string> = {},
+) {
+  const child = resources.track(
+    spawn(process.execPath, [bordaBin, "standalone"], {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH,
+        HOME: cwd,
+        BORDA_PORT: "0",
+        // The test triggers from its own process, which cannot wake the server's waiters.
+        BORDA_FETCH_WAIT: "1",
+        BORDA_LOG_LEVEL: "warn",
+        ...env,
+      },
+    }),
+  );
+  const lines: string[] = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (l) =>
+    lines.push(l),
+  );
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const url = await eventually(
+    async () => lines.join("\n").match(/server:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+    "the standalone banner",
+  );
+  await eventually(async () => lines.includes("Press Ctrl+C to stop."), "the whole banner");
+  return { child, lines, exited, url };
+}

@@ -25,4 +25,13 @@ describeEachBackend("the OpenAPI document", (backend) => {
     expect(paths.filter((p) => p.startsWith("/api/v1/")).length).toBeGreaterThan(10);
     expect(paths.filter((p) => p.startsWith("/edge/v1/")).length).toBeGreaterThan(5);
   });
+
+  it("is readable at /api/docs, a page with no outside assets", async () => {
+    const cp = await startTestControlPlane(backend);
+    const response = await fetch(`${cp.url}/api/docs`);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    const page = await response.text();
+    expect(page).toContain('fetch("/api/v1/openapi.json")');
+    expect(page).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+  });
 });

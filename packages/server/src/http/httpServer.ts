@@ -17,6 +17,7 @@ import type { ApiContext } from "../api/apiContext.js";
 import { apiRoutes } from "../api/apiRoutes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
+import { apiDocsPage } from "./apiDocsPage.js";
 import { installProblemHandler, problem } from "./problem.js";
 
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
@@ -88,6 +89,9 @@ export async function buildHttpServer(options: {
   );
   // The API's own description, public like the health checks: it holds no data.
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/docs", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").send(apiDocsPage),
+  );
   // Waiting long-polls answer at once when the server stops, instead of holding close().
   app.addHook("preClose", async () => options.edge.polls.endAll());
   return app;

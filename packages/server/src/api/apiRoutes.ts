@@ -12,6 +12,7 @@ import { monitoringRoutes } from "./routes/monitoring.js";
 import { poolRoutes } from "./routes/pools.js";
 import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
+import { userRoutes } from "./routes/users.js";
 import { workerTokenRoutes } from "./routes/workerTokens.js";
 import { xcomRoutes } from "./routes/xcom.js";
 
@@ -33,5 +34,6 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(edgeWorkerRoutes(api));
     await app.register(edgeJobRoutes(api));
     await app.register(workerTokenRoutes(api));
+    await app.register(userRoutes(api));
   };
 }

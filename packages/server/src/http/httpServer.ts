@@ -38,7 +38,7 @@ export async function buildHttpServer(options: {
     // Long-polls last ~25 s; keep-alive must outlast them behind proxies.
     keepAliveTimeout: 65_000,
     // Ids may be 250 characters (Airflow's limit); longer ones reach the schemas' clear 400.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // Errors the router raises before any route runs get the same problem body as the rest.
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;

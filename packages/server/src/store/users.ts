@@ -108,6 +108,20 @@ export async function setUserPassword(
   return Number(result[0]?.numUpdatedRows ?? 0) > 0;
 }
 
+/** Gives the user `role` (its only one). Whether the user exists. */
+export async function setUserRole(
+  ctx: StoreContext,
+  username: string,
+  role: Role,
+): Promise<boolean> {
+  const result = await ctx.db
+    .updateTable("users")
+    .set({ role })
+    .where("username", "=", username)
+    .execute();
+  return Number(result[0]?.numUpdatedRows ?? 0) > 0;
+}
+
 /**
  * Records a sign-in. A success resets the throttle and stamps `last_login_at`; a failure
  * counts one more (in SQL, so concurrent failures all count) and sets the lock the caller

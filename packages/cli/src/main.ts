@@ -8,7 +8,9 @@ import { registerRunCommands } from "./commands/runs.js";
 import { registerServerCommands } from "./commands/server.js";
 import { registerTaskCommands } from "./commands/tasks.js";
 import { registerTokenCommands } from "./commands/tokens.js";
+import { registerUserCommands } from "./commands/users.js";
 import { registerWorkerCommand } from "./commands/worker.js";
+import { registerWorkersCommands } from "./commands/workers.js";
 import { cliVersion } from "./version.js";
 
 const program = new Command("borda")
@@ -24,6 +26,8 @@ registerDagCommands(program);
 registerRunCommands(program);
 registerTaskCommands(program);
 registerPoolCommands(program);
+registerUserCommands(program);
+registerWorkersCommands(program);
 
 try {
   await program.parseAsync(process.argv);

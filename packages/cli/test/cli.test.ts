@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { startServer, TestResources } from "./support.js";
 
 const borda = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const run = promisify(execFile);
@@ -62,38 +63,65 @@ describe("borda command", () => {
     }
   });
 
-  it("creates a scoped worker token once, lists it without its secret, and revokes it", async () => {
-    const home = mkdtempSync(path.join(tmpdir(), "borda-cli-"));
-    homes.push(home);
-    const created = await bordaCommand([
-      "tokens",
-      "create",
-      "--name",
-      "team-a",
-      "--queues",
-      "team_a_*",
-      "--home",
-      home,
-    ]);
-    expect(created.code).toBe(0);
-    const token = created.stdout.match(/^(bwt_[a-f0-9]{16}_\S{43})$/m)?.[1];
-    expect(token).toBeDefined();
-    expect(created.stdout).toMatch(/not shown again/);
-    const listed = await bordaCommand(["tokens", "list", "--home", home]);
-    expect(listed.stdout).toMatch(/^ID\s+NAME\s+TEAM\s+QUEUES/);
-    expect(listed.stdout).toContain("team_a_*");
-    expect(listed.stdout).not.toContain(token?.slice(-43));
-    const json = JSON.parse(
-      (await bordaCommand(["tokens", "list", "--home", home, "-o", "json"])).stdout,
-    );
-    expect(json).toEqual([
-      expect.objectContaining({ name: "team-a", queues: ["team_a_*"], revokedAt: null }),
-    ]);
-    expect((await bordaCommand(["tokens", "revoke", "team-a", "--home", home])).code).toBe(0);
-    const again = await bordaCommand(["tokens", "revoke", "team-a", "--home", home]);
-    expect(again).toMatchObject({
-      code: 1,
-      stderr: "borda: No active worker token with id or name 'team-a'.\n",
-    });
+  it("creates a scoped worker token once, lists it without its secret, and revokes it, through the API", async () => {
+    const resources = new TestResources();
+    try {
+      const cp = await startServer(
+        resources,
+        resources.dir("borda-cli-"),
+        {},
+        {
+          adminUser: "admin",
+          adminPassword: "pw",
+        },
+      );
+      const env = {
+        BORDA_API_URL: cp.url,
+        BORDA_API_USER: "admin",
+        BORDA_API_PASSWORD: "pw",
+      };
+      const created = await bordaCommand(
+        ["tokens", "create", "--name", "team-a", "--queues", "team_a_*"],
+        env,
+      );
+      expect(created).toMatchObject({ code: 0, stderr: "" });
+      const token = created.stdout.match(/^(bwt_[a-f0-9]{16}_\S{43})$/m)?.[1];
+      expect(token).toBeDefined();
+      expect(created.stdout).toMatch(/not shown again/);
+      // The token works: the server knows it.
+      expect(await cp.store.listWorkerTokens()).toEqual([
+        expect.objectContaining({ name: "team-a", queues: ["team_a_*"] }),
+      ]);
+      const listed = await bordaCommand(["tokens", "list"], env);
+      expect(listed.stdout).toMatch(/^ID\s+NAME\s+TEAM\s+QUEUES/);
+      expect(listed.stdout).toContain("team_a_*");
+      expect(listed.stdout).not.toContain(token?.slice(-43));
+      const json = JSON.parse((await bordaCommand(["tokens", "list", "-o", "json"], env)).stdout);
+      expect(json).toEqual([
+        expect.objectContaining({ name: "team-a", queues: ["team_a_*"], revoked_at: null }),
+      ]);
+      const createdJson = JSON.parse(
+        (
+          await bordaCommand(
+            ["tokens", "create", "--name", "team-b", "--queues", "b", "--team", "b", "-o", "json"],
+            env,
+          )
+        ).stdout,
+      );
+      expect(createdJson).toMatchObject({ name: "team-b", team: "b", queues: ["b"] });
+      expect(createdJson.token).toMatch(/^bwt_/);
+      expect(await bordaCommand(["tokens", "revoke", "team-a"], env)).toMatchObject({
+        code: 0,
+        stdout: "Revoked worker token 'team-a'.\n",
+      });
+      const again = await bordaCommand(["tokens", "revoke", "team-a"], env);
+      expect(again).toMatchObject({
+        code: 1,
+        stderr:
+          "borda: No active worker token with id or name 'team-a'; `borda tokens list` lists them.\n",
+      });
+    } finally {
+      await resources.cleanup();
+    }
   });
 });

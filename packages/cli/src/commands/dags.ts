@@ -11,6 +11,7 @@ import {
   printFields,
   printRows,
 } from "../output.js";
+import { registerDagTestCommand } from "./dagsTest.js";
 
 interface DeployResult {
   file_name: string;
@@ -19,7 +20,8 @@ interface DeployResult {
 
 /** `borda dags`: list, inspect, pause, trigger and deploy DAGs through the REST API. */
 export function registerDagCommands(program: Command): void {
-  const dags = program.command("dags").description("List, pause, trigger and deploy DAGs.");
+  const dags = program.command("dags").description("List, pause, trigger, deploy and test DAGs.");
+  registerDagTestCommand(dags);
 
   addOutputOption(
     addApiOptions(

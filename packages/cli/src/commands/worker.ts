@@ -13,7 +13,7 @@ export function registerWorkerCommand(program: Command): void {
     program
       .command("worker")
       .description(
-        "Run an edge worker: take task work from a control plane over outbound HTTPS (needs only its URL and a worker token) and run it here. SIGTERM or SIGINT drains: no new work, running tasks finish up to the drain timeout; a second signal stops waiting.",
+        "Run an edge worker: take task work from a control plane over outbound HTTPS (needs only its URL and a worker token) and run it here. SIGTERM or SIGINT drains: no new work, running tasks finish up to the drain timeout; a second signal stops waiting. (To manage the registered workers, use `borda workers`.)",
       )
       .addHelpText("after", `\nFrom the environment only:\n${environmentOnly}\n`),
     workerSettings,

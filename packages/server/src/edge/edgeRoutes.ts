@@ -19,7 +19,12 @@ import { z } from "zod";
 import type { EdgeService } from "./edgeService.js";
 
 const workerParams = z.object({ name: workerNameSchema });
-const attemptParams = z.object({ name: workerNameSchema, attemptId: z.string().min(1).max(100) });
+const attemptParams = z.object({
+  name: workerNameSchema,
+  attemptId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, "an attempt id (letters, digits and dashes)"),
+});
 const tags = ["edge"];
 
 /**

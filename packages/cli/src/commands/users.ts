@@ -1,0 +1,62 @@
+import type { ApiUser } from "@borda/protocol";
+import type { Command } from "commander";
+import { ApiClient, type ApiOptions, addApiOptions, apiPath } from "../apiClient.js";
+import { addOutputOption, instant, outputFormat, printRows } from "../output.js";
+
+const roles = ["Admin", "Op", "User", "Viewer"];
+
+/** `borda users`: who may use the REST API and the UI, and with which role (Admin only). */
+export function registerUserCommands(program: Command): void {
+  const users = program
+    .command("users")
+    .description("List, create and delete the users of the REST API and the UI (needs Admin).");
+
+  addOutputOption(addApiOptions(users.command("list").description("List the users."))).action(
+    async (options: ApiOptions & { output?: string }) => {
+      const format = outputFormat(options);
+      printRows(
+        await ApiClient.fromOptions(options).getAll<"users", ApiUser>("/users", "users"),
+        [
+          { header: "USERNAME", value: (u) => u.username },
+          { header: "ROLE", value: (u) => u.roles.map((r) => r.name).join(",") },
+          { header: "CREATED", value: (u) => instant(u.created_on) },
+          { header: "LAST LOGIN", value: (u) => instant(u.last_login) },
+        ],
+        format,
+      );
+    },
+  );
+
+  addApiOptions(
+    users
+      .command("create")
+      .description(
+        "Create a user. The password comes from --password, or else from BORDA_NEW_USER_PASSWORD (which keeps it out of the shell history).",
+      )
+      .argument("<username>")
+      .requiredOption("--role <role>", `the user's role: ${roles.join(", ")}`)
+      .option("--password <password>", "the new user's password [env BORDA_NEW_USER_PASSWORD]"),
+  ).action(async (username: string, options: ApiOptions & { role: string; password?: string }) => {
+    const role = roles.find((r) => r.toLowerCase() === options.role.toLowerCase());
+    if (!role) {
+      throw new Error(`--role must be one of ${roles.join(", ")}, not '${options.role}'.`);
+    }
+    const password = options.password ?? process.env.BORDA_NEW_USER_PASSWORD ?? "";
+    if (password === "") {
+      throw new Error("give the new user's password: --password, or BORDA_NEW_USER_PASSWORD.");
+    }
+    const user = await ApiClient.fromOptions(options).post<ApiUser>("/users", {
+      username,
+      password,
+      roles: [{ name: role }],
+    });
+    process.stdout.write(`Created user '${user.username}' with the ${role} role.\n`);
+  });
+
+  addApiOptions(
+    users.command("delete").description("Delete a user.").argument("<username>"),
+  ).action(async (username: string, options: ApiOptions) => {
+    await ApiClient.fromOptions(options).delete(apiPath`/users/${username}`);
+    process.stdout.write(`Deleted user '${username}'.\n`);
+  });
+}

@@ -490,3 +490,18 @@ export const deployResultSchema = z.object({
     z.object({ dag_id: z.string(), version_number: z.number().int(), new_version: z.boolean() }),
   ),
 });
+
+// ---- browser sessions (Borda's own) -----------------------------------------------------
+
+export const signInSchema = z.object({
+  username: z.string().min(1).max(256),
+  password: z.string().min(1).max(1024),
+});
+
+export const sessionSchema = z.object({
+  username: z.string(),
+  role: z.string(),
+  /** Send it as `X-CSRF-Token` with every change made through the session cookie. */
+  csrf_token: z.string().nullable(),
+  expires_at: z.string().nullable(),
+});

@@ -1,6 +1,14 @@
 import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Role, requireRole } from "../auth/roles.js";
+import {
+  cookieValue,
+  csrfTokenFor,
+  passwordFingerprint,
+  readSession,
+  sameText,
+  sessionCookieName,
+} from "../auth/sessions.js";
 import type { UserAuth } from "../auth/users.js";
 import type { DagProcessor } from "../dags/dagProcessor.js";
 import type { EdgeService } from "../edge/edgeService.js";
@@ -29,10 +37,44 @@ export async function authorize(
   request: FastifyRequest,
   role: Role,
 ): Promise<UserRecord> {
-  const user = await api.userAuth.authenticate(request.headers.authorization);
+  const user = request.headers.authorization
+    ? await api.userAuth.authenticate(request.headers.authorization)
+    : await sessionUser(api, request);
   signedIn.set(request, user);
   requireRole(user, role);
   return user;
+}
+
+/**
+ * The user of a browser session (the cookie `POST /auth/session` set). An unsafe request
+ * must carry the session's CSRF token in `X-CSRF-Token`.
+ */
+async function sessionUser(api: ApiContext, request: FastifyRequest): Promise<UserRecord> {
+  const token = cookieValue(request.headers.cookie, sessionCookieName);
+  const { secretKey, clock } = api.edge.options;
+  const session = token ? readSession(secretKey, token, clock.now()) : null;
+  const user = session ? await api.store.getUser(session.u) : null;
+  if (!token || !session || !user || passwordFingerprint(user.passwordHash) !== session.fp) {
+    throw new BordaError(
+      ErrorCode.unauthenticated,
+      "Sign in: send HTTP Basic credentials of a Borda user, or sign in with POST /api/v1/auth/session.",
+    );
+  }
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
+    const sent = request.headers["x-csrf-token"];
+    if (typeof sent !== "string" || !sameText(sent, csrfTokenFor(secretKey, token))) {
+      throw new BordaError(
+        ErrorCode.forbidden,
+        "This change needs the session's CSRF token in the X-CSRF-Token header (POST /api/v1/auth/session returns it).",
+      );
+    }
+  }
+  return {
+    username: user.username,
+    role: user.role,
+    createdAt: user.createdAt,
+    lastLoginAt: user.lastLoginAt,
+  };
 }
 
 /** The user `authorize` signed in for this request; undefined when it did not run. */

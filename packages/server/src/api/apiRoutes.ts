@@ -10,6 +10,7 @@ import { eventLogRoutes } from "./routes/eventLogs.js";
 import { importErrorRoutes } from "./routes/importErrors.js";
 import { monitoringRoutes } from "./routes/monitoring.js";
 import { poolRoutes } from "./routes/pools.js";
+import { sessionRoutes } from "./routes/session.js";
 import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
 import { userRoutes } from "./routes/users.js";
@@ -23,6 +24,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     recordEvents(app, api);
     await app.register(monitoringRoutes(api));
     await app.register(poolRoutes(api));
+    await app.register(sessionRoutes(api));
     await app.register(dagRoutes(api));
     await app.register(dagRunRoutes(api));
     await app.register(deployRoutes(api));

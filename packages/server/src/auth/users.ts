@@ -51,7 +51,11 @@ export class UserAuth {
   async authenticate(authorization: string | undefined): Promise<UserRecord> {
     const credentials = parseBasic(authorization);
     if (!credentials) throw refused();
-    const { username, password } = credentials;
+    return this.signIn(credentials.username, credentials.password);
+  }
+
+  /** Checks a user's password (with the same lockout as Basic sign-in): the user, or 401. */
+  async signIn(username: string, password: string): Promise<UserRecord> {
     const user = await this.#store.getUser(username);
     if (!user) {
       this.#decoyHash ??= hashPassword(randomBytes(16).toString("hex"));

@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ControlPlane } from "@borda/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  bordaBin,
   eventually,
+  runBorda,
   startServer,
   startWorker,
   TestResources,
@@ -46,12 +45,6 @@ const brokenDag = `import { dag } from "borda";
 throw new Error("broken on purpose");
 `;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe("borda admin commands against a real server", () => {
   const resources = new TestResources();
   let cp: ControlPlane;
@@ -64,19 +57,7 @@ describe("borda admin commands against a real server", () => {
 
   /** Runs the built `borda` binary as a child process, as a person at a shell would. */
   const borda = (args: string[], environment: Record<string, string | undefined> = env()) =>
-    new Promise<Outcome>((resolve) => {
-      execFile(
-        process.execPath,
-        [bordaBin, ...args],
-        { env: environment },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-            stdout,
-            stderr,
-          }),
-      );
-    });
+    runBorda(args, environment);
   const json = async (args: string[]) => {
     const outcome = await borda([...args, "--output", "json"]);
     expect(outcome.stderr).toBe("");

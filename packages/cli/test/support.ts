@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -185,4 +185,28 @@ export async function startStandalone(
   );
   await eventually(async () => lines.includes("Press Ctrl+C to stop."), "the whole banner");
   return { child, lines, exited, url };
+}
+
+/** What a `borda` command printed and how it exited. */
+export interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `borda` binary as a child process, as a person at a shell would; never rejects. */
+export function runBorda(
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { cwd?: string } = {},
+): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bordaBin, ...args], { env, ...options }, (error, stdout, stderr) =>
+      resolve({
+        code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+        stdout,
+        stderr,
+      }),
+    );
+  });
 }

@@ -1,13 +1,6 @@
-import { execFile } from "node:child_process";
 import type { ControlPlane } from "@borda/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bordaBin, startServer, TestResources } from "./support.js";
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runBorda, startServer, TestResources } from "./support.js";
 
 describe("borda users against a real server", () => {
   const resources = new TestResources();
@@ -20,19 +13,7 @@ describe("borda users against a real server", () => {
     ...extra,
   });
   const borda = (args: string[], environment: Record<string, string | undefined> = env()) =>
-    new Promise<Outcome>((resolve) => {
-      execFile(
-        process.execPath,
-        [bordaBin, ...args],
-        { env: environment },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-            stdout,
-            stderr,
-          }),
-      );
-    });
+    runBorda(args, environment);
   const signIn = (username: string, password: string) =>
     fetch(`${cp.url}/api/v1/pools`, {
       headers: {

@@ -1,21 +1,14 @@
-import { execFile } from "node:child_process";
 import type { ControlPlane } from "@borda/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  bordaBin,
   eventually,
+  runBorda,
   startServer,
   startWorker,
   TestResources,
   type WorkerProcess,
   workerToken,
 } from "./support.js";
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface ListedWorker {
   worker_name: string;
@@ -36,16 +29,7 @@ describe("borda workers against a real server and a real `borda worker`", () => 
     BORDA_API_PASSWORD: "pw",
   });
 
-  const borda = (args: string[]) =>
-    new Promise<Outcome>((resolve) => {
-      execFile(process.execPath, [bordaBin, ...args], { env: env() }, (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-          stdout,
-          stderr,
-        }),
-      );
-    });
+  const borda = (args: string[]) => runBorda(args, env());
   const list = async (args: string[] = []) => {
     const outcome = await borda(["workers", "list", ...args, "-o", "json"]);
     expect(outcome.stderr).toBe("");

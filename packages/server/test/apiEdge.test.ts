@@ -142,7 +142,6 @@ describeEachBackend("REST API: edge workers, jobs and tokens", (backend) => {
     await worker.register(["default"]);
     const waiting = worker.fetchJobs(20_000);
     await pollOpen(cp);
-    const asked = Date.now();
     const changed = await op("POST", "/edge/workers/edge-2/maintenance", {
       on: true,
       comment: "disk swap",
@@ -151,8 +150,9 @@ describeEachBackend("REST API: edge workers, jobs and tokens", (backend) => {
       state: "maintenance_request",
       maintenance_comment: "disk swap",
     });
+    // A poll that timed out would answer the directives it read before waiting (no
+    // maintenance): this answer shows the change itself ended the wait.
     const answer = await waiting;
-    expect(Date.now() - asked).toBeLessThan(5_000);
     expect(answer.body).toMatchObject({
       jobs: [],
       directives: { maintenance: true, maintenanceComment: "disk swap" },

@@ -8,8 +8,8 @@ import { z } from "zod";
 
 export const apiPrefix = "/api/v1";
 
-const instant = z.string().describe("ISO-8601 date and time");
-const nullableInstant = instant.nullable();
+export const instant = z.string().describe("ISO-8601 date and time");
+export const nullableInstant = instant.nullable();
 
 export const collectionQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -302,7 +302,8 @@ export const taskStateFilterValues = [
   "restarting",
 ] as const;
 const taskStateFilter = z.enum(taskStateFilterValues);
-const repeated = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
+/** A query parameter that may be given once or repeated (`?state=a&state=b`). */
+export const repeated = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
 
 /** GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances (`~` for all DAGs and runs). */
 export const taskInstanceListQuerySchema = collectionQuerySchema.extend({

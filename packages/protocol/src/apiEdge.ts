@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { collectionQuerySchema } from "./api.js";
+import { collectionQuerySchema, instant, nullableInstant, repeated } from "./api.js";
 import { queuePatternSchema, WorkerState } from "./edge.js";
 import { AttemptState } from "./states.js";
 
@@ -26,19 +26,6 @@ import { AttemptState } from "./states.js";
  *
  * Every change to a worker reaches its waiting long-poll at once.
  */
-
-const instant = z.string().describe("ISO-8601 date and time");
-const nullableInstant = instant.nullable();
-
-/** Text that reaches the database: PostgreSQL refuses the NUL character in text values. */
-export const storableTextSchema = (maxLength: number) =>
-  z
-    .string()
-    .max(maxLength)
-    .refine((value) => !value.includes("\0"), "must not contain the NUL character");
-
-/** A query parameter that may be given once or repeated (`?state=idle&state=running`). */
-const repeatable = <T extends z.ZodType>(value: T) => z.union([value, z.array(value)]);
 
 // ---- workers --------------------------------------------------------------------------
 
@@ -80,7 +67,7 @@ export const edgeWorkerCollectionSchema = z.object({
 export const edgeWorkerListQuerySchema = collectionQuerySchema.extend({
   worker_name_pattern: z.string().max(250).optional().describe("Part of the name, any case"),
   queue: z.string().max(250).optional().describe("Only workers serving this queue"),
-  state: repeatable(z.enum(WorkerState)).optional(),
+  state: repeated(z.enum(WorkerState)),
 });
 
 export const workerMaintenanceSchema = z.object({
@@ -143,21 +130,21 @@ export const edgeJobCollectionSchema = z.object({
 });
 
 export const edgeJobListQuerySchema = collectionQuerySchema.extend({
-  dag_id: storableTextSchema(250).optional(),
-  run_id: storableTextSchema(250).optional(),
-  task_id: storableTextSchema(250).optional(),
-  queue: storableTextSchema(250).optional(),
-  worker_name: storableTextSchema(250).optional(),
-  state: repeatable(z.enum(AttemptState)).optional(),
+  dag_id: z.string().max(250).optional(),
+  run_id: z.string().max(250).optional(),
+  task_id: z.string().max(250).optional(),
+  queue: z.string().max(250).optional(),
+  worker_name: z.string().max(250).optional(),
+  state: repeated(z.enum(AttemptState)),
 });
 
 // ---- worker tokens --------------------------------------------------------------------
 
 export const newWorkerTokenSchema = z.object({
-  name: storableTextSchema(200).min(1),
+  name: z.string().max(200).min(1),
   /** The queues (names or `*` patterns) a worker presenting the token may serve. */
   queues: z.array(queuePatternSchema).min(1).max(100),
-  team: storableTextSchema(200).min(1).optional(),
+  team: z.string().max(200).min(1).optional(),
 });
 
 /** A token as listed: never its secret. */

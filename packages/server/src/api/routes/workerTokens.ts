@@ -4,7 +4,6 @@ import {
   createdWorkerTokenSchema,
   ErrorCode,
   newWorkerTokenSchema,
-  storableTextSchema,
   workerTokenCollectionSchema,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -76,7 +75,7 @@ export function workerTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/edge/tokens/:id_or_name",
-      { schema: { tags, params: z.object({ id_or_name: storableTextSchema(200).min(1) }) } },
+      { schema: { tags, params: z.object({ id_or_name: z.string().min(1).max(200) }) } },
       async (request, reply) => {
         await authorize(api, request, Role.admin);
         const idOrName = request.params.id_or_name;

@@ -5,6 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@borda/source"] } },
   test: {
     include: ["packages/*/test/**/*.test.ts"],
+    // Every answer a test reads from /api/v1 or /edge/v1 is checked against the OpenAPI document.
+    setupFiles: ["packages/server/test/support/setupOpenApiCheck.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

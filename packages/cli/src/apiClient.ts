@@ -3,8 +3,8 @@ import type { Command } from "commander";
 
 /**
  * The client the admin commands (`borda dags|runs|tasks|pools`) use to talk to the REST
- * API: Node's fetch, HTTP Basic, JSON in and out, and every failure turned into one line
- * that says what to do, because main.ts prints it as `borda: <message>`.
+ * API: Node's fetch, an API token or HTTP Basic, JSON in and out, and every failure turned
+ * into one line that says what to do, because main.ts prints it as `borda: <message>`.
  */
 
 const defaultApiUrl = "http://127.0.0.1:8080";
@@ -12,12 +12,17 @@ const defaultApiUrl = "http://127.0.0.1:8080";
 export interface ApiOptions {
   apiUrl?: string;
   user?: string;
+  token?: string;
 }
 
-/** Adds `--api-url` and `--user` to a command that talks to the API. */
+/** Adds `--api-url`, `--token` and `--user` to a command that talks to the API. */
 export function addApiOptions(command: Command): Command {
   return command
     .option("--api-url <url>", `the Borda server [env BORDA_API_URL] (default: ${defaultApiUrl})`)
+    .option(
+      "--token <token>",
+      "an API token (bat_..., from `borda api-tokens create`), sent as a Bearer token; prefer the environment, which `ps` and shell history do not show [env BORDA_API_TOKEN]",
+    )
     .option(
       "--user <user:password>",
       "credentials of a Borda user, sent with HTTP Basic [env BORDA_API_USER and BORDA_API_PASSWORD]",
@@ -51,22 +56,31 @@ export class ApiClient {
   readonly url: string;
   readonly #authorization: string | undefined;
 
-  constructor(url: string, credentials: { username: string; password: string } | null) {
+  /** `authorization`: the `Authorization` header to send, if any. */
+  constructor(url: string, authorization: string | undefined) {
     this.url = url.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
-    this.#authorization = credentials
-      ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`
-      : undefined;
+    this.#authorization = authorization;
   }
 
-  /** Flags win over the environment; `--user name` alone takes the password from BORDA_API_PASSWORD. */
+  /**
+   * Flags win over the environment, and a token over a user at the same level;
+   * `--user name` alone takes the password from BORDA_API_PASSWORD.
+   */
   static fromOptions(options: ApiOptions, env: NodeJS.ProcessEnv = process.env): ApiClient {
     const url = options.apiUrl ?? env.BORDA_API_URL ?? defaultApiUrl;
+    if (options.token !== undefined && options.user !== undefined) {
+      throw new Error("give --token or --user, not both.");
+    }
+    const token = options.token ?? (options.user === undefined ? env.BORDA_API_TOKEN : undefined);
+    if (token) return new ApiClient(url, `Bearer ${token}`);
     const user = options.user ?? env.BORDA_API_USER;
-    if (user === undefined || user === "") return new ApiClient(url, null);
+    if (user === undefined || user === "") return new ApiClient(url, undefined);
     const colon = user.indexOf(":");
-    return colon < 0
-      ? new ApiClient(url, { username: user, password: env.BORDA_API_PASSWORD ?? "" })
-      : new ApiClient(url, { username: user.slice(0, colon), password: user.slice(colon + 1) });
+    const [username, password] =
+      colon < 0
+        ? [user, env.BORDA_API_PASSWORD ?? ""]
+        : [user.slice(0, colon), user.slice(colon + 1)];
+    return new ApiClient(url, `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`);
   }
 
   get<T>(path: string, query: Query = {}): Promise<T> {
@@ -158,7 +172,8 @@ async function apiError(response: Response): Promise<ApiError> {
   }
   let message = (detail ?? `${response.status} ${response.statusText}`).replace(/\s*\n\s*/g, " ");
   if (response.status === 401) {
-    message += " (the CLI sends --user user:password, or BORDA_API_USER and BORDA_API_PASSWORD)";
+    message +=
+      " (the CLI sends --token or BORDA_API_TOKEN, else --user user:password, or BORDA_API_USER and BORDA_API_PASSWORD)";
   }
   return new ApiError(response.status, code, message);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { BordaError } from "@borda/protocol";
 import { Command } from "commander";
+import { registerApiTokenCommands } from "./commands/apiTokens.js";
 import { registerDagCommands } from "./commands/dags.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerPoolCommands } from "./commands/pools.js";
@@ -27,6 +28,7 @@ registerRunCommands(program);
 registerTaskCommands(program);
 registerPoolCommands(program);
 registerUserCommands(program);
+registerApiTokenCommands(program);
 registerWorkersCommands(program);
 
 try {

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,6 +50,27 @@ describe("borda command", () => {
     expect(timeout.stderr).toBe(
       "borda: BORDA_DAG_PARSE_TIMEOUT (--dag-parse-timeout) must be a positive number of seconds; got 'soon'.\n",
     );
+  });
+
+  it("says so in one line and exits when its port is taken, instead of hanging half-started", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "borda-cli-"));
+    homes.push(home);
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const result = await bordaCommand(["server", "--host", "127.0.0.1", "--port", String(port)], {
+        BORDA_HOME: home,
+        BORDA_DAGS_FOLDER: path.join(home, "dags"),
+        BORDA_LOG_LEVEL: "silent",
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `borda: Port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port (BORDA_PORT).\n`,
+      );
+    } finally {
+      taken.close();
+    }
   });
 
   it("documents every setting's environment variable in --help", async () => {

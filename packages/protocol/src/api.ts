@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { triggerRules } from "./dagSpec.js";
 
 /**
  * The REST API, `/api/v1`: Airflow's stable REST API v1 paths and field names
@@ -158,6 +159,59 @@ export type ApiDagDetail = z.infer<typeof dagDetailSchema>;
 /** GET /dagSources/{file_token} as JSON; `Accept: text/plain` gets the bare text. */
 export const dagSourceSchema = z.object({ content: z.string() });
 
+// ---- tasks (of a DAG's definition) ------------------------------------------------------
+
+/** Airflow's TimeDelta: a duration as whole days, seconds and microseconds. */
+export const timeDeltaSchema = z.object({
+  __type: z.literal("TimeDelta"),
+  days: z.number().int(),
+  seconds: z.number().int(),
+  microseconds: z.number().int(),
+});
+
+/** Airflow's ClassReference: where the class of a task lives. */
+const classReferenceSchema = z.object({ module_path: z.string(), class_name: z.string() });
+
+/** GET /dags/{dag_id}/tasks/{task_id}: Airflow's Task, as far as a Borda task has its fields. */
+export const taskSchema = z.object({
+  class_ref: classReferenceSchema,
+  task_id: z.string(),
+  task_display_name: z.string(),
+  owner: z.string(),
+  start_date: nullableInstant,
+  end_date: nullableInstant,
+  trigger_rule: z.enum(triggerRules),
+  extra_links: z.array(z.object({ class_ref: classReferenceSchema })),
+  depends_on_past: z.boolean(),
+  is_mapped: z.boolean(),
+  wait_for_downstream: z.boolean(),
+  retries: z.number().int(),
+  queue: z.string().nullable(),
+  executor: z.string().nullable(),
+  pool: z.string(),
+  pool_slots: z.number().int(),
+  execution_timeout: timeDeltaSchema.nullable(),
+  retry_delay: timeDeltaSchema.nullable(),
+  retry_exponential_backoff: z.boolean(),
+  priority_weight: z.number().int(),
+  /** Borda runs the most important task first by its own weight, not its relatives'. */
+  weight_rule: z.literal("absolute"),
+  ui_color: z.string(),
+  ui_fgcolor: z.string(),
+  template_fields: z.array(z.string()),
+  downstream_task_ids: z.array(z.string()),
+  doc_md: z.string().nullable(),
+  params: z.record(z.string(), dagParamSchema),
+});
+export type ApiTask = z.infer<typeof taskSchema>;
+
+export const taskCollectionSchema = z.object({
+  tasks: z.array(taskSchema),
+  total_entries: z.number().int(),
+});
+
+export const taskListQuerySchema = z.object({ order_by: z.string().max(100).optional() });
+
 // ---- DAG runs -------------------------------------------------------------------------
 
 export const dagRunStates = ["queued", "running", "success", "failed"] as const;
@@ -209,6 +263,47 @@ export const triggerDagRunSchema = z.object({
 
 export const dagRunListQuerySchema = collectionQuerySchema.extend({
   state: z.union([z.enum(dagRunStates), z.array(z.enum(dagRunStates))]).optional(),
+});
+
+/**
+ * A list of values to match in a batch form. Each value is bound as an SQL parameter,
+ * and SQLite binds at most 32,766 in one statement; beyond the cap a form is refused.
+ */
+const batchFilter = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(1000, "at most 1000 values");
+
+/**
+ * POST /dags/~/dagRuns/list: Airflow's ListDagRunsForm, the run list across DAGs. As in
+ * Airflow, a filter sent as null is no filter.
+ */
+export const dagRunBatchFormSchema = z.object({
+  dag_ids: batchFilter(z.string().max(250)).nullish(),
+  states: batchFilter(z.enum(dagRunStates)).nullish(),
+  execution_date_gte: isoInstant.nullish(),
+  execution_date_lte: isoInstant.nullish(),
+  start_date_gte: isoInstant.nullish(),
+  start_date_lte: isoInstant.nullish(),
+  end_date_gte: isoInstant.nullish(),
+  end_date_lte: isoInstant.nullish(),
+  page_offset: z.number().int().min(0).default(0),
+  page_limit: z.number().int().min(1).max(10_000).default(100),
+  order_by: z.string().max(100).optional(),
+});
+
+/** GET /dagStats: Airflow's `dag_ids`, comma-separated; empty means every DAG. */
+export const dagStatsQuerySchema = z.object({
+  dag_ids: z.string().max(100_000).describe("DAG ids, comma-separated"),
+});
+
+/** Airflow's DagStatsCollectionSchema: each DAG's count of runs in every run state. */
+export const dagStatsCollectionSchema = z.object({
+  dags: z.array(
+    z.object({
+      dag_id: z.string(),
+      stats: z.array(z.object({ state: z.enum(dagRunStates), count: z.number().int() })),
+    }),
+  ),
+  total_entries: z.number().int(),
 });
 
 /** PATCH /dags/{dag_id}/dagRuns/{dag_run_id}: Airflow's UpdateDagRunState. */
@@ -322,13 +417,13 @@ export const taskInstanceListQuerySchema = collectionQuerySchema.extend({
 
 /** POST /dags/~/dagRuns/~/taskInstances/list: Airflow's ListTaskInstanceForm. */
 export const taskInstanceBatchFormSchema = z.object({
-  dag_ids: z.array(z.string()).optional(),
-  dag_run_ids: z.array(z.string()).optional(),
-  task_ids: z.array(z.string()).optional(),
-  state: z.array(taskStateFilter.nullable()).optional(),
-  pool: z.array(z.string()).optional(),
-  queue: z.array(z.string()).optional(),
-  executor: z.array(z.string()).optional(),
+  dag_ids: batchFilter(z.string()).optional(),
+  dag_run_ids: batchFilter(z.string()).optional(),
+  task_ids: batchFilter(z.string()).optional(),
+  state: batchFilter(taskStateFilter.nullable()).optional(),
+  pool: batchFilter(z.string()).optional(),
+  queue: batchFilter(z.string()).optional(),
+  executor: batchFilter(z.string()).optional(),
   execution_date_gte: isoInstant.optional(),
   execution_date_lte: isoInstant.optional(),
   start_date_gte: isoInstant.optional(),
@@ -386,6 +481,7 @@ export const taskInstanceReferenceSchema = z.object({
   execution_date: instant,
   dag_run_id: z.string(),
 });
+export type ApiTaskInstanceReference = z.infer<typeof taskInstanceReferenceSchema>;
 
 export const taskInstanceReferenceCollectionSchema = z.object({
   task_instances: z.array(taskInstanceReferenceSchema),

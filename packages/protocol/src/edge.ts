@@ -230,3 +230,6 @@ export const problemSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** A 204 answer: declared as `null` so the OpenAPI document describes it without a body. */
+export const noContentSchema = z.null().describe("No content");

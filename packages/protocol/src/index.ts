@@ -1,5 +1,6 @@
 export * from "./api.js";
 export * from "./apiEdge.js";
+export * from "./apiTokens.js";
 export * from "./apiUsers.js";
 export * from "./dagSpec.js";
 export * from "./edge.js";

@@ -1,3 +1,4 @@
+import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { loadSecretKey } from "./auth/secretKey.js";
@@ -82,7 +83,23 @@ export async function startControlPlane(
   });
   await processor.start();
   await scheduler.start();
-  const address = await http.listen({ port: config.port, host: config.host });
+  let address: string;
+  try {
+    address = await http.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A taken port must end start-up, not leave the watcher and timers keeping a
+    // half-started process alive.
+    await processor.stop();
+    await scheduler.stop();
+    await store.close();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new BordaError(
+        ErrorCode.configuration,
+        `Port ${config.port} on ${config.host} is already in use; stop what uses it or choose another with --port (BORDA_PORT).`,
+      );
+    }
+    throw error;
+  }
   const url = address.replace("0.0.0.0", "127.0.0.1").replace("[::]", "[::1]");
   logger.info({ url, dagsFolder: config.dagsFolder }, "control plane started");
   return {

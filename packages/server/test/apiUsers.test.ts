@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import { hashPassword } from "../src/auth/passwords.js";
+import { Role } from "../src/auth/roles.js";
 import { as, startApiWithUsers } from "./support/api.js";
 import { describeEachBackend } from "./support/backends.js";
 
@@ -124,6 +126,33 @@ describeEachBackend("REST API users", (backend) => {
     expect((await admin("PATCH", "/users/op", { roles: [{ name: "Admin" }] })).status).toBe(200);
     expect((await admin("DELETE", "/users/admin")).status).toBe(204);
     expect((await as(cp, "op")("DELETE", "/users/op")).status).toBe(409);
+  });
+
+  it("keeps one Admin when the last two delete each other at the same time", async () => {
+    const cp = await startApiWithUsers(backend);
+    expect(
+      (await as(cp, "admin")("PATCH", "/users/op", { roles: [{ name: "Admin" }] })).status,
+    ).toBe(200);
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all([
+        as(cp, "admin")("DELETE", "/users/op"),
+        as(cp, "op")("DELETE", "/users/admin"),
+      ]);
+      const statuses = answers.map((answer) => answer.status).sort();
+      // One deletion wins; the other finds its target the last Admin (409) or its own
+      // account already gone (401). Never both gone.
+      expect(statuses[0]).toBe(204);
+      expect([401, 409]).toContain(statuses[1]);
+      const admins = (await cp.store.listUsers()).filter((user) => user.role === "Admin");
+      expect(admins).toHaveLength(1);
+      // Restore the pair for the next round.
+      const survivor = admins[0]?.username === "admin" ? "admin" : "op";
+      const gone = survivor === "admin" ? "op" : "admin";
+      await cp.store.createUser(
+        { username: gone, role: Role.admin, passwordHash: await hashPassword(`${gone}-password`) },
+        new Date(),
+      );
+    }
   });
 
   it("changes a password with effect at once, the old one refused", async () => {

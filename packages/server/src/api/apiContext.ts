@@ -1,5 +1,6 @@
 import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { verifyApiToken } from "../auth/apiTokens.js";
 import { type Role, requireRole } from "../auth/roles.js";
 import {
   cookieValue,
@@ -14,7 +15,7 @@ import type { DagProcessor } from "../dags/dagProcessor.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import type { LogFollower } from "../logs/logFollower.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
-import type { Store, UserRecord } from "../store/index.js";
+import type { Store, UserCredentials, UserRecord } from "../store/index.js";
 
 /** What the REST API's routes work with. */
 export interface ApiContext {
@@ -31,17 +32,36 @@ export interface ApiContext {
 /** Who signed in for each request in flight, for the event log (a request is its key). */
 const signedIn = new WeakMap<FastifyRequest, UserRecord>();
 
-/** The signed-in user of a request, who must have at least `role` (401 / 403 otherwise). */
+/**
+ * The signed-in user of a request, who must have at least `role` (401 / 403 otherwise):
+ * by HTTP Basic, by an API token (`Authorization: Bearer bat_...`), or by a browser
+ * session. `allowApiToken: false` refuses a request signed in by API token (403).
+ */
 export async function authorize(
   api: ApiContext,
   request: FastifyRequest,
   role: Role,
+  options: { allowApiToken?: boolean } = {},
 ): Promise<UserRecord> {
-  const user = request.headers.authorization
-    ? await api.userAuth.authenticate(request.headers.authorization)
-    : await sessionUser(api, request);
+  const { authorization } = request.headers;
+  const byToken = authorization !== undefined && /^Bearer\s/i.test(authorization);
+  let user: UserRecord;
+  if (byToken) {
+    const { secretKey, clock } = api.edge.options;
+    user = asUserRecord(await verifyApiToken(api.store, secretKey, authorization, clock.now()));
+  } else if (authorization) {
+    user = await api.userAuth.authenticate(authorization);
+  } else {
+    user = await sessionUser(api, request);
+  }
   signedIn.set(request, user);
   requireRole(user, role);
+  if (byToken && options.allowApiToken === false) {
+    throw new BordaError(
+      ErrorCode.forbidden,
+      "An API token cannot do this: sign in with your password (HTTP Basic) or a browser session.",
+    );
+  }
   return user;
 }
 
@@ -57,7 +77,7 @@ async function sessionUser(api: ApiContext, request: FastifyRequest): Promise<Us
   if (!token || !session || !user || passwordFingerprint(user.passwordHash) !== session.fp) {
     throw new BordaError(
       ErrorCode.unauthenticated,
-      "Sign in: send HTTP Basic credentials of a Borda user, or sign in with POST /api/v1/auth/session.",
+      "Sign in: send HTTP Basic credentials of a Borda user, or an API token (Authorization: Bearer bat_...), or sign in with POST /api/v1/auth/session.",
     );
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
@@ -69,6 +89,11 @@ async function sessionUser(api: ApiContext, request: FastifyRequest): Promise<Us
       );
     }
   }
+  return asUserRecord(user);
+}
+
+/** A user as routes see it: never its password hash or login throttle. */
+function asUserRecord(user: UserCredentials): UserRecord {
   return {
     username: user.username,
     role: user.role,

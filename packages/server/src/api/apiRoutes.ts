@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "./apiContext.js";
 import { recordEvents } from "./recordEvents.js";
+import { apiTokenRoutes } from "./routes/apiTokens.js";
 import { dagRunRoutes } from "./routes/dagRuns.js";
 import { dagRoutes } from "./routes/dags.js";
 import { deployRoutes } from "./routes/deploy.js";
@@ -25,6 +26,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(monitoringRoutes(api));
     await app.register(poolRoutes(api));
     await app.register(sessionRoutes(api));
+    await app.register(apiTokenRoutes(api));
     await app.register(dagRoutes(api));
     await app.register(dagRunRoutes(api));
     await app.register(deployRoutes(api));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Store } from "../store/index.js";
+import { parseToken } from "./bearerTokens.js";
 import { createWorkerToken } from "./workerTokens.js";
 
 /**
@@ -16,7 +17,7 @@ export async function localWorkerToken(
   const file = path.join(home, "standalone-worker-token");
   if (existsSync(file)) {
     const token = readFileSync(file, "utf8").trim();
-    const id = token.match(/^bwt_([a-f0-9]{16})_/)?.[1];
+    const id = parseToken(token)?.id;
     const record = id ? await store.findWorkerToken(id) : null;
     if (record && !record.revokedAt) return token;
   }

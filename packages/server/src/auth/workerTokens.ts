@@ -1,14 +1,12 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { BordaError, ErrorCode } from "@borda/protocol";
 import { queueMatcher } from "../scheduler/jobNotifier.js";
 import type { Store, WorkerTokenRecord } from "../store/index.js";
+import { mintToken, presentedToken, secretMatches, TokenKind } from "./bearerTokens.js";
 
 /**
- * Worker tokens look like `bwt_<id>_<secret>`: the id finds the record, the 256-bit
- * secret proves possession. Only an HMAC of the secret under the server's secret key is
- * stored, and a token is shown once, when created.
+ * Worker tokens look like `bwt_<id>_<secret>` (bearerTokens.ts): stored hashed, shown
+ * once, scoped to queue patterns.
  */
-const tokenPattern = /^bwt_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 
 export interface NewWorkerToken {
   token: string;
@@ -27,19 +25,12 @@ export async function createWorkerToken(
       "A worker token needs at least one queue pattern (--queues).",
     );
   }
-  const id = randomBytes(8).toString("hex");
-  const secret = randomBytes(32).toString("base64url");
+  const { id, token, secretHash } = mintToken(secretKey, TokenKind.worker);
   const record = await store.createWorkerToken(
-    {
-      id,
-      name: options.name,
-      team: options.team ?? null,
-      queues: options.queues,
-      secretHash: hashSecret(secretKey, secret),
-    },
+    { id, name: options.name, team: options.team ?? null, queues: options.queues, secretHash },
     at,
   );
-  return { token: `bwt_${id}_${secret}`, record };
+  return { token, record };
 }
 
 /**
@@ -52,13 +43,10 @@ export async function verifyWorkerToken(
   secretKey: Buffer,
   authorization: string | undefined,
 ): Promise<WorkerTokenRecord> {
-  const match = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]?.match(tokenPattern);
-  if (!match?.[1] || !match[2]) throw refused();
-  const record = await store.findWorkerToken(match[1]);
-  if (!record || record.revokedAt) throw refused();
-  const presented = Buffer.from(hashSecret(secretKey, match[2]), "hex");
-  const expected = Buffer.from(record.secretHash, "hex");
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
+  const presented = presentedToken(authorization);
+  if (presented?.kind !== TokenKind.worker) throw refused();
+  const record = await store.findWorkerToken(presented.id);
+  if (!record || record.revokedAt || !secretMatches(secretKey, presented.secret, record.secretHash))
     throw refused();
   const { secretHash: _, ...token } = record;
   return token;
@@ -90,8 +78,4 @@ function refused(): BordaError {
     ErrorCode.unauthenticated,
     "A valid worker token is required: send 'Authorization: Bearer <token>' (borda tokens create makes one).",
   );
-}
-
-function hashSecret(secretKey: Buffer, secret: string): string {
-  return createHmac("sha256", secretKey).update(secret).digest("hex");
 }

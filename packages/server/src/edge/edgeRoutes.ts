@@ -132,16 +132,26 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
         schema: {
           tags,
           params: z.object({ hash: z.string().regex(/^[a-f0-9]{64}$/, "a sha256 in hex") }),
+          response: {
+            200: {
+              description: "The bundle: one ESM file, immutable under its hash.",
+              content: { "text/javascript": { schema: z.string() } },
+            },
+          },
         },
       },
       async (request, reply) => {
         await edge.authenticate(request.headers.authorization);
         const bundle = await edge.bundle(request.params.hash);
-        return reply
-          .header("content-type", "text/javascript; charset=utf-8")
-          .header("cache-control", "private, max-age=31536000, immutable")
-          .header("etag", `"${request.params.hash}"`)
-          .send(Buffer.from(bundle));
+        return (
+          reply
+            .header("content-type", "text/javascript; charset=utf-8")
+            .header("cache-control", "private, max-age=31536000, immutable")
+            .header("etag", `"${request.params.hash}"`)
+            // A Buffer is sent as it is, never through the schema's serializer; the schema's
+            // string only describes the body for the OpenAPI document.
+            .send(Buffer.from(bundle) as unknown as string)
+        );
       },
     );
   };

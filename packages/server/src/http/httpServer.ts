@@ -1,4 +1,4 @@
-import { BordaError, ErrorCode } from "@borda/protocol";
+import { BordaError, ErrorCode, problemSchema } from "@borda/protocol";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, {
   type FastifyBaseLogger,
@@ -18,7 +18,8 @@ import { apiRoutes } from "../api/apiRoutes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import { apiDocsPage } from "./apiDocsPage.js";
-import { installProblemHandler, problem } from "./problem.js";
+import { installProblemHandler, noRouteProblem, problem } from "./problem.js";
+import { findWebUi, serveWebUi } from "./webUi.js";
 
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
 const bodyLimitBytes = 2 * 1024 * 1024;
@@ -51,6 +52,16 @@ export async function buildHttpServer(options: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  // Every documented route can fail with a problem body; saying so on each route keeps the
+  // OpenAPI document true to every answer, and serialises errors through the same schema.
+  app.addHook("onRoute", (route) => {
+    if (!route.schema || route.schema.hide) return;
+    route.schema.response = {
+      "4xx": problemSchema,
+      "5xx": problemSchema,
+      ...(route.schema.response as Record<string, unknown> | undefined),
+    };
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -92,6 +103,10 @@ export async function buildHttpServer(options: {
   app.get("/api/docs", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/html; charset=utf-8").send(apiDocsPage),
   );
+  const servePage = await serveWebUi(app, findWebUi());
+  app.setNotFoundHandler((request, reply) => {
+    if (!servePage(request, reply)) void reply.code(404).send(noRouteProblem(request));
+  });
   // Waiting long-polls answer at once when the server stops, instead of holding close().
   app.addHook("preClose", async () => options.edge.polls.endAll());
   return app;

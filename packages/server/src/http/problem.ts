@@ -1,5 +1,5 @@
 import { BordaError, ErrorCode, type Problem } from "@borda/protocol";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 /** The HTTP status of each error code. */
@@ -91,15 +91,13 @@ export function installProblemHandler(app: FastifyInstance): void {
       .code(500)
       .send(problem(500, ErrorCode.internal, "Internal error; the server log has the details."));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send(
-        problem(
-          404,
-          ErrorCode.notFound,
-          `No route ${request.method} ${request.url.split("?")[0]}.`,
-        ),
-      ),
+}
+
+/** The answer to a path no route serves. */
+export function noRouteProblem(request: FastifyRequest): Problem {
+  return problem(
+    404,
+    ErrorCode.notFound,
+    `No route ${request.method} ${request.url.split("?")[0]}.`,
   );
 }

@@ -22,6 +22,7 @@ export interface Database {
   task_logs: TaskLogsTable;
   users: UsersTable;
   event_log: EventLogTable;
+  api_tokens: ApiTokensTable;
 }
 
 export interface DagsTable {
@@ -247,4 +248,20 @@ export interface EventLogTable {
   execution_date: number | null;
   /** A short JSON summary of the request, secrets masked. */
   extra: string | null;
+}
+
+/** Tokens with which scripts use /api/v1 as their owner (auth/apiTokens.ts). */
+export interface ApiTokensTable {
+  /** Public part of the token, shown in listings. */
+  id: string;
+  /** The owner, whose current role the token has; deleting the user deletes its tokens. */
+  username: string;
+  name: string;
+  /** HMAC-SHA256 of the token's secret part under the server's secret key. */
+  secret_hash: string;
+  created_at: number;
+  /** After this instant the token signs nobody in (null: never expires). */
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
 }

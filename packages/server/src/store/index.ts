@@ -4,6 +4,7 @@ import { BordaError, ErrorCode } from "@borda/protocol";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import * as apiTokens from "./apiTokens.js";
 import * as attempts from "./attempts.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
@@ -27,6 +28,7 @@ import * as workers from "./workers.js";
 import * as workerTokens from "./workerTokens.js";
 import * as xcom from "./xcom.js";
 
+export type * from "./apiTokens.js";
 export type * from "./attempts.js";
 export type * from "./eventLog.js";
 export { eventOrderFields } from "./eventLog.js";
@@ -36,6 +38,7 @@ export type * from "./pools.js";
 export { defaultPoolName } from "./pools.js";
 export type * from "./records.js";
 export type * from "./runs.js";
+export { dagRunOrderFields } from "./runs.js";
 export type * from "./taskInstances.js";
 export type * from "./users.js";
 export type * from "./workers.js";
@@ -86,6 +89,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, workerTokens),
     ...bind(ctx, logs),
     ...bind(ctx, users),
+    ...bind(ctx, apiTokens),
     ...bind(ctx, eventLog),
   };
 }

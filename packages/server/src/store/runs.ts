@@ -7,8 +7,15 @@ import {
   type RunType,
   TaskInstanceState,
 } from "@borda/protocol";
-import type { Selectable } from "kysely";
-import type { DagRunsTable } from "./database.js";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from "kysely";
+import type { DagRunsTable, Database } from "./database.js";
+import type { Range } from "./findTaskInstances.js";
 import type { DagRunRecord } from "./records.js";
 import { toDate } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
@@ -143,15 +150,117 @@ export async function getDagRunById(ctx: StoreContext, id: number): Promise<DagR
   return row ? toRunRecord(row) : null;
 }
 
+/** Which runs `listDagRuns` and `countDagRuns` find: every field given must match. */
+export interface DagRunFilter {
+  dagId?: string | undefined;
+  /** Any of these DAGs; an empty list matches nothing. */
+  dagIds?: readonly string[] | undefined;
+  states?: readonly DagRunState[] | undefined;
+  runType?: RunType | undefined;
+  logicalDate?: Range<Date> | undefined;
+  startDate?: Range<Date> | undefined;
+  endDate?: Range<Date> | undefined;
+}
+
+/** The fields a page of runs can be ordered by, named as the REST API names them. */
+export const dagRunOrderFields = [
+  "dag_id",
+  "dag_run_id",
+  "logical_date",
+  "execution_date",
+  "start_date",
+  "end_date",
+  "state",
+] as const;
+export type DagRunOrderField = (typeof dagRunOrderFields)[number];
+
+export interface DagRunPage {
+  orderBy: DagRunOrderField;
+  descending: boolean;
+  limit: number;
+  offset: number;
+}
+
+const orderColumns = {
+  dag_id: "dag_id",
+  dag_run_id: "run_id",
+  logical_date: "logical_date",
+  execution_date: "logical_date",
+  start_date: "start_date",
+  end_date: "end_date",
+  state: "state",
+} as const satisfies Record<DagRunOrderField, keyof DagRunsTable>;
+
+/**
+ * The runs matching `filter`: all of them, by logical date, or one `page` in the order it
+ * asks. Pages are ordered in SQL: a DAG scheduled every few minutes has too many runs to
+ * sort in memory. Nulls sort first ascending on both backends, and the id breaks ties,
+ * so pages never overlap.
+ */
 export async function listDagRuns(
   ctx: StoreContext,
-  filter: { dagId?: string; states?: readonly DagRunState[]; runType?: RunType } = {},
+  filter: DagRunFilter = {},
+  page?: DagRunPage,
 ): Promise<DagRunRecord[]> {
-  let query = ctx.db.selectFrom("dag_runs").selectAll().orderBy("logical_date").orderBy("id");
-  if (filter.dagId !== undefined) query = query.where("dag_id", "=", filter.dagId);
-  if (filter.states) query = query.where("state", "in", filter.states);
-  if (filter.runType !== undefined) query = query.where("run_type", "=", filter.runType);
+  if (filter.dagIds?.length === 0 || filter.states?.length === 0) return [];
+  let query = ctx.db
+    .selectFrom("dag_runs")
+    .selectAll()
+    .where((eb) => matchesRuns(eb, filter));
+  if (page) {
+    const column = orderColumns[page.orderBy];
+    const direction = page.descending ? "desc" : "asc";
+    query = query
+      .orderBy(sql`${sql.ref(column)} is null`, page.descending ? "asc" : "desc")
+      .orderBy(column, direction)
+      .orderBy("id", direction)
+      .limit(page.limit)
+      .offset(page.offset);
+  } else {
+    query = query.orderBy("logical_date").orderBy("id");
+  }
   return (await query.execute()).map(toRunRecord);
+}
+
+export async function countDagRuns(ctx: StoreContext, filter: DagRunFilter = {}): Promise<number> {
+  if (filter.dagIds?.length === 0 || filter.states?.length === 0) return 0;
+  const row = await ctx.db
+    .selectFrom("dag_runs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where((eb) => matchesRuns(eb, filter))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many runs each of the DAGs has in each state; a state without runs is absent. */
+export async function countDagRunsByState(
+  ctx: StoreContext,
+  dagIds: readonly string[],
+): Promise<{ dagId: string; state: DagRunState; count: number }[]> {
+  if (dagIds.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom("dag_runs")
+    .select((eb) => ["dag_id", "state", eb.fn.countAll<number>().as("n")])
+    .where("dag_id", "in", dagIds)
+    .groupBy(["dag_id", "state"])
+    .execute();
+  return rows.map((r) => ({ dagId: r.dag_id, state: r.state as DagRunState, count: Number(r.n) }));
+}
+
+function matchesRuns(eb: ExpressionBuilder<Database, "dag_runs">, f: DagRunFilter) {
+  const conditions: Expression<SqlBool>[] = [];
+  if (f.dagId !== undefined) conditions.push(eb("dag_id", "=", f.dagId));
+  if (f.dagIds) conditions.push(eb("dag_id", "in", f.dagIds));
+  if (f.states) conditions.push(eb("state", "in", f.states));
+  if (f.runType !== undefined) conditions.push(eb("run_type", "=", f.runType));
+  const within = (column: "logical_date" | "start_date" | "end_date", range?: Range<Date>) => {
+    if (range?.gte !== undefined) conditions.push(eb(column, ">=", range.gte.getTime()));
+    if (range?.lte !== undefined) conditions.push(eb(column, "<=", range.lte.getTime()));
+  };
+  within("logical_date", f.logicalDate);
+  within("start_date", f.startDate);
+  within("end_date", f.endDate);
+  return eb.and(conditions);
 }
 
 /** The data interval of the DAG's newest scheduled run, where the timetable continues from. */

@@ -1,7 +1,7 @@
 import { BordaError, ErrorCode } from "@borda/protocol";
-import type { Selectable } from "kysely";
-import type { Role } from "../auth/roles.js";
-import type { UsersTable } from "./database.js";
+import type { Kysely, Selectable } from "kysely";
+import { Role } from "../auth/roles.js";
+import type { Database, UsersTable } from "./database.js";
 import type { StoreContext } from "./storeContext.js";
 
 /**
@@ -87,8 +87,34 @@ export async function listUsers(ctx: StoreContext): Promise<UserRecord[]> {
 
 /** Whether the user existed. */
 export async function deleteUser(ctx: StoreContext, username: string): Promise<boolean> {
-  const result = await ctx.db.deleteFrom("users").where("username", "=", username).execute();
-  return Number(result[0]?.numDeletedRows ?? 0) > 0;
+  return ctx.write(async (trx) => {
+    await keepAnAdmin(ctx, trx, username, "delete");
+    const result = await trx.deleteFrom("users").where("username", "=", username).execute();
+    return Number(result[0]?.numDeletedRows ?? 0) > 0;
+  });
+}
+
+/**
+ * Refuses (conflict) to delete or demote the last Admin: without one nobody could manage
+ * users. On PostgreSQL the Admins' rows are locked first, so two requests each removing
+ * one of the last two Admins cannot both see "another Admin remains"; on SQLite the
+ * write transaction already runs alone.
+ */
+async function keepAnAdmin(
+  ctx: StoreContext,
+  trx: Kysely<Database>,
+  username: string,
+  action: string,
+): Promise<void> {
+  let admins = trx.selectFrom("users").select("username").where("role", "=", Role.admin);
+  if (ctx.dialect === "postgres") admins = admins.forUpdate();
+  const names = (await admins.execute()).map((row) => row.username);
+  if (names.length === 1 && names[0] === username) {
+    throw new BordaError(
+      ErrorCode.conflict,
+      `Cannot ${action} '${username}': it is the last Admin, and without one nobody could manage users. Give another user the Admin role first.`,
+    );
+  }
 }
 
 /**
@@ -114,12 +140,15 @@ export async function setUserRole(
   username: string,
   role: Role,
 ): Promise<boolean> {
-  const result = await ctx.db
-    .updateTable("users")
-    .set({ role })
-    .where("username", "=", username)
-    .execute();
-  return Number(result[0]?.numUpdatedRows ?? 0) > 0;
+  return ctx.write(async (trx) => {
+    if (role !== Role.admin) await keepAnAdmin(ctx, trx, username, "take the Admin role from");
+    const result = await trx
+      .updateTable("users")
+      .set({ role })
+      .where("username", "=", username)
+      .execute();
+    return Number(result[0]?.numUpdatedRows ?? 0) > 0;
+  });
 }
 
 /**

@@ -37,19 +37,24 @@ export async function startApiWithUsers(
   return cp;
 }
 
-/** The spec's path template for a concrete route: `/dags/etl/dagRuns` → `/dags/{dag_id}/dagRuns`. */
+/**
+ * The spec's path template for a concrete route: `/dags/etl/dagRuns` → `/dags/{dag_id}/dagRuns`.
+ * The most literal template wins, so `.../{task_id}/tries` is not read as `.../{task_id}/{map_index}`.
+ */
 function templateOf(method: string, route: string): string | null {
   const path = route.split("?")[0] ?? route;
   const segments = path.split("/");
-  const match = listAirflowOperations().find((op) => {
-    const template = op.path.split("/");
-    return (
-      op.method.toLowerCase() === method.toLowerCase() &&
-      template.length === segments.length &&
-      template.every((part, i) => part.startsWith("{") || part === segments[i])
-    );
-  });
-  return match?.path ?? null;
+  const literals = (template: string[]) => template.filter((part) => !part.startsWith("{")).length;
+  const matches = listAirflowOperations()
+    .map((op) => ({ op, template: op.path.split("/") }))
+    .filter(
+      ({ op, template }) =>
+        op.method.toLowerCase() === method.toLowerCase() &&
+        template.length === segments.length &&
+        template.every((part, i) => part.startsWith("{") || part === segments[i]),
+    )
+    .sort((a, b) => literals(b.template) - literals(a.template));
+  return matches[0]?.op.path ?? null;
 }
 
 /**

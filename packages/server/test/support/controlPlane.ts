@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { edgeProtocolVersion, type SysInfo } from "@borda/protocol";
+import type { Logger } from "pino";
 import { createWorkerToken } from "../../src/auth/workerTokens.js";
 import { resolveServerConfig, type ServerConfig } from "../../src/config.js";
 import { type ControlPlane, startControlPlane } from "../../src/controlPlane.js";
+import type { Clock } from "../../src/scheduler/clock.js";
 import type { Backend } from "./backends.js";
 import { silentLogger } from "./harness.js";
 
@@ -18,6 +20,10 @@ export async function startTestControlPlane(
     config?: Partial<ServerConfig>;
     /** Another replica: share this control plane's database, secret key and DAGs. */
     replicaOf?: ControlPlane;
+    /** The control plane's time (a ManualClock), for behaviour that depends on it. */
+    clock?: Clock;
+    /** Where it logs (default: nowhere). */
+    logger?: Logger;
   } = {},
 ): Promise<ControlPlane & { stopped: boolean }> {
   const { home, databaseUrl } = options.replicaOf
@@ -42,7 +48,10 @@ export async function startTestControlPlane(
     logLevel: "silent",
     ...options.config,
   };
-  const controlPlane = await startControlPlane(config, { logger: silentLogger });
+  const controlPlane = await startControlPlane(config, {
+    logger: options.logger ?? silentLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const handle = Object.assign(controlPlane, { stopped: false });
   backend.onCleanup(async () => {
     if (!handle.stopped) await controlPlane.stop();

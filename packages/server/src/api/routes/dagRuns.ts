@@ -1,10 +1,15 @@
 import {
   BordaError,
   clearDagRunSchema,
+  dagRunBatchFormSchema,
   dagRunCollectionSchema,
   dagRunListQuerySchema,
   dagRunSchema,
+  dagRunStates,
+  dagStatsCollectionSchema,
+  dagStatsQuerySchema,
   ErrorCode,
+  noContentSchema,
   setNoteSchema,
   taskInstanceCollectionSchema,
   triggerDagRunSchema,
@@ -13,10 +18,10 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import type { DagRunRecord } from "../../store/index.js";
-import { type ApiContext, authorize, iso, page } from "../apiContext.js";
+import { type DagRunFilter, type DagRunRecord, dagRunOrderFields } from "../../store/index.js";
+import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 import { dagParams, requireDag, requireRun, runParams } from "./pathParams.js";
-import { toApiTaskInstance } from "./taskInstances.js";
+import { dateRange, toApiTaskInstance } from "./taskInstances.js";
 
 const tags = ["DAGRun"];
 
@@ -40,6 +45,24 @@ function toApiDagRun(run: DagRunRecord) {
 }
 
 export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  /** One page of the runs matching `filter`, and how many match in all. */
+  const findPage = async (
+    filter: DagRunFilter,
+    query: { limit: number; offset: number; order_by?: string | undefined },
+  ) => {
+    const { field, descending } = sortOrder(query.order_by, dagRunOrderFields, "logical_date");
+    const [runs, total] = await Promise.all([
+      api.store.listDagRuns(filter, {
+        orderBy: field,
+        descending,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+      api.store.countDagRuns(filter),
+    ]);
+    return { dag_runs: runs.map(toApiDagRun), total_entries: total };
+  };
+
   return async (app) => {
     app.get(
       "/dags/:dag_id/dagRuns",
@@ -55,24 +78,82 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         await requireDag(api, request.params.dag_id);
-        const states = request.query.state === undefined ? undefined : [request.query.state].flat();
-        const { items, total } = page(
-          await api.store.listDagRuns({
-            dagId: request.params.dag_id,
-            ...(states ? { states } : {}),
-          }),
-          request.query,
+        const { state } = request.query;
+        return findPage(
           {
-            dag_run_id: (r) => r.runId,
-            logical_date: (r) => r.logicalDate.getTime(),
-            execution_date: (r) => r.logicalDate.getTime(),
-            start_date: (r) => r.startDate?.getTime() ?? null,
-            end_date: (r) => r.endDate?.getTime() ?? null,
-            state: (r) => r.state,
+            dagId: request.params.dag_id,
+            states: state === undefined ? undefined : [state].flat(),
           },
-          "logical_date",
+          request.query,
         );
-        return { dag_runs: items.map(toApiDagRun), total_entries: total };
+      },
+    );
+
+    /** Airflow's batch form of the list above, across DAGs, for filters too long for a query string. */
+    app.post(
+      "/dags/~/dagRuns/list",
+      {
+        schema: {
+          tags,
+          operationId: "get_dag_runs_batch",
+          body: dagRunBatchFormSchema,
+          response: { 200: dagRunCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const form = request.body;
+        return findPage(
+          {
+            dagIds: form.dag_ids ?? undefined,
+            states: form.states ?? undefined,
+            logicalDate: dateRange(form.execution_date_gte, form.execution_date_lte),
+            startDate: dateRange(form.start_date_gte, form.start_date_lte),
+            endDate: dateRange(form.end_date_gte, form.end_date_lte),
+          },
+          { limit: form.page_limit, offset: form.page_offset, order_by: form.order_by },
+        );
+      },
+    );
+
+    /**
+     * How many runs each DAG has in each state, every state listed (Airflow's DAG stats,
+     * what a DAG list shows beside each DAG). DAG ids that name no DAG are left out; no
+     * ids at all means every DAG.
+     */
+    app.get(
+      "/dagStats",
+      {
+        schema: {
+          tags: ["DagStats"],
+          operationId: "get_dag_stats",
+          querystring: dagStatsQuerySchema,
+          response: { 200: dagStatsCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const wanted = request.query.dag_ids
+          .split(",")
+          .map((id) => id.trim())
+          .filter((id) => id !== "");
+        const dags = await api.store.listDags(wanted.length > 0 ? { dagIds: wanted } : {});
+        const counts = new Map(
+          (await api.store.countDagRunsByState(dags.map((d) => d.dagId))).map((c) => [
+            `${c.dagId}/${c.state}`,
+            c.count,
+          ]),
+        );
+        return {
+          dags: dags.map(({ dagId }) => ({
+            dag_id: dagId,
+            stats: dagRunStates.map((state) => ({
+              state,
+              count: counts.get(`${dagId}/${state}`) ?? 0,
+            })),
+          })),
+          total_entries: dags.length,
+        };
       },
     );
 
@@ -176,11 +257,18 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
     /** Deletes the run with its task instances, attempts, logs and XCom. */
     app.delete(
       "/dags/:dag_id/dagRuns/:dag_run_id",
-      { schema: { tags, operationId: "delete_dag_run", params: runParams } },
+      {
+        schema: {
+          tags,
+          operationId: "delete_dag_run",
+          params: runParams,
+          response: { 204: noContentSchema },
+        },
+      },
       async (request, reply) => {
         await authorize(api, request, Role.user);
         await api.scheduler.deleteDagRun(request.params.dag_id, request.params.dag_run_id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 

@@ -1,5 +1,6 @@
 import {
   BordaError,
+  type DagSpec,
   dagCollectionSchema,
   dagDetailSchema,
   dagListQuerySchema,
@@ -8,12 +9,16 @@ import {
   dagSourceSchema,
   ErrorCode,
   type ParamSpec,
+  taskCollectionSchema,
+  taskListQuerySchema,
+  taskSchema,
   updateMaskQuerySchema,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { DagFileOrigin } from "../../dags/dagRegistry.js";
+import { dagGraph } from "../../scheduler/dagGraph.js";
 import type { DagRecord, ImportErrorRecord } from "../../store/index.js";
 import {
   type ApiContext,
@@ -80,24 +85,24 @@ function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   };
 }
 
+/** An instant of a DAG's definition as the API writes instants (milliseconds, `Z`). */
+const specInstant = (value: string | null | undefined) =>
+  value ? new Date(value).toISOString() : null;
+
 function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   const spec = dag.currentVersion?.spec;
-  const instant = (value: string | null | undefined) =>
-    value ? new Date(value).toISOString() : null;
   return {
     ...toApiDag(dag, importErrors),
     timezone: spec?.timezone ?? null,
     catchup: spec?.catchup ?? null,
     orientation: "LR",
     concurrency: spec?.maxActiveTasks ?? null,
-    start_date: instant(spec?.startDate),
+    start_date: specInstant(spec?.startDate),
     dag_run_timeout: null,
     dataset_expression: null,
     doc_md: null,
-    params: Object.fromEntries(
-      Object.entries(spec?.params ?? {}).map(([name, param]) => [name, toApiParam(param)]),
-    ),
-    end_date: instant(spec?.endDate),
+    params: toApiParams(spec?.params ?? {}),
+    end_date: specInstant(spec?.endDate),
     is_paused_upon_creation: null,
     last_parsed: iso(dag.lastParsedAt),
     template_search_path: null,
@@ -105,14 +110,71 @@ function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord
   };
 }
 
-/** A param as Airflow serialises its `Param`: the default as `value`, the rest as `schema`. */
-function toApiParam({ default: value, description, ...schema }: ParamSpec) {
+/** Params as Airflow serialises its `Param`s: the default as `value`, the rest as `schema`. */
+const toApiParams = (params: Record<string, ParamSpec>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([name, { default: value, description, ...schema }]) => [
+      name,
+      {
+        __class: "airflow.models.param.Param" as const,
+        value: value ?? null,
+        description: description ?? null,
+        schema,
+      },
+    ]),
+  );
+
+/** A duration in milliseconds as Airflow's TimeDelta. */
+function toTimeDelta(ms: number) {
+  const day = 86_400_000;
   return {
-    __class: "airflow.models.param.Param" as const,
-    value: value ?? null,
-    description: description ?? null,
-    schema,
+    __type: "TimeDelta" as const,
+    days: Math.floor(ms / day),
+    seconds: Math.floor((ms % day) / 1000),
+    microseconds: (ms % 1000) * 1000,
   };
+}
+
+/**
+ * The tasks of a DAG's current definition as Airflow's Task. What Borda has no notion of
+ * is Airflow's default: no owner, no templates, no past dependencies, no mapping. Like
+ * Airflow's, a task's dates and params are its DAG's.
+ */
+function toApiTasks(spec: DagSpec | undefined) {
+  if (!spec) return [];
+  const { downstream } = dagGraph(spec);
+  const params = toApiParams(spec.params);
+  return spec.tasks.map((task) => ({
+    // `operator` of its task instances names the same: "function" or "bash".
+    class_ref: { module_path: "borda", class_name: task.kind },
+    task_id: task.taskId,
+    task_display_name: task.taskId,
+    owner: "",
+    start_date: specInstant(spec.startDate),
+    end_date: specInstant(spec.endDate),
+    trigger_rule: task.triggerRule,
+    extra_links: [],
+    depends_on_past: false,
+    is_mapped: false,
+    wait_for_downstream: false,
+    retries: task.retries,
+    queue: task.queue,
+    executor: null,
+    pool: task.pool,
+    pool_slots: task.poolSlots,
+    execution_timeout:
+      task.executionTimeoutMs === null ? null : toTimeDelta(task.executionTimeoutMs),
+    retry_delay: toTimeDelta(task.retryDelayMs),
+    retry_exponential_backoff: task.retryExponentialBackoff,
+    priority_weight: task.priorityWeight,
+    weight_rule: "absolute" as const,
+    ui_color: "#fff",
+    ui_fgcolor: "#000",
+    template_fields: [],
+    downstream_task_ids: [...(downstream.get(task.taskId) ?? [])].sort(),
+    doc_md: null,
+    params,
+  }));
 }
 
 export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
@@ -203,6 +265,66 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
           await requireDag(api, request.params.dag_id),
           await api.store.listImportErrors(),
         );
+      },
+    );
+
+    /** The tasks of the DAG's current definition, by task_id unless `order_by` says otherwise. */
+    app.get(
+      "/dags/:dag_id/tasks",
+      {
+        schema: {
+          tags,
+          operationId: "get_tasks",
+          params: dagParams,
+          querystring: taskListQuerySchema,
+          response: { 200: taskCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const tasks = toApiTasks(
+          (await requireDag(api, request.params.dag_id)).currentVersion?.spec,
+        );
+        const { items } = page(
+          tasks,
+          { limit: tasks.length, offset: 0, order_by: request.query.order_by },
+          {
+            task_id: (t) => t.task_id,
+            trigger_rule: (t) => t.trigger_rule,
+            retries: (t) => t.retries,
+            queue: (t) => t.queue,
+            pool: (t) => t.pool,
+            pool_slots: (t) => t.pool_slots,
+            priority_weight: (t) => t.priority_weight,
+          },
+          "task_id",
+        );
+        return { tasks: items, total_entries: tasks.length };
+      },
+    );
+
+    app.get(
+      "/dags/:dag_id/tasks/:task_id",
+      {
+        schema: {
+          tags,
+          operationId: "get_task",
+          params: dagParams.extend({ task_id: z.string().min(1).max(250) }),
+          response: { 200: taskSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const { dag_id: dagId, task_id: taskId } = request.params;
+        const dag = await requireDag(api, dagId);
+        const task = toApiTasks(dag.currentVersion?.spec).find((t) => t.task_id === taskId);
+        if (!task) {
+          throw new BordaError(
+            ErrorCode.notFound,
+            `Task '${taskId}' not found in DAG '${dagId}'; GET /dags/${dagId}/tasks lists its tasks.`,
+          );
+        }
+        return task;
       },
     );
 

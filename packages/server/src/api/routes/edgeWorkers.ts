@@ -6,6 +6,7 @@ import {
   edgeWorkerCollectionSchema,
   edgeWorkerListQuerySchema,
   edgeWorkerSchema,
+  noContentSchema,
   queuePatternSchema,
   WorkerState,
   workerConcurrencySchema,
@@ -200,11 +201,11 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/edge/workers/:worker_name",
-      { schema: { tags, params: workerParams } },
+      { schema: { tags, params: workerParams, response: { 204: noContentSchema } } },
       async (request, reply) => {
         await authorize(api, request, Role.op);
         await api.edge.removeWorker(request.params.worker_name);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 

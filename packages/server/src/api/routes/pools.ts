@@ -2,6 +2,7 @@ import {
   BordaError,
   collectionQuerySchema,
   ErrorCode,
+  noContentSchema,
   poolBodySchema,
   poolCollectionSchema,
   poolPatchSchema,
@@ -136,12 +137,12 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/pools/:pool_name",
-      { schema: { tags, params: poolParams } },
+      { schema: { tags, params: poolParams, response: { 204: noContentSchema } } },
       async (request, reply) => {
         await authorize(api, request, Role.op);
         await requirePool(request.params.pool_name);
         await api.store.deletePool(request.params.pool_name);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

@@ -1,4 +1,4 @@
-import { sessionSchema, signInSchema } from "@borda/protocol";
+import { noContentSchema, sessionSchema, signInSchema } from "@borda/protocol";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
@@ -62,10 +62,14 @@ export function sessionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.delete("/auth/session", { schema: { tags } }, async (request, reply) => {
-      setCookie(request, reply, "", 0);
-      return reply.code(204).send();
-    });
+    app.delete(
+      "/auth/session",
+      { schema: { tags, response: { 204: noContentSchema } } },
+      async (request, reply) => {
+        setCookie(request, reply, "", 0);
+        return reply.code(204).send(null);
+      },
+    );
   };
 }
 

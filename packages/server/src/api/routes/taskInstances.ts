@@ -1,5 +1,7 @@
 import {
+  AttemptState,
   BordaError,
+  collectionQuerySchema,
   ErrorCode,
   TaskInstanceState,
   taskInstanceBatchFormSchema,
@@ -14,6 +16,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import {
+  type AttemptRecord,
   type TaskInstanceFilter,
   type TaskInstanceView,
   taskInstanceOrderFields,
@@ -22,6 +25,7 @@ import {
   type ApiContext,
   authorize,
   iso,
+  page,
   sendPlainText,
   sortOrder,
   wantsPlainText,
@@ -29,7 +33,7 @@ import {
 import { requireRun, requireTaskInstance, runParams, taskParams, unlessAll } from "./pathParams.js";
 
 const tags = ["TaskInstance"];
-const logParams = taskParams.extend({ task_try_number: z.coerce.number().int().min(1) });
+const tryParams = taskParams.extend({ task_try_number: z.coerce.number().int().min(1) });
 
 export function toApiTaskInstance(ti: TaskInstanceView) {
   return {
@@ -84,9 +88,10 @@ const toStates = (states: readonly ApiTaskState[]) =>
 const list = <T>(value: T | T[] | undefined): T[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value];
 
-const range = (gte: string | undefined, lte: string | undefined) => ({
-  gte: gte === undefined ? undefined : new Date(gte),
-  lte: lte === undefined ? undefined : new Date(lte),
+/** Airflow's `_gte` / `_lte` pair of instants as an inclusive range; null or absent is unbounded. */
+export const dateRange = (gte: string | null | undefined, lte: string | null | undefined) => ({
+  gte: gte == null ? undefined : new Date(gte),
+  lte: lte == null ? undefined : new Date(lte),
 });
 
 /** Airflow's date and duration filters, shared by the query string and the batch form. */
@@ -101,11 +106,69 @@ function boundsOf(q: {
   duration_lte?: number | undefined;
 }): TaskInstanceFilter {
   return {
-    logicalDate: range(q.execution_date_gte, q.execution_date_lte),
-    startDate: range(q.start_date_gte, q.start_date_lte),
-    endDate: range(q.end_date_gte, q.end_date_lte),
+    logicalDate: dateRange(q.execution_date_gte, q.execution_date_lte),
+    startDate: dateRange(q.start_date_gte, q.start_date_lte),
+    endDate: dateRange(q.end_date_gte, q.end_date_lte),
     durationSeconds: { gte: q.duration_gte, lte: q.duration_lte },
   };
+}
+
+/**
+ * The state a try shows. The current try is its task instance's, except that a try
+ * waiting to be retried ended failed; an earlier one ended as its attempt did, and one the
+ * control plane ended (cleared in flight) failed, as Airflow records a try that did not
+ * finish.
+ */
+const tryStates: Record<AttemptState, TaskInstanceState> = {
+  [AttemptState.queued]: TaskInstanceState.queued,
+  [AttemptState.claimed]: TaskInstanceState.queued,
+  [AttemptState.running]: TaskInstanceState.running,
+  [AttemptState.success]: TaskInstanceState.success,
+  [AttemptState.failed]: TaskInstanceState.failed,
+  [AttemptState.superseded]: TaskInstanceState.failed,
+};
+
+/**
+ * One try of a task instance (an attempt) as the instance was for it: where, when and how
+ * it ran. A note belongs to the instance, so only its current try shows it; as for the
+ * instance, a try without one says why it failed.
+ */
+function tryOf(ti: TaskInstanceView, attempt: AttemptRecord): TaskInstanceView {
+  const current = attempt.attemptId === ti.currentAttemptId;
+  return {
+    ...ti,
+    state:
+      current && ti.state !== TaskInstanceState.upForRetry ? ti.state : tryStates[attempt.state],
+    tryNumber: attempt.tryNumber,
+    pool: attempt.pool,
+    poolSlots: attempt.poolSlots,
+    queue: attempt.queue,
+    priorityWeight: attempt.priorityWeight,
+    hostname: attempt.workerName,
+    queuedAt: attempt.queuedAt,
+    startDate: attempt.startedAt,
+    endDate: attempt.endedAt,
+    note: current ? ti.note : null,
+    lastError: attempt.error,
+  };
+}
+
+/** The try `tryNumber` of a task instance, or 404 saying how many it has. */
+async function requireTry(
+  api: ApiContext,
+  ti: TaskInstanceView,
+  tryNumber: number,
+): Promise<AttemptRecord> {
+  const attempt = (await api.store.listAttempts({ dagRunId: ti.dagRunId, taskId: ti.taskId })).find(
+    (a) => a.tryNumber === tryNumber,
+  );
+  if (!attempt) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `Task '${ti.taskId}' has no try ${tryNumber} (it has ${ti.tryNumber}).`,
+    );
+  }
+  return attempt;
 }
 
 /** `/logs` reads: where a read ended, opaque to clients, who pass it back to read on. */
@@ -228,6 +291,58 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
+    /** Every try of a task instance, as task instances (Airflow 2.10's task instance history). */
+    app.get(
+      "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/tries",
+      {
+        schema: {
+          tags,
+          operationId: "get_task_instance_tries",
+          params: taskParams,
+          querystring: collectionQuerySchema,
+          response: { 200: taskInstanceCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+        const ti = await requireTaskInstance(api, dagId, runId, taskId);
+        const attempts = await api.store.listAttempts({ dagRunId: ti.dagRunId, taskId });
+        const { items, total } = page(
+          attempts.map((attempt) => tryOf(ti, attempt)),
+          request.query,
+          {
+            try_number: (t) => t.tryNumber,
+            state: (t) => t.state,
+            start_date: (t) => t.startDate?.getTime() ?? null,
+            end_date: (t) => t.endDate?.getTime() ?? null,
+          },
+          "try_number",
+        );
+        return { task_instances: items.map(toApiTaskInstance), total_entries: total };
+      },
+    );
+
+    app.get(
+      "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/tries/:task_try_number",
+      {
+        schema: {
+          tags,
+          operationId: "get_task_instance_try_details",
+          params: tryParams,
+          response: { 200: taskInstanceSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+        const ti = await requireTaskInstance(api, dagId, runId, taskId);
+        return toApiTaskInstance(
+          tryOf(ti, await requireTry(api, ti, request.params.task_try_number)),
+        );
+      },
+    );
+
     /**
      * A try's log. JSON `{ content, continuation_token }` (pass the token back to read
      * on), or `text/plain` with `Accept: text/plain`, as in Airflow; and Borda's own
@@ -240,7 +355,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: "get_log",
-          params: logParams,
+          params: tryParams,
           querystring: taskLogQuerySchema,
           response: { 200: taskLogSchema },
         },
@@ -249,15 +364,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
         const ti = await requireTaskInstance(api, dagId, runId, taskId);
-        const attempt = (
-          await api.store.listAttempts({ dagRunId: ti.dagRunId, taskId: ti.taskId })
-        ).find((a) => a.tryNumber === request.params.task_try_number);
-        if (!attempt) {
-          throw new BordaError(
-            ErrorCode.notFound,
-            `Task '${ti.taskId}' has no try ${request.params.task_try_number} (it has ${ti.tryNumber}).`,
-          );
-        }
+        const attempt = await requireTry(api, ti, request.params.task_try_number);
         const from = request.query.full_content ? 0 : decodeToken(request.query.token);
         const accept = request.headers.accept ?? "";
         if (accept.includes("text/event-stream")) {

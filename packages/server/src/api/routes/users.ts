@@ -2,6 +2,7 @@ import {
   BordaError,
   collectionQuerySchema,
   ErrorCode,
+  noContentSchema,
   updateMaskQuerySchema,
   userBodySchema,
   userCollectionSchema,
@@ -46,18 +47,6 @@ export function userRoutes(api: ApiContext): FastifyPluginAsyncZod {
       createdAt: user.createdAt,
       lastLoginAt: user.lastLoginAt,
     };
-  };
-
-  /** Refuses (409) to take the Admin role from the last user who has it. */
-  const keepAnAdmin = async (user: UserRecord, action: string) => {
-    if (user.role !== Role.admin) return;
-    const admins = (await api.store.listUsers()).filter((u) => u.role === Role.admin);
-    if (admins.length <= 1) {
-      throw new BordaError(
-        ErrorCode.conflict,
-        `Cannot ${action} '${user.username}': it is the last Admin, and without one nobody could manage users. Give another user the Admin role first.`,
-      );
-    }
   };
 
   return async (app) => {
@@ -158,7 +147,6 @@ export function userRoutes(api: ApiContext): FastifyPluginAsyncZod {
           throw new BordaError(ErrorCode.invalidInput, "password: give the new password.");
         }
         if (role !== undefined && role !== user.role) {
-          if (role !== Role.admin) await keepAnAdmin(user, "take the Admin role from");
           await api.store.setUserRole(user.username, role);
         }
         if (wants("password") && body.password !== undefined) {
@@ -170,13 +158,12 @@ export function userRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/users/:username",
-      { schema: { tags, params: userParams } },
+      { schema: { tags, params: userParams, response: { 204: noContentSchema } } },
       async (request, reply) => {
         await authorize(api, request, Role.admin);
         const user = await requireUser(request.params.username);
-        await keepAnAdmin(user, "delete");
         await api.store.deleteUser(user.username);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

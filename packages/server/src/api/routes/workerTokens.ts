@@ -4,6 +4,7 @@ import {
   createdWorkerTokenSchema,
   ErrorCode,
   newWorkerTokenSchema,
+  noContentSchema,
   workerTokenCollectionSchema,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -75,7 +76,13 @@ export function workerTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/edge/tokens/:id_or_name",
-      { schema: { tags, params: z.object({ id_or_name: z.string().min(1).max(200) }) } },
+      {
+        schema: {
+          tags,
+          params: z.object({ id_or_name: z.string().min(1).max(200) }),
+          response: { 204: noContentSchema },
+        },
+      },
       async (request, reply) => {
         await authorize(api, request, Role.admin);
         const idOrName = request.params.id_or_name;
@@ -88,7 +95,7 @@ export function workerTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
         }
         // Long-polls on this replica end now with 401; other replicas find out within a second.
         api.edge.polls.revokeTokens(revoked);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

@@ -4,6 +4,7 @@ import { initialSchema } from "./001_initial.js";
 import { edgeWorkersSchema } from "./002_edge_workers.js";
 import { usersSchema } from "./003_users.js";
 import { eventLogSchema } from "./004_event_log.js";
+import { apiTokensSchema } from "./005_api_tokens.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "002_edge_workers": { up: edgeWorkersSchema },
         "003_users": { up: usersSchema },
         "004_event_log": { up: eventLogSchema(dialect) },
+        "005_api_tokens": { up: apiTokensSchema },
       };
     },
   };

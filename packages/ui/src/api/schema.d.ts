@@ -1,0 +1,6790 @@
+// Generated from Borda's OpenAPI document by packages/ui/scripts/apiTypes.mjs.
+// Do not edit: run `npm run generate:api -w @borda/ui` after changing an API schema.
+export interface paths {
+    "/edge/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            version: string;
+                            protocolVersion: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        queues: string[];
+                        concurrency: number;
+                        version: string;
+                        protocolVersion: string;
+                        sysinfo: {
+                            platform: string;
+                            arch: string;
+                            cpus: number;
+                            loadAverage: number[];
+                            memoryTotalBytes: number;
+                            memoryFreeBytes: number;
+                            diskFreeBytes: number | null;
+                            nodeVersion: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            directives: {
+                                queues: string[];
+                                concurrency: number;
+                                maintenance: boolean;
+                                maintenanceComment: string | null;
+                                shutdown: boolean;
+                                cancelAttemptIds: string[];
+                            };
+                            heartbeatIntervalMs: number;
+                            fetchWaitMs: number;
+                            serverVersion: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        /** @enum {string} */
+                        state: "starting" | "running" | "idle" | "maintenance_pending" | "maintenance_mode" | "terminating" | "offline";
+                        runningAttemptIds: string[];
+                        freeSlots: number;
+                        sysinfo: {
+                            platform: string;
+                            arch: string;
+                            cpus: number;
+                            loadAverage: number[];
+                            memoryTotalBytes: number;
+                            memoryFreeBytes: number;
+                            diskFreeBytes: number | null;
+                            nodeVersion: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: string[];
+                            concurrency: number;
+                            maintenance: boolean;
+                            maintenanceComment: string | null;
+                            shutdown: boolean;
+                            cancelAttemptIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        freeSlots: number;
+                        waitMs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                attemptId: string;
+                                dagId: string;
+                                runId: string;
+                                taskId: string;
+                                mapIndex: number;
+                                tryNumber: number;
+                                queue: string;
+                                pool: string;
+                                poolSlots: number;
+                                bundleHash: string;
+                                /** @enum {string} */
+                                kind: "function" | "bash";
+                                /** @enum {string} */
+                                isolation: "warm" | "process";
+                                executionTimeoutMs: number | null;
+                                context: {
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    tryNumber: number;
+                                    logicalDate: string;
+                                    dataIntervalStart: string | null;
+                                    dataIntervalEnd: string | null;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    conf: {
+                                        [key: string]: unknown;
+                                    };
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    upstream: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                            }[];
+                            directives: {
+                                queues: string[];
+                                concurrency: number;
+                                maintenance: boolean;
+                                maintenanceComment: string | null;
+                                shutdown: boolean;
+                                cancelAttemptIds: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attemptId: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/success": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        returnValue?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attemptId: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        error: string;
+                        exitCode?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attemptId: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offset: number;
+                        data: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nextOffset: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/bundles/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    hash: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bundle: one ESM file, immutable under its hash. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/javascript": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            metadatabase: {
+                                /** @enum {string} */
+                                status: "healthy" | "unhealthy";
+                            };
+                            scheduler: {
+                                /** @enum {string} */
+                                status: "healthy" | "unhealthy";
+                                latest_scheduler_heartbeat: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: string;
+                            git_version: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pools: {
+                                name: string;
+                                slots: number;
+                                occupied_slots: number;
+                                running_slots: number;
+                                queued_slots: number;
+                                open_slots: number;
+                                scheduled_slots: number;
+                                deferred_slots: number;
+                                description: string | null;
+                                include_deferred: boolean;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        slots: number;
+                        description?: string | null;
+                        include_deferred?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            slots: number;
+                            occupied_slots: number;
+                            running_slots: number;
+                            queued_slots: number;
+                            open_slots: number;
+                            scheduled_slots: number;
+                            deferred_slots: number;
+                            description: string | null;
+                            include_deferred: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{pool_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pool_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            slots: number;
+                            occupied_slots: number;
+                            running_slots: number;
+                            queued_slots: number;
+                            open_slots: number;
+                            scheduled_slots: number;
+                            deferred_slots: number;
+                            description: string | null;
+                            include_deferred: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pool_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description Fields to update, comma-separated or repeated; unset: every field given */
+                    update_mask?: string | string[];
+                };
+                header?: never;
+                path: {
+                    pool_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        slots?: number;
+                        description?: string | null;
+                        include_deferred?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            slots: number;
+                            occupied_slots: number;
+                            running_slots: number;
+                            queued_slots: number;
+                            open_slots: number;
+                            scheduled_slots: number;
+                            deferred_slots: number;
+                            description: string | null;
+                            include_deferred: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            role: string;
+                            csrf_token: string | null;
+                            expires_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            role: string;
+                            csrf_token: string | null;
+                            expires_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                    username?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                id: string;
+                                name: string;
+                                username: string;
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                expires_at: string | null;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        expires_in_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            username: string;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            expires_at: string | null;
+                            last_used_at: string | null;
+                            revoked_at: string | null;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["patch_dag"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dag_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_task"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dagSources/{file_token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dag_source"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dag_runs"];
+        put?: never;
+        post: operations["post_dag_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/~/dagRuns/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["get_dag_runs_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dagStats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dag_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_dag_run"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_dag_run"];
+        options?: never;
+        head?: never;
+        patch: operations["update_dag_run_state"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/setNote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["set_dag_run_note"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["clear_dag_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        file_name: string;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file_name: string;
+                            dags: {
+                                dag_id: string;
+                                version_number: number;
+                                new_version: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_task_instances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/~/dagRuns/~/taskInstances/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["get_task_instances_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_task_instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["patch_task_instance"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_task_instance_tries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries/{task_try_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_task_instance_try_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/setNote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["set_task_instance_note"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/updateTaskInstancesState": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["post_set_task_instances_state"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/clearTaskInstances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["post_clear_task_instances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_xcom_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries/{xcom_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_xcom_entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/importErrors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            import_errors: {
+                                import_error_id: number;
+                                /** @description ISO-8601 date and time */
+                                timestamp: string;
+                                filename: string;
+                                stack_trace: string;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/importErrors/{import_error_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_error_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            import_error_id: number;
+                            /** @description ISO-8601 date and time */
+                            timestamp: string;
+                            filename: string;
+                            stack_trace: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eventLogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_event_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eventLogs/{event_log_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_event_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                    /** @description Part of the name, any case */
+                    worker_name_pattern?: string;
+                    /** @description Only workers serving this queue */
+                    queue?: string;
+                    state?: ("starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance") | ("starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workers: {
+                                worker_name: string;
+                                /** @enum {string} */
+                                state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                                queues: string[];
+                                team: string | null;
+                                concurrency: number;
+                                free_slots: number;
+                                running_attempts: number;
+                                /** @description ISO-8601 date and time */
+                                first_online: string;
+                                /** @description ISO-8601 date and time */
+                                last_heartbeat: string;
+                                heartbeat_stale: boolean;
+                                version: string;
+                                sysinfo: {
+                                    platform: string;
+                                    arch: string;
+                                    cpus: number;
+                                    load_average: number[];
+                                    memory_total_bytes: number;
+                                    memory_free_bytes: number;
+                                    disk_free_bytes: number | null;
+                                    node_version: string;
+                                };
+                                maintenance_comment: string | null;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers/{worker_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            worker_name: string;
+                            /** @enum {string} */
+                            state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                            queues: string[];
+                            team: string | null;
+                            concurrency: number;
+                            free_slots: number;
+                            running_attempts: number;
+                            /** @description ISO-8601 date and time */
+                            first_online: string;
+                            /** @description ISO-8601 date and time */
+                            last_heartbeat: string;
+                            heartbeat_stale: boolean;
+                            version: string;
+                            sysinfo: {
+                                platform: string;
+                                arch: string;
+                                cpus: number;
+                                load_average: number[];
+                                memory_total_bytes: number;
+                                memory_free_bytes: number;
+                                disk_free_bytes: number | null;
+                                node_version: string;
+                            };
+                            maintenance_comment: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers/{worker_name}/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            worker_name: string;
+                            /** @enum {string} */
+                            state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                            queues: string[];
+                            team: string | null;
+                            concurrency: number;
+                            free_slots: number;
+                            running_attempts: number;
+                            /** @description ISO-8601 date and time */
+                            first_online: string;
+                            /** @description ISO-8601 date and time */
+                            last_heartbeat: string;
+                            heartbeat_stale: boolean;
+                            version: string;
+                            sysinfo: {
+                                platform: string;
+                                arch: string;
+                                cpus: number;
+                                load_average: number[];
+                                memory_total_bytes: number;
+                                memory_free_bytes: number;
+                                disk_free_bytes: number | null;
+                                node_version: string;
+                            };
+                            maintenance_comment: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers/{worker_name}/shutdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            worker_name: string;
+                            /** @enum {string} */
+                            state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                            queues: string[];
+                            team: string | null;
+                            concurrency: number;
+                            free_slots: number;
+                            running_attempts: number;
+                            /** @description ISO-8601 date and time */
+                            first_online: string;
+                            /** @description ISO-8601 date and time */
+                            last_heartbeat: string;
+                            heartbeat_stale: boolean;
+                            version: string;
+                            sysinfo: {
+                                platform: string;
+                                arch: string;
+                                cpus: number;
+                                load_average: number[];
+                                memory_total_bytes: number;
+                                memory_free_bytes: number;
+                                disk_free_bytes: number | null;
+                                node_version: string;
+                            };
+                            maintenance_comment: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers/{worker_name}/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        queue: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            worker_name: string;
+                            /** @enum {string} */
+                            state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                            queues: string[];
+                            team: string | null;
+                            concurrency: number;
+                            free_slots: number;
+                            running_attempts: number;
+                            /** @description ISO-8601 date and time */
+                            first_online: string;
+                            /** @description ISO-8601 date and time */
+                            last_heartbeat: string;
+                            heartbeat_stale: boolean;
+                            version: string;
+                            sysinfo: {
+                                platform: string;
+                                arch: string;
+                                cpus: number;
+                                load_average: number[];
+                                memory_total_bytes: number;
+                                memory_free_bytes: number;
+                                disk_free_bytes: number | null;
+                                node_version: string;
+                            };
+                            maintenance_comment: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers/{worker_name}/queues/{queue}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                    queue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            worker_name: string;
+                            /** @enum {string} */
+                            state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                            queues: string[];
+                            team: string | null;
+                            concurrency: number;
+                            free_slots: number;
+                            running_attempts: number;
+                            /** @description ISO-8601 date and time */
+                            first_online: string;
+                            /** @description ISO-8601 date and time */
+                            last_heartbeat: string;
+                            heartbeat_stale: boolean;
+                            version: string;
+                            sysinfo: {
+                                platform: string;
+                                arch: string;
+                                cpus: number;
+                                load_average: number[];
+                                memory_total_bytes: number;
+                                memory_free_bytes: number;
+                                disk_free_bytes: number | null;
+                                node_version: string;
+                            };
+                            maintenance_comment: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/workers/{worker_name}/concurrency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    worker_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        concurrency: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            worker_name: string;
+                            /** @enum {string} */
+                            state: "starting" | "running" | "idle" | "maintenance_request" | "maintenance_pending" | "maintenance_mode" | "maintenance_exit" | "shutdown_request" | "terminating" | "offline" | "unknown" | "offline_maintenance";
+                            queues: string[];
+                            team: string | null;
+                            concurrency: number;
+                            free_slots: number;
+                            running_attempts: number;
+                            /** @description ISO-8601 date and time */
+                            first_online: string;
+                            /** @description ISO-8601 date and time */
+                            last_heartbeat: string;
+                            heartbeat_stale: boolean;
+                            version: string;
+                            sysinfo: {
+                                platform: string;
+                                arch: string;
+                                cpus: number;
+                                load_average: number[];
+                                memory_total_bytes: number;
+                                memory_free_bytes: number;
+                                disk_free_bytes: number | null;
+                                node_version: string;
+                            };
+                            maintenance_comment: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/edge/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: {
+                                queue: string;
+                                queued_jobs: number;
+                                live_workers: number;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                    dag_id?: string;
+                    run_id?: string;
+                    task_id?: string;
+                    queue?: string;
+                    worker_name?: string;
+                    state?: ("queued" | "claimed" | "running" | "success" | "failed" | "superseded") | ("queued" | "claimed" | "running" | "success" | "failed" | "superseded")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                attempt_id: string;
+                                dag_id: string;
+                                run_id: string;
+                                task_id: string;
+                                map_index: number;
+                                try_number: number;
+                                /** @enum {string} */
+                                state: "queued" | "claimed" | "running" | "success" | "failed" | "superseded";
+                                queue: string;
+                                pool: string;
+                                pool_slots: number;
+                                worker_name: string | null;
+                                /** @description ISO-8601 date and time */
+                                queued_at: string;
+                                claimed_at: string | null;
+                                started_at: string | null;
+                                ended_at: string | null;
+                                /** @description ISO-8601 date and time */
+                                last_update: string;
+                                error: string | null;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                id: string;
+                                name: string;
+                                team: string | null;
+                                queues: string[];
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        queues: string[];
+                        team?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            team: string | null;
+                            queues: string[];
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            last_used_at: string | null;
+                            revoked_at: string | null;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/edge/tokens/{id_or_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id_or_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order_by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                username: string;
+                                first_name: string;
+                                last_name: string;
+                                email?: string;
+                                active: boolean | null;
+                                last_login: string | null;
+                                login_count: number | null;
+                                failed_login_count: number | null;
+                                roles: {
+                                    name: string;
+                                }[];
+                                created_on: string | null;
+                                changed_on: string | null;
+                            }[];
+                            total_entries: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                        roles: {
+                            /** @enum {string} */
+                            name: "Admin" | "Op" | "User" | "Viewer";
+                        }[];
+                        first_name?: string;
+                        last_name?: string;
+                        email?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            first_name: string;
+                            last_name: string;
+                            email?: string;
+                            active: boolean | null;
+                            last_login: string | null;
+                            login_count: number | null;
+                            failed_login_count: number | null;
+                            roles: {
+                                name: string;
+                            }[];
+                            created_on: string | null;
+                            changed_on: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            first_name: string;
+                            last_name: string;
+                            email?: string;
+                            active: boolean | null;
+                            last_login: string | null;
+                            login_count: number | null;
+                            failed_login_count: number | null;
+                            roles: {
+                                name: string;
+                            }[];
+                            created_on: string | null;
+                            changed_on: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description Fields to update, comma-separated or repeated; unset: every field given */
+                    update_mask?: string | string[];
+                };
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username?: string;
+                        password?: string;
+                        roles?: {
+                            /** @enum {string} */
+                            name: "Admin" | "Op" | "User" | "Viewer";
+                        }[];
+                        first_name?: string;
+                        last_name?: string;
+                        email?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            first_name: string;
+                            last_name: string;
+                            email?: string;
+                            active: boolean | null;
+                            last_login: string | null;
+                            login_count: number | null;
+                            failed_login_count: number | null;
+                            roles: {
+                                name: string;
+                            }[];
+                            created_on: string | null;
+                            changed_on: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    get_dags: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                dag_id_pattern?: string;
+                tags?: string | string[];
+                /** @description true or false */
+                paused?: "true" | "false";
+                /** @description true or false */
+                only_active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dags: {
+                            dag_id: string;
+                            dag_display_name: string;
+                            is_paused: boolean;
+                            is_active: boolean;
+                            last_parsed_time: string | null;
+                            last_pickled: string | null;
+                            last_expired: string | null;
+                            scheduler_lock: boolean | null;
+                            pickle_id: string | null;
+                            default_view: string | null;
+                            fileloc: string;
+                            file_token: string;
+                            owners: string[];
+                            description: string | null;
+                            schedule_interval: {
+                                /** @enum {string} */
+                                __type: "CronExpression";
+                                value: string;
+                            } | null;
+                            timetable_description: string | null;
+                            tags: {
+                                name: string;
+                            }[];
+                            max_active_tasks: number | null;
+                            max_active_runs: number | null;
+                            has_task_concurrency_limits: boolean | null;
+                            has_import_errors: boolean | null;
+                            next_dagrun: string | null;
+                            next_dagrun_data_interval_start: string | null;
+                            next_dagrun_data_interval_end: string | null;
+                            next_dagrun_create_after: string | null;
+                            max_consecutive_failed_dag_runs: number | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        dag_display_name: string;
+                        is_paused: boolean;
+                        is_active: boolean;
+                        last_parsed_time: string | null;
+                        last_pickled: string | null;
+                        last_expired: string | null;
+                        scheduler_lock: boolean | null;
+                        pickle_id: string | null;
+                        default_view: string | null;
+                        fileloc: string;
+                        file_token: string;
+                        owners: string[];
+                        description: string | null;
+                        schedule_interval: {
+                            /** @enum {string} */
+                            __type: "CronExpression";
+                            value: string;
+                        } | null;
+                        timetable_description: string | null;
+                        tags: {
+                            name: string;
+                        }[];
+                        max_active_tasks: number | null;
+                        max_active_runs: number | null;
+                        has_task_concurrency_limits: boolean | null;
+                        has_import_errors: boolean | null;
+                        next_dagrun: string | null;
+                        next_dagrun_data_interval_start: string | null;
+                        next_dagrun_data_interval_end: string | null;
+                        next_dagrun_create_after: string | null;
+                        max_consecutive_failed_dag_runs: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patch_dag: {
+        parameters: {
+            query?: {
+                /** @description Fields to update, comma-separated or repeated; unset: every field given */
+                update_mask?: string | string[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    is_paused: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        dag_display_name: string;
+                        is_paused: boolean;
+                        is_active: boolean;
+                        last_parsed_time: string | null;
+                        last_pickled: string | null;
+                        last_expired: string | null;
+                        scheduler_lock: boolean | null;
+                        pickle_id: string | null;
+                        default_view: string | null;
+                        fileloc: string;
+                        file_token: string;
+                        owners: string[];
+                        description: string | null;
+                        schedule_interval: {
+                            /** @enum {string} */
+                            __type: "CronExpression";
+                            value: string;
+                        } | null;
+                        timetable_description: string | null;
+                        tags: {
+                            name: string;
+                        }[];
+                        max_active_tasks: number | null;
+                        max_active_runs: number | null;
+                        has_task_concurrency_limits: boolean | null;
+                        has_import_errors: boolean | null;
+                        next_dagrun: string | null;
+                        next_dagrun_data_interval_start: string | null;
+                        next_dagrun_data_interval_end: string | null;
+                        next_dagrun_create_after: string | null;
+                        max_consecutive_failed_dag_runs: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        dag_display_name: string;
+                        is_paused: boolean;
+                        is_active: boolean;
+                        last_parsed_time: string | null;
+                        last_pickled: string | null;
+                        last_expired: string | null;
+                        scheduler_lock: boolean | null;
+                        pickle_id: string | null;
+                        default_view: string | null;
+                        fileloc: string;
+                        file_token: string;
+                        owners: string[];
+                        description: string | null;
+                        schedule_interval: {
+                            /** @enum {string} */
+                            __type: "CronExpression";
+                            value: string;
+                        } | null;
+                        timetable_description: string | null;
+                        tags: {
+                            name: string;
+                        }[];
+                        max_active_tasks: number | null;
+                        max_active_runs: number | null;
+                        has_task_concurrency_limits: boolean | null;
+                        has_import_errors: boolean | null;
+                        next_dagrun: string | null;
+                        next_dagrun_data_interval_start: string | null;
+                        next_dagrun_data_interval_end: string | null;
+                        next_dagrun_create_after: string | null;
+                        max_consecutive_failed_dag_runs: number | null;
+                        timezone: string | null;
+                        catchup: boolean | null;
+                        orientation: string | null;
+                        concurrency: number | null;
+                        start_date: string | null;
+                        dag_run_timeout: null;
+                        dataset_expression: null;
+                        doc_md: string | null;
+                        params: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                __class: "airflow.models.param.Param";
+                                value: unknown;
+                                description: string | null;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        end_date: string | null;
+                        is_paused_upon_creation: boolean | null;
+                        last_parsed: string | null;
+                        template_search_path: string[] | null;
+                        render_template_as_native_obj: boolean | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_tasks: {
+        parameters: {
+            query?: {
+                order_by?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tasks: {
+                            class_ref: {
+                                module_path: string;
+                                class_name: string;
+                            };
+                            task_id: string;
+                            task_display_name: string;
+                            owner: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            /** @enum {string} */
+                            trigger_rule: "all_success" | "all_failed" | "all_done" | "one_success" | "one_failed" | "none_failed" | "none_failed_min_one_success" | "always";
+                            extra_links: {
+                                class_ref: {
+                                    module_path: string;
+                                    class_name: string;
+                                };
+                            }[];
+                            depends_on_past: boolean;
+                            is_mapped: boolean;
+                            wait_for_downstream: boolean;
+                            retries: number;
+                            queue: string | null;
+                            executor: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            execution_timeout: {
+                                /** @enum {string} */
+                                __type: "TimeDelta";
+                                days: number;
+                                seconds: number;
+                                microseconds: number;
+                            } | null;
+                            retry_delay: {
+                                /** @enum {string} */
+                                __type: "TimeDelta";
+                                days: number;
+                                seconds: number;
+                                microseconds: number;
+                            } | null;
+                            retry_exponential_backoff: boolean;
+                            priority_weight: number;
+                            /** @enum {string} */
+                            weight_rule: "absolute";
+                            ui_color: string;
+                            ui_fgcolor: string;
+                            template_fields: string[];
+                            downstream_task_ids: string[];
+                            doc_md: string | null;
+                            params: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    __class: "airflow.models.param.Param";
+                                    value: unknown;
+                                    description: string | null;
+                                    schema: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                            };
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        class_ref: {
+                            module_path: string;
+                            class_name: string;
+                        };
+                        task_id: string;
+                        task_display_name: string;
+                        owner: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        /** @enum {string} */
+                        trigger_rule: "all_success" | "all_failed" | "all_done" | "one_success" | "one_failed" | "none_failed" | "none_failed_min_one_success" | "always";
+                        extra_links: {
+                            class_ref: {
+                                module_path: string;
+                                class_name: string;
+                            };
+                        }[];
+                        depends_on_past: boolean;
+                        is_mapped: boolean;
+                        wait_for_downstream: boolean;
+                        retries: number;
+                        queue: string | null;
+                        executor: string | null;
+                        pool: string;
+                        pool_slots: number;
+                        execution_timeout: {
+                            /** @enum {string} */
+                            __type: "TimeDelta";
+                            days: number;
+                            seconds: number;
+                            microseconds: number;
+                        } | null;
+                        retry_delay: {
+                            /** @enum {string} */
+                            __type: "TimeDelta";
+                            days: number;
+                            seconds: number;
+                            microseconds: number;
+                        } | null;
+                        retry_exponential_backoff: boolean;
+                        priority_weight: number;
+                        /** @enum {string} */
+                        weight_rule: "absolute";
+                        ui_color: string;
+                        ui_fgcolor: string;
+                        template_fields: string[];
+                        downstream_task_ids: string[];
+                        doc_md: string | null;
+                        params: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                __class: "airflow.models.param.Param";
+                                value: unknown;
+                                description: string | null;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                state?: ("queued" | "running" | "success" | "failed") | ("queued" | "running" | "success" | "failed")[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_runs: {
+                            dag_run_id: string;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            logical_date: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            data_interval_start: string | null;
+                            data_interval_end: string | null;
+                            last_scheduling_decision: string | null;
+                            /** @enum {string} */
+                            run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                            /** @enum {string} */
+                            state: "queued" | "running" | "success" | "failed";
+                            external_trigger: boolean;
+                            conf: {
+                                [key: string]: unknown;
+                            };
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_run_id?: string | null;
+                    logical_date?: string | null;
+                    execution_date?: string | null;
+                    data_interval_start?: string | null;
+                    data_interval_end?: string | null;
+                    conf?: {
+                        [key: string]: unknown;
+                    } | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        logical_date: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        external_trigger: boolean;
+                        conf: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_runs_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_ids?: string[] | null;
+                    states?: ("queued" | "running" | "success" | "failed")[] | null;
+                    execution_date_gte?: string | null;
+                    execution_date_lte?: string | null;
+                    start_date_gte?: string | null;
+                    start_date_lte?: string | null;
+                    end_date_gte?: string | null;
+                    end_date_lte?: string | null;
+                    /** @default 0 */
+                    page_offset?: number;
+                    /** @default 100 */
+                    page_limit?: number;
+                    order_by?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_runs: {
+                            dag_run_id: string;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            logical_date: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            data_interval_start: string | null;
+                            data_interval_end: string | null;
+                            last_scheduling_decision: string | null;
+                            /** @enum {string} */
+                            run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                            /** @enum {string} */
+                            state: "queued" | "running" | "success" | "failed";
+                            external_trigger: boolean;
+                            conf: {
+                                [key: string]: unknown;
+                            };
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_stats: {
+        parameters: {
+            query: {
+                /** @description DAG ids, comma-separated */
+                dag_ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dags: {
+                            dag_id: string;
+                            stats: {
+                                /** @enum {string} */
+                                state: "queued" | "running" | "success" | "failed";
+                                count: number;
+                            }[];
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        logical_date: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        external_trigger: boolean;
+                        conf: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    delete_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    update_dag_run_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    state: "success" | "failed" | "queued";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        logical_date: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        external_trigger: boolean;
+                        conf: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    set_dag_run_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        logical_date: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        external_trigger: boolean;
+                        conf: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    clear_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        logical_date: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "manual" | "scheduled" | "dataset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        external_trigger: boolean;
+                        conf: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                    } | {
+                        task_instances: {
+                            task_id: string;
+                            task_display_name: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            try_number: number;
+                            map_index: number;
+                            max_tries: number;
+                            hostname: string;
+                            unixname: string;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            queued_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            sla_miss: null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_task_instances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                state?: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting") | ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting")[];
+                pool?: string | string[];
+                queue?: string | string[];
+                execution_date_gte?: string;
+                execution_date_lte?: string;
+                start_date_gte?: string;
+                start_date_lte?: string;
+                end_date_gte?: string;
+                end_date_lte?: string;
+                duration_gte?: number;
+                duration_lte?: number;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            task_display_name: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            try_number: number;
+                            map_index: number;
+                            max_tries: number;
+                            hostname: string;
+                            unixname: string;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            queued_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            sla_miss: null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_task_instances_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_ids?: string[];
+                    dag_run_ids?: string[];
+                    task_ids?: string[];
+                    state?: (("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting") | null)[];
+                    pool?: string[];
+                    queue?: string[];
+                    executor?: string[];
+                    /** Format: date-time */
+                    execution_date_gte?: string;
+                    /** Format: date-time */
+                    execution_date_lte?: string;
+                    /** Format: date-time */
+                    start_date_gte?: string;
+                    /** Format: date-time */
+                    start_date_lte?: string;
+                    /** Format: date-time */
+                    end_date_gte?: string;
+                    /** Format: date-time */
+                    end_date_lte?: string;
+                    duration_gte?: number;
+                    duration_lte?: number;
+                    /** @default 0 */
+                    page_offset?: number;
+                    /** @default 100 */
+                    page_limit?: number;
+                    order_by?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            task_display_name: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            try_number: number;
+                            map_index: number;
+                            max_tries: number;
+                            hostname: string;
+                            unixname: string;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            queued_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            sla_miss: null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_task_instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        try_number: number;
+                        map_index: number;
+                        max_tries: number;
+                        hostname: string;
+                        unixname: string;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        queued_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        sla_miss: null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patch_task_instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                    /** @enum {string} */
+                    new_state: "success" | "failed" | "skipped";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        dag_run_id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_task_instance_tries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            task_display_name: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            try_number: number;
+                            map_index: number;
+                            max_tries: number;
+                            hostname: string;
+                            unixname: string;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            queued_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            sla_miss: null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_task_instance_try_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                task_try_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        try_number: number;
+                        map_index: number;
+                        max_tries: number;
+                        hostname: string;
+                        unixname: string;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        queued_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        sla_miss: null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_log: {
+        parameters: {
+            query?: {
+                /** @description true or false */
+                full_content?: "true" | "false";
+                map_index?: number;
+                token?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                task_try_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        continuation_token: string;
+                        content: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    set_task_instance_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        try_number: number;
+                        map_index: number;
+                        max_tries: number;
+                        hostname: string;
+                        unixname: string;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        queued_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        sla_miss: null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_set_task_instances_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                    task_id: string;
+                    /** Format: date-time */
+                    execution_date?: string;
+                    dag_run_id?: string;
+                    /** @default false */
+                    include_upstream?: boolean;
+                    /** @default false */
+                    include_downstream?: boolean;
+                    /** @default false */
+                    include_future?: boolean;
+                    /** @default false */
+                    include_past?: boolean;
+                    /** @enum {string} */
+                    new_state: "success" | "failed" | "skipped";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            dag_run_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_clear_task_instances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                    task_ids?: string[];
+                    /** Format: date-time */
+                    start_date?: string;
+                    /** Format: date-time */
+                    end_date?: string;
+                    /** @default true */
+                    only_failed?: boolean;
+                    /** @default false */
+                    only_running?: boolean;
+                    reset_dag_runs?: boolean;
+                    dag_run_id?: string | null;
+                    /** @default false */
+                    include_upstream?: boolean;
+                    /** @default false */
+                    include_downstream?: boolean;
+                    /** @default false */
+                    include_future?: boolean;
+                    /** @default false */
+                    include_past?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            dag_run_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_xcom_entries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                map_index?: number;
+                xcom_key?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        xcom_entries: {
+                            key: string;
+                            /** @description ISO-8601 date and time */
+                            timestamp: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            map_index: number;
+                            task_id: string;
+                            dag_id: string;
+                            run_id: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_xcom_entry: {
+        parameters: {
+            query?: {
+                map_index?: number;
+                /** @description true or false */
+                deserialize?: "true" | "false";
+                /** @description true or false */
+                stringify?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                xcom_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** @description ISO-8601 date and time */
+                        timestamp: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        map_index: number;
+                        task_id: string;
+                        dag_id: string;
+                        run_id: string;
+                        value: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_event_logs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                dag_id?: string;
+                task_id?: string;
+                run_id?: string;
+                map_index?: number;
+                try_number?: number;
+                event?: string;
+                owner?: string;
+                before?: string;
+                after?: string;
+                included_events?: string;
+                excluded_events?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event_logs: {
+                            event_log_id: number;
+                            /** @description ISO-8601 date and time */
+                            when: string;
+                            dag_id: string | null;
+                            task_id: string | null;
+                            run_id: string | null;
+                            map_index: number | null;
+                            try_number: number | null;
+                            event: string;
+                            execution_date: string | null;
+                            owner: string | null;
+                            extra: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_event_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_log_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event_log_id: number;
+                        /** @description ISO-8601 date and time */
+                        when: string;
+                        dag_id: string | null;
+                        task_id: string | null;
+                        run_id: string | null;
+                        map_index: number | null;
+                        try_number: number | null;
+                        event: string;
+                        execution_date: string | null;
+                        owner: string | null;
+                        extra: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+}

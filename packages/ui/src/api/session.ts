@@ -1,0 +1,55 @@
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ok, rememberCsrfToken } from "./client.js";
+import type { Session } from "./types.js";
+
+const sessionKey = ["session"] as const;
+
+/** Who is signed in (null: nobody). Reading it also restores the CSRF token after a reload. */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: async (): Promise<Session | null> => {
+      const { data, response } = await api.GET("/api/v1/auth/session");
+      if (response.status === 401) return null;
+      const session = await ok(Promise.resolve({ data, response }));
+      rememberCsrfToken(session.csrf_token);
+      return session;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchInterval: false,
+  });
+}
+
+/**
+ * Drops everything read as the previous user, keeping the session query itself: the frame
+ * watches it, and setting it is what swaps the sign-in form for the app (or back).
+ */
+function forgetAllBut(client: QueryClient, session: Session | null): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+  client.setQueryData(sessionKey, session);
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return async (username: string, password: string) => {
+    const session = await ok(api.POST("/api/v1/auth/session", { body: { username, password } }));
+    rememberCsrfToken(session.csrf_token);
+    forgetAllBut(client, session);
+  };
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    await ok(api.DELETE("/api/v1/auth/session"));
+    rememberCsrfToken(null);
+    forgetAllBut(client, null);
+  };
+}
+
+/** Whether the signed-in user's role may do what `role` may (Airflow's order: Viewer < User < Op < Admin). */
+export function useCan(role: "User" | "Op" | "Admin"): boolean {
+  const order = ["Viewer", "User", "Op", "Admin"];
+  const session = useSession().data;
+  return session ? order.indexOf(session.role) >= order.indexOf(role) : false;
+}

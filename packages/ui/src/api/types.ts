@@ -1,0 +1,27 @@
+import type { paths } from "./schema.js";
+
+type JsonOf<Answer> = Answer extends { content: { "application/json": infer Body } } ? Body : never;
+
+/** The JSON body `GET path` answers with 200. */
+export type Read<Path extends keyof paths> = paths[Path] extends {
+  get: { responses: { 200: infer Answer } };
+}
+  ? JsonOf<Answer>
+  : never;
+
+export type Dag = Read<"/api/v1/dags/{dag_id}">;
+export type DagDetail = Read<"/api/v1/dags/{dag_id}/details">;
+export type DagRun = Read<"/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}">;
+export type TaskInstance =
+  Read<"/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}">;
+export type Pool = Read<"/api/v1/pools/{pool_name}">;
+export type ImportError = Read<"/api/v1/importErrors">["import_errors"][number];
+export type EdgeWorker = Read<"/api/v1/edge/workers/{worker_name}">;
+export type EdgeJob = Read<"/api/v1/edge/jobs">["jobs"][number];
+export type EdgeQueue = Read<"/api/v1/edge/queues">["queues"][number];
+export type WorkerToken = Read<"/api/v1/edge/tokens">["tokens"][number];
+export type User = Read<"/api/v1/users/{username}">;
+export type Session = Read<"/api/v1/auth/session">;
+export type WorkerState = EdgeWorker["state"];
+export type EdgeJobState = EdgeJob["state"];
+export type ApiToken = Read<"/api/v1/auth/tokens">["tokens"][number];

@@ -1,0 +1,112 @@
+import { useState } from "react";
+import { api, ok } from "../../api/client.js";
+import { ConfirmDialog } from "./ConfirmDialog.js";
+import { useConfirmedChange } from "./useConfirmedChange.js";
+
+type TaskChange = "clear" | "success" | "failed";
+
+const taskChanges: Record<TaskChange, { button: string; title: string; consequence: string }> = {
+  clear: {
+    button: "Clear",
+    title: "Clear task instances?",
+    consequence: "They are cleared and run again, whatever their state.",
+  },
+  success: {
+    button: "Mark success",
+    title: "Mark task instances success?",
+    consequence: "They are marked success; those still running are stopped.",
+  },
+  failed: {
+    button: "Mark failed",
+    title: "Mark task instances failed?",
+    consequence: "They are marked failed; those still running are stopped.",
+  },
+};
+
+/** How many selected task ids the dialog names before saying "and n more". */
+const namedInDialog = 10;
+
+/** Clearing or marking the task instances selected in a run's table. */
+export function TaskInstanceActions({
+  dagId,
+  runId,
+  taskIds,
+  onDone,
+}: {
+  dagId: string;
+  runId: string;
+  taskIds: readonly string[];
+  onDone: () => void;
+}) {
+  const [downstream, setDownstream] = useState(false);
+  const change = useConfirmedChange(async (kind: TaskChange) => {
+    if (kind === "clear") {
+      return ok(
+        api.POST("/api/v1/dags/{dag_id}/clearTaskInstances", {
+          params: { path: { dag_id: dagId } },
+          body: {
+            dry_run: false,
+            dag_run_id: runId,
+            task_ids: [...taskIds],
+            // Airflow clears only failed instances unless told otherwise; the user chose these.
+            only_failed: false,
+            include_downstream: downstream,
+          },
+        }),
+      );
+    }
+    // The API marks one task per request; one at a time keeps the scheduler's writes in order.
+    for (const taskId of taskIds) {
+      await ok(
+        api.PATCH("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", {
+          params: { path: { dag_id: dagId, dag_run_id: runId, task_id: taskId } },
+          body: { dry_run: false, new_state: kind },
+        }),
+      );
+    }
+  }, onDone);
+  const asking = change.asking;
+  const unnamed = taskIds.length - namedInDialog;
+  return (
+    <fieldset className="toolbar bulk-actions" aria-label="Selected task instances">
+      <span>{taskIds.length} selected</span>
+      {(Object.keys(taskChanges) as TaskChange[]).map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className="button"
+          disabled={taskIds.length === 0}
+          onClick={() => change.ask(kind)}
+        >
+          {taskChanges[kind].button}
+        </button>
+      ))}
+      <ConfirmDialog
+        title={asking ? taskChanges[asking].title : ""}
+        open={asking !== null}
+        pending={change.pending}
+        error={change.error}
+        onConfirm={change.confirm}
+        onClose={change.close}
+      >
+        <p>
+          {taskIds.length === 1 ? "1 task instance" : `${taskIds.length} task instances`} of run{" "}
+          <span className="mono">{runId}</span>:{" "}
+          <span className="mono">{taskIds.slice(0, namedInDialog).join(", ")}</span>
+          {unnamed > 0 ? ` and ${unnamed} more` : ""}.{" "}
+          {asking ? taskChanges[asking].consequence : ""}
+        </p>
+        {asking === "clear" ? (
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={downstream}
+              onChange={(event) => setDownstream(event.target.checked)}
+            />
+            Include downstream tasks
+          </label>
+        ) : null}
+      </ConfirmDialog>
+    </fieldset>
+  );
+}

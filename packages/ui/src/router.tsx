@@ -1,0 +1,96 @@
+import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { Shell } from "./components/Shell.js";
+import { AdminView } from "./views/AdminView.js";
+import { DagsView } from "./views/DagsView.js";
+import { DagView } from "./views/DagView.js";
+import { JobsView } from "./views/JobsView.js";
+import { PoolsView } from "./views/PoolsView.js";
+import { RunView } from "./views/RunView.js";
+import { TaskLogView } from "./views/TaskLogView.js";
+import { WorkersView } from "./views/WorkersView.js";
+
+/** Search parameters arrive as strings or JSON values; keep the strings a view asked for. */
+function strings<Keys extends string>(...keys: Keys[]) {
+  return (search: Record<string, unknown>) =>
+    Object.fromEntries(
+      keys.flatMap((key) => {
+        const value = search[key];
+        return value === undefined || value === "" ? [] : [[key, String(value)]];
+      }),
+    ) as Partial<Record<Keys, string>>;
+}
+
+const rootRoute = createRootRoute({ component: Shell });
+
+const dagsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  validateSearch: strings("search", "tag", "paused"),
+  component: DagsView,
+});
+
+const dagRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/dags/$dagId",
+  validateSearch: strings("tab", "run"),
+  component: DagView,
+});
+
+const runRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/dags/$dagId/runs/$runId",
+  component: RunView,
+});
+
+const taskLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/dags/$dagId/runs/$runId/tasks/$taskId",
+  validateSearch: strings("try"),
+  component: TaskLogView,
+});
+
+const poolsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pools",
+  component: PoolsView,
+});
+
+const workersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/workers",
+  validateSearch: strings("name", "queue", "state"),
+  component: WorkersView,
+});
+
+const jobsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/jobs",
+  validateSearch: strings("dag_id", "run_id", "task_id", "queue", "state", "worker"),
+  component: JobsView,
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin",
+  component: AdminView,
+});
+
+export const router = createRouter({
+  routeTree: rootRoute.addChildren([
+    dagsRoute,
+    dagRoute,
+    runRoute,
+    taskLogRoute,
+    poolsRoute,
+    workersRoute,
+    jobsRoute,
+    adminRoute,
+  ]),
+  defaultPreload: "intent",
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,156 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { api, ok } from "../api/client.js";
+import type { TaskInstance } from "../api/types.js";
+import { ErrorMessage } from "../components/ErrorMessage.js";
+import { LogViewer } from "../components/run/LogViewer.js";
+import { RunBreadcrumbs } from "../components/run/RunBreadcrumbs.js";
+import { StateBadge } from "../components/StateBadge.js";
+import { formatDuration, formatInstant } from "../format.js";
+
+const route = "/dags/$dagId/runs/$runId/tasks/$taskId";
+
+/**
+ * A task instance's log, one try at a time (the latest unless `try` says otherwise): it
+ * follows the try live while it runs. When the task is cleared and runs again, the page
+ * without `try` moves on to the new try by itself.
+ */
+export function TaskLogView() {
+  const { dagId, runId, taskId } = useParams({ from: route });
+  const search = useSearch({ from: route });
+  const navigate = useNavigate({ from: route });
+  const path = { dag_id: dagId, dag_run_id: runId, task_id: taskId };
+  const taskInstance = useQuery({
+    queryKey: ["/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", path],
+    queryFn: () =>
+      ok(
+        api.GET("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", {
+          params: { path },
+        }),
+      ),
+  });
+  const tries = useQuery({
+    queryKey: ["/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries", path],
+    queryFn: () =>
+      ok(
+        api.GET("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries", {
+          params: { path, query: { order_by: "-try_number", limit: 10_000 } },
+        }),
+      ),
+  });
+
+  const header = (
+    <>
+      <RunBreadcrumbs dagId={dagId} runId={runId} taskId={taskId} />
+      <div className="page-header">
+        <h1>{taskId}</h1>
+        {taskInstance.data ? <StateBadge state={taskInstance.data.state} /> : null}
+      </div>
+    </>
+  );
+  const error = taskInstance.error ?? tries.error;
+  if (error) {
+    return (
+      <>
+        {header}
+        <ErrorMessage error={error} />
+      </>
+    );
+  }
+  if (!tries.data) {
+    return (
+      <>
+        {header}
+        <p className="page-status">Loading…</p>
+      </>
+    );
+  }
+  const allTries = tries.data.task_instances;
+  const chosen = search.try === undefined ? allTries[0]?.try_number : Number(search.try);
+  const shown = allTries.find((t) => t.try_number === chosen);
+  return (
+    <>
+      {header}
+      <div className="toolbar">
+        {allTries.length > 0 ? (
+          <label>
+            Try
+            <select
+              value={chosen}
+              onChange={(event) => void navigate({ search: { try: event.target.value } })}
+            >
+              {allTries.map((t) => (
+                <option key={t.try_number} value={t.try_number}>
+                  {t.try_number} ({(t.state ?? "none").replaceAll("_", " ")})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <Link to="/dags/$dagId/runs/$runId" params={{ dagId, runId }}>
+          Back to run
+        </Link>
+        <Link to="/jobs" search={{ dag_id: dagId, run_id: runId, task_id: taskId }}>
+          Edge jobs of this task
+        </Link>
+      </div>
+      {chosen === undefined ? (
+        <p className="muted">This task has not run yet, so it has no log.</p>
+      ) : shown === undefined ? (
+        <ErrorMessage error={`Task ${taskId} has no try ${search.try}.`} />
+      ) : (
+        <>
+          <TryDetails attempt={shown} />
+          <LogViewer
+            key={shown.try_number}
+            dagId={dagId}
+            runId={runId}
+            taskId={taskId}
+            tryNumber={shown.try_number}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Where and when a try ran; a failed try's note says why it failed. */
+function TryDetails({
+  attempt,
+}: {
+  attempt: Pick<
+    TaskInstance,
+    "try_number" | "state" | "hostname" | "start_date" | "end_date" | "duration" | "note"
+  >;
+}) {
+  return (
+    <dl className="run-details">
+      <dt>Try state</dt>
+      <dd>
+        <StateBadge state={attempt.state} />
+      </dd>
+      <dt>Worker</dt>
+      <dd>
+        {attempt.hostname ? (
+          <Link to="/workers" search={{ name: attempt.hostname }}>
+            {attempt.hostname}
+          </Link>
+        ) : (
+          "—"
+        )}
+      </dd>
+      <dt>Started</dt>
+      <dd>{formatInstant(attempt.start_date)}</dd>
+      <dt>Ended</dt>
+      <dd>{formatInstant(attempt.end_date)}</dd>
+      <dt>Duration</dt>
+      <dd>{formatDuration(attempt.duration)}</dd>
+      {attempt.note ? (
+        <>
+          <dt>Note</dt>
+          <dd className="mono">{attempt.note}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,69 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eventually, startStandalone, TestResources } from "../../cli/test/support.js";
+import { describeWithBrowser, openBrowser, type TestBrowser } from "./support/browser.js";
+
+/** One run of 1,000 task instances: a fan-out of 999 no-op tasks after a start task. */
+const wideDag = `
+import { dag } from "borda";
+
+export default dag({ id: "wide", schedule: null, startDate: "2021-01-01" }, ({ task }) => {
+  const start = task({ id: "start" }, async () => "go");
+  for (let i = 1; i < 1000; i++) {
+    task({ id: \`step_\${String(i).padStart(3, "0")}\` }, async () => i).after(start);
+  }
+});
+`;
+
+describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
+  const resources = new TestResources();
+  let ui: TestBrowser;
+  let url: string;
+  const auth = { authorization: `Basic ${Buffer.from("admin:admin").toString("base64")}` };
+
+  beforeAll(async () => {
+    const cwd = resources.dir("borda-ui-wide-");
+    mkdirSync(path.join(cwd, "dags"));
+    writeFileSync(path.join(cwd, "dags", "wide.ts"), wideDag);
+    ({ url } = await startStandalone(resources, cwd, {
+      BORDA_ADMIN_PASSWORD: "admin",
+      BORDA_DAGS_PAUSED_AT_CREATION: "false",
+    }));
+    ui = await openBrowser();
+  });
+  afterAll(async () => {
+    await ui?.close();
+    await resources.cleanup();
+  });
+
+  it("renders the run page, graph and grid", async () => {
+    await eventually(
+      async () => (await fetch(`${url}/api/v1/dags/wide`, { headers: auth })).ok,
+      "the wide DAG to be parsed",
+    );
+    const triggered = await fetch(`${url}/api/v1/dags/wide/dagRuns`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ dag_run_id: "wide_run" }),
+    });
+    expect(triggered.status).toBe(200);
+
+    const { page } = ui;
+    await page.goto(`${url}/dags/wide/runs/wide_run`);
+    await page.getByLabel("Username").fill("admin");
+    await page.getByLabel("Password").fill("admin");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page
+      .getByRole("link", { name: "Log of step_999" })
+      .waitFor({ state: "visible", timeout: 30_000 });
+    expect(await page.getByRole("link", { name: /^Log of / }).count()).toBe(1000);
+    await ui.screenshot("run-1000");
+
+    await page.goto(`${url}/dags/wide?tab=graph&run=wide_run`);
+    await page.getByText("step_999").first().waitFor({ state: "attached", timeout: 30_000 });
+    await ui.screenshot("dag-graph-1000");
+    await page.goto(`${url}/dags/wide?tab=grid`);
+    await page.getByText("step_999").first().waitFor({ state: "visible", timeout: 30_000 });
+  });
+});

@@ -1,0 +1,143 @@
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startStandalone, TestResources } from "../../cli/test/support.js";
+import { describeWithBrowser, openBrowser, type TestBrowser } from "./support/browser.js";
+
+const countToTwenty = fileURLToPath(
+  new URL("../../../examples/dags/count_to_twenty.ts", import.meta.url),
+);
+
+/** A DAG file that does not parse: its import error must show on the DAGs page. */
+const brokenDag = `import { dag } from "borda";\nexport default dag({ id: "broken" }, ({ task }) => {\n  task({ id: "t" }, async () => {\n`;
+
+/**
+ * The first seed document's story, told through the web UI of a real `borda standalone`
+ * in a real Chromium: sign in, see a broken DAG's import error, create pool worker-1,
+ * unpause and trigger count-to-twenty, watch it succeed live, read its log, find it on the
+ * Edge jobs page with its worker, and put that worker in maintenance.
+ */
+describeWithBrowser("the seed story in the web UI", () => {
+  const resources = new TestResources();
+  let ui: TestBrowser;
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    const cwd = resources.dir("borda-ui-");
+    mkdirSync(path.join(cwd, "dags"));
+    copyFileSync(countToTwenty, path.join(cwd, "dags", "count_to_twenty.ts"));
+    writeFileSync(path.join(cwd, "dags", "broken.ts"), brokenDag);
+    ({ url } = await startStandalone(resources, cwd, { BORDA_ADMIN_PASSWORD: "admin" }));
+    ui = await openBrowser();
+    page = ui.page;
+  });
+  afterAll(async () => {
+    await ui?.close();
+    await resources.cleanup();
+  });
+
+  /** Waits as long as a run may take; assertions themselves never measure time. */
+  const patience = 30_000;
+  const row = (name: string | RegExp): Locator => page.getByRole("row").filter({ hasText: name });
+  const shows = (locator: Locator) =>
+    locator.first().waitFor({ state: "visible", timeout: patience });
+  /** The locator's text, re-read until it contains `text`: the page updates itself, no reload. */
+  const comesToSay = (locator: Locator, text: string) =>
+    expect.poll(() => locator.first().textContent(), { timeout: patience }).toContain(text);
+
+  it("signs in", async () => {
+    await page.goto(url);
+    await shows(page.getByRole("heading", { name: "Sign in to Borda" }));
+    await ui.screenshot("login");
+    await page.getByLabel("Username").fill("admin");
+    await page.getByLabel("Password").fill("wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await shows(page.getByRole("alert"));
+    await page.getByLabel("Password").fill("admin");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await shows(page.getByRole("heading", { name: "DAGs", level: 1 }));
+  });
+
+  it("shows the broken DAG's import error with its file", async () => {
+    await shows(page.getByText("broken.ts").first());
+    await shows(row("count_to_twenty"));
+    await ui.screenshot("dags");
+  });
+
+  it("creates pool worker-1", async () => {
+    await page.getByRole("link", { name: "Pools" }).click();
+    await page.getByRole("button", { name: "Create pool" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create pool" });
+    await dialog.getByLabel("Name").fill("worker-1");
+    await dialog.getByLabel("Slots").fill("10");
+    await dialog.getByLabel("Description").fill("Edge Pool");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await comesToSay(row("worker-1"), "Edge Pool");
+    await ui.screenshot("pools");
+  });
+
+  it("unpauses and triggers count-to-twenty with a short pause, and watches it succeed live", async () => {
+    await page.getByRole("link", { name: "DAGs" }).click();
+    await page.getByRole("checkbox", { name: "Unpause count_to_twenty" }).check();
+    await shows(page.getByRole("checkbox", { name: "Pause count_to_twenty" }));
+    await row("count_to_twenty").getByRole("button", { name: "Trigger" }).click();
+    const dialog = page.getByRole("dialog", { name: "Trigger count_to_twenty" });
+    await dialog.getByLabel("sleep_seconds").fill("0.05");
+    await ui.screenshot("trigger");
+    await dialog.getByRole("button", { name: "Trigger" }).click();
+    // The run page: its state changes to success without a reload.
+    await comesToSay(page.getByRole("heading", { level: 1 }), "manual__");
+    await comesToSay(row("count_to_twenty"), "success");
+    await ui.screenshot("run");
+  });
+
+  it("reads the log lines the task printed", async () => {
+    await page.getByRole("link", { name: "Log of count_to_twenty" }).click();
+    await shows(page.getByText("Counting: 20"));
+    await shows(page.getByText("Counting: 1", { exact: false }).first());
+    await ui.screenshot("log");
+  });
+
+  it("finds the job on the Edge jobs page with the worker's name", async () => {
+    await page.getByRole("link", { name: "Edge jobs" }).click();
+    await comesToSay(row("count_to_twenty"), "standalone");
+    await comesToSay(row("count_to_twenty"), "success");
+    await ui.screenshot("jobs");
+  });
+
+  it("puts the worker in maintenance with a comment and sees its state change", async () => {
+    await page.getByRole("link", { name: "Edge workers" }).click();
+    await comesToSay(row("standalone"), "idle");
+    await ui.screenshot("workers");
+    await row("standalone")
+      .getByRole("button", { name: /Maintenance on/ })
+      .click();
+    const dialog = page.getByRole("dialog", { name: "Maintenance for standalone" });
+    await dialog.getByLabel("Comment").fill("Swapping the disk");
+    await dialog.getByRole("button", { name: "Enter maintenance" }).click();
+    await comesToSay(row("standalone"), "maintenance");
+    await comesToSay(row("standalone"), "Swapping the disk");
+    await ui.screenshot("workers-maintenance");
+  });
+
+  it("shows the DAG's graph, grid, code and details", async () => {
+    await page.getByRole("link", { name: "DAGs" }).click();
+    await page.getByRole("link", { name: "count_to_twenty" }).first().click();
+    for (const tab of ["Graph", "Grid", "Code", "Details"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      await shows(page.getByRole("tab", { name: tab, selected: true }));
+      await ui.screenshot(`dag-${tab.toLowerCase()}`);
+    }
+    await page.getByRole("tab", { name: "Code" }).click();
+    await shows(page.getByText(/Counting: \$\{i\}/));
+  });
+
+  it("shows the admin page", async () => {
+    await page.getByRole("link", { name: "Admin" }).click();
+    await shows(page.getByRole("heading", { name: "Worker tokens" }));
+    await ui.screenshot("admin");
+  });
+});

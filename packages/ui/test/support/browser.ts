@@ -1,0 +1,74 @@
+/**
+ * A real Chromium (Debian's package) driven by playwright-core, for the browser suites.
+ * Never `playwright install`: the browser is the system's. Where it is missing, the suites
+ * are skipped with a message saying how to install it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { describe } from "vitest";
+
+const chromiumPath =
+  process.env.BORDA_TEST_CHROMIUM ??
+  ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
+
+/** `describe`, or `describe.skip` with how to get a browser in its title. */
+export function describeWithBrowser(title: string, suite: () => void): void {
+  if (chromiumPath) describe(title, suite);
+  else {
+    describe.skip(
+      `${title} — Chromium not found; install it (apt-get install -y chromium) or set BORDA_TEST_CHROMIUM`,
+      suite,
+    );
+  }
+}
+
+/** Where screenshots go: BORDA_SCREENSHOTS_DIR (`npm run screenshots` sets docs/screenshots). */
+export const screenshotsDir = path.resolve(
+  process.env.BORDA_SCREENSHOTS_DIR ??
+    fileURLToPath(new URL("../../test-results/screenshots", import.meta.url)),
+);
+
+export interface TestBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Saves the page as `<name>.png` in the screenshots folder. */
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<TestBrowser> {
+  if (!chromiumPath) throw new Error("no Chromium: wrap the suite in describeWithBrowser");
+  const profile = mkdtempSync(path.join(tmpdir(), "borda-chromium-"));
+  // A fresh profile each time. As root in a container Chromium needs no sandbox; the rest
+  // keeps it off the network (no updates, sync or QUIC): it only talks to the server under test.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  mkdirSync(screenshotsDir, { recursive: true });
+  return {
+    context,
+    page,
+    screenshot: async (name) => {
+      await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: false });
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

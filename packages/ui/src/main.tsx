@@ -14,7 +14,10 @@ import "./styles.css";
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      refetchInterval: 2_000,
+      // A query that failed before it had data stops refreshing: refetching would put it
+      // back to "pending" every time, and the page would flicker between error and loading.
+      refetchInterval: (query) =>
+        query.state.status === "error" && query.state.data === undefined ? false : 2_000,
       refetchIntervalInBackground: false,
       retry: (failures, error) =>
         failures < 2 && !(error instanceof ApiError && error.status < 500),

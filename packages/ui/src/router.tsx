@@ -87,6 +87,17 @@ export const router = createRouter({
     adminRoute,
   ]),
   defaultPreload: "intent",
+  // Plain query strings (?state=running&try=2), not JSON-quoted ones: links stay readable
+  // and shareable, and every search value is a string the views read as such.
+  parseSearch: (query) => Object.fromEntries(new URLSearchParams(query)),
+  stringifySearch: (search) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(search)) {
+      if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+    }
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  },
 });
 
 declare module "@tanstack/react-router" {

@@ -61,7 +61,9 @@ describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
     await ui.screenshot("run-1000");
 
     await page.goto(`${url}/dags/wide?tab=graph&run=wide_run`);
-    await page.getByText("step_999").first().waitFor({ state: "attached", timeout: 30_000 });
+    // The graph draws only the nodes in view; the start task and some of its 999 steps are.
+    await page.getByRole("link", { name: /^start: / }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("link", { name: /^step_\d+: / }).count()).toBeGreaterThan(0);
     await ui.screenshot("dag-graph-1000");
     await page.goto(`${url}/dags/wide?tab=grid`);
     await page.getByText("step_999").first().waitFor({ state: "visible", timeout: 30_000 });

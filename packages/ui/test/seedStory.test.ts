@@ -6,9 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startStandalone, TestResources } from "../../cli/test/support.js";
 import { describeWithBrowser, openBrowser, type TestBrowser } from "./support/browser.js";
 
-const countToTwenty = fileURLToPath(
-  new URL("../../../examples/dags/count_to_twenty.ts", import.meta.url),
-);
+const examples = fileURLToPath(new URL("../../../examples/dags/", import.meta.url));
 
 /** A DAG file that does not parse: its import error must show on the DAGs page. */
 const brokenDag = `import { dag } from "borda";\nexport default dag({ id: "broken" }, ({ task }) => {\n  task({ id: "t" }, async () => {\n`;
@@ -28,7 +26,9 @@ describeWithBrowser("the seed story in the web UI", () => {
   beforeAll(async () => {
     const cwd = resources.dir("borda-ui-");
     mkdirSync(path.join(cwd, "dags"));
-    copyFileSync(countToTwenty, path.join(cwd, "dags", "count_to_twenty.ts"));
+    for (const file of ["count_to_twenty.ts", "fan_out_fan_in.ts"]) {
+      copyFileSync(path.join(examples, file), path.join(cwd, "dags", file));
+    }
     writeFileSync(path.join(cwd, "dags", "broken.ts"), brokenDag);
     ({ url } = await startStandalone(resources, cwd, { BORDA_ADMIN_PASSWORD: "admin" }));
     ui = await openBrowser();
@@ -44,6 +44,11 @@ describeWithBrowser("the seed story in the web UI", () => {
   const row = (name: string | RegExp): Locator => page.getByRole("row").filter({ hasText: name });
   const shows = (locator: Locator) =>
     locator.first().waitFor({ state: "visible", timeout: patience });
+  const goTo = (section: string) =>
+    page
+      .getByRole("navigation", { name: "Sections" })
+      .getByRole("link", { name: section, exact: true })
+      .click();
   /** The locator's text, re-read until it contains `text`: the page updates itself, no reload. */
   const comesToSay = (locator: Locator, text: string) =>
     expect.poll(() => locator.first().textContent(), { timeout: patience }).toContain(text);
@@ -68,7 +73,7 @@ describeWithBrowser("the seed story in the web UI", () => {
   });
 
   it("creates pool worker-1", async () => {
-    await page.getByRole("link", { name: "Pools" }).click();
+    await goTo("Pools");
     await page.getByRole("button", { name: "Create pool" }).click();
     const dialog = page.getByRole("dialog", { name: "Create pool" });
     await dialog.getByLabel("Name").fill("worker-1");
@@ -80,16 +85,19 @@ describeWithBrowser("the seed story in the web UI", () => {
   });
 
   it("unpauses and triggers count-to-twenty with a short pause, and watches it succeed live", async () => {
-    await page.getByRole("link", { name: "DAGs" }).click();
-    await page.getByRole("checkbox", { name: "Unpause count_to_twenty" }).check();
-    await shows(page.getByRole("checkbox", { name: "Pause count_to_twenty" }));
-    await row("count_to_twenty").getByRole("button", { name: "Trigger" }).click();
+    await goTo("DAGs");
+    await page.getByRole("switch", { name: "Unpause count_to_twenty", exact: true }).click();
+    await shows(page.getByRole("switch", { name: "Pause count_to_twenty", exact: true }));
+    await page.getByRole("button", { name: "Trigger count_to_twenty" }).click();
     const dialog = page.getByRole("dialog", { name: "Trigger count_to_twenty" });
-    await dialog.getByLabel("sleep_seconds").fill("0.05");
+    // A quarter second per count: long enough to see it running, short for a test.
+    await dialog.getByLabel("sleep_seconds", { exact: true }).fill("0.25");
     await ui.screenshot("trigger");
-    await dialog.getByRole("button", { name: "Trigger" }).click();
-    // The run page: its state changes to success without a reload.
+    await dialog.getByRole("button", { name: "Trigger", exact: true }).click();
+    // The run page: the task's state changes from running to success without a reload.
     await comesToSay(page.getByRole("heading", { level: 1 }), "manual__");
+    await comesToSay(row("count_to_twenty"), "running");
+    await ui.screenshot("run-running");
     await comesToSay(row("count_to_twenty"), "success");
     await ui.screenshot("run");
   });
@@ -101,15 +109,28 @@ describeWithBrowser("the seed story in the web UI", () => {
     await ui.screenshot("log");
   });
 
+  it("colours a fan-out DAG's graph by the states of its run", async () => {
+    await goTo("DAGs");
+    await page.getByRole("switch", { name: "Unpause fan_out_fan_in", exact: true }).click();
+    await page.getByRole("button", { name: "Trigger fan_out_fan_in" }).click();
+    const dialog = page.getByRole("dialog", { name: "Trigger fan_out_fan_in" });
+    await dialog.getByRole("button", { name: "Trigger", exact: true }).click();
+    await comesToSay(row("report"), "success");
+    await page.getByRole("link", { name: "fan_out_fan_in", exact: true }).click();
+    await page.getByRole("tab", { name: "Graph" }).click();
+    await shows(page.getByRole("link", { name: "report: success" }));
+    await ui.screenshot("dag-graph");
+  });
+
   it("finds the job on the Edge jobs page with the worker's name", async () => {
-    await page.getByRole("link", { name: "Edge jobs" }).click();
+    await goTo("Edge jobs");
     await comesToSay(row("count_to_twenty"), "standalone");
     await comesToSay(row("count_to_twenty"), "success");
     await ui.screenshot("jobs");
   });
 
   it("puts the worker in maintenance with a comment and sees its state change", async () => {
-    await page.getByRole("link", { name: "Edge workers" }).click();
+    await goTo("Edge workers");
     await comesToSay(row("standalone"), "idle");
     await ui.screenshot("workers");
     await row("standalone")
@@ -124,19 +145,19 @@ describeWithBrowser("the seed story in the web UI", () => {
   });
 
   it("shows the DAG's graph, grid, code and details", async () => {
-    await page.getByRole("link", { name: "DAGs" }).click();
-    await page.getByRole("link", { name: "count_to_twenty" }).first().click();
-    for (const tab of ["Graph", "Grid", "Code", "Details"]) {
+    await goTo("DAGs");
+    await page.getByRole("link", { name: "count_to_twenty", exact: true }).click();
+    for (const tab of ["Grid", "Graph", "Code", "Details"]) {
       await page.getByRole("tab", { name: tab }).click();
       await shows(page.getByRole("tab", { name: tab, selected: true }));
-      await ui.screenshot(`dag-${tab.toLowerCase()}`);
+      await ui.screenshot(`count_to_twenty-${tab.toLowerCase()}`);
     }
     await page.getByRole("tab", { name: "Code" }).click();
     await shows(page.getByText(/Counting: \$\{i\}/));
   });
 
   it("shows the admin page", async () => {
-    await page.getByRole("link", { name: "Admin" }).click();
+    await goTo("Admin");
     await shows(page.getByRole("heading", { name: "Worker tokens" }));
     await ui.screenshot("admin");
   });

@@ -81,6 +81,7 @@ async function runStandalone(config: ServerConfig): Promise<void> {
       "",
       "Borda is running standalone.",
       `  server:    ${controlPlane.url}  (worker API at /edge/v1)`,
+      `  web UI:    ${controlPlane.url}/`,
       `  DAGs:      ${config.dagsFolder}`,
       `  database:  ${controlPlane.store.location}`,
       "  worker:    'standalone', serving every queue",

@@ -24,10 +24,12 @@ export function RunView() {
         <h1>{runId}</h1>
         {run.data ? <StateBadge state={run.data.state} /> : null}
       </div>
-      {run.isPending ? (
-        <p className="page-status">Loading…</p>
-      ) : run.error ? (
-        <ErrorMessage error={run.error} />
+      {/* A failed refresh says so above what was read before, which stays. */}
+      {run.error ? <ErrorMessage error={run.error} /> : null}
+      {run.data === undefined ? (
+        run.error ? null : (
+          <p className="page-status">Loading…</p>
+        )
       ) : (
         <>
           <RunActions run={run.data} />

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { useId } from "react";
 import { api, ok } from "../api/client.js";
 import type { TaskInstance } from "../api/types.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
@@ -19,6 +20,8 @@ export function TaskLogView() {
   const { dagId, runId, taskId } = useParams({ from: route });
   const search = useSearch({ from: route });
   const navigate = useNavigate({ from: route });
+  // The select's name is its label's word alone, not the word and the chosen option.
+  const tryLabel = useId();
   const path = { dag_id: dagId, dag_run_id: runId, task_id: taskId };
   const taskInstance = useQuery({
     queryKey: ["/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", path],
@@ -48,20 +51,15 @@ export function TaskLogView() {
       </div>
     </>
   );
+  // A failed refresh says so above what was read before, which stays: the log keeps
+  // following (its stream reconnects by itself) while the API is briefly unreachable.
   const error = taskInstance.error ?? tries.error;
-  if (error) {
-    return (
-      <>
-        {header}
-        <ErrorMessage error={error} />
-      </>
-    );
-  }
+  const errorMessage = error ? <ErrorMessage error={error} /> : null;
   if (!tries.data) {
     return (
       <>
         {header}
-        <p className="page-status">Loading…</p>
+        {errorMessage ?? <p className="page-status">Loading…</p>}
       </>
     );
   }
@@ -71,11 +69,13 @@ export function TaskLogView() {
   return (
     <>
       {header}
+      {errorMessage}
       <div className="toolbar">
         {allTries.length > 0 ? (
           <label>
-            Try
+            <span id={tryLabel}>Try</span>
             <select
+              aria-labelledby={tryLabel}
               value={chosen}
               onChange={(event) => void navigate({ search: { try: event.target.value } })}
             >
@@ -95,7 +95,11 @@ export function TaskLogView() {
         </Link>
       </div>
       {chosen === undefined ? (
-        <p className="muted">This task has not run yet, so it has no log.</p>
+        <>
+          <p className="muted">This task has not run, so it has no log.</p>
+          {/* Why it did not run, when the scheduler said (a missing pool, a failed upstream). */}
+          {taskInstance.data?.note ? <p className="warning">{taskInstance.data.note}</p> : null}
+        </>
       ) : shown === undefined ? (
         <ErrorMessage error={`Task ${taskId} has no try ${search.try}.`} />
       ) : (

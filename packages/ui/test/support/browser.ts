@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// For the page.evaluate bodies below, which run in the browser.
 /**
  * A real Chromium (Debian's package) driven by playwright-core, for the browser suites.
  * Never `playwright install`: the browser is the system's. Where it is missing, the suites
@@ -34,7 +36,10 @@ export const screenshotsDir = path.resolve(
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
-  /** Saves the page as `<name>.png` in the screenshots folder. */
+  /**
+   * Checks the accessible basics of the page as it is (every control has a name), then
+   * saves it as `<name>.png` in the screenshots folder.
+   */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,6 +69,10 @@ export async function openBrowser(): Promise<TestBrowser> {
     context,
     page,
     screenshot: async (name) => {
+      const unnamed = await unnamedControls(page);
+      if (unnamed.length > 0) {
+        throw new Error(`${name}: controls without an accessible name: ${unnamed.join(", ")}`);
+      }
       await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: false });
     },
     close: async () => {
@@ -71,4 +80,28 @@ export async function openBrowser(): Promise<TestBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Form controls and buttons a screen reader could not name: no label, no aria-label or
+ * aria-labelledby, no title, and (for buttons and links) no text or named image inside.
+ */
+function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("input, select, textarea, button, a[href]")]
+      .filter((element) => {
+        if ((element as HTMLInputElement).type === "hidden") return false;
+        const labels = (element as HTMLInputElement).labels;
+        const named =
+          (labels && labels.length > 0) ||
+          element.getAttribute("aria-label") ||
+          element.getAttribute("aria-labelledby") ||
+          element.getAttribute("title") ||
+          ((element.tagName === "BUTTON" || element.tagName === "A") &&
+            ((element.textContent ?? "").trim() ||
+              element.querySelector("[aria-label], img[alt]")));
+        return !named;
+      })
+      .map((element) => element.outerHTML.slice(0, 120)),
+  );
 }

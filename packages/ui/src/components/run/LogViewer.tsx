@@ -97,7 +97,7 @@ export function LogViewer({
   }
 
   return (
-    <section aria-label="Log">
+    <>
       <div className="toolbar">
         <label>
           Search log
@@ -138,7 +138,7 @@ export function LogViewer({
         ref={box}
         className="log"
         role="log"
-        aria-label={`Log of ${taskId}, try ${tryNumber}`}
+        aria-label="Log output"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls, so keyboard users must reach it to scroll it
         tabIndex={0}
         onScroll={(event) => {
@@ -163,7 +163,7 @@ export function LogViewer({
           Follow the end
         </button>
       ) : null}
-    </section>
+    </>
   );
 }
 

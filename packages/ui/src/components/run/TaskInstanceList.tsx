@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import { api, ok } from "../../api/client.js";
 import { useCan } from "../../api/session.js";
 import type { TaskInstance } from "../../api/types.js";
@@ -48,6 +48,8 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
   });
   const [text, setText] = useState("");
   const [state, setState] = useState("");
+  // The select's name is its label's word alone, not the word and the chosen option.
+  const stateLabel = useId();
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const needle = useDeferredValue(text.trim().toLowerCase());
 
@@ -82,11 +84,13 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
   };
   const selectedIds = useMemo(() => [...selected].sort(), [selected]);
 
-  if (taskInstances.isPending) return <p className="page-status">Loading…</p>;
-  if (taskInstances.error) return <ErrorMessage error={taskInstances.error} />;
+  // A failed refresh says so above the rows read before, which stay (and so does the selection).
+  const error = taskInstances.error ? <ErrorMessage error={taskInstances.error} /> : null;
+  if (taskInstances.data === undefined) return error ?? <p className="page-status">Loading…</p>;
   const { task_instances: rows, total_entries: total } = taskInstances.data;
   return (
     <>
+      {error}
       {total > rows.length ? (
         <p className="warning">
           This run has {total.toLocaleString()} task instances; the first{" "}
@@ -100,8 +104,12 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
           <input type="search" value={text} onChange={(event) => setText(event.target.value)} />
         </label>
         <label>
-          State
-          <select value={state} onChange={(event) => setState(event.target.value)}>
+          <span id={stateLabel}>State</span>
+          <select
+            aria-labelledby={stateLabel}
+            value={state}
+            onChange={(event) => setState(event.target.value)}
+          >
             <option value="">All states</option>
             {stateChoices.map((choice) => (
               <option key={choice} value={choice}>

@@ -1,5 +1,5 @@
 import { useEffect, useReducer } from "react";
-import { api, ok } from "../../api/client.js";
+import { ApiError, api, ok } from "../../api/client.js";
 
 /** One log line, its leading timestamp apart (the worker stamps every line it writes). */
 export interface LogLine {
@@ -95,8 +95,9 @@ const reconnectMs = 2_000;
  * new piece as the worker ships it (`event: log`, data `{content}`, id a continuation
  * token), and `event: end` once the try is over and its log read to the end. A stream
  * that breaks off is reopened from the last token received, not left to EventSource's
- * own reconnect, which would start the log over. One that never opened (the try does not
- * exist, the session ended) is asked again as JSON, to say why.
+ * own reconnect, which would start the log over. One that never opened is asked again as
+ * JSON, to say why: the API's refusal (no such try, the session ended) is final; while the
+ * server cannot be reached, the stream is retried.
  */
 export function useLogStream(target: {
   dagId: string;
@@ -153,14 +154,17 @@ export function useLogStream(target: {
         ok(
           api.GET(
             "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
-            { params: { path } },
+            { params: { path, query: token ? { token } : {} } },
           ),
         ).then(
           () => {
             if (!stopped) reconnectLater();
           },
           (error: unknown) => {
-            if (!stopped) dispatch({ type: "failed", error });
+            if (stopped) return;
+            dispatch({ type: "failed", error });
+            // The API's refusal is final; an unreachable server may come back.
+            if (!(error instanceof ApiError)) reconnectLater();
           },
         );
       };

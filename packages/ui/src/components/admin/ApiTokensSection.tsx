@@ -114,18 +114,10 @@ function ApiTokenRow({ token }: { token: ApiToken }) {
         <RelativeTime at={token.created_at} />
       </td>
       <td>
-        {token.expires_at ? (
-          <RelativeTime at={token.expires_at} />
-        ) : (
-          <span className="muted">never</span>
-        )}
+        <RelativeTime at={token.expires_at} empty="never" />
       </td>
       <td>
-        {token.last_used_at ? (
-          <RelativeTime at={token.last_used_at} />
-        ) : (
-          <span className="muted">never</span>
-        )}
+        <RelativeTime at={token.last_used_at} empty="never" />
       </td>
       <td>
         <RelativeTime at={token.revoked_at} />

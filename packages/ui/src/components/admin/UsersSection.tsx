@@ -97,11 +97,7 @@ function UserTable() {
             <th scope="row">{user.username}</th>
             <td>{user.roles.map((role) => role.name).join(", ")}</td>
             <td>
-              {user.last_login ? (
-                <RelativeTime at={user.last_login} />
-              ) : (
-                <span className="muted">never</span>
-              )}
+              <RelativeTime at={user.last_login} empty="never" />
             </td>
             <td>
               <RelativeTime at={user.created_on} />

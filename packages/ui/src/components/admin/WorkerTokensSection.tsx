@@ -119,11 +119,7 @@ function WorkerTokenTable() {
               <RelativeTime at={token.created_at} />
             </td>
             <td>
-              {token.last_used_at ? (
-                <RelativeTime at={token.last_used_at} />
-              ) : (
-                <span className="muted">never</span>
-              )}
+              <RelativeTime at={token.last_used_at} empty="never" />
             </td>
             <td>
               <RelativeTime at={token.revoked_at} />

@@ -1,8 +1,10 @@
 // `npm run bench`: dispatch latency, throughput and worker memory, measured on this
 // machine with the embedded database, one control plane and one `borda worker` process
 // on loopback. Prints tables; docs/benchmarks.md records the numbers and the machine.
+// BENCH_WORKER=dist/borda-worker.mjs (or dist/borda-worker, the executable) measures the
+// single-file worker that `npm run build:worker` makes instead.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const borda = path.join(here, "../packages/cli/dist/main.js");
 const pickups = Number(process.env.BENCH_PICKUPS ?? 100);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const workerCommand = workerCommandFor(process.env.BENCH_WORKER);
 
 const home = mkdtempSync(path.join(os.tmpdir(), "borda-bench-"));
 const dagsFolder = path.join(home, "dags");
@@ -45,7 +48,7 @@ try {
     { name: "bench", queues: ["bench"] },
     new Date(),
   );
-  worker = spawn(process.execPath, [borda, "worker"], {
+  worker = spawn(workerCommand[0], workerCommand.slice(1), {
     env: {
       PATH: process.env.PATH,
       HOME: home,
@@ -102,7 +105,9 @@ try {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   console.log(`\nBorda dispatch benchmark — ${machine}`);
-  console.log(`embedded SQLite, one worker (concurrency ${concurrency}) on loopback\n`);
+  console.log(
+    `embedded SQLite, one worker (${workerCommand.map((part) => path.basename(part)).join(" ")}, concurrency ${concurrency}) on loopback\n`,
+  );
   table(
     ["measure", "result", "target"],
     [
@@ -132,6 +137,16 @@ try {
   }
   await controlPlane.stop();
   rmSync(home, { recursive: true, force: true });
+}
+
+/** The worker's command line: `borda worker`, or a single-file build given by its path. */
+function workerCommandFor(file) {
+  if (!file) return [process.execPath, borda, "worker"];
+  const resolved = path.resolve(file);
+  if (!existsSync(resolved)) {
+    throw new Error(`BENCH_WORKER=${file}: no such file (npm run build:worker makes it)`);
+  }
+  return resolved.endsWith(".mjs") ? [process.execPath, resolved] : [resolved];
 }
 
 async function runToEnd(dagId, pollMs = 2) {

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { BordaError } from "@borda/protocol";
 import { Command } from "commander";
 import { registerApiTokenCommands } from "./commands/apiTokens.js";
 import { registerDagCommands } from "./commands/dags.js";
@@ -12,6 +11,7 @@ import { registerTokenCommands } from "./commands/tokens.js";
 import { registerUserCommands } from "./commands/users.js";
 import { registerWorkerCommand } from "./commands/worker.js";
 import { registerWorkersCommands } from "./commands/workers.js";
+import { runProgram } from "./runProgram.js";
 import { cliVersion } from "./version.js";
 
 const program = new Command("borda")
@@ -31,12 +31,4 @@ registerUserCommands(program);
 registerApiTokenCommands(program);
 registerWorkersCommands(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  // One clear line, never a stack trace: the message says what to do.
-  const message =
-    error instanceof BordaError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`borda: ${message}\n`);
-  process.exitCode = 1;
-}
+await runProgram(program);

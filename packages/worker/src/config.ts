@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,7 +54,8 @@ export const workerSettings = {
   hostname: {
     env: "BORDA_HOSTNAME",
     flag: "--hostname <name>",
-    description: "The worker's name at the control plane; unique among running workers.",
+    description:
+      "The worker's name at the control plane; unique among running workers. On Cloud Run (K_REVISION set), where every instance is called localhost, the default is the revision and 8 random hex digits.",
     default: "the machine's host name",
   },
   heartbeatInterval: {
@@ -159,7 +161,7 @@ export function resolveWorkerConfig(
 
   const concurrency = wholeNumber("concurrency", 1, 10_000);
 
-  const hostname = flags.hostname ?? (env.BORDA_HOSTNAME || os.hostname());
+  const hostname = flags.hostname ?? (env.BORDA_HOSTNAME || defaultWorkerName(env));
   if (!workerNamePattern.test(hostname)) {
     throw invalid(
       "hostname",
@@ -269,4 +271,14 @@ function resolveToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv): st
     );
   }
   return token;
+}
+
+/**
+ * The machine's host name, except on Cloud Run: there every instance is "localhost", and
+ * two instances (of one service, or old and new revisions during a deploy) would claim the
+ * same worker name; the revision plus a random suffix names each instance apart.
+ */
+function defaultWorkerName(env: NodeJS.ProcessEnv): string {
+  if (env.K_REVISION) return `${env.K_REVISION}-${randomBytes(4).toString("hex")}`;
+  return os.hostname();
 }

@@ -17,6 +17,7 @@ import { loadInstanceId } from "./instanceId.js";
 import { createLogger, type Logger } from "./logger.js";
 import { BundleCache } from "./runner/bundleCache.js";
 import { RunnerPool } from "./runner/runnerPool.js";
+import type { RunnerCommand } from "./runner/runnerProcess.js";
 import { baseTaskEnvironment } from "./runner/taskEnv.js";
 import { formatDuration, type RunningTask, TaskRunner } from "./runner/taskRunner.js";
 import { AttemptSpool } from "./spool/attemptSpool.js";
@@ -61,6 +62,11 @@ export interface EdgeWorkerOptions {
   env?: NodeJS.ProcessEnv;
   /** Address the health server listens on. Default all interfaces. */
   healthHost?: string;
+  /**
+   * How runner processes are started; the bundle's path is appended. Default Node running
+   * this package's runnerChild.js; a single-file worker starts itself again.
+   */
+  runnerCommand?: RunnerCommand;
 }
 
 type Phase = "starting" | "serving" | "draining" | "stopped";
@@ -134,6 +140,7 @@ export class EdgeWorker {
       maxIdle: config.concurrency,
       onStrayOutput: (stream, text) =>
         this.#logger.debug("output of a runner process between tasks", { stream, text }),
+      command: options.runnerCommand,
     });
     this.#tasks = new TaskRunner({
       bundles: new BundleCache({
@@ -401,6 +408,9 @@ export class EdgeWorker {
     // The first one at once: the control plane shows the worker idle (or running) now.
     while (beating()) {
       await this.#heartbeat();
+      // A stop that came while the heartbeat was in flight woke nobody: look again before
+      // waiting, or stopping an idle worker would wait out a whole interval.
+      if (!beating()) break;
       await this.#heartbeatWakeup.wait(this.#heartbeatIntervalMs);
     }
   }

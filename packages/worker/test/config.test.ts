@@ -20,6 +20,16 @@ function errorOf(resolve: () => unknown): string {
 describe("worker configuration", () => {
   const resources = useResources();
 
+  it("names each Cloud Run instance apart, where every host is called localhost", () => {
+    const names = [1, 2].map(
+      () => resolveWorkerConfig({}, { ...minimal, K_REVISION: "team-a-worker-00003-xyz" }).hostname,
+    );
+    for (const name of names) expect(name).toMatch(/^team-a-worker-00003-xyz-[0-9a-f]{8}$/);
+    expect(names[0]).not.toBe(names[1]);
+    const chosen = { ...minimal, K_REVISION: "r", BORDA_HOSTNAME: "edge-7" };
+    expect(resolveWorkerConfig({}, chosen).hostname).toBe("edge-7");
+  });
+
   it("needs only the control plane's URL and a token; everything else has a default", () => {
     expect(resolveWorkerConfig({}, minimal)).toEqual({
       apiUrl: "https://borda.example.com",

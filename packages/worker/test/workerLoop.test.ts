@@ -119,6 +119,17 @@ describe("edge worker", () => {
     return (await fetch(`http://127.0.0.1:${worker.healthPort}/readyz`)).status;
   }
 
+  it("stops an idle worker without waiting out a heartbeat interval", async () => {
+    const server = await controlPlane();
+    // An hour between heartbeats: a stop that waited for the next one would time the test out.
+    server.heartbeatIntervalMs = 3_600_000;
+    const worker = await startedWorker(server);
+    await heartbeatWith(server, "idle");
+    await worker.drain();
+    await worker.stopped;
+    expect(lastHeartbeat(server)?.state).toBe("offline");
+  });
+
   it("registers, long-polls for work, runs a job at once and reports its start, log and result", async () => {
     const server = await controlPlane();
     const worker = await startedWorker(server);

@@ -1,4 +1,9 @@
-import { EdgeWorker, resolveWorkerConfig, workerSettings } from "@borda/worker";
+import {
+  EdgeWorker,
+  type EdgeWorkerOptions,
+  resolveWorkerConfig,
+  workerSettings,
+} from "@borda/worker";
 import type { Command } from "commander";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 
@@ -9,16 +14,29 @@ const environmentOnly = Object.values(workerSettings)
   .join("\n");
 
 export function registerWorkerCommand(program: Command): void {
-  addSettingFlags(
-    program
-      .command("worker")
+  defineWorkerCommand(program.command("worker"));
+}
+
+/**
+ * Makes `command` the edge worker: `borda worker`, and the whole program of the
+ * single-file worker (workerMain.ts), which passes how its runner processes start.
+ */
+export function defineWorkerCommand(
+  command: Command,
+  workerOptions: Pick<EdgeWorkerOptions, "runnerCommand"> = {},
+): Command {
+  return addSettingFlags(
+    command
       .description(
         "Run an edge worker: take task work from a control plane over outbound HTTPS (needs only its URL and a worker token) and run it here. SIGTERM or SIGINT drains: no new work, running tasks finish up to the drain timeout; a second signal stops waiting. (To manage the registered workers, use `borda workers`.)",
       )
       .addHelpText("after", `\nFrom the environment only:\n${environmentOnly}\n`),
     workerSettings,
   ).action(async (options: Record<string, unknown>) => {
-    const worker = new EdgeWorker(resolveWorkerConfig(settingValues(options, workerSettings)));
+    const worker = new EdgeWorker(
+      resolveWorkerConfig(settingValues(options, workerSettings)),
+      workerOptions,
+    );
     let signals = 0;
     const drain = (signal: NodeJS.Signals) => {
       signals++;

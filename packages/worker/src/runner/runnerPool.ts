@@ -1,5 +1,5 @@
 import { tmpdir } from "node:os";
-import { type OutputListener, RunnerProcess } from "./runnerProcess.js";
+import { type OutputListener, type RunnerCommand, RunnerProcess } from "./runnerProcess.js";
 
 /**
  * Warm runner processes, per bundle hash. Starting Node and importing a bundle costs tens
@@ -19,6 +19,8 @@ export interface RunnerPoolOptions {
   maxIdle?: number;
   /** Output a runner writes while no task runs. */
   onStrayOutput?: OutputListener;
+  /** How a runner process is started. Default Node running runnerChild.js. */
+  command?: RunnerCommand;
 }
 
 interface IdleRunner {
@@ -63,6 +65,7 @@ export class RunnerPool {
       env: this.#options.env,
       tmpDir: this.#options.tmpDir ?? tmpdir(),
       ...(this.#options.onStrayOutput ? { onStrayOutput: this.#options.onStrayOutput } : {}),
+      command: this.#options.command,
     });
     this.#all.add(runner);
     void runner.closed.then(() => {

@@ -13,7 +13,24 @@ import type { FromRunner, RunOutcome, ToRunner } from "./runnerMessages.js";
  * process group of its own, so `kill()` ends it with everything its tasks started.
  */
 
-const runnerEntry = createRequire(import.meta.url).resolve("@borda/worker/runner/runnerChild");
+/**
+ * The program and arguments that start a runner process; the bundle's path is appended.
+ * From the packages: Node running runnerChild.js. A worker bundled into a single file has
+ * no runnerChild.js beside it, so it passes a command that starts itself again as a
+ * runner (packages/cli/src/workerMain.ts).
+ */
+export type RunnerCommand = readonly [program: string, ...args: string[]];
+
+/** Resolved when first needed: a single-file worker has no package to resolve it in. */
+let packagedRunnerCommand: RunnerCommand | undefined;
+
+function defaultRunnerCommand(): RunnerCommand {
+  packagedRunnerCommand ??= [
+    process.execPath,
+    createRequire(import.meta.url).resolve("@borda/worker/runner/runnerChild"),
+  ];
+  return packagedRunnerCommand;
+}
 
 export type OutputListener = (stream: "stdout" | "stderr", text: string) => void;
 
@@ -31,6 +48,8 @@ export interface RunnerSpawnOptions {
   env: Record<string, string>;
   /** Where the process gets a working directory of its own. */
   tmpDir: string;
+  /** Default Node running runnerChild.js. */
+  command?: RunnerCommand;
   /** Output written while no task runs (a task's leftover timer); default dropped. */
   onStrayOutput?: OutputListener;
 }
@@ -65,16 +84,13 @@ export class RunnerProcess {
     this.#onStrayOutput = options.onStrayOutput ?? (() => {});
     // A directory of its own, so files a task writes to "." do not land among the worker's.
     this.#cwd = mkdtempSync(path.join(options.tmpDir, "runner-"));
-    this.#child = spawn(
-      process.execPath,
-      ["--enable-source-maps", runnerEntry, options.bundlePath],
-      {
-        cwd: this.#cwd,
-        env: options.env,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe", "ipc"],
-      },
-    );
+    const [program, ...args] = options.command ?? defaultRunnerCommand();
+    this.#child = spawn(program, [...args, options.bundlePath], {
+      cwd: this.#cwd,
+      env: options.env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
     this.#watch("stdout", this.#child.stdout);
     this.#watch("stderr", this.#child.stderr);
 

@@ -80,13 +80,13 @@ describe("borda users against a real server", () => {
     const noPassword = await borda(["users", "create", "erin", "--role", "Op"]);
     expect(noPassword.code).toBe(1);
     expect(noPassword.stderr).toMatch(
-      /^borda: give the new user's password: --password, or BORDA_NEW_USER_PASSWORD\.\n$/,
+      /^borda: give the password: --password, or BORDA_NEW_USER_PASSWORD\.\n$/,
     );
 
     const badRole = await borda(["users", "create", "erin", "--role", "Boss", "--password", "p"]);
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toBe(
-      "borda: --role must be one of Admin, Op, User, Viewer, not 'Boss'.\n",
+      "borda: the role must be one of Admin, Op, User, Viewer, not 'Boss'.\n",
     );
 
     await borda(["users", "create", "vic", "--role", "Viewer", "--password", "v-pw"]);
@@ -97,5 +97,32 @@ describe("borda users against a real server", () => {
     const last = await borda(["users", "delete", "admin"]);
     expect(last.code).toBe(1);
     expect(last.stderr).toMatch(/^borda: Cannot delete 'admin': it is the last Admin/);
+    const demoted = await borda(["users", "set-role", "admin", "op"]);
+    expect(demoted.code).toBe(1);
+    expect(demoted.stderr).toMatch(/^borda: Cannot take the Admin role from 'admin'/);
+  });
+
+  it("changes a user's role and password", async () => {
+    await borda(["users", "create", "frank", "--role", "Viewer", "--password", "f-pw"]);
+    expect(await borda(["users", "set-role", "frank", "op"])).toEqual({
+      code: 0,
+      stdout: "'frank' now has the Op role.\n",
+      stderr: "",
+    });
+    const listed = JSON.parse((await borda(["users", "list", "--output", "json"])).stdout);
+    expect(listed.find((u: { username: string }) => u.username === "frank").roles).toEqual([
+      { name: "Op" },
+    ]);
+
+    const changed = await borda(
+      ["users", "set-password", "frank"],
+      env({ BORDA_NEW_USER_PASSWORD: "f-new" }),
+    );
+    expect(changed.stdout).toBe("Set the password of 'frank'.\n");
+    expect((await signIn("frank", "f-pw")).status).toBe(401);
+    expect((await signIn("frank", "f-new")).status).toBe(200);
+    expect((await borda(["users", "set-password", "nobody", "--password", "x"])).stderr).toBe(
+      "borda: User 'nobody' not found.\n",
+    );
   });
 });

@@ -5,11 +5,29 @@ import { addOutputOption, instant, outputFormat, printRows } from "../output.js"
 
 const roles = ["Admin", "Op", "User", "Viewer"];
 
+/** The role named by `--role` or an argument, in any case; an error names the choices. */
+function parseRole(value: string): string {
+  const role = roles.find((r) => r.toLowerCase() === value.toLowerCase());
+  if (!role) throw new Error(`the role must be one of ${roles.join(", ")}, not '${value}'.`);
+  return role;
+}
+
+/** A password from --password, or else BORDA_NEW_USER_PASSWORD (kept out of shell history). */
+function passwordFrom(options: { password?: string }): string {
+  const password = options.password ?? process.env.BORDA_NEW_USER_PASSWORD ?? "";
+  if (password === "") {
+    throw new Error("give the password: --password, or BORDA_NEW_USER_PASSWORD.");
+  }
+  return password;
+}
+
 /** `borda users`: who may use the REST API and the UI, and with which role (Admin only). */
 export function registerUserCommands(program: Command): void {
   const users = program
     .command("users")
-    .description("List, create and delete the users of the REST API and the UI (needs Admin).");
+    .description(
+      "List, create, change and delete the users of the REST API and the UI (needs Admin).",
+    );
 
   addOutputOption(addApiOptions(users.command("list").description("List the users."))).action(
     async (options: ApiOptions & { output?: string }) => {
@@ -37,20 +55,44 @@ export function registerUserCommands(program: Command): void {
       .requiredOption("--role <role>", `the user's role: ${roles.join(", ")}`)
       .option("--password <password>", "the new user's password [env BORDA_NEW_USER_PASSWORD]"),
   ).action(async (username: string, options: ApiOptions & { role: string; password?: string }) => {
-    const role = roles.find((r) => r.toLowerCase() === options.role.toLowerCase());
-    if (!role) {
-      throw new Error(`--role must be one of ${roles.join(", ")}, not '${options.role}'.`);
-    }
-    const password = options.password ?? process.env.BORDA_NEW_USER_PASSWORD ?? "";
-    if (password === "") {
-      throw new Error("give the new user's password: --password, or BORDA_NEW_USER_PASSWORD.");
-    }
+    const role = parseRole(options.role);
     const user = await ApiClient.fromOptions(options).post<ApiUser>("/users", {
       username,
-      password,
+      password: passwordFrom(options),
       roles: [{ name: role }],
     });
     process.stdout.write(`Created user '${user.username}' with the ${role} role.\n`);
+  });
+
+  addApiOptions(
+    users
+      .command("set-role")
+      .description("Give a user another role (the last Admin keeps theirs).")
+      .argument("<username>")
+      .argument("<role>", `the new role: ${roles.join(", ")}`),
+  ).action(async (username: string, roleName: string, options: ApiOptions) => {
+    const role = parseRole(roleName);
+    await ApiClient.fromOptions(options).patch<ApiUser>(
+      apiPath`/users/${username}?update_mask=roles`,
+      { roles: [{ name: role }] },
+    );
+    process.stdout.write(`'${username}' now has the ${role} role.\n`);
+  });
+
+  addApiOptions(
+    users
+      .command("set-password")
+      .description(
+        "Set a user's password; their browser sessions end. From --password, or else BORDA_NEW_USER_PASSWORD.",
+      )
+      .argument("<username>")
+      .option("--password <password>", "the new password [env BORDA_NEW_USER_PASSWORD]"),
+  ).action(async (username: string, options: ApiOptions & { password?: string }) => {
+    await ApiClient.fromOptions(options).patch<ApiUser>(
+      apiPath`/users/${username}?update_mask=password`,
+      { password: passwordFrom(options) },
+    );
+    process.stdout.write(`Set the password of '${username}'.\n`);
   });
 
   addApiOptions(

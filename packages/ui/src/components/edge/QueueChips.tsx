@@ -21,7 +21,7 @@ export function QueueChips({
   );
   return (
     <>
-      <ul className="chips" aria-label={`Queues of ${workerName}`}>
+      <ul className="tag-list" aria-label={`Queues of ${workerName}`}>
         {queues.map((queue) => (
           <li key={queue} className="chip">
             <span className="mono">{queue}</span>

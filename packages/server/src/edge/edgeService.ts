@@ -370,19 +370,38 @@ export class EdgeService {
     return attempt;
   }
 
-  /** Everything a worker needs to run each job: its task, and the context's data. */
+  /**
+   * Everything a worker needs to run each job: its task, and the context's data. Upstream
+   * results are read with one query per run, not per job: a fetch for many free slots
+   * usually hands out siblings of one fan-out, which share their upstream.
+   */
   async #toJobs(claimed: readonly ClaimedJob[]): Promise<Job[]> {
-    const jobs: Job[] = [];
+    const withTasks = [];
+    const upstreamIdsByRun = new Map<number, Set<string>>();
     for (const job of claimed) {
       const version = await this.#o.store.getDagVersion(job.dagVersionId);
       const task = version?.spec.tasks.find((t) => t.taskId === job.taskId);
       if (!version || !task) continue;
+      withTasks.push({ job, version, task });
+      const ids = upstreamIdsByRun.get(job.dagRunId) ?? new Set<string>();
+      for (const id of task.upstream) ids.add(id);
+      upstreamIdsByRun.set(job.dagRunId, ids);
+    }
+    const resultsByRun = new Map<number, Map<string, unknown>>();
+    for (const [dagRunId, ids] of upstreamIdsByRun) {
       const xcoms = await this.#o.store.listXcoms({
-        dagRunId: job.dagRunId,
-        taskIds: task.upstream,
+        dagRunId,
+        taskIds: [...ids],
         key: "return_value",
       });
-      const upstream = Object.fromEntries(xcoms.map((x) => [x.taskId, x.value]));
+      resultsByRun.set(dagRunId, new Map(xcoms.map((x) => [x.taskId, x.value])));
+    }
+    const jobs: Job[] = [];
+    for (const { job, version, task } of withTasks) {
+      const results = resultsByRun.get(job.dagRunId);
+      const upstream = Object.fromEntries(
+        task.upstream.filter((id) => results?.has(id)).map((id) => [id, results?.get(id)]),
+      );
       const inputs = Object.fromEntries(
         Object.entries(task.inputs).map(([input, taskId]) => [input, upstream[taskId]]),
       );

@@ -156,6 +156,26 @@ describeWithBrowser("the seed story in the web UI", () => {
     await shows(page.getByText(/Counting: \$\{i\}/));
   });
 
+  it("is usable from the keyboard: a skip link first, then the sections", async () => {
+    await page.goto(url);
+    await shows(page.getByRole("heading", { name: "DAGs", level: 1 }));
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Skip to content");
+    for (let presses = 0; presses < 10 && (await focused()) !== "Pools"; presses++) {
+      await page.keyboard.press("Tab");
+    }
+    expect(await focused()).toBe("Pools");
+    await page.keyboard.press("Enter");
+    await shows(page.getByRole("heading", { name: "Pools", level: 1 }));
+  });
+
+  it("says what went wrong, instead of a blank page, when the API refuses", async () => {
+    await page.goto(`${url}/dags/no_such_dag`);
+    await comesToSay(page.getByRole("alert"), "not found");
+    await ui.screenshot("error");
+  });
+
   it("shows the admin page", async () => {
     await goTo("Admin");
     await shows(page.getByRole("heading", { name: "Worker tokens" }));

@@ -1,28 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { startServer, TestResources } from "./support.js";
+import { runBorda, startServer, TestResources } from "./support.js";
 
-const borda = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const run = promisify(execFile);
-
-/** Runs the built `borda` command; resolves with its output and exit code, never rejects. */
-async function bordaCommand(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [borda, ...args], {
-      env: { PATH: process.env.PATH, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The built `borda` command with only PATH and `env` in its environment. */
+const bordaCommand = (args: string[], env: Record<string, string | undefined> = {}) =>
+  runBorda(args, { PATH: process.env.PATH, ...env });
 
 describe("borda command", () => {
   const homes: string[] = [];

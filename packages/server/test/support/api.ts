@@ -8,6 +8,7 @@ import {
 } from "./airflowConformance.js";
 import type { Backend } from "./backends.js";
 import { startTestControlPlane } from "./controlPlane.js";
+import { mostLiteralTemplate } from "./openApiConformance.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the route answered.
 export type Answer = { status: number; body: any };
@@ -37,24 +38,12 @@ export async function startApiWithUsers(
   return cp;
 }
 
-/**
- * The spec's path template for a concrete route: `/dags/etl/dagRuns` → `/dags/{dag_id}/dagRuns`.
- * The most literal template wins, so `.../{task_id}/tries` is not read as `.../{task_id}/{map_index}`.
- */
+/** The spec's path template for a concrete route: `/dags/etl/dagRuns` → `/dags/{dag_id}/dagRuns`. */
 function templateOf(method: string, route: string): string | null {
-  const path = route.split("?")[0] ?? route;
-  const segments = path.split("/");
-  const literals = (template: string[]) => template.filter((part) => !part.startsWith("{")).length;
-  const matches = listAirflowOperations()
-    .map((op) => ({ op, template: op.path.split("/") }))
-    .filter(
-      ({ op, template }) =>
-        op.method.toLowerCase() === method.toLowerCase() &&
-        template.length === segments.length &&
-        template.every((part, i) => part.startsWith("{") || part === segments[i]),
-    )
-    .sort((a, b) => literals(b.template) - literals(a.template));
-  return matches[0]?.op.path ?? null;
+  const templates = listAirflowOperations()
+    .filter((op) => op.method.toLowerCase() === method.toLowerCase())
+    .map((op) => op.path);
+  return mostLiteralTemplate(templates, route.split("?")[0] ?? route) ?? null;
 }
 
 /**

@@ -27,24 +27,39 @@ const validators = new Map<string, ValidateFunction>();
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 formats.default(ajv);
 
-/** The template that serves `pathname`: the most literal segments win (`/dags/deploy` over `/dags/{dag_id}`). */
-function findTemplate(document: OpenApiDocument, method: string, pathname: string) {
+/**
+ * The template among `templates` that serves `pathname`, or undefined. The most literal
+ * one wins (`/dags/deploy` over `/dags/{dag_id}`, `.../{task_id}/tries` over
+ * `.../{task_id}/{map_index}`); an empty segment still matches a parameter, as the router
+ * hands it to the route, whose schema answers it with a 400.
+ */
+export function mostLiteralTemplate(
+  templates: Iterable<string>,
+  pathname: string,
+): string | undefined {
   const segments = pathname.split("/");
-  let best: { template: string; operation: Operation; literals: number } | undefined;
-  for (const [template, item] of Object.entries(document.paths)) {
-    const operation = item[method.toLowerCase()];
+  let best: { template: string; literals: number } | undefined;
+  for (const template of templates) {
     const parts = template.split("/");
-    if (!operation || parts.length !== segments.length) continue;
+    if (parts.length !== segments.length) continue;
     let literals = 0;
     const matches = parts.every((part, i) => {
-      // An empty value still reaches the route, whose schema answers it with a 400.
       if (part.startsWith("{")) return true;
       literals += 1;
       return part === segments[i];
     });
-    if (matches && (!best || literals > best.literals)) best = { template, operation, literals };
+    if (matches && (!best || literals > best.literals)) best = { template, literals };
   }
-  return best;
+  return best?.template;
+}
+
+/** The operation serving `method pathname` in Borda's document. */
+function findOperation(document: OpenApiDocument, method: string, pathname: string) {
+  const verb = method.toLowerCase();
+  const templates = Object.keys(document.paths).filter((t) => document.paths[t]?.[verb]);
+  const template = mostLiteralTemplate(templates, pathname);
+  const operation = template ? document.paths[template]?.[verb] : undefined;
+  return template && operation ? { template, operation } : undefined;
 }
 
 const problemKeys = ["status", "title", "detail", "type", "code"];
@@ -54,7 +69,7 @@ export function expectDocumented(
   answer: { method: string; pathname: string; status: number; contentType: string; body: string },
 ): void {
   const { method, pathname, status, contentType, body } = answer;
-  const found = findTemplate(document, method, pathname);
+  const found = findOperation(document, method, pathname);
   const where = `${method} ${pathname} → ${status}`;
   if (!found) {
     // No such operation: the router's 4xx, with the problem body like every error.

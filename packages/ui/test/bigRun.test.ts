@@ -68,4 +68,21 @@ describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
     await page.goto(`${url}/dags/wide?tab=grid`);
     await page.getByText("step_999").first().waitFor({ state: "visible", timeout: 30_000 });
   });
+
+  it("marks the whole run failed after asking, and the run page shows it", async () => {
+    const { page } = ui;
+    await page.goto(`${url}/dags/wide/runs/wide_run`);
+    await page.getByRole("button", { name: "Mark run failed" }).click();
+    const dialog = page.getByRole("dialog", { name: "Mark run failed?" });
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect
+      .poll(async () => {
+        const answer = await fetch(`${url}/api/v1/dags/wide/dagRuns/wide_run`, { headers: auth });
+        return ((await answer.json()) as { state: string }).state;
+      })
+      .toBe("failed");
+    const heading = page.getByRole("heading", { level: 1 }).locator("..");
+    await expect.poll(() => heading.textContent(), { timeout: 30_000 }).toContain("failed");
+  });
 });

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api, ok } from "../api/client.js";
 import { useCan } from "../api/session.js";
 import type { Pool } from "../api/types.js";
-import { ActionButton, field } from "../components/admin/ActionButton.js";
+import { ActionButton, field } from "../components/ActionButton.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 
 /** The pool every task uses unless it names another; the API refuses to delete it. */

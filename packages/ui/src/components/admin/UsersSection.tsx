@@ -2,9 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { api, ok } from "../../api/client.js";
 import { useCan } from "../../api/session.js";
+import { ActionButton, field } from "../ActionButton.js";
 import { ErrorMessage } from "../ErrorMessage.js";
 import { RelativeTime } from "../RelativeTime.js";
-import { ActionButton, field } from "./ActionButton.js";
 import { AdminSection } from "./AdminSection.js";
 
 /** Airflow's roles, least to most: each may do what the ones before it may. */

@@ -1,4 +1,4 @@
-import { ActionButton } from "../admin/ActionButton.js";
+import { ActionButton } from "../ActionButton.js";
 import { removeNote, removeWorker, shutDownWorker, shutdownNote } from "./workerLifecycle.js";
 
 /**

@@ -1,6 +1,6 @@
 import { api, ok } from "../../api/client.js";
 import type { EdgeWorker } from "../../api/types.js";
-import { ActionButton, field } from "../admin/ActionButton.js";
+import { ActionButton, field } from "../ActionButton.js";
 import { ErrorMessage } from "../ErrorMessage.js";
 import { useAction } from "../useAction.js";
 import { maintenanceStates } from "./states.js";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Dialog } from "../Dialog.js";
-import { ErrorMessage } from "../ErrorMessage.js";
+import { DialogForm } from "../DialogForm.js";
 
 /**
  * Asks before a change to a run or its task instances, which cannot be taken back; if the
@@ -25,23 +25,15 @@ export function ConfirmDialog({
 }) {
   return (
     <Dialog title={title} open={open} onClose={onClose}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          onConfirm();
-        }}
+      <DialogForm
+        submitLabel="Confirm"
+        pending={pending}
+        error={error}
+        onSubmit={onConfirm}
+        onCancel={onClose}
       >
         {children}
-        {error ? <ErrorMessage error={error} /> : null}
-        <div className="toolbar">
-          <button type="submit" className="button primary" disabled={pending}>
-            {pending ? "Working…" : "Confirm"}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

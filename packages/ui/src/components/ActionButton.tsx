@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useState } from "react";
-import { Dialog } from "../Dialog.js";
-import { ErrorMessage } from "../ErrorMessage.js";
-import { useAction } from "../useAction.js";
+import { type ReactNode, useState } from "react";
+import { Dialog } from "./Dialog.js";
+import { DialogForm } from "./DialogForm.js";
+import { useAction } from "./useAction.js";
 
 /**
  * A button that opens a dialog making one change through the API: a form to fill in, or a
@@ -41,11 +41,10 @@ export function ActionButton<Output>({
     setOpen(false);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit(form: FormData) {
     let output: Output;
     try {
-      output = await action.run(new FormData(event.currentTarget));
+      output = await action.run(form);
     } catch {
       return; // action.error shows the API's message in the dialog
     }
@@ -65,23 +64,16 @@ export function ActionButton<Output>({
         {text}
       </button>
       <Dialog title={title} open={open} onClose={close}>
-        <form onSubmit={(event) => void submit(event)}>
+        <DialogForm
+          submitLabel={submitLabel}
+          danger={kind === "danger"}
+          pending={action.pending}
+          error={action.error}
+          onSubmit={(form) => void submit(form)}
+          onCancel={close}
+        >
           {children}
-          {action.error ? <ErrorMessage error={action.error} /> : null}
-          <div className="dialog-buttons">
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className={kind === "danger" ? "button danger" : "button primary"}
-              disabled={action.pending}
-              aria-busy={action.pending}
-            >
-              {submitLabel}
-            </button>
-          </div>
-        </form>
+        </DialogForm>
       </Dialog>
     </>
   );

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts"],
     // Every answer a test reads from /api/v1 or /edge/v1 is checked against the OpenAPI document.
     setupFiles: ["packages/server/test/support/setupOpenApiCheck.ts"],
+    globalSetup: ["packages/server/test/support/announceSkips.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { postgresSkipMessage, postgresUrl } from "../../server/test/support/backends.js";
+import { postgresSkipMessage, postgresUrl } from "../../server/test/support/postgresSkip.js";
 import { eventually, TestResources } from "./support.js";
 import { WalkthroughPage, WalkthroughShell } from "./walkthrough.js";
 

@@ -5,9 +5,10 @@ import pg from "pg";
 import { expect, it } from "vitest";
 import type { Scheduler } from "../src/scheduler/scheduler.js";
 import { openStore } from "../src/store/index.js";
-import { describePostgres, postgresUrl } from "./support/backends.js";
+import { describePostgres } from "./support/backends.js";
 import { dagSpec, deployDags, taskSpec } from "./support/dags.js";
 import { createScheduler, ManualClock } from "./support/harness.js";
+import { postgresUrl } from "./support/postgresSkip.js";
 
 /**
  * Two schedulers (two replicas, each with its own connection pool) on one PostgreSQL

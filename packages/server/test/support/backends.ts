@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe } from "vitest";
 import { openStore, type Store } from "../../src/store/index.js";
+import { postgresSkipMessage, postgresUrl } from "./postgresSkip.js";
 
 /**
  * Runs a behaviour suite once per metadata backend: always on a real SQLite file, and on
@@ -11,10 +12,6 @@ import { openStore, type Store } from "../../src/store/index.js";
  * database of its own, dropped afterwards). `npm run test:postgres` starts a local
  * PostgreSQL and sets the variable.
  */
-export const postgresUrl = process.env.BORDA_TEST_DATABASE_URL;
-
-export const postgresSkipMessage =
-  "PostgreSQL suite skipped: BORDA_TEST_DATABASE_URL is not set. Run `npm run test:postgres` (installs and starts a local PostgreSQL when missing) or set BORDA_TEST_DATABASE_URL=postgres://user:pass@host/db.";
 
 export interface Backend {
   name: "sqlite" | "postgres";
@@ -38,8 +35,9 @@ export interface TestStore {
 
 export function describeEachBackend(title: string, suite: (backend: Backend) => void): void {
   describe(`${title} [sqlite]`, () => suite(sqliteBackend()));
-  if (postgresUrl) {
-    describe(`${title} [postgres]`, () => suite(postgresBackend(postgresUrl)));
+  const url = postgresUrl;
+  if (url) {
+    describe(`${title} [postgres]`, () => suite(postgresBackend(url)));
   } else {
     describe.skip(`${title} [postgres] — ${postgresSkipMessage}`, () => suite(postgresBackend("")));
   }
@@ -47,7 +45,8 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
 
 /** A suite that only makes sense on PostgreSQL (several replicas on one database). */
 export function describePostgres(title: string, suite: (backend: Backend) => void): void {
-  if (postgresUrl) describe(`${title} [postgres]`, () => suite(postgresBackend(postgresUrl)));
+  const url = postgresUrl;
+  if (url) describe(`${title} [postgres]`, () => suite(postgresBackend(url)));
   else
     describe.skip(`${title} [postgres] — ${postgresSkipMessage}`, () => suite(postgresBackend("")));
 }

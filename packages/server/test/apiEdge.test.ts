@@ -3,6 +3,7 @@ import type { ControlPlane } from "../src/controlPlane.js";
 import { as, startApiWithUsers } from "./support/api.js";
 import { describeEachBackend } from "./support/backends.js";
 import { edgeClient, newWorkerToken } from "./support/controlPlane.js";
+import { ManualClock } from "./support/harness.js";
 
 const dags = {
   "fanout.ts": `
@@ -122,12 +123,14 @@ describeEachBackend("REST API: edge workers, jobs and tokens", (backend) => {
   });
 
   it("marks a worker's heartbeat stale after two intervals, before it turns unknown", async () => {
+    const clock = new ManualClock();
     const cp = await startApiWithUsers(backend, {
-      config: { heartbeatIntervalMs: 1, workerTimeoutMs: 60_000 },
+      config: { heartbeatIntervalMs: 1_000, workerTimeoutMs: 60_000 },
+      clock,
     });
     const { token } = await newWorkerToken(cp, ["*"]);
     await edgeClient(cp, token, "edge-1").register(["default"]);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    clock.advance(2_001);
     expect((await as(cp, "viewer")("GET", "/edge/workers/edge-1")).body).toMatchObject({
       state: "starting",
       heartbeat_stale: true,

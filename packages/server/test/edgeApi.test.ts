@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { describeEachBackend, describePostgres } from "./support/backends.js";
 import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
+import { ManualClock } from "./support/harness.js";
 
 const edgeDag = `
 import { dag } from "borda";
@@ -181,7 +182,8 @@ describeEachBackend("worker API", (backend) => {
   });
 
   it("keeps leases alive through heartbeats and tells the worker which attempts to cancel", async () => {
-    const cp = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag } });
+    const clock = new ManualClock();
+    const cp = await startTestControlPlane(backend, { dags: { "edge_dag.ts": edgeDag }, clock });
     const { token } = await newWorkerToken(cp, ["team_a_*"]);
     const worker = edgeClient(cp, token);
     await worker.register(["team_a_etl"]);
@@ -189,7 +191,7 @@ describeEachBackend("worker API", (backend) => {
     const [job] = (await worker.fetchJobs(0)).body.jobs;
     await worker.report(job.attemptId, "start");
     const before = (await cp.store.getAttempt(job.attemptId))?.leaseExpiresAt?.getTime() ?? 0;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(1_000);
     const beat = await worker.heartbeat([job.attemptId], "running");
     expect(beat.body.cancelAttemptIds).toEqual([]);
     expect((await cp.store.getAttempt(job.attemptId))?.leaseExpiresAt?.getTime()).toBeGreaterThan(

@@ -145,6 +145,17 @@ export const newWorkerTokenSchema = z.object({
   /** The queues (names or `*` patterns) a worker presenting the token may serve. */
   queues: z.array(queuePatternSchema).min(1).max(100),
   team: z.string().max(200).min(1).optional(),
+  /**
+   * Seconds a worker presenting this token may be silent (a partition, a flaky link)
+   * before the control plane gives up its running tasks and retries them elsewhere.
+   * Unset: the server's --worker-timeout. Longer than the heartbeat interval.
+   */
+  worker_timeout: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .optional(),
 });
 
 /** A token as listed: never its secret. */
@@ -153,6 +164,8 @@ export const workerTokenSchema = z.object({
   name: z.string(),
   team: z.string().nullable(),
   queues: z.array(z.string()),
+  /** Seconds of silence its workers are allowed; null: the server's default. */
+  worker_timeout: z.number().int().nullable(),
   created_at: instant,
   last_used_at: nullableInstant,
   revoked_at: nullableInstant,

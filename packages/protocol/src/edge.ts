@@ -12,18 +12,24 @@ import { Isolation, TaskKind } from "./dagSpec.js";
  *   POST /edge/v1/workers/{name}/attempts/{id}/start   {}               → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/success SuccessReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/failure FailureReport    → AttemptAck
+ *   POST /edge/v1/workers/{name}/attempts/{id}/release ReleaseReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/logs    LogChunk         → LogAck
  *   GET  /edge/v1/bundles/{hash}                       → the bundle (immutable)
  *   GET  /edge/v1/health                               → EdgeHealth (no auth)
  *
  * Any call about an attempt that is no longer current answers 409 with code
  * `stale_attempt`; the worker then kills that attempt's processes.
+ *
+ * A worker keeps its attempts for its worker timeout of silence (its token's, else the
+ * server's): heartbeats renew their leases, and only time in which the control plane was
+ * up counts against them. A job the worker claimed but will not run (it started draining
+ * or entered maintenance) is released: it goes back to its queue on the same try.
  */
 
 export const edgeApiPrefix = "/edge/v1";
 
 /** The version of this protocol; a worker and a server agree when their majors match. */
-export const edgeProtocolVersion = "1.0";
+export const edgeProtocolVersion = "1.1";
 
 /**
  * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
@@ -115,6 +121,12 @@ export const registerResponseSchema = z.object({
   /** Default wait of a fetch long-poll when the worker does not ask for one. */
   fetchWaitMs: z.number().int().positive(),
   serverVersion: z.string(),
+  /**
+   * How long the control plane keeps this worker's attempts without hearing from it (its
+   * token's worker timeout, else the server's). A worker silent this long treats its
+   * attempts as at risk. Absent from 1.0 control planes: assume three heartbeat intervals.
+   */
+  workerTimeoutMs: z.number().int().positive().optional(),
 });
 export type RegisterResponse = z.infer<typeof registerResponseSchema>;
 
@@ -186,6 +198,12 @@ export const failureReportSchema = z.object({
   exitCode: z.number().int().nullable().optional(),
 });
 export type FailureReport = z.infer<typeof failureReportSchema>;
+
+/** Why a worker gives back a job it claimed and did not start. */
+export const releaseReportSchema = z.object({
+  reason: z.string().max(1000),
+});
+export type ReleaseReport = z.infer<typeof releaseReportSchema>;
 
 export const attemptAckSchema = z.object({ attemptId: z.string(), state: z.string() });
 export type AttemptAck = z.infer<typeof attemptAckSchema>;

@@ -89,7 +89,7 @@ export const serverSettings = {
     env: "BORDA_WORKER_TIMEOUT",
     flag: "--worker-timeout <seconds>",
     description:
-      "A worker silent this long is 'unknown', and its attempts' leases expire: they fail and retry per task policy. Default: 3 heartbeat intervals.",
+      "A worker not heard from this long, counting only time this control plane was up, is 'unknown' and loses its running attempts: they fail and retry per task policy (a claimed job it never started goes back to its queue). A worker token's own --worker-timeout overrides it for its workers. Default: 3 heartbeat intervals.",
     default: undefined,
   },
   fetchWait: {

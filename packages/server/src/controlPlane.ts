@@ -41,12 +41,17 @@ export async function startControlPlane(
     });
   const clock = options.clock ?? systemClock;
   const secretKey = loadSecretKey(config.home, config.secretKey);
+  // Made once the store is open; the store's connection-loss callback reaches it.
+  let scheduler: Scheduler | undefined;
   const store = await openStore({
     home: config.home,
     databaseUrl: config.databaseUrl,
     dagsPausedAtCreation: config.dagsPausedAtCreation,
-    onConnectionError: (error) =>
-      logger.warn({ err: error }, "database connection lost; reconnecting"),
+    onConnectionError: (error) => {
+      logger.warn({ err: error }, "database connection lost; reconnecting");
+      // Heartbeats may have gone unheard meanwhile: no lease may lapse for that.
+      scheduler?.attempts.noteStoreTrouble();
+    },
   });
   logger.info({ database: store.location }, "metadata store ready");
   const userAuth = new UserAuth({ store, clock });
@@ -56,7 +61,7 @@ export async function startControlPlane(
   ) {
     logger.info({ username: config.adminUser }, "admin user created from BORDA_ADMIN_PASSWORD");
   }
-  const scheduler = new Scheduler({ store, logger, clock, leaseMs: config.workerTimeoutMs });
+  scheduler = new Scheduler({ store, logger, clock, leaseMs: config.workerTimeoutMs });
   const processor = new DagProcessor({
     dagsFolder: config.dagsFolder,
     registry: store,

@@ -478,7 +478,11 @@ describeEachBackend("REST API: DAG details, runs, task instances, XCom, event lo
     expect(
       (await user("GET", "/dags/~/dagRuns/~/taskInstances/~/xcomEntries")).body.total_entries,
     ).toBe(0);
-    expect((await worker.finish(transform as Job)).status).toBe(404);
+    // The attempt is gone with its run: the worker is told to drop it (409), not to retry.
+    expect(await worker.finish(transform as Job)).toMatchObject({
+      status: 409,
+      body: { code: "stale_attempt" },
+    });
     expect((await user("DELETE", "/dags/pipeline/dagRuns/r1")).status).toBe(404);
   });
 

@@ -42,7 +42,7 @@ describePostgres("two schedulers on one database", (backend) => {
     const worker = async (name: string) => {
       let idleRounds = 0;
       while (!finished && idleRounds < 200) {
-        const jobs = await pick().claimJobs({
+        const jobs = await pick().attempts.claimJobs({
           workerName: name,
           queues: ["default"],
           freeSlots: 16,
@@ -55,8 +55,8 @@ describePostgres("two schedulers on one database", (backend) => {
         idleRounds = 0;
         await Promise.all(
           jobs.map(async (job) => {
-            await pick().startAttempt(job.attemptId);
-            await pick().completeAttempt(job.attemptId, { returnValue: job.taskId });
+            await pick().attempts.startAttempt(job.attemptId);
+            await pick().attempts.completeAttempt(job.attemptId, { returnValue: job.taskId });
           }),
         );
       }

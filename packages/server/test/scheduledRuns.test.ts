@@ -164,10 +164,14 @@ describeEachBackend("scheduled runs", (backend) => {
     ]);
     await scheduler.runPass();
     expect(await scheduledRuns(store, "backfill")).toHaveLength(2);
-    const [job] = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 1 });
+    const [job] = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 1,
+    });
     if (!job) throw new Error("expected a job");
-    await scheduler.startAttempt(job.attemptId);
-    await scheduler.completeAttempt(job.attemptId);
+    await scheduler.attempts.startAttempt(job.attemptId);
+    await scheduler.attempts.completeAttempt(job.attemptId);
     const runs = await scheduledRuns(store, "backfill");
     expect(runs.map((r) => r.state)).toEqual(["success", "running", "running"]);
   });

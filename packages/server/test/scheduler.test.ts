@@ -104,7 +104,7 @@ describeEachBackend("scheduler", (backend) => {
     const run = await scheduler.triggerRun("chain");
     for (let i = 0; i < 40; i++) {
       // No scheduler pass and no clock movement between one completion and the next claim.
-      const [job, ...more] = await scheduler.claimJobs({
+      const [job, ...more] = await scheduler.attempts.claimJobs({
         workerName: "w",
         queues: ["default"],
         freeSlots: 8,
@@ -112,8 +112,8 @@ describeEachBackend("scheduler", (backend) => {
       expect(more).toHaveLength(0);
       expect(job?.taskId).toBe(`t${String(i).padStart(2, "0")}`);
       if (!job) return;
-      await scheduler.startAttempt(job.attemptId);
-      await scheduler.completeAttempt(job.attemptId, { returnValue: i });
+      await scheduler.attempts.startAttempt(job.attemptId);
+      await scheduler.attempts.completeAttempt(job.attemptId, { returnValue: i });
     }
     expect((await store.getDagRunById(run.id))?.state).toBe("success");
     const xcoms = await store.listXcoms({ dagRunId: run.id });
@@ -167,18 +167,18 @@ describeEachBackend("scheduler", (backend) => {
     const run = await scheduler.triggerRun("crowd");
     let mostAtOnce = 0;
     for (;;) {
-      const jobs = await scheduler.claimJobs({
+      const jobs = await scheduler.attempts.claimJobs({
         workerName: "big",
         queues: ["default"],
         freeSlots: 20,
       });
       if (jobs.length === 0) break;
-      for (const job of jobs) await scheduler.startAttempt(job.attemptId);
+      for (const job of jobs) await scheduler.attempts.startAttempt(job.attemptId);
       const pool = await store.getPool("two");
       mostAtOnce = Math.max(mostAtOnce, (pool?.runningSlots ?? 0) + (pool?.queuedSlots ?? 0));
       // Finish one at a time so the pool refills between completions.
       for (const job of jobs) {
-        await scheduler.completeAttempt(job.attemptId);
+        await scheduler.attempts.completeAttempt(job.attemptId);
         const after = await store.getPool("two");
         mostAtOnce = Math.max(mostAtOnce, (after?.runningSlots ?? 0) + (after?.queuedSlots ?? 0));
       }
@@ -223,11 +223,15 @@ describeEachBackend("scheduler", (backend) => {
     const states = async () =>
       Promise.all(runs.map(async (r) => (await store.getDagRunById(r.id))?.state));
     expect(await states()).toEqual(["running", "queued", "queued"]);
-    const [job] = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 });
+    const [job] = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 8,
+    });
     expect(job?.runId).toBe(runs[0]?.runId);
     if (!job) return;
-    await scheduler.startAttempt(job.attemptId);
-    await scheduler.completeAttempt(job.attemptId);
+    await scheduler.attempts.startAttempt(job.attemptId);
+    await scheduler.attempts.completeAttempt(job.attemptId);
     expect(await states()).toEqual(["success", "running", "queued"]);
     await workUntilIdle(scheduler);
     expect(await states()).toEqual(["success", "success", "success"]);
@@ -239,17 +243,26 @@ describeEachBackend("scheduler", (backend) => {
     const tasks = Array.from({ length: 5 }, (_, i) => taskSpec(`parallel_${i}`));
     await deployDags(store, [dagSpec("narrow", tasks, { maxActiveTasks: 2 })]);
     const run = await scheduler.triggerRun("narrow");
-    const first = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 });
+    const first = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 8,
+    });
     expect(first).toHaveLength(2);
-    for (const job of first) await scheduler.startAttempt(job.attemptId);
+    for (const job of first) await scheduler.attempts.startAttempt(job.attemptId);
     expect(
-      await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 }),
+      await scheduler.attempts.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 }),
     ).toHaveLength(0);
     // One finishes: exactly one more may start.
-    await scheduler.completeAttempt(first[0]?.attemptId ?? "");
-    const next = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 });
+    await scheduler.attempts.completeAttempt(first[0]?.attemptId ?? "");
+    const next = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 8,
+    });
     expect(next).toHaveLength(1);
-    for (const job of [first[1], ...next]) await scheduler.completeAttempt(job?.attemptId ?? "");
+    for (const job of [first[1], ...next])
+      await scheduler.attempts.completeAttempt(job?.attemptId ?? "");
     await workUntilIdle(scheduler);
     expect((await store.getDagRunById(run.id))?.state).toBe("success");
   });
@@ -278,7 +291,11 @@ describeEachBackend("scheduler", (backend) => {
       ]),
     ]);
     await scheduler.triggerRun("priorities");
-    const jobs = await scheduler.claimJobs({ workerName: "w", queues: ["default"], freeSlots: 3 });
+    const jobs = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["default"],
+      freeSlots: 3,
+    });
     expect(jobs.map((j) => j.taskId)).toEqual(["high", "middle", "low"]);
   });
 
@@ -294,17 +311,25 @@ describeEachBackend("scheduler", (backend) => {
     ]);
     await scheduler.triggerRun("routing");
     expect(
-      await scheduler.claimJobs({ workerName: "b", queues: ["team_b_*"], freeSlots: 8 }),
+      await scheduler.attempts.claimJobs({ workerName: "b", queues: ["team_b_*"], freeSlots: 8 }),
     ).toEqual([]);
-    const teamA = await scheduler.claimJobs({
+    const teamA = await scheduler.attempts.claimJobs({
       workerName: "a",
       queues: ["team_a_*"],
       freeSlots: 8,
     });
     expect(teamA.map((j) => j.taskId)).toEqual(["edge_task"]);
-    const small = await scheduler.claimJobs({ workerName: "d", queues: ["default"], freeSlots: 2 });
+    const small = await scheduler.attempts.claimJobs({
+      workerName: "d",
+      queues: ["default"],
+      freeSlots: 2,
+    });
     expect(small.map((j) => j.taskId)).toEqual(["light"]);
-    const big = await scheduler.claimJobs({ workerName: "e", queues: ["default"], freeSlots: 3 });
+    const big = await scheduler.attempts.claimJobs({
+      workerName: "e",
+      queues: ["default"],
+      freeSlots: 3,
+    });
     expect(big.map((j) => j.taskId)).toEqual(["heavy"]);
   });
 
@@ -329,22 +354,32 @@ describeEachBackend("scheduler", (backend) => {
       dagSpec("fencing", [taskSpec("a", { retries: 1 }), taskSpec("b", { upstream: ["a"] })]),
     ]);
     const run = await scheduler.triggerRun("fencing");
-    const [first] = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 1 });
+    const [first] = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 1,
+    });
     if (!first) throw new Error("expected a job");
-    await scheduler.startAttempt(first.attemptId);
-    await scheduler.completeAttempt(first.attemptId);
-    await expect(scheduler.completeAttempt(first.attemptId)).rejects.toMatchObject({
+    await scheduler.attempts.startAttempt(first.attemptId);
+    await scheduler.attempts.completeAttempt(first.attemptId);
+    await expect(scheduler.attempts.completeAttempt(first.attemptId)).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
-    await expect(scheduler.failAttempt(first.attemptId, { error: "late" })).rejects.toMatchObject({
+    await expect(
+      scheduler.attempts.failAttempt(first.attemptId, { error: "late" }),
+    ).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
     // Clearing a running task supersedes its attempt: the old worker's report is refused.
-    const [second] = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 1 });
+    const [second] = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 1,
+    });
     if (!second) throw new Error("expected a job");
-    await scheduler.startAttempt(second.attemptId);
+    await scheduler.attempts.startAttempt(second.attemptId);
     await scheduler.clearTaskInstances("fencing", run.runId, ["b"]);
-    await expect(scheduler.completeAttempt(second.attemptId)).rejects.toMatchObject({
+    await expect(scheduler.attempts.completeAttempt(second.attemptId)).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
     const rerun = await workUntilIdle(scheduler);
@@ -382,22 +417,29 @@ describeEachBackend("scheduler", (backend) => {
         taskSpec("orphan", { retries: 1, retryDelayMs: 0 }),
       ]),
     ]);
+    // The control plane's start: its first pass renews leases; none are in flight yet.
+    await scheduler.runPass();
     const run = await scheduler.triggerRun("deadlines");
-    const jobs = await scheduler.claimJobs({ workerName: "w", queues: ["*"], freeSlots: 8 });
+    const jobs = await scheduler.attempts.claimJobs({
+      workerName: "w",
+      queues: ["*"],
+      freeSlots: 8,
+    });
     const slow = jobs.find((j) => j.taskId === "slow");
     const orphan = jobs.find((j) => j.taskId === "orphan");
     if (!slow || !orphan) throw new Error("expected both jobs");
-    await scheduler.startAttempt(slow.attemptId);
+    await scheduler.attempts.startAttempt(slow.attemptId);
+    await scheduler.attempts.startAttempt(orphan.attemptId);
     // The worker keeps slow's lease alive; orphan's lease runs out.
     clock.advance(5_000);
-    await store.extendLeases("w", [slow.attemptId], 15_000, clock.now());
+    await store.extendLeases("w", [slow.attemptId], clock.now());
     await scheduler.runPass();
     const slowTi = (await store.listTaskInstances({ dagRunId: run.id })).find(
       (t) => t.taskId === "slow",
     );
     expect(slowTi?.state).toBe("failed");
     expect(slowTi?.lastError).toMatch(/Execution timeout/);
-    await expect(scheduler.completeAttempt(slow.attemptId)).rejects.toMatchObject({
+    await expect(scheduler.attempts.completeAttempt(slow.attemptId)).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
 

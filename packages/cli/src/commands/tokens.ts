@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { ApiClient, ApiError, type ApiOptions, addApiOptions, apiPath } from "../apiClient.js";
 import { addOutputOption, instant, outputFormat, printRows } from "../output.js";
 
@@ -8,6 +8,7 @@ interface ApiWorkerToken {
   name: string;
   team: string | null;
   queues: string[];
+  worker_timeout: number | null;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
@@ -32,12 +33,23 @@ export function registerTokenCommands(program: Command): void {
           "--queues <patterns>",
           "comma-separated queues it may serve; '*' is a wildcard, e.g. 'team_a_*'",
         )
-        .option("--team <team>", "the team the token belongs to"),
+        .option("--team <team>", "the team the token belongs to")
+        .option(
+          "--worker-timeout <duration>",
+          "how long its workers may be silent (a partition, a flaky link) before their running tasks are given up and retried elsewhere, e.g. 90s, 10m, 2h; default the server's --worker-timeout",
+          parseDuration,
+        ),
     ),
     "text",
   ).action(
     async (
-      options: ApiOptions & { name: string; queues: string; team?: string; output?: string },
+      options: ApiOptions & {
+        name: string;
+        queues: string;
+        team?: string;
+        workerTimeout?: number;
+        output?: string;
+      },
     ) => {
       const format = outputFormat(options, "text");
       const queues = options.queues
@@ -50,6 +62,7 @@ export function registerTokenCommands(program: Command): void {
           name: options.name,
           queues,
           ...(options.team === undefined ? {} : { team: options.team }),
+          ...(options.workerTimeout === undefined ? {} : { worker_timeout: options.workerTimeout }),
         },
       );
       if (format === "json") {
@@ -57,7 +70,10 @@ export function registerTokenCommands(program: Command): void {
         return;
       }
       process.stdout.write(
-        `Created worker token '${created.name}' (id ${created.id}) for queues ${created.queues.join(", ")}.\n` +
+        `Created worker token '${created.name}' (id ${created.id}) for queues ${created.queues.join(", ")}` +
+          (created.worker_timeout === null
+            ? ".\n"
+            : `; its workers may be silent for ${created.worker_timeout} s.\n`) +
           "Store it now (for example as BORDA_WORKER_TOKEN in a secret store); it is not shown again:\n\n" +
           `${created.token}\n`,
       );
@@ -78,6 +94,10 @@ export function registerTokenCommands(program: Command): void {
         { header: "NAME", value: (t) => t.name },
         { header: "TEAM", value: (t) => t.team },
         { header: "QUEUES", value: (t) => t.queues },
+        {
+          header: "WORKER TIMEOUT",
+          value: (t) => (t.worker_timeout === null ? "default" : `${t.worker_timeout}s`),
+        },
         { header: "CREATED", value: (t) => instant(t.created_at) },
         { header: "LAST USED", value: (t) => instant(t.last_used_at) },
         { header: "REVOKED", value: (t) => instant(t.revoked_at) },
@@ -104,4 +124,15 @@ export function registerTokenCommands(program: Command): void {
     }
     process.stdout.write(`Revoked worker token '${idOrName}'.\n`);
   });
+}
+
+/** Seconds in `90`, `90s`, `10m` or `2h`, for commander; anything else is refused with an example. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+)\s*(s|m|h)?$/.exec(text.trim());
+  const unit = { s: 1, m: 60, h: 3600 }[match?.[2] ?? "s"] ?? 1;
+  const seconds = match ? Number(match[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(seconds) || seconds <= 0) {
+    throw new InvalidArgumentError("give a duration such as 90s, 10m or 2h.");
+  }
+  return seconds;
 }

@@ -16,7 +16,13 @@ export interface NewWorkerToken {
 export async function createWorkerToken(
   store: Store,
   secretKey: Buffer,
-  options: { name: string; team?: string | null; queues: string[] },
+  options: {
+    name: string;
+    team?: string | null;
+    queues: string[];
+    /** Null or absent: the server's --worker-timeout. */
+    workerTimeoutMs?: number | null;
+  },
   at: Date,
 ): Promise<NewWorkerToken> {
   if (options.queues.length === 0) {
@@ -27,7 +33,14 @@ export async function createWorkerToken(
   }
   const { id, token, secretHash } = mintToken(secretKey, TokenKind.worker);
   const record = await store.createWorkerToken(
-    { id, name: options.name, team: options.team ?? null, queues: options.queues, secretHash },
+    {
+      id,
+      name: options.name,
+      team: options.team ?? null,
+      queues: options.queues,
+      workerTimeoutMs: options.workerTimeoutMs ?? null,
+      secretHash,
+    },
     at,
   );
   return { token, record };

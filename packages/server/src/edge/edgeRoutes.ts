@@ -10,6 +10,7 @@ import {
   logChunkSchema,
   registerRequestSchema,
   registerResponseSchema,
+  releaseReportSchema,
   successReportSchema,
   workerDirectivesSchema,
   workerNameSchema,
@@ -83,19 +84,40 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const token = await edge.authenticate(request.headers.authorization);
+        const { name } = request.params;
         // The client going away ends the wait: nothing is claimed for a worker that left.
         const closed = new AbortController();
         reply.raw.on("close", () => closed.abort());
-        return edge.fetch(token, request.params.name, request.body, closed.signal);
+        const answer = await edge.fetch(token, name, request.body, closed.signal);
+        if (answer.jobs.length > 0) {
+          // Jobs in an answer that never reached the worker go back to the queue at once,
+          // rather than holding a try until their lease lapses.
+          const undelivered = () =>
+            edge.releaseUndelivered(name, answer.jobs).catch((error: Error) => {
+              request.log.error(
+                { err: error },
+                "could not release the jobs of an undelivered fetch",
+              );
+            });
+          if (closed.signal.aborted) {
+            await undelivered();
+            return { jobs: [], directives: answer.directives };
+          }
+          reply.raw.once("close", () => {
+            if (!reply.raw.writableFinished) void undelivered();
+          });
+        }
+        return answer;
       },
     );
 
-    // The three attempt reports: each names the attempt, answers its new state, and is
-    // refused with 409 when the attempt is not current.
+    // The attempt reports: each names the attempt, answers its new state, and is refused
+    // with 409 when the attempt is not current.
     const reports = {
       start: { body: z.object({}).optional(), record: edge.reportStart.bind(edge) },
       success: { body: successReportSchema, record: edge.reportSuccess.bind(edge) },
       failure: { body: failureReportSchema, record: edge.reportFailure.bind(edge) },
+      release: { body: releaseReportSchema, record: edge.releaseClaim.bind(edge) },
     } as const;
     for (const [kind, { body, record }] of Object.entries(reports)) {
       app.post(

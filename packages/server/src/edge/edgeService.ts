@@ -10,6 +10,7 @@ import {
   type LogChunk,
   type RegisterRequest,
   type RegisterResponse,
+  type ReleaseReport,
   type SuccessReport,
   type WorkerDirectives,
 } from "@borda/protocol";
@@ -22,6 +23,7 @@ import { resolveParams } from "../scheduler/validateConf.js";
 import type {
   AttemptRecord,
   ClaimedJob,
+  Liveness,
   Store,
   WorkerChange,
   WorkerRecord,
@@ -37,7 +39,10 @@ export interface EdgeServiceOptions {
   clock: Clock;
   serverVersion: string;
   heartbeatIntervalMs: number;
-  /** A worker silent this long is `unknown`; also the lease of its attempts. */
+  /**
+   * A worker silent this long is `unknown`, and the lease of its attempts: the default,
+   * which a worker token's own timeout overrides.
+   */
   workerTimeoutMs: number;
   fetchWaitMs: number;
   /** Largest return value (serialised JSON) stored as XCom. */
@@ -101,8 +106,9 @@ export class EdgeService {
         concurrency: request.concurrency,
         version: request.version,
         sysinfo: request.sysinfo,
+        workerTimeoutMs: token.workerTimeoutMs,
       },
-      this.#liveSince(),
+      this.#liveness(),
       this.#o.clock.now(),
     );
     this.#o.logger.info(
@@ -114,6 +120,7 @@ export class EdgeService {
       heartbeatIntervalMs: this.#o.heartbeatIntervalMs,
       fetchWaitMs: this.#o.fetchWaitMs,
       serverVersion: this.#o.serverVersion,
+      workerTimeoutMs: this.#timeoutOf(token),
     };
   }
 
@@ -124,26 +131,27 @@ export class EdgeService {
     request: HeartbeatRequest,
   ): Promise<WorkerDirectives> {
     const now = this.#o.clock.now();
-    const worker = await this.#o.store.recordHeartbeat(
-      name,
-      {
-        instanceId: request.instanceId,
-        state: request.state,
-        freeSlots: request.freeSlots,
-        runningAttempts: request.runningAttemptIds.length,
-        sysinfo: request.sysinfo,
-      },
-      this.#liveSince(),
-      now,
-    );
-    this.#requireOwnToken(worker, token);
-    const cancel = await this.#o.store.extendLeases(
-      name,
-      request.runningAttemptIds,
-      this.#o.workerTimeoutMs,
-      now,
-    );
-    return this.#directives(worker, token, cancel);
+    try {
+      const worker = await this.#o.store.recordHeartbeat(
+        name,
+        {
+          instanceId: request.instanceId,
+          state: request.state,
+          freeSlots: request.freeSlots,
+          runningAttempts: request.runningAttemptIds.length,
+          sysinfo: request.sysinfo,
+        },
+        this.#liveness(),
+        now,
+      );
+      this.#requireOwnToken(worker, token);
+      const cancel = await this.#o.store.extendLeases(name, request.runningAttemptIds, now);
+      return this.#directives(worker, token, cancel);
+    } catch (error) {
+      // A heartbeat the database could not take went unheard: no lease may lapse for it.
+      if (!(error instanceof BordaError)) this.#o.scheduler.attempts.noteStoreTrouble();
+      throw error;
+    }
   }
 
   /**
@@ -174,13 +182,19 @@ export class EdgeService {
           Math.max(0, deadline - Date.now()),
           AbortSignal.any([wake.signal, poll.signal]),
         );
-        const claimed = await this.#o.scheduler.claimJobs({
+        const claimed = await this.#o.scheduler.attempts.claimJobs({
           workerName: name,
           queues,
           freeSlots: Math.min(request.freeSlots, worker.concurrency),
+          leaseMs: this.#timeoutOf(token),
         });
         if (claimed.length > 0) {
           wake.abort();
+          if (closed.aborted) {
+            // The worker left while the claim was made: the answer cannot reach it.
+            await this.releaseUndelivered(name, claimed);
+            return { jobs: [], directives };
+          }
           return { jobs: await this.#toJobs(claimed), directives };
         }
         const outcome = await woken;
@@ -197,6 +211,61 @@ export class EdgeService {
     }
   }
 
+  /**
+   * Jobs claimed for a fetch whose answer never reached the worker (its connection closed
+   * first) go back to their queue on the same try: they cost no try and run once.
+   */
+  async releaseUndelivered(name: string, jobs: readonly { attemptId: string }[]): Promise<void> {
+    for (const job of jobs) {
+      const released = await this.#o.scheduler.attempts.releaseClaim({
+        kind: "released",
+        attemptId: job.attemptId,
+        workerName: name,
+      });
+      if (released) {
+        this.#o.logger.info(
+          { worker: name, attemptId: job.attemptId, requeuedAs: released.requeuedAs },
+          "a fetch answer was not delivered: its job is back on the queue, on the same try",
+        );
+      }
+    }
+  }
+
+  /** The worker gives back a job it claimed and will not start (draining, maintenance). */
+  async releaseClaim(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    report: ReleaseReport,
+  ): Promise<AttemptRecord> {
+    const attempt = await this.#requireAttempt(token, name, attemptId);
+    if (attempt.state !== "claimed") {
+      throw new BordaError(
+        ErrorCode.staleAttempt,
+        `Attempt '${attemptId}' is ${attempt.state}: only a claimed job that has not started can be released. Report its result instead.`,
+        { details: { attemptId, state: attempt.state } },
+      );
+    }
+    const released = await this.#o.scheduler.attempts.releaseClaim({
+      kind: "released",
+      attemptId,
+      workerName: name,
+    });
+    if (!released) {
+      throw notCurrent(attemptId, (await this.#o.store.getAttempt(attemptId))?.state ?? null);
+    }
+    this.#o.logger.info(
+      {
+        worker: name,
+        attemptId,
+        requeuedAs: released.requeuedAs,
+        reason: withoutNul(report.reason),
+      },
+      "a worker released a job it claimed: back on the queue, on the same try",
+    );
+    return { ...attempt, state: "queued" };
+  }
+
   /** Idempotent for the worker holding the attempt: a start resent after a lost answer is acknowledged. */
   async reportStart(
     token: WorkerTokenRecord,
@@ -205,7 +274,7 @@ export class EdgeService {
   ): Promise<AttemptRecord> {
     const attempt = await this.#requireAttempt(token, name, attemptId);
     if (attempt.state === "running") return attempt;
-    return this.#o.scheduler.startAttempt(attemptId);
+    return this.#o.scheduler.attempts.startAttempt(attemptId);
   }
 
   async reportSuccess(
@@ -219,11 +288,11 @@ export class EdgeService {
       const bytes = Buffer.byteLength(JSON.stringify(report.returnValue), "utf8");
       if (bytes > this.#o.maxReturnValueBytes) {
         const message = `The task's return value is ${formatBytes(bytes)}; the limit is ${formatBytes(this.#o.maxReturnValueBytes)}. Return a reference to the data (a path, a URL) instead.`;
-        await this.#o.scheduler.failAttempt(attemptId, { error: message });
+        await this.#o.scheduler.attempts.failAttempt(attemptId, { error: message });
         throw new BordaError(ErrorCode.payloadTooLarge, message);
       }
     }
-    const attempt = await this.#o.scheduler.completeAttempt(attemptId, {
+    const attempt = await this.#o.scheduler.attempts.completeAttempt(attemptId, {
       returnValue: report.returnValue,
     });
     this.logs.changed(attemptId);
@@ -237,7 +306,7 @@ export class EdgeService {
     report: FailureReport,
   ): Promise<AttemptRecord> {
     await this.#requireAttempt(token, name, attemptId);
-    const attempt = await this.#o.scheduler.failAttempt(attemptId, {
+    const attempt = await this.#o.scheduler.attempts.failAttempt(attemptId, {
       error: withoutNul(report.error),
       exitCode: report.exitCode ?? null,
     });
@@ -266,7 +335,7 @@ export class EdgeService {
   /** An admin's change to a worker, delivered at once to its open long-poll. */
   async changeWorker(name: string, change: WorkerChange): Promise<WorkerRecord> {
     if (change.kind === "addQueue") {
-      const worker = await this.#o.store.getWorker(name, this.#liveSince());
+      const worker = await this.#o.store.getWorker(name, this.#liveness());
       const token = worker && (await this.#o.store.findWorkerToken(worker.tokenId));
       if (token && !tokenCoversQueue(token, change.queue)) {
         throw new BordaError(
@@ -275,17 +344,17 @@ export class EdgeService {
         );
       }
     }
-    const worker = await this.#o.store.changeWorker(name, change, this.#liveSince());
+    const worker = await this.#o.store.changeWorker(name, change, this.#liveness());
     this.polls.wakeWorker(name);
     return worker;
   }
 
   listWorkers(): Promise<WorkerRecord[]> {
-    return this.#o.store.listWorkers(this.#liveSince());
+    return this.#o.store.listWorkers(this.#liveness());
   }
 
   removeWorker(name: string): Promise<void> {
-    return this.#o.store.removeWorker(name, this.#liveSince());
+    return this.#o.store.removeWorker(name, this.#liveness());
   }
 
   /** Re-checks a token whose revocation ended a poll: a revoked token gets 401. */
@@ -296,8 +365,13 @@ export class EdgeService {
     }
   }
 
-  #liveSince(): Date {
-    return new Date(this.#o.clock.now().getTime() - this.#o.workerTimeoutMs);
+  #liveness(): Liveness {
+    return { at: this.#o.clock.now(), defaultTimeoutMs: this.#o.workerTimeoutMs };
+  }
+
+  /** How long a worker with this token may be silent: the token's timeout, else the server's. */
+  #timeoutOf(token: WorkerTokenRecord): number {
+    return token.workerTimeoutMs ?? this.#o.workerTimeoutMs;
   }
 
   #directives(
@@ -329,7 +403,7 @@ export class EdgeService {
     instanceId: string,
     token: WorkerTokenRecord,
   ): Promise<WorkerRecord> {
-    const worker = await this.#o.store.getWorker(name, this.#liveSince());
+    const worker = await this.#o.store.getWorker(name, this.#liveness());
     if (!worker)
       throw new BordaError(
         ErrorCode.notFound,
@@ -352,7 +426,7 @@ export class EdgeService {
     options: { anyState?: boolean } = {},
   ): Promise<AttemptRecord> {
     const attempt = await this.#o.store.getAttempt(attemptId);
-    if (!attempt) throw new BordaError(ErrorCode.notFound, `No attempt '${attemptId}'.`);
+    if (!attempt) throw notCurrent(attemptId, null);
     if (attempt.workerName !== name || !tokenCoversQueue(token, attempt.queue)) {
       throw new BordaError(
         ErrorCode.staleAttempt,
@@ -436,6 +510,17 @@ export class EdgeService {
     }
     return jobs;
   }
+}
+
+/** The refusal for a report about an attempt that is not current: the worker drops it. */
+function notCurrent(attemptId: string, state: string | null): BordaError {
+  return new BordaError(
+    ErrorCode.staleAttempt,
+    state === null
+      ? `Attempt '${attemptId}' is not current (the control plane has no such attempt). Stop working on it.`
+      : `Attempt '${attemptId}' is ${state}. Stop working on it.`,
+    { details: { attemptId, state: state ?? "unknown" } },
+  );
 }
 
 function formatBytes(bytes: number): string {

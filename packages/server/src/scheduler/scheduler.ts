@@ -8,10 +8,7 @@ import {
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import type {
-  AttemptFailure,
   AttemptRecord,
-  ClaimedJob,
-  ClaimRequest,
   DagRecord,
   DagRunRecord,
   MarkPolicy,
@@ -19,12 +16,12 @@ import type {
   Store,
   TaskInstanceRecord,
 } from "../store/index.js";
+import { AttemptLifecycle } from "./attemptLifecycle.js";
 import { type Clock, systemClock } from "./clock.js";
 import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
 import { evaluateRun, evaluateTasks } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
-import { retryDelayMs } from "./retryDelay.js";
 import { type DagRunInfo, manualDataInterval, nextDagRunInfo } from "./timetable.js";
 import { validateConf } from "./validateConf.js";
 
@@ -68,10 +65,11 @@ const runIdInstant = (date: Date) => date.toISOString().replace(/\.\d{3}Z$|Z$/, 
  */
 export class Scheduler {
   readonly notifier: JobNotifier;
+  /** What workers report goes through here: claims, starts, results, failures, releases. */
+  readonly attempts: AttemptLifecycle;
   readonly #store: Store;
   readonly #logger: Logger;
   readonly #clock: Clock;
-  readonly #leaseMs: number;
   readonly #safetyPassIntervalMs: number;
   readonly #maxRunsCreatedPerPass: number;
   #timer: NodeJS.Timeout | null = null;
@@ -87,13 +85,17 @@ export class Scheduler {
     this.#logger = options.logger;
     this.notifier = options.notifier ?? new JobNotifier();
     this.#clock = options.clock ?? systemClock;
-    this.#leaseMs = options.leaseMs ?? 15_000;
+    this.attempts = new AttemptLifecycle({
+      store: this.#store,
+      logger: this.#logger,
+      clock: this.#clock,
+      notifier: this.notifier,
+      leaseMs: options.leaseMs ?? 15_000,
+      afterAttempt: (attempt) => this.#afterAttempt(attempt),
+      wakeBy: (deadline) => this.#wakeBy(deadline),
+    });
     this.#safetyPassIntervalMs = options.safetyPassIntervalMs ?? 10_000;
     this.#maxRunsCreatedPerPass = options.maxRunsCreatedPerPass ?? 100;
-  }
-
-  get leaseMs(): number {
-    return this.#leaseMs;
   }
 
   /** Runs a first pass, then keeps passes going on the timer until `stop()`. */
@@ -114,7 +116,7 @@ export class Scheduler {
   }
 
   /**
-   * One full pass: create due scheduled runs, start queued runs, fail overdue attempts,
+   * One full pass: create due scheduled runs, start queued runs, end overdue attempts,
    * release retries whose delay ended, evaluate every running run, queue what is ready.
    * Passes never overlap; a pass requested during one runs right after it.
    */
@@ -130,6 +132,7 @@ export class Scheduler {
           await this.#fullPass();
         } while (this.#passRequested);
       } catch (error) {
+        this.attempts.noteStoreTrouble();
         this.#logger.error({ err: error }, "scheduler pass failed; retrying on the next pass");
       } finally {
         this.#pass = null;
@@ -142,9 +145,7 @@ export class Scheduler {
   async #fullPass(): Promise<void> {
     const now = this.#clock.now();
     await this.#createDueRuns(now);
-    for (const attempt of await this.#store.listOverdueAttempts(now)) {
-      await this.#failOverdue(attempt, now);
-    }
+    await this.attempts.reapOverdue(now);
     await this.#store.rescheduleDueRetries(now);
     await this.#store.startQueuedRuns(now);
     for (const runId of await this.#store.listRunningRunIds()) {
@@ -237,14 +238,23 @@ export class Scheduler {
   ): Promise<string[]> {
     const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
     const spec = version.spec;
-    const stateOf = new Map(taskInstances.map((ti) => [ti.taskId, ti.state]));
-    const cleared = selectTasks(spec, taskIds, options).filter((taskId) => {
-      const state = stateOf.get(taskId);
-      return !options.onlyStates || (state !== undefined && options.onlyStates.includes(state));
-    });
-    if (options.dryRun || cleared.length === 0) return cleared;
-    await this.#store.clearTaskInstances(run.id, withRetries(spec, cleared), this.#clock.now());
-    await this.#startRuns();
+    const selected = selectTasks(spec, taskIds, options);
+    if (options.dryRun) {
+      const stateOf = new Map(taskInstances.map((ti) => [ti.taskId, ti.state]));
+      return selected.filter((taskId) => {
+        const state = stateOf.get(taskId);
+        return !options.onlyStates || (state !== undefined && options.onlyStates.includes(state));
+      });
+    }
+    // Which instances are in `onlyStates` is decided inside the write, under the lock
+    // queueing takes: one that moved on since the snapshot is judged as it is now.
+    const cleared = await this.#store.clearTaskInstances(
+      run.id,
+      withRetries(spec, selected),
+      this.#clock.now(),
+      { onlyStates: options.onlyStates },
+    );
+    if (cleared.length > 0) await this.#startRuns();
     return cleared;
   }
 
@@ -410,70 +420,6 @@ export class Scheduler {
     const started = await this.#store.startQueuedRuns(this.#clock.now());
     for (const runId of started) await this.#evaluate(runId);
     await this.#queueReady();
-  }
-
-  // ---- worker-facing ----------------------------------------------------------------
-
-  /** Hands queued jobs on the worker's queues to it, up to its free slots. */
-  async claimJobs(request: Omit<ClaimRequest, "leaseMs">): Promise<ClaimedJob[]> {
-    const jobs = await this.#store.claimJobs(
-      { ...request, leaseMs: this.#leaseMs },
-      this.#clock.now(),
-    );
-    if (jobs.length > 0) this.#wakeBy(jobs[0]?.leaseExpiresAt ?? null);
-    return jobs;
-  }
-
-  async startAttempt(attemptId: string): Promise<AttemptRecord> {
-    const attempt = await this.#store.startAttempt(attemptId, this.#clock.now());
-    this.#wakeBy(attempt.timeoutAt);
-    return attempt;
-  }
-
-  /** Records success, then queues the downstream tasks this made ready, before returning. */
-  async completeAttempt(
-    attemptId: string,
-    result: { returnValue?: unknown } = {},
-  ): Promise<AttemptRecord> {
-    const attempt = await this.#store.completeAttempt(
-      attemptId,
-      {
-        returnValueJson:
-          result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue),
-      },
-      this.#clock.now(),
-    );
-    await this.#afterAttempt(attempt);
-    return attempt;
-  }
-
-  /** Records a failure (retry or fail per the task's policy), then evaluates the run. */
-  async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
-    const now = this.#clock.now();
-    const attempt = await this.#store.failAttempt(attemptId, failure, retryDelayMs, now);
-    // A retry without delay is queued in this same step, like a downstream task.
-    if (attempt.retryAt && attempt.retryAt <= now) await this.#store.rescheduleDueRetries(now);
-    await this.#afterAttempt(attempt);
-    this.#wakeBy(attempt.retryAt);
-    return attempt;
-  }
-
-  async #failOverdue(attempt: AttemptRecord, now: Date): Promise<void> {
-    const timedOut = attempt.timeoutAt !== null && attempt.timeoutAt <= now;
-    const error = timedOut
-      ? `Execution timeout: still running after ${Math.round((attempt.executionTimeoutMs ?? 0) / 1000)} s (executionTimeout).`
-      : `Worker '${attempt.workerName}' stopped heartbeating; its lease on this attempt expired.`;
-    try {
-      const failed = await this.#store.failAttempt(attempt.attemptId, { error }, retryDelayMs, now);
-      this.#wakeBy(failed.retryAt);
-      this.#logger.warn(
-        { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId },
-        error,
-      );
-    } catch (err) {
-      // Finished (or failed by another replica) between the read and the update.
-      if (!(err instanceof BordaError && err.code === ErrorCode.staleAttempt)) throw err;
-    }
   }
 
   async #afterAttempt(attempt: AttemptRecord): Promise<void> {

@@ -10,6 +10,7 @@ import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysel
 import type { Database, TaskAttemptsTable } from "./database.js";
 import type { AttemptRecord } from "./records.js";
 import { toDate } from "./records.js";
+import { lockTaskInstanceOf } from "./rowLocks.js";
 import type { Dialect, StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
 
@@ -25,6 +26,7 @@ export interface ClaimRequest {
   queues: readonly string[];
   /** Free slots on the worker; a job takes as many as its pool slots. */
   freeSlots: number;
+  /** The lease each claim gets, renewed by heartbeats: the worker's timeout. */
   leaseMs: number;
 }
 
@@ -73,6 +75,7 @@ export async function claimJobs(
         worker_name: request.workerName,
         claimed_at: now,
         lease_expires_at: now + request.leaseMs,
+        lease_ms: request.leaseMs,
       })
       .where("attempt_id", "in", ids)
       .where("state", "=", AttemptState.queued)
@@ -111,6 +114,7 @@ export async function startAttempt(
 ): Promise<AttemptRecord> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
+    await lockTaskInstanceOf(ctx, trx, attemptId);
     const attempt = await trx
       .updateTable("task_attempts")
       .set((eb) => ({
@@ -141,7 +145,8 @@ export async function startAttempt(
 
 /**
  * The attempt succeeded. Recorded at most once: the compare-and-set on the attempt's
- * state refuses a second report, and a superseded attempt's report.
+ * state refuses a second report, and a superseded attempt's report. The task instance
+ * must still be this attempt's, or nothing is written at all: no result, no XCom.
  */
 export async function completeAttempt(
   ctx: StoreContext,
@@ -151,6 +156,7 @@ export async function completeAttempt(
 ): Promise<AttemptRecord> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
+    await lockTaskInstanceOf(ctx, trx, attemptId);
     const attempt = await trx
       .updateTable("task_attempts")
       .set({ state: AttemptState.success, ended_at: now })
@@ -159,7 +165,7 @@ export async function completeAttempt(
       .returningAll()
       .executeTakeFirst();
     if (!attempt) throw await staleAttempt(trx, attemptId, "complete");
-    await trx
+    const recorded = await trx
       .updateTable("task_instances")
       .set((eb) => ({
         state: TIState.success,
@@ -171,7 +177,16 @@ export async function completeAttempt(
       }))
       .where("id", "=", attempt.task_instance_id)
       .where("current_attempt_id", "=", attemptId)
-      .execute();
+      .where("state", "in", [TIState.queued, TIState.running])
+      .executeTakeFirst();
+    if (Number(recorded.numUpdatedRows) === 0) {
+      // Throwing rolls the attempt's success back too: its task instance moved on.
+      throw new BordaError(
+        ErrorCode.staleAttempt,
+        `Attempt '${attemptId}' is no longer its task instance's current attempt. Stop working on it.`,
+        { details: { attemptId, state: attempt.state } },
+      );
+    }
     if (result.returnValueJson !== undefined) {
       await trx
         .insertInto("xcom")
@@ -205,6 +220,13 @@ export interface AttemptFailure {
 export type RetryDelayPolicy = (task: TaskSpec, tryNumber: number) => number;
 
 /**
+ * Why the control plane ends an attempt by itself. The update re-checks the deadline in
+ * its condition, so a heartbeat that renewed the lease after the reaper listed the
+ * attempt wins.
+ */
+export type Overdue = "lease" | "timeout";
+
+/**
  * The attempt failed (reported by its worker, or decided by the control plane: lease
  * lost, execution timeout). Its task instance goes `up_for_retry` while it has tries
  * left, else `failed`.
@@ -215,9 +237,11 @@ export async function failAttempt(
   failure: AttemptFailure,
   retryDelay: RetryDelayPolicy,
   at: Date,
+  options: { overdue?: Overdue } = {},
 ): Promise<AttemptRecord & { retryAt: Date | null }> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
+    await lockTaskInstanceOf(ctx, trx, attemptId);
     const attempt = await trx
       .updateTable("task_attempts")
       .set({
@@ -228,6 +252,8 @@ export async function failAttempt(
       })
       .where("attempt_id", "=", attemptId)
       .where("state", "in", activeAttemptStates)
+      .$if(options.overdue === "lease", (qb) => qb.where("lease_expires_at", "<=", now))
+      .$if(options.overdue === "timeout", (qb) => qb.where("timeout_at", "<=", now))
       .returningAll()
       .executeTakeFirst();
     if (!attempt) throw await staleAttempt(trx, attemptId, "fail");
@@ -262,40 +288,6 @@ export async function failAttempt(
     }
     return { ...toAttemptRecord(attempt), retryAt: retryAt === null ? null : new Date(retryAt) };
   });
-}
-
-/** Keeps the leases of a worker's attempts alive. Returns the ids that are no longer active (to cancel). */
-export async function extendLeases(
-  ctx: StoreContext,
-  workerName: string,
-  attemptIds: readonly string[],
-  leaseMs: number,
-  at: Date,
-): Promise<string[]> {
-  if (attemptIds.length === 0) return [];
-  const extended = await ctx.db
-    .updateTable("task_attempts")
-    .set({ lease_expires_at: at.getTime() + leaseMs })
-    .where("worker_name", "=", workerName)
-    .where("attempt_id", "in", attemptIds)
-    .where("state", "in", [AttemptState.claimed, AttemptState.running])
-    .returning("attempt_id")
-    .execute();
-  const alive = new Set(extended.map((r) => r.attempt_id));
-  return attemptIds.filter((id) => !alive.has(id));
-}
-
-/** Claimed or running attempts whose lease or execution deadline has passed. */
-export async function listOverdueAttempts(ctx: StoreContext, at: Date): Promise<AttemptRecord[]> {
-  const rows = await ctx.db
-    .selectFrom("task_attempts")
-    .selectAll()
-    .where("state", "in", [AttemptState.claimed, AttemptState.running])
-    .where((eb) =>
-      eb.or([eb("lease_expires_at", "<=", at.getTime()), eb("timeout_at", "<=", at.getTime())]),
-    )
-    .execute();
-  return rows.map(toAttemptRecord);
 }
 
 export async function getAttempt(
@@ -404,7 +396,12 @@ async function staleAttempt(
     .where("attempt_id", "=", attemptId)
     .executeTakeFirst();
   if (!row) {
-    return new BordaError(ErrorCode.notFound, `No attempt '${attemptId}'.`);
+    // Released claims are re-keyed, so an unknown id is one the worker must drop.
+    return new BordaError(
+      ErrorCode.staleAttempt,
+      `Attempt '${attemptId}' is not current (the control plane has no such attempt). Stop working on it.`,
+      { details: { attemptId, state: "unknown" } },
+    );
   }
   return new BordaError(
     ErrorCode.staleAttempt,
@@ -455,6 +452,7 @@ export function toAttemptRecord(r: Selectable<TaskAttemptsTable>): AttemptRecord
     state: r.state as AttemptRecord["state"],
     workerName: r.worker_name,
     leaseExpiresAt: toDate(r.lease_expires_at),
+    leaseMs: r.lease_ms === null ? null : Number(r.lease_ms),
     timeoutAt: toDate(r.timeout_at),
     executionTimeoutMs: r.execution_timeout_ms === null ? null : Number(r.execution_timeout_ms),
     queuedAt: new Date(r.queued_at),

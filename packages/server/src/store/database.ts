@@ -148,6 +148,8 @@ export interface TaskAttemptsTable {
   state: string;
   worker_name: string | null;
   lease_expires_at: number | null;
+  /** The lease this attempt's claim granted: its worker's timeout (set at claim). */
+  lease_ms: number | null;
   timeout_at: number | null;
   execution_timeout_ms: number | null;
   queued_at: number;
@@ -181,6 +183,8 @@ export interface WorkerTokensTable {
   created_at: number;
   revoked_at: number | null;
   last_used_at: number | null;
+  /** How long its workers may be silent before their attempts are given up; null: the server's. */
+  worker_timeout_ms: number | null;
 }
 
 export interface WorkersTable {
@@ -205,6 +209,8 @@ export interface WorkersTable {
   shutdown_requested: number;
   first_online: number;
   last_heartbeat: number;
+  /** Its token's worker timeout when it registered (null for workers registered before 006). */
+  worker_timeout_ms: number | null;
 }
 
 export interface TaskLogsTable {

@@ -15,6 +15,7 @@ import {
   noJobNotifications,
   postgresJobNotifications,
 } from "./jobNotifications.js";
+import * as leases from "./leases.js";
 import * as logs from "./logs.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
@@ -34,6 +35,7 @@ export type * from "./eventLog.js";
 export { eventOrderFields } from "./eventLog.js";
 export type * from "./findTaskInstances.js";
 export { taskInstanceOrderFields } from "./findTaskInstances.js";
+export type * from "./leases.js";
 export type * from "./pools.js";
 export { defaultPoolName } from "./pools.js";
 export type * from "./records.js";
@@ -82,6 +84,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, taskInstances),
     ...bind(ctx, findTaskInstances),
     ...bind(ctx, attempts),
+    ...bind(ctx, leases),
     ...bind(ctx, pools),
     ...bind(ctx, xcom),
     ...bind(ctx, wakeUps),

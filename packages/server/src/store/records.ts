@@ -111,6 +111,8 @@ export interface AttemptRecord {
   state: import("@borda/protocol").AttemptState;
   workerName: string | null;
   leaseExpiresAt: Date | null;
+  /** The lease its claim granted (its worker's timeout); null until claimed. */
+  leaseMs: number | null;
   timeoutAt: Date | null;
   executionTimeoutMs: number | null;
   queuedAt: Date;

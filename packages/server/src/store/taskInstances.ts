@@ -337,24 +337,38 @@ export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise
 /**
  * Clears task instances of a run so they run again (Airflow's clear): an attempt still
  * in flight is superseded (its worker's next report gets 409), the instance goes back to
- * `none` with its retries renewed, its XCom goes, and the run is queued again.
+ * `none` with its retries renewed, its XCom goes, and the run is queued again. With
+ * `onlyStates`, only instances in one of them as the write finds them. Decided under the
+ * scheduling lock with the rows locked, so a clear and a queueing of the same instance
+ * never interleave. Returns the task ids cleared.
  */
 export async function clearTaskInstances(
   ctx: StoreContext,
   dagRunId: number,
   tasks: readonly { taskId: string; retries: number }[],
   at: Date,
-): Promise<number> {
-  if (tasks.length === 0) return 0;
+  options: { onlyStates?: readonly TaskInstanceState[] | undefined } = {},
+): Promise<string[]> {
+  if (tasks.length === 0) return [];
   const now = at.getTime();
   return ctx.write(async (trx) => {
-    const taskIds = tasks.map((t) => t.taskId);
+    await ctx.lockScheduling(trx);
     const rows = await trx
       .selectFrom("task_instances")
       .select(["id", "task_id", "try_number", "current_attempt_id"])
       .where("dag_run_id", "=", dagRunId)
-      .where("task_id", "in", taskIds)
+      .where(
+        "task_id",
+        "in",
+        tasks.map((t) => t.taskId),
+      )
+      .$if(options.onlyStates !== undefined, (qb) =>
+        qb.where("state", "in", options.onlyStates ?? []),
+      )
+      .orderBy("id")
+      .$if(ctx.dialect === "postgres", (qb) => qb.forUpdate())
       .execute();
+    if (rows.length === 0) return [];
     for (const row of rows) {
       await supersedeAttempt(trx, row.current_attempt_id, "cleared", now);
       const retries = tasks.find((t) => t.taskId === row.task_id)?.retries ?? 0;
@@ -373,17 +387,18 @@ export async function clearTaskInstances(
         .where("id", "=", row.id)
         .execute();
     }
+    const cleared = rows.map((r) => r.task_id);
     await trx
       .deleteFrom("xcom")
       .where("dag_run_id", "=", dagRunId)
-      .where("task_id", "in", taskIds)
+      .where("task_id", "in", cleared)
       .execute();
     await trx
       .updateTable("dag_runs")
       .set({ state: "queued", end_date: null, updated_at: now })
       .where("id", "=", dagRunId)
       .execute();
-    return rows.length;
+    return cleared;
   });
 }
 
@@ -396,8 +411,8 @@ export type MarkPolicy = (ti: TaskInstanceRecord) => TaskInstanceState | null;
  * moved on since the caller looked is decided on its current state. An attempt still in
  * flight is superseded: its worker's next report gets 409 and the next heartbeat kills
  * it. With `runState`, the run takes that state in the same transaction, so no
- * evaluation in between can finish it otherwise. Returns the marked instances as they
- * now are.
+ * evaluation in between can finish it otherwise. Like a clear, it is decided under the
+ * scheduling lock with the rows locked. Returns the marked instances as they now are.
  */
 export async function markTaskInstances(
   ctx: StoreContext,
@@ -408,11 +423,13 @@ export async function markTaskInstances(
 ): Promise<TaskInstanceRecord[]> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
+    await ctx.lockScheduling(trx);
     const rows = await trx
       .selectFrom("task_instances")
       .selectAll()
       .where("dag_run_id", "=", dagRunId)
       .orderBy("id")
+      .$if(ctx.dialect === "postgres", (qb) => qb.forUpdate())
       .execute();
     const marked: TaskInstanceRecord[] = [];
     for (const row of rows) {

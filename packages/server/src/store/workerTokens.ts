@@ -9,6 +9,8 @@ export interface WorkerTokenRecord {
   name: string;
   team: string | null;
   queues: string[];
+  /** How long its workers may be silent before their attempts are given up; null: the server's. */
+  workerTimeoutMs: number | null;
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
@@ -16,7 +18,14 @@ export interface WorkerTokenRecord {
 
 export async function createWorkerToken(
   ctx: StoreContext,
-  token: { id: string; name: string; team: string | null; queues: string[]; secretHash: string },
+  token: {
+    id: string;
+    name: string;
+    team: string | null;
+    queues: string[];
+    workerTimeoutMs: number | null;
+    secretHash: string;
+  },
   at: Date,
 ): Promise<WorkerTokenRecord> {
   const row = await ctx.db
@@ -26,6 +35,7 @@ export async function createWorkerToken(
       name: token.name,
       team: token.team,
       queues: JSON.stringify(token.queues),
+      worker_timeout_ms: token.workerTimeoutMs,
       secret_hash: token.secretHash,
       created_at: at.getTime(),
       revoked_at: null,
@@ -99,6 +109,7 @@ function toTokenRecord(row: Selectable<WorkerTokensTable>): WorkerTokenRecord {
     name: row.name,
     team: row.team,
     queues: JSON.parse(row.queues) as string[],
+    workerTimeoutMs: row.worker_timeout_ms === null ? null : Number(row.worker_timeout_ms),
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
     lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),

@@ -15,6 +15,15 @@ import type { StoreContext } from "./storeContext.js";
  * requests survive worker restarts; the state shown is derived from both.
  */
 
+/**
+ * What makes a worker `unknown`: no heartbeat for its worker timeout (its token's when it
+ * registered, else `defaultTimeoutMs`) before `at`.
+ */
+export interface Liveness {
+  at: Date;
+  defaultTimeoutMs: number;
+}
+
 export interface WorkerRecord {
   name: string;
   instanceId: string;
@@ -36,6 +45,8 @@ export interface WorkerRecord {
   shutdownRequested: boolean;
   firstOnline: Date;
   lastHeartbeat: Date;
+  /** How long it may be silent before its attempts are given up. */
+  workerTimeoutMs: number;
 }
 
 export interface WorkerRegistration {
@@ -47,18 +58,20 @@ export interface WorkerRegistration {
   concurrency: number;
   version: string;
   sysinfo: SysInfo;
+  /** Its token's worker timeout; null: the server's. */
+  workerTimeoutMs: number | null;
 }
 
 /**
  * Registers (or re-registers) a worker. A name held by a live worker of another
- * instance — one that heartbeated after `liveSince` and did not go offline — is a
+ * instance — one not silent for its worker timeout and not gone offline — is a
  * conflict. Maintenance requests and queue changes are kept; a pending shutdown is not
  * (the worker was shut down, and this is a new start).
  */
 export async function registerWorker(
   ctx: StoreContext,
   worker: WorkerRegistration,
-  liveSince: Date,
+  liveness: Liveness,
   at: Date,
 ): Promise<WorkerRecord> {
   return ctx.write(async (trx) => {
@@ -71,7 +84,7 @@ export async function registerWorker(
       existing &&
       existing.instance_id !== worker.instanceId &&
       existing.reported_state !== WorkerState.offline &&
-      existing.last_heartbeat > liveSince.getTime()
+      !isSilent(existing, liveness)
     ) {
       throw new BordaError(
         ErrorCode.conflict,
@@ -93,6 +106,7 @@ export async function registerWorker(
       shutdown_requested: 0,
       first_online: now,
       last_heartbeat: now,
+      worker_timeout_ms: worker.workerTimeoutMs,
     };
     if (existing) {
       await trx.updateTable("workers").set(row).where("name", "=", worker.name).execute();
@@ -115,7 +129,7 @@ export async function registerWorker(
       .selectAll()
       .where("name", "=", worker.name)
       .executeTakeFirstOrThrow();
-    return toWorkerRecord(saved, liveSince);
+    return toWorkerRecord(saved, liveness);
   });
 }
 
@@ -132,7 +146,7 @@ export async function recordHeartbeat(
   ctx: StoreContext,
   name: string,
   report: HeartbeatReport,
-  liveSince: Date,
+  liveness: Liveness,
   at: Date,
 ): Promise<WorkerRecord> {
   const updated = await ctx.db
@@ -148,8 +162,8 @@ export async function recordHeartbeat(
     .where("instance_id", "=", report.instanceId)
     .returningAll()
     .executeTakeFirst();
-  if (updated) return toWorkerRecord(updated, liveSince);
-  const other = await getWorker(ctx, name, liveSince);
+  if (updated) return toWorkerRecord(updated, liveness);
+  const other = await getWorker(ctx, name, liveness);
   if (!other) {
     throw new BordaError(ErrorCode.notFound, `Worker '${name}' is not registered; register first.`);
   }
@@ -162,19 +176,19 @@ export async function recordHeartbeat(
 export async function getWorker(
   ctx: StoreContext,
   name: string,
-  liveSince: Date,
+  liveness: Liveness,
 ): Promise<WorkerRecord | null> {
   const row = await ctx.db
     .selectFrom("workers")
     .selectAll()
     .where("name", "=", name)
     .executeTakeFirst();
-  return row ? toWorkerRecord(row, liveSince) : null;
+  return row ? toWorkerRecord(row, liveness) : null;
 }
 
-export async function listWorkers(ctx: StoreContext, liveSince: Date): Promise<WorkerRecord[]> {
+export async function listWorkers(ctx: StoreContext, liveness: Liveness): Promise<WorkerRecord[]> {
   const rows = await ctx.db.selectFrom("workers").selectAll().orderBy("name").execute();
-  return rows.map((row) => toWorkerRecord(row, liveSince));
+  return rows.map((row) => toWorkerRecord(row, liveness));
 }
 
 /** An admin's change to a worker; reaches the worker on its next heartbeat or fetch answer. */
@@ -189,7 +203,7 @@ export async function changeWorker(
   ctx: StoreContext,
   name: string,
   change: WorkerChange,
-  liveSince: Date,
+  liveness: Liveness,
 ): Promise<WorkerRecord> {
   return ctx.write(async (trx) => {
     const row = await trx
@@ -252,7 +266,7 @@ export async function changeWorker(
       .where("name", "=", name)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toWorkerRecord(updated, liveSince);
+    return toWorkerRecord(updated, liveness);
   });
 }
 
@@ -260,9 +274,9 @@ export async function changeWorker(
 export async function removeWorker(
   ctx: StoreContext,
   name: string,
-  liveSince: Date,
+  liveness: Liveness,
 ): Promise<void> {
-  const worker = await getWorker(ctx, name, liveSince);
+  const worker = await getWorker(ctx, name, liveness);
   if (!worker) throw new BordaError(ErrorCode.notFound, `No worker named '${name}'.`);
   const gone: WorkerState[] = [
     WorkerState.offline,
@@ -280,16 +294,16 @@ export async function removeWorker(
 
 /**
  * The state to show. A worker's own report wins, except that a request it has not acted
- * on yet shows as that request, and a worker silent since `liveSince` is `unknown`.
+ * on yet shows as that request, and a worker silent for its worker timeout is `unknown`.
  */
-function deriveState(row: Selectable<WorkersTable>, liveSince: Date): WorkerState {
+function deriveState(row: Selectable<WorkersTable>, liveness: Liveness): WorkerState {
   const reported = row.reported_state as ReportedWorkerState;
   const inMaintenance =
     reported === WorkerState.maintenancePending || reported === WorkerState.maintenanceMode;
   if (reported === WorkerState.offline) {
     return row.maintenance_requested ? WorkerState.offlineMaintenance : WorkerState.offline;
   }
-  if (row.last_heartbeat <= liveSince.getTime()) return WorkerState.unknown;
+  if (isSilent(row, liveness)) return WorkerState.unknown;
   if (row.shutdown_requested && reported !== WorkerState.terminating)
     return WorkerState.shutdownRequest;
   if (row.maintenance_requested && !inMaintenance && reported !== WorkerState.terminating) {
@@ -297,6 +311,11 @@ function deriveState(row: Selectable<WorkersTable>, liveSince: Date): WorkerStat
   }
   if (!row.maintenance_requested && inMaintenance) return WorkerState.maintenanceExit;
   return reported;
+}
+
+function isSilent(row: Selectable<WorkersTable>, liveness: Liveness): boolean {
+  const timeoutMs = row.worker_timeout_ms ?? liveness.defaultTimeoutMs;
+  return row.last_heartbeat <= liveness.at.getTime() - timeoutMs;
 }
 
 function effectiveQueues(configured: string[], added: string[], removed: string[]): string[] {
@@ -311,14 +330,14 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-function toWorkerRecord(row: Selectable<WorkersTable>, liveSince: Date): WorkerRecord {
+function toWorkerRecord(row: Selectable<WorkersTable>, liveness: Liveness): WorkerRecord {
   const configured = parseList(row.configured_queues);
   return {
     name: row.name,
     instanceId: row.instance_id,
     tokenId: row.token_id,
     team: row.team,
-    state: deriveState(row, liveSince),
+    state: deriveState(row, liveness),
     reportedState: row.reported_state as ReportedWorkerState,
     queues: effectiveQueues(configured, parseList(row.added_queues), parseList(row.removed_queues)),
     configuredQueues: configured,
@@ -332,5 +351,6 @@ function toWorkerRecord(row: Selectable<WorkersTable>, liveSince: Date): WorkerR
     shutdownRequested: row.shutdown_requested === 1,
     firstOnline: new Date(row.first_online),
     lastHeartbeat: new Date(row.last_heartbeat),
+    workerTimeoutMs: row.worker_timeout_ms ?? liveness.defaultTimeoutMs,
   };
 }

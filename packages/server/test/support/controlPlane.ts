@@ -63,11 +63,12 @@ export async function newWorkerToken(
   controlPlane: ControlPlane,
   queues: string[],
   name = "test-token",
+  options: { workerTimeoutMs?: number } = {},
 ): Promise<{ token: string; id: string }> {
   const created = await createWorkerToken(
     controlPlane.store,
     controlPlane.secretKey,
-    { name, queues },
+    { name, queues, ...options },
     new Date(),
   );
   return { token: created.token, id: created.record.id };
@@ -129,8 +130,11 @@ export function edgeClient(controlPlane: ControlPlane, token: string | null, wor
       }),
     fetchJobs: (waitMs = 0, freeSlots = 4) =>
       call("POST", `/workers/${worker}/fetch`, { instanceId, freeSlots, waitMs }),
-    report: (attemptId: string, what: "start" | "success" | "failure", body: unknown = {}) =>
-      call("POST", `/workers/${worker}/attempts/${attemptId}/${what}`, body),
+    report: (
+      attemptId: string,
+      what: "start" | "success" | "failure" | "release",
+      body: unknown = {},
+    ) => call("POST", `/workers/${worker}/attempts/${attemptId}/${what}`, body),
     log: (attemptId: string, offset: number, data: string) =>
       call("POST", `/workers/${worker}/attempts/${attemptId}/logs`, { offset, data }),
   };

@@ -40,18 +40,20 @@ export async function workUntilIdle(
 ): Promise<ClaimedJob[]> {
   const ran: ClaimedJob[] = [];
   for (;;) {
-    const jobs = await scheduler.claimJobs({
+    const jobs = await scheduler.attempts.claimJobs({
       workerName: options.workerName ?? "worker-a",
       queues: options.queues ?? ["*"],
       freeSlots: options.freeSlots ?? 8,
     });
     if (jobs.length === 0) return ran;
     for (const job of jobs) {
-      await scheduler.startAttempt(job.attemptId);
+      await scheduler.attempts.startAttempt(job.attemptId);
       if (decide(job) === "success") {
-        await scheduler.completeAttempt(job.attemptId, { returnValue: `${job.taskId} done` });
+        await scheduler.attempts.completeAttempt(job.attemptId, {
+          returnValue: `${job.taskId} done`,
+        });
       } else {
-        await scheduler.failAttempt(job.attemptId, {
+        await scheduler.attempts.failAttempt(job.attemptId, {
           error: `${job.taskId} failed on purpose`,
           exitCode: 1,
         });

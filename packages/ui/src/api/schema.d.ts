@@ -135,6 +135,7 @@ export interface paths {
                             heartbeatIntervalMs: number;
                             fetchWaitMs: number;
                             serverVersion: string;
+                            workerTimeoutMs?: number;
                         };
                     };
                 };
@@ -598,6 +599,89 @@ export interface paths {
                     "application/json": {
                         error: string;
                         exitCode?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attemptId: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
                     };
                 };
             };
@@ -3424,6 +3508,7 @@ export interface paths {
                                 name: string;
                                 team: string | null;
                                 queues: string[];
+                                worker_timeout: number | null;
                                 /** @description ISO-8601 date and time */
                                 created_at: string;
                                 last_used_at: string | null;
@@ -3485,6 +3570,7 @@ export interface paths {
                         name: string;
                         queues: string[];
                         team?: string;
+                        worker_timeout?: number;
                     };
                 };
             };
@@ -3500,6 +3586,7 @@ export interface paths {
                             name: string;
                             team: string | null;
                             queues: string[];
+                            worker_timeout: number | null;
                             /** @description ISO-8601 date and time */
                             created_at: string;
                             last_used_at: string | null;

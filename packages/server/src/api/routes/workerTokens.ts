@@ -22,6 +22,7 @@ function toApiToken(token: WorkerTokenRecord) {
     name: token.name,
     team: token.team,
     queues: token.queues,
+    worker_timeout: token.workerTimeoutMs === null ? null : token.workerTimeoutMs / 1000,
     created_at: token.createdAt.toISOString(),
     last_used_at: iso(token.lastUsedAt),
     revoked_at: iso(token.revokedAt),
@@ -39,10 +40,18 @@ export function workerTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, body: newWorkerTokenSchema, response: { 200: createdWorkerTokenSchema } } },
       async (request) => {
         await authorize(api, request, Role.admin);
+        const { worker_timeout: workerTimeout, ...fields } = request.body;
+        const { heartbeatIntervalMs } = api.edge.options;
+        if (workerTimeout !== undefined && workerTimeout * 1000 < 2 * heartbeatIntervalMs) {
+          throw new BordaError(
+            ErrorCode.invalidInput,
+            `A worker timeout of ${workerTimeout} s is shorter than two heartbeat intervals (${(2 * heartbeatIntervalMs) / 1000} s): its workers would lose their tasks to one late heartbeat. Give at least ${Math.ceil((2 * heartbeatIntervalMs) / 1000)} s.`,
+          );
+        }
         const { token, record } = await createWorkerToken(
           api.store,
           api.edge.options.secretKey,
-          request.body,
+          { ...fields, workerTimeoutMs: workerTimeout === undefined ? null : workerTimeout * 1000 },
           api.edge.options.clock.now(),
         );
         return { ...toApiToken(record), token };

@@ -5,6 +5,7 @@ import { edgeWorkersSchema } from "./002_edge_workers.js";
 import { usersSchema } from "./003_users.js";
 import { eventLogSchema } from "./004_event_log.js";
 import { apiTokensSchema } from "./005_api_tokens.js";
+import { workerTimeoutsSchema } from "./006_worker_timeouts.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "003_users": { up: usersSchema },
         "004_event_log": { up: eventLogSchema(dialect) },
         "005_api_tokens": { up: apiTokensSchema },
+        "006_worker_timeouts": { up: workerTimeoutsSchema },
       };
     },
   };

@@ -35,6 +35,9 @@ export function WorkerTokensSection() {
                       .map((queue) => queue.trim())
                       .filter((queue) => queue !== ""),
                     team: field(form, "team") || undefined,
+                    worker_timeout: field(form, "worker_timeout")
+                      ? Number(field(form, "worker_timeout"))
+                      : undefined,
                   },
                 }),
               )
@@ -63,6 +66,21 @@ export function WorkerTokensSection() {
               Team
               <input name="team" maxLength={200} autoComplete="off" placeholder="Optional" />
             </label>
+            <label>
+              Worker timeout (seconds)
+              <input
+                name="worker_timeout"
+                type="number"
+                min={1}
+                step={1}
+                placeholder="The server's default"
+                aria-describedby="worker-token-timeout-hint"
+              />
+            </label>
+            <p id="worker-token-timeout-hint" className="muted">
+              How long its workers may be unreachable (a partition, a flaky link) before their
+              running tasks are given up and retried elsewhere. Longer for sites on poor links.
+            </p>
           </ActionButton>
         ) : null
       }
@@ -103,6 +121,7 @@ function WorkerTokenTable() {
           <th scope="col">Name</th>
           <th scope="col">Queues</th>
           <th scope="col">Team</th>
+          <th scope="col">Worker timeout</th>
           <th scope="col">Created</th>
           <th scope="col">Last used</th>
           <th scope="col">Revoked</th>
@@ -115,6 +134,13 @@ function WorkerTokenTable() {
             <th scope="row">{token.name}</th>
             <td className="mono">{token.queues.join(", ")}</td>
             <td>{token.team ?? <span className="muted">—</span>}</td>
+            <td>
+              {token.worker_timeout === null ? (
+                <span className="muted">default</span>
+              ) : (
+                formatSeconds(token.worker_timeout)
+              )}
+            </td>
             <td>
               <RelativeTime at={token.created_at} />
             </td>
@@ -152,4 +178,12 @@ function WorkerTokenTable() {
       </tbody>
     </table>
   );
+}
+
+/** 90 → "1m 30s", 600 → "10m", 45 → "45s". */
+function formatSeconds(total: number): string {
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0) return `${seconds}s`;
+  return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
 }

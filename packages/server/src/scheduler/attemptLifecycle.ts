@@ -1,0 +1,188 @@
+import { BordaError, ErrorCode } from "@borda/protocol";
+import type { Logger } from "pino";
+import type {
+  AttemptFailure,
+  AttemptRecord,
+  ClaimedJob,
+  ClaimRelease,
+  ClaimRequest,
+  ReleasedClaim,
+  Store,
+} from "../store/index.js";
+import type { Clock } from "./clock.js";
+import type { JobNotifier } from "./jobNotifier.js";
+import { retryDelayMs } from "./retryDelay.js";
+
+export interface AttemptLifecycleOptions {
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  notifier: JobNotifier;
+  /** The lease a claim gets when the worker's token sets none: the server's worker timeout. */
+  leaseMs: number;
+  /** An attempt ended: evaluate its run and queue what became ready, before the report returns. */
+  afterAttempt(attempt: AttemptRecord): Promise<void>;
+  /** A new deadline (a lease, an execution timeout, a retry): a pass must run by then. */
+  wakeBy(deadline: Date | null): void;
+}
+
+/**
+ * The worker-facing side of the scheduler: claims, starts, results and failures that
+ * workers report, claims given back, and the reaper that ends attempts whose lease or
+ * execution deadline passed. Every change is a compare-and-set in the store, keyed by the
+ * attempt id (invariant 1), so replicas and late reports are safe.
+ *
+ * Leases only count time in which this control plane could hear heartbeats (invariant
+ * 8): before the first reap after a start, and after the database could not be reached,
+ * every lease is renewed in full.
+ */
+export class AttemptLifecycle {
+  readonly #o: AttemptLifecycleOptions;
+  /** Set at start and by store trouble; the next reap renews every lease first. */
+  #renewalDue = true;
+
+  constructor(options: AttemptLifecycleOptions) {
+    this.#o = options;
+  }
+
+  get defaultLeaseMs(): number {
+    return this.#o.leaseMs;
+  }
+
+  /** Hands queued jobs on the worker's queues to it, up to its free slots. */
+  async claimJobs(
+    request: Omit<ClaimRequest, "leaseMs"> & { leaseMs?: number | undefined },
+  ): Promise<ClaimedJob[]> {
+    const jobs = await this.#o.store.claimJobs(
+      { ...request, leaseMs: request.leaseMs ?? this.#o.leaseMs },
+      this.#o.clock.now(),
+    );
+    if (jobs.length > 0) this.#o.wakeBy(jobs[0]?.leaseExpiresAt ?? null);
+    return jobs;
+  }
+
+  async startAttempt(attemptId: string): Promise<AttemptRecord> {
+    const attempt = await this.#o.store.startAttempt(attemptId, this.#o.clock.now());
+    this.#o.wakeBy(attempt.timeoutAt);
+    return attempt;
+  }
+
+  /** Records success, then queues the downstream tasks this made ready, before returning. */
+  async completeAttempt(
+    attemptId: string,
+    result: { returnValue?: unknown } = {},
+  ): Promise<AttemptRecord> {
+    const attempt = await this.#o.store.completeAttempt(
+      attemptId,
+      {
+        returnValueJson:
+          result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue),
+      },
+      this.#o.clock.now(),
+    );
+    await this.#o.afterAttempt(attempt);
+    return attempt;
+  }
+
+  /** Records a failure (retry or fail per the task's policy), then evaluates the run. */
+  async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
+    const now = this.#o.clock.now();
+    const attempt = await this.#o.store.failAttempt(attemptId, failure, retryDelayMs, now);
+    // A retry without delay is queued in this same step, like a downstream task.
+    if (attempt.retryAt && attempt.retryAt <= now) await this.#o.store.rescheduleDueRetries(now);
+    await this.#o.afterAttempt(attempt);
+    this.#o.wakeBy(attempt.retryAt);
+    return attempt;
+  }
+
+  /**
+   * Puts a claimed, unstarted job back on its queue on the same try (see the store's
+   * `releaseClaim`) and wakes the workers waiting on that queue. Null when there was
+   * nothing to release.
+   */
+  async releaseClaim(release: ClaimRelease): Promise<ReleasedClaim | null> {
+    const released = await this.#o.store.releaseClaim(release, this.#o.clock.now());
+    if (released) this.#o.notifier.notify(released.queue);
+    return released;
+  }
+
+  /**
+   * The database failed this control plane (a pass, a heartbeat): heartbeats may have
+   * gone unheard, so the next reap renews every lease before it expires any.
+   */
+  noteStoreTrouble(): void {
+    this.#renewalDue = true;
+  }
+
+  /** Ends what is overdue: execution timeouts, lapsed claims, leases of silent workers. */
+  async reapOverdue(now: Date): Promise<void> {
+    if (this.#renewalDue) {
+      const renewed = await this.#o.store.renewAllLeases(now);
+      this.#renewalDue = false;
+      if (renewed > 0) {
+        this.#o.logger.info(
+          { attempts: renewed },
+          "renewed the leases of attempts in flight: their workers get a full worker timeout to be heard from",
+        );
+      }
+    }
+    for (const attempt of await this.#o.store.listOverdueAttempts(now)) {
+      await this.#endOverdue(attempt, now);
+    }
+  }
+
+  async #endOverdue(attempt: AttemptRecord, now: Date): Promise<void> {
+    const fields = { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId };
+    if (attempt.timeoutAt === null || attempt.timeoutAt > now) {
+      if (attempt.state === "claimed") {
+        const released = await this.releaseClaim({ kind: "expired", attemptId: attempt.attemptId });
+        if (released) {
+          this.#o.logger.warn(
+            { ...fields, worker: attempt.workerName, requeuedAs: released.requeuedAs },
+            "a claimed job was never started within its lease: back on its queue, on the same try",
+          );
+        }
+        return;
+      }
+      const seconds = Math.round((attempt.leaseMs ?? this.#o.leaseMs) / 1000);
+      await this.#failOverdue(
+        attempt,
+        `Worker '${attempt.workerName}' stopped heartbeating: not heard from for its worker timeout (${seconds} s), so its lease on this attempt expired.`,
+        "lease",
+        now,
+      );
+      return;
+    }
+    await this.#failOverdue(
+      attempt,
+      `Execution timeout: still running after ${Math.round((attempt.executionTimeoutMs ?? 0) / 1000)} s (executionTimeout).`,
+      "timeout",
+      now,
+    );
+  }
+
+  async #failOverdue(
+    attempt: AttemptRecord,
+    error: string,
+    overdue: "lease" | "timeout",
+    now: Date,
+  ): Promise<void> {
+    try {
+      const failed = await this.#o.store.failAttempt(
+        attempt.attemptId,
+        { error },
+        retryDelayMs,
+        now,
+        { overdue },
+      );
+      this.#o.wakeBy(failed.retryAt);
+      this.#o.logger.warn(
+        { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId },
+        error,
+      );
+    } catch (err) {
+      // Finished, renewed by a heartbeat, or failed by another replica since it was listed.
+      if (!(err instanceof BordaError && err.code === ErrorCode.staleAttempt)) throw err;
+    }
+  }
+}

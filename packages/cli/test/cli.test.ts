@@ -115,8 +115,29 @@ describe("borda command", () => {
           )
         ).stdout,
       );
-      expect(createdJson).toMatchObject({ name: "team-b", team: "b", queues: ["b"] });
+      expect(createdJson).toMatchObject({
+        name: "team-b",
+        team: "b",
+        queues: ["b"],
+        worker_timeout: null,
+      });
       expect(createdJson.token).toMatch(/^bwt_/);
+      // A far site's workers may be silent longer than the server's default.
+      const far = await bordaCommand(
+        ["tokens", "create", "--name", "far", "--queues", "far", "--worker-timeout", "10m"],
+        env,
+      );
+      expect(far.stdout).toMatch(/its workers may be silent for 600 s/);
+      expect((await bordaCommand(["tokens", "list"], env)).stdout).toMatch(/far.*600s/);
+      expect(
+        await bordaCommand(
+          ["tokens", "create", "--name", "x", "--queues", "x", "--worker-timeout", "soon"],
+          env,
+        ),
+      ).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/give a duration such as 90s, 10m or 2h/),
+      });
       expect(await bordaCommand(["tokens", "revoke", "team-a"], env)).toMatchObject({
         code: 0,
         stdout: "Revoked worker token 'team-a'.\n",

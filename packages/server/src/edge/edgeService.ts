@@ -6,7 +6,6 @@ import {
   type FetchRequest,
   type FetchResponse,
   type HeartbeatRequest,
-  type Job,
   type LogChunk,
   type RegisterRequest,
   type RegisterResponse,
@@ -19,16 +18,15 @@ import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../au
 import { LogFollower } from "../logs/logFollower.js";
 import type { Clock } from "../scheduler/clock.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
-import { resolveParams } from "../scheduler/validateConf.js";
 import type {
   AttemptRecord,
-  ClaimedJob,
   Liveness,
   Store,
   WorkerChange,
   WorkerRecord,
   WorkerTokenRecord,
 } from "../store/index.js";
+import { buildJobs } from "./buildJobs.js";
 import { OpenPolls } from "./openPolls.js";
 
 export interface EdgeServiceOptions {
@@ -195,7 +193,7 @@ export class EdgeService {
             await this.releaseUndelivered(name, claimed);
             return { jobs: [], directives };
           }
-          return { jobs: await this.#toJobs(claimed), directives };
+          return { jobs: await buildJobs(this.#o.store, claimed), directives };
         }
         const outcome = await woken;
         if (poll.signal.aborted) {
@@ -442,73 +440,6 @@ export class EdgeService {
       );
     }
     return attempt;
-  }
-
-  /**
-   * Everything a worker needs to run each job: its task, and the context's data. Upstream
-   * results are read with one query per run, not per job: a fetch for many free slots
-   * usually hands out siblings of one fan-out, which share their upstream.
-   */
-  async #toJobs(claimed: readonly ClaimedJob[]): Promise<Job[]> {
-    const withTasks = [];
-    const upstreamIdsByRun = new Map<number, Set<string>>();
-    for (const job of claimed) {
-      const version = await this.#o.store.getDagVersion(job.dagVersionId);
-      const task = version?.spec.tasks.find((t) => t.taskId === job.taskId);
-      if (!version || !task) continue;
-      withTasks.push({ job, version, task });
-      const ids = upstreamIdsByRun.get(job.dagRunId) ?? new Set<string>();
-      for (const id of task.upstream) ids.add(id);
-      upstreamIdsByRun.set(job.dagRunId, ids);
-    }
-    const resultsByRun = new Map<number, Map<string, unknown>>();
-    for (const [dagRunId, ids] of upstreamIdsByRun) {
-      const xcoms = await this.#o.store.listXcoms({
-        dagRunId,
-        taskIds: [...ids],
-        key: "return_value",
-      });
-      resultsByRun.set(dagRunId, new Map(xcoms.map((x) => [x.taskId, x.value])));
-    }
-    const jobs: Job[] = [];
-    for (const { job, version, task } of withTasks) {
-      const results = resultsByRun.get(job.dagRunId);
-      const upstream = Object.fromEntries(
-        task.upstream.filter((id) => results?.has(id)).map((id) => [id, results?.get(id)]),
-      );
-      const inputs = Object.fromEntries(
-        Object.entries(task.inputs).map(([input, taskId]) => [input, upstream[taskId]]),
-      );
-      jobs.push({
-        attemptId: job.attemptId,
-        dagId: job.dagId,
-        runId: job.runId,
-        taskId: job.taskId,
-        mapIndex: job.mapIndex,
-        tryNumber: job.tryNumber,
-        queue: job.queue,
-        pool: job.pool,
-        poolSlots: job.poolSlots,
-        bundleHash: job.bundleHash,
-        kind: task.kind,
-        isolation: task.isolation,
-        executionTimeoutMs: task.executionTimeoutMs,
-        context: {
-          dagId: job.dagId,
-          runId: job.runId,
-          taskId: job.taskId,
-          tryNumber: job.tryNumber,
-          logicalDate: job.logicalDate.toISOString(),
-          dataIntervalStart: job.dataIntervalStart?.toISOString() ?? null,
-          dataIntervalEnd: job.dataIntervalEnd?.toISOString() ?? null,
-          params: resolveParams(version.spec, job.conf),
-          conf: job.conf,
-          inputs,
-          upstream,
-        },
-      });
-    }
-    return jobs;
   }
 }
 

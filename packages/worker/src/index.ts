@@ -16,4 +16,5 @@ export type { Readiness } from "./health/healthServer.js";
 export type { LogFields, Logger } from "./logger.js";
 export type { RunnerCommand } from "./runner/runnerProcess.js";
 export { workerVersion } from "./version.js";
-export { EdgeWorker, type EdgeWorkerOptions } from "./worker.js";
+export { EdgeWorker } from "./worker.js";
+export type { EdgeWorkerOptions } from "./workerOptions.js";

@@ -41,6 +41,8 @@ export default dag({ id: "runner_test" }, ({ task, bash }) => {
   bash({ id: "bash_fails", command: "echo partial; exit 3" });
   bash({ id: "bash_env", command: "env" });
   bash({ id: "bash_stubborn", command: "sleep 1000 & echo child=$!; wait" });
+  // Deaf to SIGTERM, its child too: only SIGKILL ends it before its minute is up.
+  bash({ id: "bash_deaf", command: "trap '' TERM; sleep 60 & echo child=$!; wait" });
 });
 `;
 
@@ -226,6 +228,39 @@ describe("task runner", () => {
     });
     // Its runner is not reused: whatever the task started goes with it.
     await eventually(() => pool.size === 0, "the stopped task's runner to end");
+  });
+
+  it("kills a task's process tree at once when it must die, without a grace period", async () => {
+    // An hour's grace: only a kill that skips it ends the deaf task while the test runs.
+    const { run } = await setup({ killGraceMs: 3_600_000 });
+    const { task, result, streams } = run("bash_deaf");
+    const child = await eventually(
+      () => Number(streams.stdout.match(/child=(\d+)/)?.[1] ?? 0),
+      "the command's child pid",
+    );
+    task.kill("killed: the attempt is no longer this worker's");
+    expect(await result).toMatchObject({
+      outcome: "failure",
+      error: "killed: the attempt is no longer this worker's",
+    });
+    await eventually(() => !isAlive(child), `child ${child} to be gone`);
+    expect(streams.borda).toMatch(/no longer this worker's: killing the task's processes now/);
+  });
+
+  it("cuts a stop's grace period short when the task must then die at once", async () => {
+    const { run } = await setup({ killGraceMs: 3_600_000 });
+    const { task, result, streams } = run("stubborn");
+    const grandchild = await eventually(
+      () => Number(streams.stdout.match(/grandchild=(\d+)/)?.[1] ?? 0),
+      "the grandchild's pid",
+    );
+    task.stop("killed: worker drained after 300 s");
+    task.kill("killed: the attempt is no longer this worker's");
+    expect(await result).toMatchObject({
+      outcome: "failure",
+      error: "killed: worker drained after 300 s",
+    });
+    await eventually(() => !isAlive(grandchild), `grandchild ${grandchild} to be gone`);
   });
 
   it("gives tasks only the allowlisted environment, never the worker's token or settings", async () => {

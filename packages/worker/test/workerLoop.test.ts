@@ -2,15 +2,15 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { HeartbeatRequest } from "@borda/protocol";
+import { edgeProtocolVersion, type HeartbeatRequest } from "@borda/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { WorkerConfig } from "../src/config.js";
 import { AttemptSpool } from "../src/spool/attemptSpool.js";
-import { EdgeWorker, type EdgeWorkerOptions } from "../src/worker.js";
+import type { EdgeWorker } from "../src/worker.js";
 import { buildBundle, type TestBundle } from "./support/bundles.js";
-import { FakeControlPlane, testToken } from "./support/fakeControlPlane.js";
+import type { FakeControlPlane } from "./support/fakeControlPlane.js";
 import { jobFor } from "./support/jobs.js";
 import { eventually, logLines, silentLogger, useResources } from "./support/resources.js";
+import { testWorkers } from "./support/workers.js";
 
 /**
  * `EdgeWorker` against a small control plane on loopback (support/fakeControlPlane.ts):
@@ -43,59 +43,14 @@ export default dag({ id: "loop" }, ({ task }) => {
 
 describe("edge worker", () => {
   const resources = useResources();
+  const workers = testWorkers(resources);
+  const { newWorker, startedWorker } = workers;
   let bundle: TestBundle;
   beforeAll(async () => {
     bundle = await buildBundle(dagSource);
   });
 
-  async function controlPlane(): Promise<FakeControlPlane> {
-    const server = await new FakeControlPlane().start();
-    server.bundles.set(bundle.hash, bundle.content);
-    resources.defer(() => server.stop());
-    return server;
-  }
-
-  function newWorker(
-    server: FakeControlPlane,
-    config: Partial<WorkerConfig> = {},
-    options: EdgeWorkerOptions = {},
-  ): EdgeWorker {
-    const worker = new EdgeWorker(
-      {
-        apiUrl: server.url,
-        token: testToken,
-        queues: ["default"],
-        concurrency: 4,
-        hostname: "edge-test",
-        heartbeatIntervalMs: 200,
-        drainTimeoutMs: 30_000,
-        healthPort: 0,
-        workDir: resources.dir(),
-        fetchWaitMs: 2000,
-        taskEnv: [],
-        logLevel: "silent",
-        logFormat: "text",
-        ...config,
-      },
-      {
-        logger: silentLogger,
-        backoff: { baseMs: 10, capMs: 200 },
-        killGraceMs: 200,
-        logFlushIntervalMs: 20,
-        exitFlushTimeoutMs: 2000,
-        healthHost: "127.0.0.1",
-        ...options,
-      },
-    );
-    resources.defer(() => worker.drain({ timeoutMs: 0 }));
-    return worker;
-  }
-
-  async function startedWorker(server: FakeControlPlane, config: Partial<WorkerConfig> = {}) {
-    const worker = newWorker(server, config);
-    await worker.start();
-    return worker;
-  }
+  const controlPlane = () => workers.controlPlane(bundle);
 
   /** A gated job and the file that lets it finish. */
   function gatedJob(overrides: Parameters<typeof jobFor>[3] = {}) {
@@ -115,9 +70,7 @@ describe("edge worker", () => {
     );
   }
 
-  async function readyz(worker: EdgeWorker): Promise<number> {
-    return (await fetch(`http://127.0.0.1:${worker.healthPort}/readyz`)).status;
-  }
+  const readyz = async (worker: EdgeWorker) => (await workers.readyz(worker)).status;
 
   it("stops an idle worker without waiting out a heartbeat interval", async () => {
     const server = await controlPlane();
@@ -139,7 +92,7 @@ describe("edge worker", () => {
     expect(request).toMatchObject({
       queues: ["default"],
       concurrency: 4,
-      protocolVersion: "1.0",
+      protocolVersion: edgeProtocolVersion,
       sysinfo: { diskFreeBytes: expect.any(Number), nodeVersion: process.version },
     });
     await heartbeatWith(server, "idle");

@@ -18,11 +18,13 @@ import {
   problemSchema,
   type RegisterRequest,
   type RegisterResponse,
+  type ReleaseReport,
   registerResponseSchema,
   type SuccessReport,
   type WorkerDirectives,
   workerDirectivesSchema,
 } from "@borda/protocol";
+import { formatDuration } from "../formatDuration.js";
 import { workerVersion } from "../version.js";
 
 /**
@@ -130,9 +132,15 @@ export class EdgeClient {
     });
   }
 
-  heartbeat(request: HeartbeatRequest, signal?: AbortSignal): Promise<WorkerDirectives> {
+  /** `timeoutMs`: how long to wait for the answer (default the ordinary call's). */
+  heartbeat(
+    request: HeartbeatRequest,
+    signal?: AbortSignal,
+    timeoutMs?: number,
+  ): Promise<WorkerDirectives> {
     return this.#json("POST", `${this.#worker}/heartbeat`, request, workerDirectivesSchema, {
       signal,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
   }
 
@@ -164,6 +172,17 @@ export class EdgeClient {
     signal?: AbortSignal,
   ): Promise<AttemptAck> {
     return this.#json("POST", this.#attempt(attemptId, "failure"), report, attemptAckSchema, {
+      signal,
+    });
+  }
+
+  /** Gives back a job this worker claimed and did not start: it goes back to its queue on the same try. */
+  releaseAttempt(
+    attemptId: string,
+    report: ReleaseReport,
+    signal?: AbortSignal,
+  ): Promise<AttemptAck> {
+    return this.#json("POST", this.#attempt(attemptId, "release"), report, attemptAckSchema, {
       signal,
     });
   }
@@ -230,7 +249,8 @@ export class EdgeClient {
       headers["content-type"] = "application/json";
       headers["content-length"] = String(payload.length);
     }
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const route = `${method} ${edgeApiPrefix}${path}`;
     let answer: Answer;
@@ -252,7 +272,7 @@ export class EdgeClient {
         request.end(payload);
       });
     } catch (error) {
-      throw transportError(route, this.baseUrl, error, options.signal);
+      throw transportError(route, this.baseUrl, error, options.signal, timeoutMs);
     }
     if (answer.status >= 200 && answer.status < 300) return answer;
     let problem: Problem | undefined;
@@ -316,6 +336,7 @@ function transportError(
   baseUrl: string,
   error: unknown,
   signal: AbortSignal | undefined,
+  timeoutMs: number,
 ): EdgeCallError {
   if (signal?.aborted) {
     return new EdgeCallError(`${route} was aborted`, {
@@ -326,10 +347,11 @@ function transportError(
   }
   const failure = error as NodeJS.ErrnoException;
   if (failure.name === "AbortError" || failure.name === "TimeoutError") {
-    return new EdgeCallError(`${route}: no answer from ${baseUrl} in time`, {
+    const waited = formatDuration(timeoutMs);
+    return new EdgeCallError(`${route}: no answer from ${baseUrl} within ${waited}`, {
       status: null,
       code: TransportFailure.unreachable,
-      detail: "no answer in time",
+      detail: `no answer within ${waited}`,
       cause: error,
     });
   }

@@ -1,16 +1,26 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ReportedWorkerState } from "@borda/protocol";
+import type { Link } from "../lifecycle.js";
 
 /**
  * The probes of Cloud Run and Kubernetes: `GET /healthz` answers 200 while the process
  * runs (liveness); `GET /readyz` answers 200 only while `ready()` says the worker is
- * registered and heard from the control plane recently, else 503 (readiness).
+ * registered and heard from the control plane recently, else 503 (readiness). Either way
+ * `/readyz` says where the worker stands, for the person who curls it: its state, its link
+ * to the control plane, and how many attempts its silence has put at risk.
  */
 
 export interface Readiness {
   ready: boolean;
   /** Why not, or what the worker is doing. */
   detail: string;
+  /** The state reported to the control plane (`idle`, `running`, `terminating`, ...). */
+  state: ReportedWorkerState;
+  /** `reachable`, `unreachable` (a call failed), or `at_risk` (silent for the worker timeout). */
+  link: Link;
+  /** Attempts the control plane may have failed and retried elsewhere: all held ones while at risk. */
+  attemptsAtRisk: number;
 }
 
 export interface HealthServer {
@@ -38,8 +48,8 @@ export async function startHealthServer(
     } else if (url === "/healthz") {
       answer(200, { status: "ok" });
     } else if (url === "/readyz") {
-      const { ready, detail } = readiness();
-      answer(ready ? 200 : 503, { status: ready ? "ok" : "unavailable", detail });
+      const { ready, ...standing } = readiness();
+      answer(ready ? 200 : 503, { status: ready ? "ok" : "unavailable", ...standing });
     } else {
       answer(404, { status: "error", detail: "GET /healthz or GET /readyz" });
     }

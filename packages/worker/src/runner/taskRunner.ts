@@ -1,5 +1,6 @@
 import { tmpdir } from "node:os";
 import { failureReportSchema, type Job } from "@borda/protocol";
+import { formatDuration } from "../formatDuration.js";
 import type { AttemptResult, OutputStream } from "../spool/attemptSpool.js";
 import type { BundleCache } from "./bundleCache.js";
 import { startBash } from "./runBash.js";
@@ -14,9 +15,10 @@ import { attemptVariables } from "./taskEnv.js";
  * `isolation: "process"`. A bash task's command is computed in a runner (it may be a
  * function of the context), then run by bash in a process group of its own.
  *
- * Stopping a task (its execution timeout, a cancel, a drain) aborts `ctx.signal` (or
- * sends bash SIGTERM), then kills the task's whole process tree after a grace period; a
- * stopped task fails with the reason it was stopped.
+ * Stopping a task (its execution timeout, a drain) aborts `ctx.signal` (or sends bash
+ * SIGTERM), then kills the task's whole process tree after a grace period. Killing one
+ * (an attempt that is no longer this worker's) kills the tree at once. Either way the task
+ * fails with the reason it was stopped.
  */
 
 export interface TaskRunnerOptions {
@@ -40,8 +42,23 @@ export interface TaskOutput {
 
 export interface RunningTask {
   readonly result: Promise<AttemptResult>;
-  /** Stops the task; it fails with `reason` ("killed: worker drained after 300 s"). */
+  /**
+   * Asks the task to stop and kills its processes after the grace period; it fails with
+   * `reason` ("killed: worker drained after 300 s").
+   */
   stop(reason: string): void;
+  /**
+   * Kills the task's processes at once, without asking, even during a grace period that
+   * began earlier: for an attempt whose retry may already run elsewhere, where a copy that
+   * keeps going for the grace period could still do its work twice.
+   */
+  kill(reason: string): void;
+}
+
+/** How a running task is asked to end: `signal` aborts with the reason; `now` once it must die at once. */
+interface StopRequest {
+  readonly signal: AbortSignal;
+  readonly now: AbortSignal;
 }
 
 const maxErrorChars = failureReportSchema.shape.error.maxLength ?? 64 * 1024;
@@ -55,8 +72,14 @@ export class TaskRunner {
 
   start(job: Job, output: TaskOutput): RunningTask {
     const stopper = new AbortController();
+    const killer = new AbortController();
     const stop = (reason: string) => {
       if (!stopper.signal.aborted) stopper.abort(reason);
+    };
+    // `now` first: a stop that follows sees it, and one that came earlier is cut short.
+    const kill = (reason: string) => {
+      killer.abort();
+      stop(reason);
     };
     const timer =
       job.executionTimeoutMs === null
@@ -68,18 +91,19 @@ export class TaskRunner {
               ),
             job.executionTimeoutMs,
           );
-    const result = this.#run(job, output, stopper.signal)
+    const result = this.#run(job, output, { signal: stopper.signal, now: killer.signal })
       .catch((error: unknown) => failure(`The worker could not run the task: ${String(error)}`))
       .then((result) => {
         clearTimeout(timer);
         if (result.outcome === "failure") output.note(`The attempt failed: ${result.error}`);
         return result;
       });
-    return { result, stop };
+    return { result, stop, kill };
   }
 
-  async #run(job: Job, output: TaskOutput, stop: AbortSignal): Promise<AttemptResult> {
+  async #run(job: Job, output: TaskOutput, request: StopRequest): Promise<AttemptResult> {
     const { bundles, pool } = this.#options;
+    const stop = request.signal;
     const stopped = () => failure(String(stop.reason));
     let bundlePath: string;
     try {
@@ -97,7 +121,7 @@ export class TaskRunner {
     }
 
     const outcome = await this.#whileStoppable(
-      stop,
+      request,
       output,
       () => runner.abort(String(stop.reason)),
       () => runner.kill(),
@@ -130,7 +154,7 @@ export class TaskRunner {
           ? { outcome: "success" }
           : { outcome: "success", returnValue: JSON.parse(outcome.json) };
       case "bash":
-        return this.#runBash(job, outcome, output, stop);
+        return this.#runBash(job, outcome, output, request);
     }
   }
 
@@ -138,7 +162,7 @@ export class TaskRunner {
     job: Job,
     command: Extract<RunOutcome, { kind: "bash" }>,
     output: TaskOutput,
-    stop: AbortSignal,
+    request: StopRequest,
   ): Promise<AttemptResult> {
     const bash = await startBash({
       command: command.command,
@@ -148,13 +172,13 @@ export class TaskRunner {
       output: (stream, text) => output.write(stream, text),
     });
     const exit = await this.#whileStoppable(
-      stop,
+      request,
       output,
       () => bash.signal("SIGTERM"),
       () => bash.signal("SIGKILL"),
       () => bash.finished,
     );
-    if (stop.aborted) return failure(String(stop.reason));
+    if (request.signal.aborted) return failure(String(request.signal.reason));
     if (!exit.started) return failure(exit.error);
     if (exit.signal !== null) return failure(`bash was killed by ${exit.signal}.`);
     if (exit.exitCode !== 0) {
@@ -170,11 +194,11 @@ export class TaskRunner {
   }
 
   /**
-   * Waits for `work`; when `stop` aborts meanwhile, asks the task to stop, then kills it
-   * after the grace period.
+   * Waits for `work`. When a stop is requested meanwhile, asks the task to stop and kills
+   * it after the grace period; when it must die at once (then or later), kills it now.
    */
   async #whileStoppable<T>(
-    stop: AbortSignal,
+    stop: StopRequest,
     output: TaskOutput,
     askToStop: () => void,
     kill: () => void,
@@ -182,19 +206,31 @@ export class TaskRunner {
   ): Promise<T> {
     const graceMs = this.#options.killGraceMs ?? 5000;
     let graceTimer: NodeJS.Timeout | undefined;
+    const killNow = () => {
+      clearTimeout(graceTimer);
+      kill();
+    };
     const onStop = () => {
+      const reason = String(stop.signal.reason);
+      if (stop.now.aborted) {
+        output.note(`${reason}: killing the task's processes now.`);
+        kill();
+        return;
+      }
       output.note(
-        `${String(stop.reason)}: stopping the task; its processes are killed in ${formatDuration(graceMs)} if it has not ended.`,
+        `${reason}: stopping the task; its processes are killed in ${formatDuration(graceMs)} if it has not ended.`,
       );
       askToStop();
       graceTimer = setTimeout(kill, graceMs);
+      stop.now.addEventListener("abort", killNow, { once: true });
     };
-    if (stop.aborted) onStop();
-    else stop.addEventListener("abort", onStop, { once: true });
+    if (stop.signal.aborted) onStop();
+    else stop.signal.addEventListener("abort", onStop, { once: true });
     try {
       return await work();
     } finally {
-      stop.removeEventListener("abort", onStop);
+      stop.signal.removeEventListener("abort", onStop);
+      stop.now.removeEventListener("abort", killNow);
       clearTimeout(graceTimer);
     }
   }
@@ -208,8 +244,4 @@ function failure(error: string, exitCode: number | null = null): AttemptResult {
   const text =
     error.length > maxErrorChars ? `${error.slice(0, maxErrorChars - 20)}\n... (truncated)` : error;
   return { outcome: "failure", error: text, exitCode };
-}
-
-export function formatDuration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${Number((ms / 1000).toFixed(1))} s`;
 }

@@ -1,21 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type {
-  FetchRequest,
-  HeartbeatRequest,
-  Job,
-  LogChunk,
-  RegisterRequest,
-  WorkerDirectives,
+import {
+  edgeProtocolVersion,
+  type FetchRequest,
+  type HeartbeatRequest,
+  type Job,
+  type LogChunk,
+  type RegisterRequest,
+  type ReleaseReport,
+  type WorkerDirectives,
 } from "@borda/protocol";
 
 /**
  * A minimal control plane on loopback speaking `/edge/v1` as protocol's edge.ts describes
  * it, with its state in memory: workers register, heartbeat and long-poll for the jobs a
  * test queues; reports and offset-addressed log chunks are recorded with the server's
- * rules (a resent chunk is acknowledged, a gap is refused with the offset expected). It
- * can go down and come back on the same port, and lose acknowledgements, so tests can
- * watch the worker cope.
+ * rules (a resent chunk is acknowledged, a gap is refused with the offset expected), and a
+ * released job goes back on the queue. It can go down and come back on the same port,
+ * lose acknowledgements, or take calls and never answer them, so tests can watch the
+ * worker cope.
  */
 
 export const testToken = "bwt_test_token";
@@ -26,6 +29,10 @@ export interface Report {
   body: Record<string, unknown>;
 }
 
+export interface Release extends ReleaseReport {
+  attemptId: string;
+}
+
 export class FakeControlPlane {
   /** Log bytes per attempt, as received. */
   readonly logs = new Map<string, Buffer>();
@@ -33,6 +40,7 @@ export class FakeControlPlane {
   readonly registrations: { name: string; request: RegisterRequest }[] = [];
   readonly heartbeats: HeartbeatRequest[] = [];
   readonly fetches: FetchRequest[] = [];
+  readonly releases: Release[] = [];
   /** Attempts the server no longer considers current: every call about them answers 409. */
   readonly staleAttempts = new Set<string>();
   /** Bundles by hash, served at /edge/v1/bundles/{hash}. */
@@ -46,11 +54,19 @@ export class FakeControlPlane {
     cancelAttemptIds: [],
   };
   heartbeatIntervalMs = 200;
+  /** Sent in the registration answer when set; a 1.0 control plane sends none. */
+  workerTimeoutMs: number | undefined = undefined;
   /** Applies the next call of these kinds, then drops the connection instead of answering. */
   readonly loseNextAck = new Set<"start" | "logs" | "success" | "failure">();
+  /** Calls of these kinds are taken and never answered, as over a black-holed link. */
+  readonly unanswered = new Set<"heartbeat">();
   /** Log chunks refused because they left a gap. */
   gapsRefused = 0;
   #jobs: Job[] = [];
+  /** Jobs handed out, by attempt: a released one goes back on the queue. */
+  #claimed = new Map<string, Job>();
+  /** Jobs for the next fetch answer, with the directive change that answer carries. */
+  #handOut: { change: Partial<WorkerDirectives>; jobs: Job[] } | null = null;
   #attemptStates = new Map<string, "claimed" | "running" | "success" | "failure">();
   /** Counts directive changes: an open long-poll answers when it moves. */
   #directivesVersion = 0;
@@ -95,6 +111,20 @@ export class FakeControlPlane {
     this.#wake();
   }
 
+  /**
+   * Answers the open long-poll (or the next) with these jobs and the directives changed as
+   * given: what a worker sees when a directive lands between the claim and the answer.
+   */
+  handOut(change: Partial<WorkerDirectives>, ...jobs: Job[]): void {
+    this.#handOut = { change, jobs };
+    this.#wake();
+  }
+
+  /** Attempt ids of the jobs waiting in the queue. */
+  get queued(): string[] {
+    return this.#jobs.map((job) => job.attemptId);
+  }
+
   /** Changes the directives; an open long-poll answers at once with them. */
   direct(change: Partial<WorkerDirectives>): void {
     this.directives = { ...this.directives, ...change };
@@ -117,7 +147,11 @@ export class FakeControlPlane {
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://fake");
     if (request.method === "GET" && url.pathname === "/edge/v1/health") {
-      answer(response, 200, { status: "ok", version: "0.1.0-fake", protocolVersion: "1.0" });
+      answer(response, 200, {
+        status: "ok",
+        version: "0.1.0-fake",
+        protocolVersion: edgeProtocolVersion,
+      });
       return;
     }
     if (request.headers.authorization !== `Bearer ${testToken}`) {
@@ -147,10 +181,12 @@ export class FakeControlPlane {
             heartbeatIntervalMs: this.heartbeatIntervalMs,
             fetchWaitMs: 25_000,
             serverVersion: "0.1.0-fake",
+            workerTimeoutMs: this.workerTimeoutMs,
           });
           return;
         case "heartbeat": {
           this.heartbeats.push(body as HeartbeatRequest);
+          if (this.unanswered.has("heartbeat")) return;
           const directives = this.directives;
           this.directives = { ...directives, cancelAttemptIds: [] };
           answer(response, 200, directives);
@@ -163,7 +199,7 @@ export class FakeControlPlane {
       }
     }
     const attempt =
-      /^\/edge\/v1\/workers\/[^/]+\/attempts\/([^/]+)\/(start|success|failure|logs)$/.exec(
+      /^\/edge\/v1\/workers\/[^/]+\/attempts\/([^/]+)\/(start|success|failure|release|logs)$/.exec(
         url.pathname,
       );
     if (attempt?.[1] && attempt[2]) {
@@ -172,9 +208,13 @@ export class FakeControlPlane {
         answer(response, 409, problem(409, "stale_attempt", `Attempt '${attemptId}' is stale.`));
         return;
       }
-      const kind = attempt[2] as Report["kind"] | "logs";
+      const kind = attempt[2] as Report["kind"] | "release" | "logs";
       if (kind === "logs") {
         this.#appendLog(attemptId, body as LogChunk, request, response);
+        return;
+      }
+      if (kind === "release") {
+        this.#release(attemptId, body as ReleaseReport, response);
         return;
       }
       // As the real control plane: a report is a compare-and-set on the attempt's state.
@@ -208,6 +248,12 @@ export class FakeControlPlane {
     const deadline = Date.now() + (request.waitMs ?? 25_000);
     const version = this.#directivesVersion;
     for (;;) {
+      if (this.#handOut) {
+        const { change, jobs } = this.#handOut;
+        this.#handOut = null;
+        this.directives = { ...this.directives, ...change };
+        return { jobs: this.#claim(jobs), directives: this.directives };
+      }
       if (this.directives.maintenance || this.directives.shutdown) {
         return { jobs: [], directives: this.directives };
       }
@@ -220,7 +266,7 @@ export class FakeControlPlane {
       this.#jobs = this.#jobs.filter((job) => !jobs.includes(job));
       const changed = this.#directivesVersion !== version;
       if (jobs.length > 0 || changed || Date.now() >= deadline || response.destroyed) {
-        return { jobs, directives: this.directives };
+        return { jobs: this.#claim(jobs), directives: this.directives };
       }
       await new Promise<void>((resolve) => {
         const wake = () => {
@@ -234,6 +280,25 @@ export class FakeControlPlane {
         response.on("close", wake);
       });
     }
+  }
+
+  #claim(jobs: Job[]): Job[] {
+    for (const job of jobs) this.#claimed.set(job.attemptId, job);
+    return jobs;
+  }
+
+  /** As the real control plane: only a claim not yet started goes back, on the same try. */
+  #release(attemptId: string, report: ReleaseReport, response: ServerResponse): void {
+    const job = this.#claimed.get(attemptId);
+    const state = this.#attemptStates.get(attemptId) ?? "claimed";
+    if (!job || state !== "claimed") {
+      answer(response, 409, problem(409, "stale_attempt", `Attempt '${attemptId}' is ${state}.`));
+      return;
+    }
+    this.#claimed.delete(attemptId);
+    this.releases.push({ attemptId, ...report });
+    this.queue(job);
+    answer(response, 200, { attemptId, state: "queued" });
   }
 
   #appendLog(

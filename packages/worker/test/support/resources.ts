@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type LogFields, type Logger } from "../../src/logger.js";
 
 /** Temporary directories and clean-ups of one test, undone after it (in reverse order). */
 export function useResources() {
@@ -58,3 +58,22 @@ export function logLines(log: string): string[] {
 
 /** A worker logger that drops everything. */
 export const silentLogger = createLogger({ level: "silent", format: "text" });
+
+export interface LogRecord {
+  level: "error" | "warn" | "info" | "debug";
+  message: string;
+  fields: LogFields;
+}
+
+/** A worker logger that keeps every line, with its level and fields, for a test to read. */
+export function recordingLogger(): { logger: Logger; records: LogRecord[] } {
+  const records: LogRecord[] = [];
+  const at =
+    (level: LogRecord["level"]) =>
+    (message: string, fields: LogFields = {}) =>
+      records.push({ level, message, fields });
+  return {
+    logger: { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") },
+    records,
+  };
+}

@@ -1,6 +1,6 @@
-// `npm run bench`: dispatch latency, throughput and worker memory, measured on this
-// machine with the embedded database, one control plane and one `borda worker` process
-// on loopback. Prints tables; docs/benchmarks.md records the numbers and the machine.
+// `npm run bench`: dispatch latency, throughput, worker memory and failover time, measured
+// on this machine with the embedded database, one control plane and `borda worker`
+// processes on loopback. Prints tables; docs/benchmarks.md records the numbers and the machine.
 // BENCH_WORKER=dist/borda-worker.mjs (or dist/borda-worker, the executable) measures the
 // single-file worker that `npm run build:worker` makes instead.
 import { spawn } from "node:child_process";
@@ -34,7 +34,8 @@ const controlPlane = await startControlPlane(
   { logger: pino({ level: "silent" }) },
 );
 const { store, scheduler } = controlPlane;
-let worker;
+/** Every worker process started, stopped at the end. */
+const workers = [];
 try {
   await store.savePool({
     name: "bench",
@@ -42,30 +43,7 @@ try {
     description: "benchmark",
     includeDeferred: false,
   });
-  const { token } = await createWorkerToken(
-    store,
-    controlPlane.secretKey,
-    { name: "bench", queues: ["bench"] },
-    new Date(),
-  );
-  worker = spawn(workerCommand[0], workerCommand.slice(1), {
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      BORDA_API_URL: controlPlane.url,
-      BORDA_WORKER_TOKEN: token,
-      BORDA_QUEUES: "bench",
-      BORDA_CONCURRENCY: String(concurrency),
-      BORDA_HOSTNAME: "bench-worker",
-      BORDA_WORKER_DIR: path.join(home, "worker"),
-      BORDA_LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await until(
-    async () => (await store.listWorkers(new Date(0))).some((w) => w.name === "bench-worker"),
-    "the worker to register",
-  );
+  const worker = await startWorker("bench-worker", "bench", concurrency);
 
   // Warm-up: the first task downloads the bundle and starts a warm runner.
   await runToEnd("bench_single");
@@ -103,6 +81,11 @@ try {
   const fanSeconds =
     (Math.max(...fan.map((a) => a.endedAt)) - Math.min(...fan.map((a) => a.queuedAt))) / 1000;
 
+  // 4. Failover: a worker running a task is killed with -9 (its runners with it, as when its
+  // machine dies); the retry starts on another worker once the control plane has heard
+  // nothing for the worker timeout. Default settings: 5 s heartbeats, 15 s timeout.
+  const failover = await measureFailover();
+
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   console.log(`\nBorda dispatch benchmark — ${machine}`);
   console.log(
@@ -128,15 +111,83 @@ try {
       ],
       ["worker RSS, idle", `${mib(idleRss)} MiB`, "≤ 60 MB"],
       ["worker RSS, busy (max; runner processes not included)", `${mib(busyRss)} MiB`, ""],
+      [
+        `worker killed (-9) → retry started on another worker (${seconds(controlPlane.config.workerTimeoutMs)} worker timeout)`,
+        `${seconds(failover.killToRetryMs)} (failed after ${seconds(failover.killToFailedMs)}, retry started ${failover.failedToRetryMs} ms later)`,
+        `≤ ${seconds(controlPlane.config.workerTimeoutMs)} + pickup`,
+      ],
     ],
   );
 } finally {
-  if (worker && worker.exitCode === null) {
+  for (const worker of workers) {
+    if (worker.exitCode !== null || worker.signalCode !== null) continue;
     worker.kill("SIGTERM");
     await new Promise((resolve) => worker.once("exit", resolve));
   }
   await controlPlane.stop();
   rmSync(home, { recursive: true, force: true });
+}
+
+/**
+ * Starts a worker process with a token for `queue`, and waits until it has registered.
+ * `ownGroup`: in a process group of its own, so that killing the group takes its runners too.
+ */
+async function startWorker(name, queue, slots, { ownGroup = false } = {}) {
+  const { token } = await createWorkerToken(
+    store,
+    controlPlane.secretKey,
+    { name, queues: [queue] },
+    new Date(),
+  );
+  const worker = spawn(workerCommand[0], workerCommand.slice(1), {
+    detached: ownGroup,
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      BORDA_API_URL: controlPlane.url,
+      BORDA_WORKER_TOKEN: token,
+      BORDA_QUEUES: queue,
+      BORDA_CONCURRENCY: String(slots),
+      BORDA_HOSTNAME: name,
+      BORDA_WORKER_DIR: path.join(home, name),
+      BORDA_LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  workers.push(worker);
+  await until(
+    async () => (await controlPlane.edge.listWorkers()).some((w) => w.name === name),
+    `worker ${name} to register`,
+  );
+  return worker;
+}
+
+/** Kills the worker running a task with -9; times the control plane's retry elsewhere. */
+async function measureFailover() {
+  const pair = [];
+  for (const name of ["bench-failover-a", "bench-failover-b"]) {
+    pair.push({ name, process: await startWorker(name, "bench_failover", 1, { ownGroup: true }) });
+  }
+  const run = await scheduler.triggerRun("bench_failover", {
+    runId: `bench_failover_${process.hrtime.bigint()}`,
+  });
+  const first = await until(async () => {
+    const [attempt] = await store.listAttempts({ dagRunId: run.id });
+    return attempt?.state === "running" ? attempt : null;
+  }, "the first try to start");
+  const victim = pair.find((w) => w.name === first.workerName);
+  const killedAt = Date.now();
+  process.kill(-victim.process.pid, "SIGKILL");
+  const [failed, retry] = await until(async () => {
+    const attempts = await store.listAttempts({ dagRunId: run.id });
+    return attempts[1]?.startedAt ? attempts : null;
+  }, "the retry to start");
+  if (retry.workerName === victim.name) throw new Error("the retry ran on the killed worker");
+  return {
+    killToRetryMs: retry.startedAt - killedAt,
+    killToFailedMs: failed.endedAt - killedAt,
+    failedToRetryMs: retry.startedAt - failed.endedAt,
+  };
 }
 
 /** The worker's command line: `borda worker`, or a single-file build given by its path. */
@@ -163,9 +214,12 @@ async function runToEnd(dagId, pollMs = 2) {
   return run;
 }
 
+/** Polls `check` until it returns something truthy, and returns that. */
 async function until(check, what, pollMs = 20) {
   const deadline = Date.now() + 120_000;
-  while (!(await check())) {
+  for (;;) {
+    const value = await check();
+    if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
@@ -210,6 +264,10 @@ function rssOf(pid) {
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function mib(bytes) {

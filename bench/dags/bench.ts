@@ -29,3 +29,14 @@ export const fanOut = dag(
     }
   },
 );
+
+/** Its first try outlives the benchmark (it is killed with its worker); a retry ends at once. */
+export const failover = dag({ id: "bench_failover" }, ({ task }) => {
+  task(
+    { id: "survive", queue: "bench_failover", pool: "bench", retries: 1, retryDelay: 0 },
+    async (ctx) => {
+      if (ctx.tryNumber === 1) await ctx.sleep(600_000);
+      return ctx.tryNumber;
+    },
+  );
+});

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { postgresSkipMessage, postgresUrl } from "../../server/test/support/postgresSkip.js";
-import { eventually, TestResources } from "./support.js";
+import { eventually, freePorts, TestResources } from "./support.js";
 import { WalkthroughPage, WalkthroughShell } from "./walkthrough.js";
 
 /**
@@ -59,22 +58,6 @@ async function finishedRuns(api: ReturnType<typeof apiReader>, dagId: string, co
       ? states
       : null;
   }, `${count} runs of ${dagId} to finish`);
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const server = createServer();
-          server.listen(0, "127.0.0.1", () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
 }
 
 describe("the docs, followed as a new user would", () => {

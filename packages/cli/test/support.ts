@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -108,10 +109,18 @@ export function startWorker(
     name: string;
     queues: string;
     env?: Record<string, string>;
+    /** A command to run the worker under, e.g. `ip netns exec <namespace>`. */
+    wrap?: string[];
   },
 ): WorkerProcess {
+  const [command = process.execPath, ...args] = [
+    ...(options.wrap ?? []),
+    process.execPath,
+    bordaBin,
+    "worker",
+  ];
   const child = resources.track(
-    spawn(process.execPath, [bordaBin, "worker"], {
+    spawn(command, args, {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
@@ -138,16 +147,19 @@ export function startWorker(
   return { child, name: options.name, output: () => output, exited };
 }
 
+/** Polls `check` until it returns something truthy; `what` may be a function, read only on a timeout. */
 export async function eventually<T>(
   check: () => Promise<T | null | undefined | false>,
-  what: string,
+  what: string | (() => string),
   timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${typeof what === "function" ? what() : what}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -209,4 +221,26 @@ export function runBorda(
       }),
     );
   });
+}
+
+/**
+ * Ports free on `host` right now, for servers that must keep their port across restarts
+ * (workers reconnect to the same URL). Another process could take one meanwhile; tests
+ * start their servers at once.
+ */
+export async function freePorts(count: number, host = "127.0.0.1"): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const server = createServer();
+          server.once("error", reject);
+          server.listen(0, host, () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }

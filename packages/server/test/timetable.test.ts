@@ -583,6 +583,36 @@ describe("manualDataInterval", () => {
   });
 });
 
+describe("interval schedules (@every)", () => {
+  it("runs fixed intervals from the start date on, as Airflow's timedelta schedules do", () => {
+    const every = spec({ schedule: "@every 1h30m", startDate: "2025-01-01T00:10:00Z" });
+    expect(dueRuns(every, at("2025-01-01T05:00:00Z")).map((r) => span(r.dataInterval))).toEqual([
+      ["2025-01-01T00:10:00.000Z", "2025-01-01T01:40:00.000Z"],
+      ["2025-01-01T01:40:00.000Z", "2025-01-01T03:10:00.000Z"],
+      ["2025-01-01T03:10:00.000Z", "2025-01-01T04:40:00.000Z"],
+    ]);
+  });
+
+  it("starts from the latest complete interval without catchup", () => {
+    const every = spec({ schedule: "@every 1d", catchup: false });
+    const [first] = dueRuns(every, at("2025-03-10T12:00:00Z"));
+    expect(first && span(first.dataInterval)).toEqual([
+      "2025-03-09T00:00:00.000Z",
+      "2025-03-10T00:00:00.000Z",
+    ]);
+  });
+
+  it("gives a manual run the interval that ends at its logical date", () => {
+    expect(
+      span(manualDataInterval(spec({ schedule: "@every 30m" }), at("2025-01-02T10:00:00Z"))),
+    ).toEqual(["2025-01-02T09:30:00.000Z", "2025-01-02T10:00:00.000Z"]);
+  });
+
+  it.each(["@every", "@every 0m", "@every 5x", "@every 1h 30m"])("refuses %j", (schedule) => {
+    expect(validateSchedule(schedule, "UTC")).toMatch(/invalid interval schedule.*'@every 30m'/);
+  });
+});
+
 describe("validateSchedule", () => {
   it.each([
     [null, "UTC"],
@@ -599,7 +629,7 @@ describe("validateSchedule", () => {
 
   it("names the presets when a preset is unknown", () => {
     expect(validateSchedule("@dayly", "UTC")).toBe(
-      "unknown preset '@dayly'; use one of @once, @hourly, @daily, @weekly, @monthly, @quarterly, @yearly, @annually, a cron expression, or null for manual runs only",
+      "unknown preset '@dayly'; use one of @once, @hourly, @daily, @weekly, @monthly, @quarterly, @yearly, @annually, '@every <duration>' (such as '@every 30m'), a cron expression, or null for manual runs only",
     );
   });
 

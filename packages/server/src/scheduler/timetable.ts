@@ -69,7 +69,7 @@ export function nextDagRunInfo(
     return runInfo(startDate, startDate);
   }
 
-  const { ticks } = schedule;
+  const ticks = schedule.kind === "delta" ? deltaTicks(startDate, schedule.ms) : schedule.ticks;
   let start = tickAtOrAfter(ticks, startDate);
   if (start === null) return null;
   if (!spec.catchup) {
@@ -92,11 +92,13 @@ export function nextDagRunInfo(
  * `infer_manual_data_interval`: for a cron schedule, the latest complete interval, i.e. the
  * one that ends at the latest tick at or before the logical date (a daily midnight DAG
  * triggered at 01:00 on the 25th gets [24th 00:00, 25th 00:00)); for a DAG without a
- * schedule or with @once, the point [logicalDate, logicalDate].
+ * schedule or with @once, the point [logicalDate, logicalDate]; for an interval schedule,
+ * the interval that ends at the logical date.
  */
 export function manualDataInterval(spec: TimetableSpec, logicalDate: Date): DataInterval {
   const schedule = requireSchedule(spec);
   const at = logicalDate.getTime();
+  if (schedule.kind === "delta") return interval(at - schedule.ms, at);
   const latest = schedule.kind === "cron" ? latestCompleteInterval(schedule.ticks, at) : null;
   return latest === null ? interval(at, at) : interval(latest.start, latest.end);
 }
@@ -158,18 +160,49 @@ interface Ticks {
   before(t: number): number | null;
 }
 
-type Schedule = { kind: "manual" } | { kind: "once" } | { kind: "cron"; ticks: Ticks };
+type Schedule =
+  | { kind: "manual" }
+  | { kind: "once" }
+  | { kind: "cron"; ticks: Ticks }
+  /** `@every 30m`: fixed intervals from the start date on (Airflow's timedelta schedule). */
+  | { kind: "delta"; ms: number };
+
+const deltaPrefix = "@every ";
+const deltaUnits: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+
+/** `@every 1h30m` in ms, or a message saying what is wrong with it. */
+function readDelta(schedule: string): number | string {
+  const text = schedule.slice(deltaPrefix.length).trim();
+  const parts = [...text.matchAll(/(\d+)([dhms])/g)];
+  const ms = parts.reduce((sum, [, n, unit]) => sum + Number(n) * (deltaUnits[unit ?? ""] ?? 0), 0);
+  if (parts.map((p) => p[0]).join("") !== text || ms <= 0) {
+    return `invalid interval schedule '${schedule}': write @every followed by a duration in days, hours, minutes and seconds, such as '@every 1d', '@every 30m' or '@every 1h30m'`;
+  }
+  return ms;
+}
+
+/** Ticks every `ms` from `anchor` (the start date) on, both ways. */
+function deltaTicks(anchor: number, ms: number): Ticks {
+  return {
+    after: (t) => anchor + (Math.floor((t - anchor) / ms) + 1) * ms,
+    before: (t) => anchor + (Math.ceil((t - anchor) / ms) - 1) * ms,
+  };
+}
 
 /** The schedule, or a message saying what is wrong with it. */
 function readSchedule(schedule: string | null, timezone: string): Schedule | string {
   if (!isTimeZone(timezone)) return unknownZone(timezone);
   if (schedule === null) return { kind: "manual" };
   if (schedule === oncePreset) return { kind: "once" };
+  if (schedule === deltaPrefix.trim() || schedule.startsWith(deltaPrefix)) {
+    const ms = readDelta(schedule);
+    return typeof ms === "string" ? ms : { kind: "delta", ms };
+  }
   if (schedule.startsWith("@")) {
     const expression = cronPresets.get(schedule);
     if (expression === undefined) {
       const presets = [oncePreset, ...cronPresets.keys()].join(", ");
-      return `unknown preset '${schedule}'; use one of ${presets}, a cron expression, or null for manual runs only`;
+      return `unknown preset '${schedule}'; use one of ${presets}, '@every <duration>' (such as '@every 30m'), a cron expression, or null for manual runs only`;
     }
     return { kind: "cron", ticks: cronTicks(expression, timezone) };
   }

@@ -24,6 +24,30 @@ export const triggerRules = Object.values(TriggerRule) as [TriggerRule, ...Trigg
 export const TaskKind = { function: "function", bash: "bash" } as const;
 export type TaskKind = (typeof TaskKind)[keyof typeof TaskKind];
 
+/** The language a task's code runs in on the worker; absent from a spec means `node`. */
+export const TaskRuntime = { node: "node", python: "python" } as const;
+export type TaskRuntime = (typeof TaskRuntime)[keyof typeof TaskRuntime];
+
+/**
+ * Where a Python task's code is. A Python or Airflow-style DAG file declares its tasks
+ * itself (`callable` null: the worker imports `entry` and finds the task by DAG and task
+ * id); a TypeScript DAG's `python()` task names a function in a file beside it.
+ */
+export const pythonTaskSchema = z.object({
+  /** The Python file to import, relative to the bundle's root (the DAGs folder). */
+  entry: z.string().min(1).max(1000),
+  /** A function of `entry` to call with the context; null: the task `entry` declares. */
+  callable: z.string().max(250).nullable(),
+  /** The interpreter the worker runs it with; absent or null: the worker's (--python). */
+  interpreter: z.string().max(1000).nullable().optional(),
+  /**
+   * sha256 of the zip bundle holding `entry` and the files it imports, when it is not the
+   * DAG version's own bundle (a TypeScript DAG's Python task); absent: the version's.
+   */
+  bundleHash: z.string().nullable().optional(),
+});
+export type PythonTask = z.infer<typeof pythonTaskSchema>;
+
 /** `warm`: a reusable runner process per bundle; `process`: a fresh process per attempt. */
 export const Isolation = { warm: "warm", process: "process" } as const;
 export type Isolation = (typeof Isolation)[keyof typeof Isolation];
@@ -71,6 +95,12 @@ export const taskSpecSchema = z.object({
   upstream: z.array(identifier),
   /** Data inputs: argument name → the upstream task whose result (XCom) it receives. */
   inputs: z.record(z.string(), identifier),
+  /** Absent: `node`. */
+  runtime: z.enum([TaskRuntime.node, TaskRuntime.python]).optional(),
+  /** Where a Python task's code is (runtime `python`). */
+  python: pythonTaskSchema.optional(),
+  /** What declared the task, as shown to people: `bash`, `@task`, `PythonOperator`, ... Absent: the kind. */
+  operator: z.string().min(1).max(100).optional(),
 });
 export type TaskSpec = z.infer<typeof taskSpecSchema>;
 

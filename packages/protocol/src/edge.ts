@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Isolation, TaskKind } from "./dagSpec.js";
+import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js";
 
 /**
  * The worker API, `/edge/v1`: what an edge worker and the control plane say to each
@@ -13,6 +13,7 @@ import { Isolation, TaskKind } from "./dagSpec.js";
  *   POST /edge/v1/workers/{name}/attempts/{id}/success SuccessReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/failure FailureReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/release ReleaseReport    → AttemptAck
+ *   POST /edge/v1/workers/{name}/attempts/{id}/xcoms   XcomPullRequest  → XcomPullResponse
  *   POST /edge/v1/workers/{name}/attempts/{id}/logs    LogChunk         → LogAck
  *   GET  /edge/v1/bundles/{hash}                       → the bundle (immutable)
  *   GET  /edge/v1/health                               → EdgeHealth (no auth)
@@ -162,6 +163,10 @@ export const jobSchema = z.object({
   /** sha256 of the DAG's bundle: fetch it from /edge/v1/bundles/{hash} once, cache it. */
   bundleHash: z.string(),
   kind: z.enum([TaskKind.function, TaskKind.bash]),
+  /** Absent: `node` (the bundle is one ESM file); `python`: the bundle is a zip of .py files. */
+  runtime: z.enum([TaskRuntime.node, TaskRuntime.python]).optional(),
+  /** Where the code of a Python task is in its bundle. */
+  python: pythonTaskSchema.optional(),
   isolation: z.enum([Isolation.warm, Isolation.process]),
   executionTimeoutMs: z.number().int().positive().nullable(),
   /** The plain part of the task context (SDK's TaskContextData); instants as ISO-8601. */
@@ -190,6 +195,8 @@ export type FetchResponse = z.infer<typeof fetchResponseSchema>;
 export const successReportSchema = z.object({
   /** The task's return value (JSON), stored as its XCom `return_value`. */
   returnValue: z.unknown().optional(),
+  /** Other XCom entries the task pushed, by key (Airflow's `xcom_push`, `multiple_outputs`). */
+  xcoms: z.record(z.string().min(1).max(250), z.unknown()).optional(),
 });
 export type SuccessReport = z.infer<typeof successReportSchema>;
 
@@ -198,6 +205,22 @@ export const failureReportSchema = z.object({
   exitCode: z.number().int().nullable().optional(),
 });
 export type FailureReport = z.infer<typeof failureReportSchema>;
+
+/**
+ * A running task reads XCom entries of its run (Airflow's `ti.xcom_pull`): those of
+ * `taskIds` (all the run's tasks when absent) under `key`.
+ */
+export const xcomPullRequestSchema = z.object({
+  taskIds: z.array(z.string().max(250)).max(1000).optional(),
+  key: z.string().min(1).max(250).default("return_value"),
+});
+export type XcomPullRequest = z.input<typeof xcomPullRequestSchema>;
+
+export const xcomPullResponseSchema = z.object({
+  /** One entry per task that has one, in the order of `taskIds`. */
+  values: z.array(z.object({ taskId: z.string(), value: z.unknown() })),
+});
+export type XcomPullResponse = z.infer<typeof xcomPullResponseSchema>;
 
 /** Why a worker gives back a job it claimed and did not start. */
 export const releaseReportSchema = z.object({

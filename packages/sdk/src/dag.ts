@@ -1,13 +1,19 @@
 import { type Dag, DagBuilder } from "./dagBuilder.js";
 import type { DagOptions } from "./dagOptions.js";
 import type { ParamSpecs, ParamValues } from "./params.js";
-import { type BashFunction, type TaskFunction, taskDeclarers } from "./task.js";
+import {
+  type BashFunction,
+  type PythonFunction,
+  type TaskFunction,
+  taskDeclarers,
+} from "./task.js";
 
 /** What a DAG's build function receives: task declarers typed with the DAG's params. */
 export interface DagToolkit<Params> {
   readonly dagId: string;
   readonly task: TaskFunction<Params>;
   readonly bash: BashFunction<Params>;
+  readonly python: PythonFunction;
 }
 
 /**

@@ -28,7 +28,13 @@ interface TaskSpecJson {
   isolation: string;
   upstream: string[];
   inputs: Record<string, string>;
+  runtime?: "python";
+  operator?: string;
+  python?: { entry: string; callable: string | null; interpreter: string | null };
 }
+
+/** What a task declaration adds to the spec besides the options every task has. */
+export type TaskSpecExtras = Pick<TaskSpecJson, "runtime" | "operator" | "python">;
 
 interface TaskDeclaration {
   spec: TaskSpecJson;
@@ -103,6 +109,7 @@ export class DagBuilder {
     handle: TaskHandle,
     bashCommand: string | null,
     declaredAt: Error,
+    extras: TaskSpecExtras = {},
   ): TaskRef<Result> {
     const taskId = options?.id;
     if (typeof taskId !== "string" || taskId === "") {
@@ -142,6 +149,7 @@ export class DagBuilder {
       isolation: option("isolation") ?? "warm",
       upstream: [],
       inputs: {},
+      ...extras,
     };
     for (const [name, ref] of inputs) {
       spec.inputs[name] = this.#memberId(ref, `input '${name}' of task '${taskId}'`);

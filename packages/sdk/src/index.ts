@@ -9,7 +9,14 @@ export { type DagHandle, getDagHandle, type TaskHandle } from "./dagHandle.js";
 export type { DagOptions } from "./dagOptions.js";
 export type { Duration } from "./duration.js";
 export type { ParamSpec, ParamSpecs, ParamType, ParamValue, ParamValues } from "./params.js";
-export { type BashFunction, bash, type TaskFunction, task } from "./task.js";
+export {
+  type BashFunction,
+  bash,
+  type PythonFunction,
+  python,
+  type TaskFunction,
+  task,
+} from "./task.js";
 export {
   createTaskContext,
   type TaskContext,
@@ -19,6 +26,7 @@ export {
 export type {
   BashOptions,
   Isolation,
+  PythonOptions,
   TaskDefaults,
   TaskOptions,
   TriggerRule,

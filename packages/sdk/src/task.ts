@@ -1,6 +1,6 @@
 import { currentDagBuilder, type DagBuilder } from "./dagBuilder.js";
 import type { TaskContext } from "./taskContext.js";
-import type { BashOptions, TaskOptions } from "./taskOptions.js";
+import type { BashOptions, PythonOptions, TaskOptions } from "./taskOptions.js";
 import type { InputValues, TaskInputs, TaskRef } from "./taskRef.js";
 
 /** No inputs: `ctx.inputs` has no keys. */
@@ -21,12 +21,21 @@ export type BashFunction<Params> = <Inputs extends TaskInputs = NoInputs>(
 ) => TaskRef<string>;
 
 /**
- * Task and bash declarers: bound to one DAG (the build toolkit, typed with its params), or
- * to whichever DAG is being built (the free `task()` and `bash()`).
+ * Declares a task whose code is a Python function in a file beside the DAG file. It runs
+ * in a Python runner on the worker; its result is the function's return value (JSON).
+ */
+export type PythonFunction = <Inputs extends TaskInputs = NoInputs, Result = unknown>(
+  options: PythonOptions<Inputs>,
+) => TaskRef<Result>;
+
+/**
+ * Task declarers: bound to one DAG (the build toolkit, typed with its params), or to
+ * whichever DAG is being built (the free `task()`, `bash()` and `python()`).
  */
 export function taskDeclarers<Params>(target: () => DagBuilder): {
   task: TaskFunction<Params>;
   bash: BashFunction<Params>;
+  python: PythonFunction;
 } {
   return {
     task: (options, fn) => {
@@ -67,10 +76,29 @@ export function taskDeclarers<Params>(target: () => DagBuilder): {
         declaredAt,
       );
     },
+    python: (options) => {
+      const declaredAt = new Error("task declared here");
+      const { file, callable, interpreter } = options ?? {};
+      if (typeof file !== "string" || !file.endsWith(".py") || typeof callable !== "string") {
+        throw new Error(
+          `python task '${options?.id}' needs a .py file and the function in it to call: python({ id, file: "etl/clean.py", callable: "run" }).`,
+        );
+      }
+      const run = async () => {
+        throw new Error(`python task '${options.id}' runs in a Python runner, not in Node.`);
+      };
+      return target().declareTask(options, { kind: "function", run }, null, declaredAt, {
+        runtime: "python",
+        operator: "python",
+        python: { entry: file, callable, interpreter: interpreter ?? null },
+      });
+    },
   };
 }
 
-const free = taskDeclarers<Record<string, unknown>>(() => currentDagBuilder("task()/bash()"));
+const free = taskDeclarers<Record<string, unknown>>(() =>
+  currentDagBuilder("task()/bash()/python()"),
+);
 
 /**
  * Declares a task of the DAG being built. Inside `dag(options, ({ task }) => ...)` prefer
@@ -80,3 +108,6 @@ export const task: TaskFunction<Record<string, unknown>> = free.task;
 
 /** Declares a bash task of the DAG being built (see `task`). */
 export const bash: BashFunction<Record<string, unknown>> = free.bash;
+
+/** Declares a Python task of the DAG being built (see `task`). */
+export const python: PythonFunction = free.python;

@@ -61,3 +61,19 @@ export interface BashOptions<Params, Inputs extends TaskInputs = TaskInputs>
   /** Working directory of the command (default: a fresh temporary directory). */
   cwd?: string;
 }
+
+export interface PythonOptions<Inputs extends TaskInputs = TaskInputs> extends TaskOptions<Inputs> {
+  /**
+   * The Python file holding the function, relative to this DAG file (`"etl/clean.py"`). It
+   * and the modules it imports from the DAGs folder travel in the DAG's bundle.
+   */
+  file: string;
+  /**
+   * The function to call, `def run(ctx, **inputs)`: it gets the task context (params,
+   * conf, run id, dates, try number, `ctx.log`) and the task's `inputs` as keyword
+   * arguments; its return value (JSON) is the task's result.
+   */
+  callable: string;
+  /** The Python interpreter to run it with on the worker. Default the worker's (--python). */
+  interpreter?: string;
+}

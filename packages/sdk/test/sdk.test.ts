@@ -11,6 +11,7 @@ import {
   dag,
   getDagHandle,
   type ParamType,
+  python,
   type TaskContext,
   type TaskContextData,
   type TaskRef,
@@ -317,9 +318,53 @@ describe("declaration errors", () => {
     ).toThrow("Task id 'same' is declared twice in DAG 'twice'");
   });
 
-  it("rejects task() and bash() outside dag()", () => {
-    expect(() => task({ id: "loose" }, () => {})).toThrow("task()/bash() was called outside dag()");
+  it("rejects task(), bash() and python() outside dag()", () => {
+    expect(() => task({ id: "loose" }, () => {})).toThrow(
+      "task()/bash()/python() was called outside dag()",
+    );
     expect(() => bash({ id: "loose", command: "true" })).toThrow("outside dag()");
+    expect(() => python({ id: "loose", file: "x.py", callable: "run" })).toThrow("outside dag()");
+  });
+
+  it("declares a Python task by its file and function, with inputs from TypeScript tasks", () => {
+    const handle = getDagHandle(
+      dag({ id: "mixed" }, ({ task, python }) => {
+        const numbers = task({ id: "numbers" }, () => [1, 2, 3]);
+        const total = python({
+          id: "total",
+          file: "etl/stats.py",
+          callable: "total",
+          inputs: { values: numbers },
+          retries: 2,
+        });
+        python({
+          id: "report",
+          file: "etl/stats.py",
+          callable: "report",
+          interpreter: "/opt/venv/bin/python",
+        }).after(total);
+      }),
+    );
+    const [, total, report] = (handle?.spec() as { tasks: Record<string, unknown>[] }).tasks;
+    expect(total).toMatchObject({
+      taskId: "total",
+      kind: "function",
+      runtime: "python",
+      operator: "python",
+      python: { entry: "etl/stats.py", callable: "total", interpreter: null },
+      upstream: ["numbers"],
+      inputs: { values: "numbers" },
+      retries: 2,
+    });
+    expect(report).toMatchObject({
+      python: { interpreter: "/opt/venv/bin/python" },
+      upstream: ["total"],
+    });
+    expect(() =>
+      dag({ id: "bad" }, ({ python }) => {
+        python({ id: "p", file: "etl/stats.txt", callable: "run" });
+      }),
+    ).toThrow(/needs a \.py file and the function in it/);
   });
 
   it("rejects a dependency on a task of another DAG", () => {

@@ -36,7 +36,7 @@ export const serverSettings = {
   dagsFolder: {
     env: "BORDA_DAGS_FOLDER",
     flag: "--dags <dir>",
-    description: "Folder of DAG files (*.ts, *.mts, *.js, *.mjs), watched for changes.",
+    description: "Folder of DAG files (*.ts, *.mts, *.js, *.mjs, *.py), watched for changes.",
     default: "./dags",
   },
   dagsPausedAtCreation: {
@@ -51,6 +51,13 @@ export const serverSettings = {
     flag: "--dag-parse-timeout <seconds>",
     description: "Longest time evaluating one DAG file may take before it becomes an import error.",
     default: "30",
+  },
+  python: {
+    env: "BORDA_PYTHON",
+    flag: "--python <path>",
+    description:
+      "The Python interpreter that imports Python DAG files (Borda's Python SDK and Airflow-style files): a virtualenv's python gives them the packages they import (pendulum, jinja2).",
+    default: "python3",
   },
   dagRescanInterval: {
     env: "BORDA_DAG_RESCAN_INTERVAL",
@@ -125,6 +132,7 @@ export interface ServerConfig {
   dagsPausedAtCreation: boolean;
   dagParseTimeoutMs: number;
   dagRescanIntervalMs: number;
+  python: string;
   secretKey: string | undefined;
   adminUser: string;
   adminPassword: string | undefined;
@@ -161,6 +169,7 @@ export function resolveServerConfig(
     dagsPausedAtCreation: bool("dagsPausedAtCreation"),
     dagParseTimeoutMs: seconds("dagParseTimeout"),
     dagRescanIntervalMs: seconds("dagRescanInterval"),
+    python: String(raw("python")),
     secretKey: raw("secretKey"),
     adminUser,
     adminPassword: raw("adminPassword"),

@@ -67,6 +67,7 @@ export async function startControlPlane(
     registry: store,
     logger,
     parseTimeoutMs: config.dagParseTimeoutMs,
+    python: config.python,
     rescanIntervalMs: config.dagRescanIntervalMs,
   });
   const edge = new EdgeService({

@@ -93,6 +93,13 @@ export const workerSettings = {
       "How long one fetch long-poll waits for work; keep it under the idle timeout of proxies in between.",
     default: "25",
   },
+  python: {
+    env: "BORDA_PYTHON",
+    flag: "--python <path>",
+    description:
+      "The Python interpreter that runs Python tasks (a task may name its own): a virtualenv's python, baked into a team's image, gives them its packages.",
+    default: "python3",
+  },
   taskEnv: {
     env: "BORDA_TASK_ENV",
     flag: "--task-env <names>",
@@ -133,6 +140,8 @@ export interface WorkerConfig {
   healthPort: number | null;
   workDir: string;
   fetchWaitMs: number;
+  /** The interpreter of Python tasks that name none. */
+  python: string;
   /** Names of worker environment variables passed on to tasks. */
   taskEnv: string[];
   logLevel: LogLevel;
@@ -213,6 +222,7 @@ export function resolveWorkerConfig(
     healthPort,
     workDir: path.resolve(String(raw("workDir"))),
     fetchWaitMs,
+    python: String(raw("python")),
     taskEnv,
     logLevel,
     logFormat,

@@ -105,6 +105,9 @@ export class EdgeWorker {
       pool: this.#pool,
       env: taskEnv,
       tmpDir: this.#tmpDir,
+      python: config.python,
+      pullXcoms: async (job, request) =>
+        (await this.#client.pullXcoms(job.attemptId, request)).values,
       ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
       ...(options.maxReturnValueBytes !== undefined
         ? { maxReturnValueBytes: options.maxReturnValueBytes }

@@ -42,6 +42,7 @@ describe("worker configuration", () => {
       healthPort: null,
       workDir: path.resolve(".borda-worker"),
       fetchWaitMs: 25_000,
+      python: "python3",
       taskEnv: [],
       logLevel: "info",
       logFormat: "text",

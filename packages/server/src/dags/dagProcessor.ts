@@ -1,5 +1,6 @@
 import { type FSWatcher, mkdirSync, watch } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { BordaError, type DagSpec, ErrorCode } from "@borda/protocol";
 import type { Logger } from "pino";
@@ -10,15 +11,17 @@ import type {
   DagRegistry,
   RecordedDagVersion,
 } from "./dagRegistry.js";
-import { evaluateBundle } from "./evaluateBundle.js";
-import { findDagFiles, isWatchedPath } from "./findDagFiles.js";
+import { type Evaluation, evaluateBundle } from "./evaluateBundle.js";
+import { dagFileExtensions, findDagFiles, isPythonFile, isWatchedPath } from "./findDagFiles.js";
+import { mayDeclareDags, parsePythonFile } from "./parsePythonFile.js";
 import { validateDagSpecs } from "./validateDagSpecs.js";
 
 /**
  * The DAG processor: turns DAG files (the watched folder, or deployed uploads) into DAG
- * versions or import errors in the registry. Each file is bundled with esbuild, imported
- * in a child process with a time limit, and its DAGs validated. A bad file becomes an
- * import error and touches nothing else.
+ * versions or import errors in the registry. A TypeScript or JavaScript file is bundled
+ * with esbuild and imported in a Node child process; a Python file is imported by the
+ * Python parser, which bundles it too. Either way with a time limit, and the DAGs are
+ * validated. A bad file becomes an import error and touches nothing else.
  */
 
 export interface DagProcessorOptions {
@@ -30,6 +33,8 @@ export interface DagProcessorOptions {
   parseTimeoutMs?: number;
   /** Full rescan period, the safety net behind file watching. Default 30 s. */
   rescanIntervalMs?: number;
+  /** The interpreter that parses Python DAG files. Default `python3`. */
+  python?: string;
   now?: () => Date;
 }
 
@@ -47,7 +52,14 @@ export interface ScanReport {
 export type DeployResult = { versions: RecordedDagVersion[] } | { importError: DagImportError };
 
 type Outcome =
-  | { ok: true; bundle: DagBundle; dags: DagSpec[]; dagLines: (number | null)[] }
+  | {
+      ok: true;
+      bundle: DagBundle;
+      /** The zip bundles of a TypeScript file's Python tasks. */
+      pythonBundles: DagBundle[];
+      dags: DagSpec[];
+      dagLines: (number | null)[];
+    }
   | { ok: false; message: string; line: number | null };
 
 /** A file bundled and evaluated, ready to record. */
@@ -95,6 +107,7 @@ export class DagProcessor {
   readonly #logger: Logger;
   readonly #parseTimeoutMs: number;
   readonly #rescanIntervalMs: number;
+  readonly #python: string;
   readonly #now: () => Date;
   readonly #files = new Map<string, FolderFileState>();
   readonly #evaluationSlot = limitConcurrency(maxChildren);
@@ -114,6 +127,7 @@ export class DagProcessor {
     this.#logger = options.logger;
     this.#parseTimeoutMs = options.parseTimeoutMs ?? defaultParseTimeoutMs;
     this.#rescanIntervalMs = options.rescanIntervalMs ?? defaultRescanIntervalMs;
+    this.#python = options.python ?? "python3";
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -185,8 +199,13 @@ export class DagProcessor {
       (async (): Promise<DeployResult> => {
         const processed: ProcessedFile = await this.#evaluationSlot(async () => {
           const root = this.#folder ?? process.cwd();
-          const bundled = await bundleDagFile({ root, fileName: fileloc, source: file.source });
-          const evaluated = await this.#evaluate(bundled, fileloc);
+          const evaluated = isPythonFile(fileloc)
+            ? await this.#parseUploadedPython(fileloc, file.source)
+            : await this.#evaluate(
+                await bundleDagFile({ root, fileName: fileloc, source: file.source }),
+                fileloc,
+                root,
+              );
           return { fileloc, origin: "deploy", source: file.source, inputs: null, ...evaluated };
         });
         const recorded = await this.#record(processed, { deferConflict: false });
@@ -268,43 +287,166 @@ export class DagProcessor {
       const source = await readFile(entryPath, "utf8").catch(() => null);
       // Deleted meanwhile: the next scan forgets it.
       if (entryVersion === null || source === null) return null;
-      const bundled = await bundleDagFile({ root: folder, file: fileloc });
-      const inputs = new Map([[entryPath, entryVersion]]);
-      for (const input of bundled.ok ? bundled.bundle.inputs : []) {
-        if (!inputs.has(input)) inputs.set(input, (await fileVersion(input)) ?? "missing");
+      if (isPythonFile(fileloc)) {
+        return this.#processPythonFile(folder, fileloc, source, entryVersion, state);
       }
+      const bundled = await bundleDagFile({ root: folder, file: fileloc });
+      const inputs = await inputVersions(entryPath, entryVersion, bundled);
       if (bundled.ok && state && !state.recheck && state.bundleHash === bundled.bundle.hash) {
         state.inputs = inputs; // touched, or a change that left the bundle as it was
         return null;
       }
-      return {
-        fileloc,
-        origin: "folder",
-        source,
-        inputs,
-        ...(await this.#evaluate(bundled, fileloc)),
-      };
+      const evaluated = await this.#evaluate(bundled, fileloc, folder);
+      // A change to a Python task's files must make the file processed again too.
+      for (const pythonBundle of evaluated.outcome.ok ? evaluated.outcome.pythonBundles : []) {
+        for (const input of pythonBundle.inputs) {
+          if (!inputs.has(input)) inputs.set(input, (await fileVersion(input)) ?? "missing");
+        }
+      }
+      return { fileloc, origin: "folder", source, inputs, ...evaluated };
     });
   }
 
-  /** Imports a bundle in a child process and validates its DAGs. Runs in an evaluation slot. */
+  /**
+   * A Python file is parsed and bundled in one step. Like Airflow's safe mode, a file
+   * that mentions neither Borda nor Airflow and DAGs is a helper module, not imported
+   * on its own (unless it declared DAGs before, which must now go).
+   */
+  async #processPythonFile(
+    folder: string,
+    fileloc: string,
+    source: string,
+    entryVersion: string,
+    state: FolderFileState | undefined,
+  ): Promise<ProcessedFile | null> {
+    const entryPath = path.join(folder, fileloc);
+    if (!mayDeclareDags(source) && !state?.recorded.startsWith("ok:")) {
+      this.#files.set(fileloc, {
+        inputs: new Map([[entryPath, entryVersion]]),
+        bundleHash: null,
+        recorded: "helper",
+        recheck: false,
+      });
+      return null;
+    }
+    const parsed = await parsePythonFile({
+      root: folder,
+      file: fileloc,
+      python: this.#python,
+      timeoutMs: this.#parseTimeoutMs,
+      signal: this.#stopping.signal,
+    });
+    const inputs = await inputVersions(entryPath, entryVersion, parsed.bundle);
+    if (
+      parsed.bundle.ok &&
+      state &&
+      !state.recheck &&
+      state.bundleHash === parsed.bundle.bundle.hash
+    ) {
+      state.inputs = inputs;
+      return null;
+    }
+    return {
+      fileloc,
+      origin: "folder",
+      source,
+      inputs,
+      ...validated(parsed.bundle, parsed.evaluation),
+    };
+  }
+
+  /** An uploaded Python file is parsed from a folder of its own, holding only it. */
+  async #parseUploadedPython(
+    fileloc: string,
+    source: string,
+  ): Promise<{ bundleHash: string | null; outcome: Outcome }> {
+    const root = await mkdtemp(path.join(tmpdir(), "borda-deploy-py-"));
+    try {
+      await mkdir(path.dirname(path.join(root, fileloc)), { recursive: true });
+      await writeFile(path.join(root, fileloc), source);
+      const parsed = await parsePythonFile({
+        root,
+        file: fileloc,
+        python: this.#python,
+        timeoutMs: this.#parseTimeoutMs,
+        signal: this.#stopping.signal,
+      });
+      return validated(parsed.bundle, parsed.evaluation);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Imports a bundle in a child process, validates its DAGs, and bundles the Python files
+   * its Python tasks name. Runs in an evaluation slot.
+   */
   async #evaluate(
     bundled: BundleOutcome,
     sourceFile: string,
+    root: string,
   ): Promise<{ bundleHash: string | null; outcome: Outcome }> {
     if (!bundled.ok) return { bundleHash: null, outcome: bundled };
-    const { bundle } = bundled;
-    const bundleHash = bundle.hash;
-    const evaluated = await evaluateBundle(bundle.content, {
+    const evaluated = await evaluateBundle(bundled.bundle.content, {
       sourceFile,
       timeoutMs: this.#parseTimeoutMs,
       signal: this.#stopping.signal,
     });
-    if (!evaluated.ok) return { bundleHash, outcome: evaluated };
-    const validated = validateDagSpecs(evaluated.dags);
-    if (!validated.ok) return { bundleHash, outcome: validated };
-    const dagLines = evaluated.dags.map((dag) => dag.line);
-    return { bundleHash, outcome: { ok: true, bundle, dags: validated.dags, dagLines } };
+    const result = validated(bundled, evaluated);
+    if (!result.outcome.ok) return result;
+    return { ...result, outcome: await this.#bundlePythonTasks(result.outcome, sourceFile, root) };
+  }
+
+  /**
+   * A TypeScript DAG's `python()` tasks name a .py file relative to the DAG file. Each
+   * such file is bundled by the Python parser (with the modules it imports from the DAGs
+   * folder) into a zip of its own, which its tasks run from.
+   */
+  async #bundlePythonTasks(
+    outcome: Extract<Outcome, { ok: true }>,
+    fileloc: string,
+    root: string,
+  ): Promise<Outcome> {
+    const bundles = new Map<string, DagBundle>();
+    const dags: DagSpec[] = [];
+    for (const dag of outcome.dags) {
+      const tasks = [];
+      for (const task of dag.tasks) {
+        if (task.runtime !== "python" || !task.python || task.python.callable === null) {
+          tasks.push(task);
+          continue;
+        }
+        const entry = path.posix.normalize(
+          path.posix.join(path.posix.dirname(fileloc), task.python.entry),
+        );
+        const where = `Python task '${task.taskId}' of DAG '${dag.dagId}' names '${task.python.entry}'`;
+        if (entry.startsWith("../") || path.posix.isAbsolute(task.python.entry)) {
+          return {
+            ok: false,
+            line: null,
+            message: `${where}, which is outside the DAGs folder: keep its Python files inside it.`,
+          };
+        }
+        let bundle = bundles.get(entry);
+        if (!bundle) {
+          const parsed = await parsePythonFile({
+            root,
+            file: entry,
+            python: this.#python,
+            timeoutMs: this.#parseTimeoutMs,
+            signal: this.#stopping.signal,
+          });
+          if (!parsed.bundle.ok) {
+            return { ok: false, line: null, message: `${where}: ${parsed.bundle.message}` };
+          }
+          bundle = parsed.bundle.bundle;
+          bundles.set(entry, bundle);
+        }
+        tasks.push({ ...task, python: { ...task.python, entry, bundleHash: bundle.hash } });
+      }
+      dags.push({ ...dag, tasks });
+    }
+    return { ...outcome, dags, pythonBundles: [...bundles.values()] };
   }
 
   /** Writes the file's outcome to the registry and logs it. */
@@ -334,6 +476,7 @@ export class DagProcessor {
             origin,
             source: file.source,
             bundle: { hash: bundle.hash, content: bundle.content },
+            pythonBundles: outcome.pythonBundles.map((b) => ({ hash: b.hash, content: b.content })),
             dags: outcome.dags,
           },
           at,
@@ -397,17 +540,48 @@ export class DagProcessor {
   }
 }
 
+/** The outcome of a bundle and its evaluation: its DAGs, validated, or why not. */
+function validated(
+  bundled: BundleOutcome,
+  evaluated: Evaluation,
+): { bundleHash: string | null; outcome: Outcome } {
+  if (!bundled.ok) return { bundleHash: null, outcome: bundled };
+  const { bundle } = bundled;
+  const bundleHash = bundle.hash;
+  if (!evaluated.ok) return { bundleHash, outcome: evaluated };
+  const checked = validateDagSpecs(evaluated.dags);
+  if (!checked.ok) return { bundleHash, outcome: checked };
+  const dagLines = evaluated.dags.map((dag) => dag.line);
+  return {
+    bundleHash,
+    outcome: { ok: true, bundle, pythonBundles: [], dags: checked.dags, dagLines },
+  };
+}
+
+/** `size:mtime` of the entry and of every file its bundle was built from. */
+async function inputVersions(
+  entryPath: string,
+  entryVersion: string,
+  bundled: BundleOutcome,
+): Promise<Map<string, string>> {
+  const inputs = new Map([[entryPath, entryVersion]]);
+  for (const input of bundled.ok ? bundled.bundle.inputs : []) {
+    if (!inputs.has(input)) inputs.set(input, (await fileVersion(input)) ?? "missing");
+  }
+  return inputs;
+}
+
 /** An upload's name as its fileloc: relative, forward slashes, a DAG file extension. */
 function deployedFileloc(fileName: string): string {
   const fileloc = fileName.replaceAll("\\", "/");
   const parts = fileloc.split("/");
   if (
-    !/\.(ts|mts|js|mjs)$/.test(fileloc) ||
+    !dagFileExtensions.some((extension) => fileloc.endsWith(extension)) ||
     parts.some((p) => p === "" || p === "." || p === "..")
   ) {
     throw new BordaError(
       ErrorCode.invalidInput,
-      `Cannot deploy '${fileName}': name the file with a relative path ending in .ts, .mts, .js or .mjs, without '.' or '..' parts (e.g. "etl/daily.ts").`,
+      `Cannot deploy '${fileName}': name the file with a relative path ending in ${dagFileExtensions.join(", ")}, without '.' or '..' parts (e.g. "etl/daily.ts" or "etl/daily.py").`,
     );
   }
   return fileloc;

@@ -10,8 +10,13 @@ export interface ParsedDagFile {
   origin: DagFileOrigin;
   /** The file's source text, as the user wrote it (shown by the API and UI). */
   source: string;
-  /** The esbuild output: one ESM file, addressed by the sha256 of its bytes. */
+  /**
+   * What workers run, addressed by the sha256 of its bytes: the esbuild output (one ESM
+   * file) of a TypeScript file, the zip of a Python file's modules.
+   */
   bundle: { hash: string; content: Uint8Array };
+  /** The zip bundles of a TypeScript DAG's Python tasks (their tasks' `python.bundleHash`). */
+  pythonBundles?: { hash: string; content: Uint8Array }[];
   dags: DagSpec[];
 }
 

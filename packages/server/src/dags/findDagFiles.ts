@@ -1,12 +1,18 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
-const dagFilePattern = /\.(ts|mts|js|mjs)$/;
+/** What a DAG file's name ends with: TypeScript and JavaScript, and Python. */
+export const dagFileExtensions = [".ts", ".mts", ".js", ".mjs", ".py"] as const;
+const dagFilePattern = /\.(ts|mts|js|mjs|py)$/;
 const declarationFilePattern = /\.d\.m?ts$/;
+
+export const isPythonFile = (fileloc: string) => fileloc.endsWith(".py");
 
 /** Whether a path under the DAGs folder may hold DAG files (not node_modules, not a dot-dir). */
 export function isWatchedPath(relative: string): boolean {
-  return !relative.split(/[\\/]/).some((part) => part === "node_modules" || part.startsWith("."));
+  return !relative
+    .split(/[\\/]/)
+    .some((part) => part === "node_modules" || part === "__pycache__" || part.startsWith("."));
 }
 
 /** The DAG files under `root`, relative with forward slashes, sorted. */

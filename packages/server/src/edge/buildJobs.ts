@@ -49,6 +49,8 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
       poolSlots: job.poolSlots,
       bundleHash: job.bundleHash,
       kind: task.kind,
+      ...(task.runtime ? { runtime: task.runtime } : {}),
+      ...(task.python ? { python: task.python } : {}),
       isolation: task.isolation,
       executionTimeoutMs: task.executionTimeoutMs,
       context: {

@@ -14,6 +14,8 @@ import {
   successReportSchema,
   workerDirectivesSchema,
   workerNameSchema,
+  xcomPullRequestSchema,
+  xcomPullResponseSchema,
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -132,6 +134,23 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
         },
       );
     }
+    app.post(
+      "/workers/:name/attempts/:attemptId/xcoms",
+      {
+        schema: {
+          tags,
+          params: attemptParams,
+          body: xcomPullRequestSchema,
+          response: { 200: xcomPullResponseSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const { name, attemptId } = request.params;
+        return edge.pullXcoms(token, name, attemptId, request.body);
+      },
+    );
+
     app.post(
       "/workers/:name/attempts/:attemptId/logs",
       {

@@ -12,6 +12,7 @@ import {
   type ReleaseReport,
   type SuccessReport,
   type WorkerDirectives,
+  type XcomPullResponse,
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../auth/workerTokens.js";
@@ -282,16 +283,20 @@ export class EdgeService {
     report: SuccessReport,
   ): Promise<AttemptRecord> {
     await this.#requireAttempt(token, name, attemptId);
-    if (report.returnValue !== undefined) {
-      const bytes = Buffer.byteLength(JSON.stringify(report.returnValue), "utf8");
+    const values: [string, unknown][] = Object.entries(report.xcoms ?? {});
+    if (report.returnValue !== undefined) values.push(["return_value", report.returnValue]);
+    for (const [key, value] of values) {
+      const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
       if (bytes > this.#o.maxReturnValueBytes) {
-        const message = `The task's return value is ${formatBytes(bytes)}; the limit is ${formatBytes(this.#o.maxReturnValueBytes)}. Return a reference to the data (a path, a URL) instead.`;
+        const what = key === "return_value" ? "return value" : `XCom '${key}'`;
+        const message = `The task's ${what} is ${formatBytes(bytes)}; the limit is ${formatBytes(this.#o.maxReturnValueBytes)}. Return a reference to the data (a path, a URL) instead.`;
         await this.#o.scheduler.attempts.failAttempt(attemptId, { error: message });
         throw new BordaError(ErrorCode.payloadTooLarge, message);
       }
     }
     const attempt = await this.#o.scheduler.attempts.completeAttempt(attemptId, {
       returnValue: report.returnValue,
+      xcoms: report.xcoms,
     });
     this.logs.changed(attemptId);
     return attempt;
@@ -310,6 +315,28 @@ export class EdgeService {
     });
     this.logs.changed(attemptId);
     return attempt;
+  }
+
+  /** XCom entries of the attempt's run, for a running task that pulls them. */
+  async pullXcoms(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    request: { taskIds?: string[] | undefined; key: string },
+  ): Promise<XcomPullResponse> {
+    const attempt = await this.#requireAttempt(token, name, attemptId);
+    const found = await this.#o.store.listXcoms({
+      dagRunId: attempt.dagRunId,
+      ...(request.taskIds ? { taskIds: request.taskIds } : {}),
+      key: request.key,
+    });
+    const order = request.taskIds ?? found.map((x) => x.taskId);
+    const byTask = new Map(found.map((x) => [x.taskId, x.value]));
+    return {
+      values: order
+        .filter((taskId) => byTask.has(taskId))
+        .map((taskId) => ({ taskId, value: byTask.get(taskId) })),
+    };
   }
 
   /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */

@@ -70,13 +70,18 @@ export class AttemptLifecycle {
   /** Records success, then queues the downstream tasks this made ready, before returning. */
   async completeAttempt(
     attemptId: string,
-    result: { returnValue?: unknown } = {},
+    result: { returnValue?: unknown; xcoms?: Record<string, unknown> | undefined } = {},
   ): Promise<AttemptRecord> {
     const attempt = await this.#o.store.completeAttempt(
       attemptId,
       {
         returnValueJson:
           result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue),
+        xcomsJson:
+          result.xcoms &&
+          Object.fromEntries(
+            Object.entries(result.xcoms).map(([key, value]) => [key, JSON.stringify(value)]),
+          ),
       },
       this.#o.clock.now(),
     );

@@ -151,7 +151,11 @@ export async function startAttempt(
 export async function completeAttempt(
   ctx: StoreContext,
   attemptId: string,
-  result: { returnValueJson?: string | undefined },
+  result: {
+    returnValueJson?: string | undefined;
+    /** Other entries the task pushed, key → JSON. */
+    xcomsJson?: Record<string, string> | undefined;
+  },
   at: Date,
 ): Promise<AttemptRecord> {
   const now = at.getTime();
@@ -187,23 +191,26 @@ export async function completeAttempt(
         { details: { attemptId, state: attempt.state } },
       );
     }
-    if (result.returnValueJson !== undefined) {
+    const entries = Object.entries(result.xcomsJson ?? {});
+    if (result.returnValueJson !== undefined)
+      entries.push(["return_value", result.returnValueJson]);
+    for (const [key, value] of entries) {
       await trx
         .insertInto("xcom")
         .values({
           dag_run_id: attempt.dag_run_id,
           task_id: attempt.task_id,
           map_index: attempt.map_index,
-          key: "return_value",
+          key,
           dag_id: attempt.dag_id,
           run_id: attempt.run_id,
-          value: result.returnValueJson,
+          value,
           created_at: now,
         })
         .onConflict((oc) =>
           oc
             .columns(["dag_run_id", "task_id", "map_index", "key"])
-            .doUpdateSet({ value: result.returnValueJson, created_at: now }),
+            .doUpdateSet({ value, created_at: now }),
         )
         .execute();
     }

@@ -24,16 +24,18 @@ export async function recordParsedFile(
 ): Promise<RecordedDagVersion[]> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
-    await trx
-      .insertInto("bundles")
-      .values({
-        hash: file.bundle.hash,
-        content: file.bundle.content,
-        size: file.bundle.content.byteLength,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.column("hash").doNothing())
-      .execute();
+    for (const bundle of [file.bundle, ...(file.pythonBundles ?? [])]) {
+      await trx
+        .insertInto("bundles")
+        .values({
+          hash: bundle.hash,
+          content: bundle.content,
+          size: bundle.content.byteLength,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.column("hash").doNothing())
+        .execute();
+    }
 
     const recorded: RecordedDagVersion[] = [];
     for (const spec of file.dags) {

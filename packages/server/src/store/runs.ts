@@ -110,7 +110,7 @@ export async function createDagRun(
           pool_slots: task.poolSlots,
           queue: task.queue,
           priority_weight: task.priorityWeight,
-          operator: task.kind,
+          operator: task.operator ?? task.kind,
           current_attempt_id: null,
           hostname: null,
           start_date: null,

@@ -294,7 +294,8 @@ export async function queueScheduledTasks(
           map_index: -1,
           try_number: tryNumber,
           dag_version_id: Number(row.dag_version_id),
-          bundle_hash: version?.bundleHash ?? "",
+          // A TypeScript DAG's Python task runs from a bundle of its own (its .py files).
+          bundle_hash: c.task.python?.bundleHash ?? version?.bundleHash ?? "",
           queue: c.task.queue,
           pool: c.pool,
           pool_slots: c.poolSlots,

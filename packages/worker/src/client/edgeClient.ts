@@ -23,6 +23,9 @@ import {
   type SuccessReport,
   type WorkerDirectives,
   workerDirectivesSchema,
+  type XcomPullRequest,
+  type XcomPullResponse,
+  xcomPullResponseSchema,
 } from "@borda/protocol";
 import { formatDuration } from "../formatDuration.js";
 import { workerVersion } from "../version.js";
@@ -183,6 +186,17 @@ export class EdgeClient {
     signal?: AbortSignal,
   ): Promise<AttemptAck> {
     return this.#json("POST", this.#attempt(attemptId, "release"), report, attemptAckSchema, {
+      signal,
+    });
+  }
+
+  /** XCom entries of the attempt's run, for a task that pulls them while it runs. */
+  pullXcoms(
+    attemptId: string,
+    request: XcomPullRequest,
+    signal?: AbortSignal,
+  ): Promise<XcomPullResponse> {
+    return this.#json("POST", this.#attempt(attemptId, "xcoms"), request, xcomPullResponseSchema, {
       signal,
     });
   }

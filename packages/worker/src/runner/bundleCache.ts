@@ -6,7 +6,8 @@ import { Backoff, type BackoffOptions, delay } from "../client/backoff.js";
 import { EdgeCallError } from "../client/edgeClient.js";
 
 /**
- * DAG bundles by content hash: `${workDir}/bundles/<sha256>.mjs`. A bundle is fetched
+ * DAG bundles by content hash: `${workDir}/bundles/<sha256>.mjs` (a TypeScript DAG's ESM
+ * file) or `.zip` (a Python DAG's files, which the Python runner imports). A bundle is fetched
  * from the control plane once, checked against its hash, and kept; since the name is the
  * hash of the content, a cached file never goes stale. Concurrent requests for the same
  * hash share one download, which goes on when one of them gives up.
@@ -36,11 +37,11 @@ export class BundleCache {
    * The path of the bundle's file, downloading it first when it is not cached. Rejects
    * with `signal`'s reason when it aborts first.
    */
-  async path(hash: string, signal: AbortSignal): Promise<string> {
+  async path(hash: string, signal: AbortSignal, format: "mjs" | "zip" = "mjs"): Promise<string> {
     if (!hashPattern.test(hash)) {
       throw new Error(`The job names bundle '${hash}', which is not a sha256 in hex.`);
     }
-    const file = path.join(this.#options.dir, `${hash}.mjs`);
+    const file = path.join(this.#options.dir, `${hash}.${format}`);
     if (this.#verified.has(hash)) return file;
     let pending = this.#inFlight.get(hash);
     if (!pending) {

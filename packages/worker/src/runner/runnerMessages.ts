@@ -1,7 +1,10 @@
+import type { PythonTask, XcomPullResponse } from "@borda/protocol";
 import type { TaskContextData } from "@borda/sdk";
 
 /**
- * What the worker and a runner process say to each other over the IPC channel. A runner
+ * What the worker and a runner process say to each other over the IPC channel, whatever
+ * the runner's language (Node's runnerChild, or Python's `borda._runtime.runner`, which
+ * speaks the same JSON lines on NODE_CHANNEL_FD: invariant 10). A runner
  * loads one bundle and runs one task at a time; its stdout and stderr carry the task's
  * output, and each run ends with `endMarker` on both, so the worker knows every byte of
  * output before the marker belongs to that run.
@@ -17,18 +20,32 @@ export type ToRunner =
       env: Record<string, string>;
       maxReturnValueBytes: number;
       endMarker: string;
+      /** A Python task: where its code is in the bundle (the Python runner's). */
+      python?: PythonTask;
     }
   /** Aborts the running task's `ctx.signal` with this reason. */
-  | { type: "abort"; reason: string };
+  | { type: "abort"; reason: string }
+  /** The answer to the running task's `xcomPull`: its entries, or why it failed. */
+  | {
+      type: "xcomPulled";
+      requestId: number;
+      values?: XcomPullResponse["values"];
+      error?: string;
+    };
 
 export type FromRunner =
   | { type: "loaded" }
   | { type: "loadFailed"; error: string }
-  | { type: "done"; outcome: RunOutcome };
+  | { type: "done"; outcome: RunOutcome }
+  /** The running task reads XCom entries of its run (Airflow's `ti.xcom_pull`). */
+  | { type: "xcomPull"; requestId: number; taskIds?: string[]; key: string };
 
 export type RunOutcome =
-  /** The function returned; `json` is its value serialised, null for undefined. */
-  | { kind: "returned"; json: string | null }
+  /**
+   * The function returned; `json` is its value serialised, null for undefined. `xcoms`:
+   * other entries it pushed, key → JSON (Airflow's `xcom_push`, `multiple_outputs`).
+   */
+  | { kind: "returned"; json: string | null; xcoms?: Record<string, string> }
   /** A bash task: the command the worker runs, computed from the context. */
   | { kind: "bash"; command: string; env: Record<string, string>; cwd: string | null }
   | { kind: "failed"; error: string };

@@ -2,11 +2,22 @@ import { tmpdir } from "node:os";
 import { type OutputListener, type RunnerCommand, RunnerProcess } from "./runnerProcess.js";
 
 /**
- * Warm runner processes, per bundle hash. Starting Node and importing a bundle costs tens
- * of milliseconds; a warm runner pays that once and then runs task after task of its
- * bundle, one at a time, so a chain of small tasks hops in milliseconds. An idle runner is
- * stopped after `idleMs`, and at most `maxIdle` are kept (the oldest go first).
+ * Warm runner processes, per bundle hash and runner (Node, or a Python interpreter).
+ * Starting an interpreter and importing a bundle costs tens of milliseconds; a warm runner
+ * pays that once and then runs task after task of its bundle, one at a time, so a chain
+ * of small tasks hops in milliseconds. An idle runner is stopped after `idleMs`, and at
+ * most `maxIdle` are kept (the oldest go first).
  */
+
+/** What a runner process runs: a bundle, in one language's runner. */
+export interface RunnerTarget {
+  bundleHash: string;
+  bundlePath: string;
+  /** Default: the pool's command (Node running runnerChild.js). */
+  command?: RunnerCommand;
+  /** Added to the pool's environment (a Python runner's PYTHONPATH). */
+  env?: Record<string, string>;
+}
 
 export interface RunnerPoolOptions {
   /** The environment of every runner process (the task allowlist, without per-task variables). */
@@ -25,6 +36,8 @@ export interface RunnerPoolOptions {
 
 interface IdleRunner {
   runner: RunnerProcess;
+  /** The bundle and the runner command: a runner serves only its own. */
+  key: string;
   timer: NodeJS.Timeout;
 }
 
@@ -33,6 +46,7 @@ export class RunnerPool {
   /** Idle runners, oldest first. */
   #idle: IdleRunner[] = [];
   readonly #all = new Set<RunnerProcess>();
+  readonly #keys = new WeakMap<RunnerProcess, string>();
 
   constructor(options: RunnerPoolOptions) {
     this.#options = options;
@@ -43,16 +57,10 @@ export class RunnerPool {
    * a new process. Rejects when the bundle cannot be imported, or `signal` aborts first
    * (a bundle whose import never ends is killed with it).
    */
-  async acquire(
-    bundleHash: string,
-    bundlePath: string,
-    reuse: boolean,
-    signal: AbortSignal,
-  ): Promise<RunnerProcess> {
+  async acquire(target: RunnerTarget, reuse: boolean, signal: AbortSignal): Promise<RunnerProcess> {
+    const key = `${target.bundleHash} ${target.command?.join(" ") ?? ""}`;
     if (reuse) {
-      const index = this.#idle.findIndex(
-        (idle) => idle.runner.bundleHash === bundleHash && idle.runner.alive,
-      );
+      const index = this.#idle.findIndex((idle) => idle.key === key && idle.runner.alive);
       const [idle] = index >= 0 ? this.#idle.splice(index, 1) : [];
       if (idle) {
         clearTimeout(idle.timer);
@@ -60,14 +68,15 @@ export class RunnerPool {
       }
     }
     const runner = new RunnerProcess({
-      bundleHash,
-      bundlePath,
-      env: this.#options.env,
+      bundleHash: target.bundleHash,
+      bundlePath: target.bundlePath,
+      env: { ...this.#options.env, ...target.env },
       tmpDir: this.#options.tmpDir ?? tmpdir(),
       ...(this.#options.onStrayOutput ? { onStrayOutput: this.#options.onStrayOutput } : {}),
-      command: this.#options.command,
+      command: target.command ?? this.#options.command,
     });
     this.#all.add(runner);
+    this.#keys.set(runner, key);
     void runner.closed.then(() => {
       this.#all.delete(runner);
       this.#idle = this.#idle.filter((idle) => idle.runner !== runner);
@@ -93,7 +102,7 @@ export class RunnerPool {
     }
     const timer = setTimeout(() => this.#stopIdle(runner), this.#options.idleMs ?? 60_000);
     timer.unref();
-    this.#idle.push({ runner, timer });
+    this.#idle.push({ runner, key: this.#keys.get(runner) ?? "", timer });
     while (this.#idle.length > (this.#options.maxIdle ?? 8)) {
       const oldest = this.#idle[0];
       if (oldest) this.#stopIdle(oldest.runner);

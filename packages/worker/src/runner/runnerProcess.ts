@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Readable } from "node:stream";
+import type { XcomPullResponse } from "@borda/protocol";
 import { signalProcessGroup } from "./processTree.js";
 import type { FromRunner, RunOutcome, ToRunner } from "./runnerMessages.js";
 
@@ -34,6 +35,12 @@ function defaultRunnerCommand(): RunnerCommand {
 
 export type OutputListener = (stream: "stdout" | "stderr", text: string) => void;
 
+/** What a running task may ask of the worker while it runs. */
+export interface RunServices {
+  /** Reads XCom entries of the task's run from the control plane. */
+  pullXcoms(request: { taskIds?: string[]; key: string }): Promise<XcomPullResponse["values"]>;
+}
+
 export type RunRequest = Omit<Extract<ToRunner, { type: "run" }>, "type" | "endMarker">;
 
 /** The runner process ended before it finished what it was asked. */
@@ -57,6 +64,7 @@ export interface RunnerSpawnOptions {
 interface CurrentRun {
   endMarker: string;
   output: OutputListener;
+  services: RunServices | undefined;
   outcome: RunOutcome | null;
   markerSeen: { stdout: boolean; stderr: boolean };
   resolve(outcome: RunOutcome): void;
@@ -105,6 +113,8 @@ export class RunnerProcess {
       else if (message.type === "done" && this.#current) {
         this.#current.outcome = message.outcome;
         this.#settleIfComplete();
+      } else if (message.type === "xcomPull") {
+        this.#pullXcoms(message);
       }
     });
     this.closed = new Promise<void>((resolve) => {
@@ -147,7 +157,7 @@ export class RunnerProcess {
   }
 
   /** Runs a task; `output` receives everything the task writes until it ends. */
-  run(request: RunRequest, output: OutputListener): Promise<RunOutcome> {
+  run(request: RunRequest, output: OutputListener, services?: RunServices): Promise<RunOutcome> {
     if (this.#current) throw new Error("a runner runs one task at a time");
     return new Promise<RunOutcome>((resolve, reject) => {
       if (!this.alive) {
@@ -158,6 +168,7 @@ export class RunnerProcess {
       this.#current = {
         endMarker,
         output,
+        services,
         outcome: null,
         markerSeen: { stdout: false, stderr: false },
         resolve,
@@ -175,6 +186,19 @@ export class RunnerProcess {
   /** Kills the process and its whole group at once. */
   kill(): void {
     if (this.alive) signalProcessGroup(this.#child.pid, "SIGKILL");
+  }
+
+  #pullXcoms(request: Extract<FromRunner, { type: "xcomPull" }>): void {
+    const { requestId, taskIds, key } = request;
+    const services = this.#current?.services;
+    if (!services) {
+      this.#send({ type: "xcomPulled", requestId, error: "No task is running to pull XComs for." });
+      return;
+    }
+    services.pullXcoms({ ...(taskIds ? { taskIds } : {}), key }).then(
+      (values) => this.#send({ type: "xcomPulled", requestId, values }),
+      (error: Error) => this.#send({ type: "xcomPulled", requestId, error: error.message }),
+    );
   }
 
   #send(message: ToRunner): void {

@@ -1,11 +1,13 @@
 import { tmpdir } from "node:os";
-import { failureReportSchema, type Job } from "@borda/protocol";
+import path from "node:path";
+import { failureReportSchema, type Job, type XcomPullResponse } from "@borda/protocol";
+import { pythonPath } from "@borda/python";
 import { formatDuration } from "../formatDuration.js";
 import type { AttemptResult, OutputStream } from "../spool/attemptSpool.js";
 import type { BundleCache } from "./bundleCache.js";
 import { startBash } from "./runBash.js";
 import type { RunOutcome } from "./runnerMessages.js";
-import type { RunnerPool } from "./runnerPool.js";
+import type { RunnerPool, RunnerTarget } from "./runnerPool.js";
 import { RunnerExitedError } from "./runnerProcess.js";
 import { attemptVariables } from "./taskEnv.js";
 
@@ -32,6 +34,13 @@ export interface TaskRunnerOptions {
   killGraceMs?: number;
   /** Largest return value, serialised. Default 1 MiB. */
   maxReturnValueBytes?: number;
+  /** The interpreter of Python tasks that name none. Default `python3`. */
+  python?: string;
+  /** Reads XCom entries of a job's run, for a task that pulls them (the control plane's). */
+  pullXcoms?(
+    job: Job,
+    request: { taskIds?: string[]; key: string },
+  ): Promise<XcomPullResponse["values"]>;
 }
 
 /** Where a task's output and the worker's notes about it go (an attempt's spool). */
@@ -105,19 +114,37 @@ export class TaskRunner {
     const { bundles, pool } = this.#options;
     const stop = request.signal;
     const stopped = () => failure(String(stop.reason));
+    const python = job.runtime === "python";
     let bundlePath: string;
     try {
-      bundlePath = await bundles.path(job.bundleHash, stop);
+      bundlePath = await bundles.path(job.bundleHash, stop, python ? "zip" : "mjs");
     } catch (error) {
       return stop.aborted ? stopped() : failure((error as Error).message);
     }
     if (stop.aborted) return stopped();
     const warm = job.isolation === "warm";
+    const interpreter = job.python?.interpreter ?? this.#options.python ?? "python3";
     let runner: Awaited<ReturnType<RunnerPool["acquire"]>>;
     try {
-      runner = await pool.acquire(job.bundleHash, bundlePath, warm, stop);
+      runner = await pool.acquire(
+        python
+          ? {
+              bundleHash: job.bundleHash,
+              bundlePath,
+              ...pythonRunner(interpreter, this.#options.env),
+            }
+          : { bundleHash: job.bundleHash, bundlePath },
+        warm,
+        stop,
+      );
     } catch (error) {
-      return stop.aborted ? stopped() : failure((error as Error).message);
+      if (stop.aborted) return stopped();
+      const message = (error as Error).message;
+      return failure(
+        python && /ENOENT/.test(message)
+          ? `Python tasks need a Python interpreter, and '${interpreter}' was not found on this worker. Install Python 3.11 or newer, or point BORDA_PYTHON (--python) at one.`
+          : message,
+      );
     }
 
     const outcome = await this.#whileStoppable(
@@ -134,8 +161,15 @@ export class TaskRunner {
               context: job.context,
               env: attemptVariables(job),
               maxReturnValueBytes: this.#maxReturnValueBytes,
+              ...(job.python ? { python: job.python } : {}),
             },
             (stream, text) => output.write(stream, text),
+            {
+              pullXcoms: (pull) =>
+                this.#options.pullXcoms
+                  ? this.#options.pullXcoms(job, pull)
+                  : Promise.reject(new Error("This worker cannot read XComs.")),
+            },
           )
           .catch((error: unknown): RunOutcome => {
             if (error instanceof RunnerExitedError) return { kind: "failed", error: error.message };
@@ -150,9 +184,17 @@ export class TaskRunner {
       case "failed":
         return failure(outcome.error);
       case "returned":
-        return outcome.json === null
-          ? { outcome: "success" }
-          : { outcome: "success", returnValue: JSON.parse(outcome.json) };
+        return {
+          outcome: "success",
+          ...(outcome.json === null ? {} : { returnValue: JSON.parse(outcome.json) }),
+          ...(outcome.xcoms
+            ? {
+                xcoms: Object.fromEntries(
+                  Object.entries(outcome.xcoms).map(([key, json]) => [key, JSON.parse(json)]),
+                ),
+              }
+            : {}),
+        };
       case "bash":
         return this.#runBash(job, outcome, output, request);
     }
@@ -244,4 +286,22 @@ function failure(error: string, exitCode: number | null = null): AttemptResult {
   const text =
     error.length > maxErrorChars ? `${error.slice(0, maxErrorChars - 20)}\n... (truncated)` : error;
   return { outcome: "failure", error: text, exitCode };
+}
+
+/**
+ * A Python runner: the interpreter running `borda._runtime.runner`, with Borda's Python
+ * runtime first on its path (ahead of a PYTHONPATH the worker passes on to tasks).
+ */
+function pythonRunner(
+  interpreter: string,
+  env: Record<string, string>,
+): Pick<RunnerTarget, "command" | "env"> {
+  return {
+    command: [interpreter, "-m", "borda._runtime.runner"],
+    env: {
+      PYTHONPATH: [pythonPath, env.PYTHONPATH].filter(Boolean).join(path.delimiter),
+      PYTHONUNBUFFERED: "1",
+      PYTHONDONTWRITEBYTECODE: "1",
+    },
+  };
 }

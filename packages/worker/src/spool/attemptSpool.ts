@@ -32,7 +32,7 @@ import path from "node:path";
 
 /** The final report of an attempt, as sent to the control plane. */
 export type AttemptResult =
-  | { outcome: "success"; returnValue?: unknown }
+  | { outcome: "success"; returnValue?: unknown; xcoms?: Record<string, unknown> }
   | { outcome: "failure"; error: string; exitCode: number | null };
 
 /** Where a line came from: the task's stdout (and `ctx.log`), its stderr, or the worker. */

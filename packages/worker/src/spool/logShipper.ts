@@ -107,7 +107,11 @@ export class LogShipper {
           }
           phase = "result";
           if (result.outcome === "success") {
-            await client.reportSuccess(attemptId, { returnValue: result.returnValue }, stopped);
+            await client.reportSuccess(
+              attemptId,
+              { returnValue: result.returnValue, ...(result.xcoms ? { xcoms: result.xcoms } : {}) },
+              stopped,
+            );
           } else {
             await client.reportFailure(
               attemptId,

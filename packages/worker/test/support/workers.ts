@@ -28,6 +28,7 @@ export function testWorkers(resources: ReturnType<typeof useResources>) {
         healthPort: 0,
         workDir: resources.dir(),
         fetchWaitMs: 2000,
+        python: "python3",
         taskEnv: [],
         logLevel: "silent",
         logFormat: "text",

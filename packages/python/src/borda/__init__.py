@@ -1,0 +1,46 @@
+"""Borda's Python SDK: what Python DAG files import. Standard library only.
+
+```python
+from datetime import timedelta
+from borda import Param, bash, dag, task
+
+@dag(dag_id="etl", schedule="@daily", start_date="2024-01-01",
+     params={"n": Param(3, type="integer", minimum=0)})
+def etl():
+    @task(retries=2, retry_delay=timedelta(seconds=5))
+    def extract(ctx):
+        return list(range(ctx.params["n"]))
+
+    @task
+    def total(ctx, numbers):
+        return sum(numbers)
+
+    done = bash(task_id="done", command="echo done")
+    total(extract()) >> done
+```
+
+The same concepts as the TypeScript SDK (``dag()``, ``task()``, ``bash()``, the task
+context), producing the same DAG spec; tasks run in Borda's Python runner on the worker.
+"""
+
+from borda._context import TaskAborted, TaskContext
+from borda._dag import Dag, TaskRef, dag
+from borda._definition_error import DagDefinitionError
+from borda._params import Param
+from borda._task import TaskFunction, bash, task
+from borda._task_options import TaskDefaults, TaskOptions
+
+__all__ = [
+    "Dag",
+    "DagDefinitionError",
+    "Param",
+    "TaskAborted",
+    "TaskContext",
+    "TaskDefaults",
+    "TaskFunction",
+    "TaskOptions",
+    "TaskRef",
+    "bash",
+    "dag",
+    "task",
+]

@@ -1,0 +1,186 @@
+"""Python values turned into the values of a DAG spec (protocol's ``DagSpec``).
+
+Each function checks one kind of value and says, in its error, which option of which DAG
+or task is wrong and what to write instead. The rules are the protocol's
+(packages/protocol/src/dagSpec.ts) and the TypeScript SDK's, so a DAG written in either
+language produces the same spec.
+"""
+
+import math
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from borda._definition_error import DagDefinitionError
+
+# protocol's idPattern.
+_ID_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,250}")
+
+TRIGGER_RULES = (
+    "all_success",
+    "all_failed",
+    "all_done",
+    "one_success",
+    "one_failed",
+    "none_failed",
+    "none_failed_min_one_success",
+    "always",
+)
+ISOLATIONS = ("warm", "process")
+
+# What the control plane's timetable reads (packages/server/src/scheduler/timetable.ts).
+SCHEDULE_PRESETS = (
+    "@once",
+    "@hourly",
+    "@daily",
+    "@weekly",
+    "@monthly",
+    "@quarterly",
+    "@yearly",
+    "@annually",
+)
+
+# The forms the control plane reads a written date in (timetable.ts, `toInstant`).
+_WRITTEN_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?"
+)
+
+
+def identifier(value: object, what: str) -> str:
+    """A DAG or task id: letters, digits, '_', '.' or '-', at most 250 characters."""
+    if not isinstance(value, str) or not _ID_PATTERN.fullmatch(value):
+        raise DagDefinitionError(
+            f"{what} {value!r} is not a valid id: use letters, digits, '_', '.' or '-' "
+            "(at most 250 characters)."
+        )
+    return value
+
+
+def whole_number(value: object, what: str, *, minimum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DagDefinitionError(f"{what} must be a whole number, not {value!r}.")
+    if minimum is not None and value < minimum:
+        raise DagDefinitionError(f"{what} must be at least {minimum}, not {value}.")
+    return value
+
+
+def flag(value: object, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise DagDefinitionError(f"{what} must be True or False, not {value!r}.")
+    return value
+
+
+def one_of(value: object, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise DagDefinitionError(
+            f"{what} {value!r} is not one of {', '.join(repr(a) for a in allowed)}."
+        )
+    return value  # type: ignore[return-value]
+
+
+def duration_ms(value: object, what: str) -> int:
+    """A ``timedelta`` or a number of seconds (as the TypeScript SDK reads numbers) in ms."""
+    if isinstance(value, timedelta):
+        seconds = value.total_seconds()
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = float(value)
+    else:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise DagDefinitionError(
+            f"{what} {value!r} is not a duration: use a datetime.timedelta or a number of "
+            "seconds (0 or more)."
+        )
+    # Half up, as the TypeScript SDK's Math.round.
+    return math.floor(seconds * 1000 + 0.5)
+
+
+def schedule(value: object, dag_id: str) -> str | None:
+    """A cron expression or preset as written, None for manual runs, or a timedelta's cron.
+
+    The control plane schedules on cron ticks read in the DAG's timezone, so a timedelta
+    becomes the cron expression that ticks at that period from midnight, and only a period
+    that divides a minute, an hour or a day evenly has one (``timedelta(minutes=15)`` is
+    ``*/15 * * * *``). Runs are aligned to the clock, not to ``start_date`` as in Airflow's
+    delta timetable.
+    """
+    if value is None:
+        return None
+    if isinstance(value, timedelta):
+        return _period_cron(value, dag_id)
+    if not isinstance(value, str) or value.strip() == "":
+        raise DagDefinitionError(
+            f"DAG '{dag_id}': schedule {value!r} is not a schedule: use a cron expression "
+            '("0 6 * * *"), a preset ("@daily"), a datetime.timedelta, or None for manual '
+            "runs only."
+        )
+    if value.startswith("@"):
+        one_of(value, SCHEDULE_PRESETS, f"DAG '{dag_id}': schedule preset")
+    elif len(value.split()) not in (5, 6):
+        raise DagDefinitionError(
+            f"DAG '{dag_id}': schedule {value!r} is not a cron expression: expected 5 fields "
+            "(minute hour day-of-month month day-of-week), or 6 with seconds first."
+        )
+    return value
+
+
+def _period_cron(period: timedelta, dag_id: str) -> str:
+    seconds = period.total_seconds()
+    crons = {86400: "@daily", 3600: "@hourly", 60: "* * * * *", 1: "* * * * * *"}
+    if seconds in crons:
+        return crons[seconds]
+    if seconds > 0 and seconds == int(seconds):
+        whole = int(seconds)
+        if 0 < whole < 60 and 60 % whole == 0:
+            return f"*/{whole} * * * * *"
+        if whole % 60 == 0 and 60 % (whole // 60) == 0:
+            return f"*/{whole // 60} * * * *"
+        if whole % 3600 == 0 and 24 % (whole // 3600) == 0:
+            return f"0 */{whole // 3600} * * *"
+    raise DagDefinitionError(
+        f"DAG '{dag_id}': schedule {period!r} has no cron equivalent. Borda schedules on "
+        "clock ticks, so a timedelta must divide a minute, an hour or a day evenly "
+        '(timedelta(minutes=15), timedelta(hours=6)); write a cron expression ("0 0 */2 * *") '
+        'or a preset ("@weekly") for other periods.'
+    )
+
+
+def date_value(value: object, what: str) -> str | None:
+    """A start or end date as the TypeScript SDK writes it into the spec.
+
+    A ``datetime`` is an instant: an aware one is converted to UTC, a naive one is taken
+    as UTC; it is written as ISO-8601 with milliseconds and "Z". A string (or a
+    ``date``) is kept as written, as the TypeScript SDK keeps it: the control plane reads
+    a plain date such as "2024-01-01" as midnight in the DAG's timezone.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        instant = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return instant.strftime("%Y-%m-%dT%H:%M:%S.") + f"{instant.microsecond // 1000:03d}Z"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and _WRITTEN_DATE.fullmatch(value):
+        return value
+    raise DagDefinitionError(
+        f"{what} {value!r} is not a date: use a datetime, or a string such as "
+        '"2024-01-01", "2024-01-01T10:30" (read in the DAG\'s timezone) or '
+        '"2024-01-01T10:30:00Z".'
+    )
+
+
+def json_value(value: object, what: str) -> Any:
+    """Checks that ``value`` is plain JSON data (it travels in the spec as it is)."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return value
+    elif isinstance(value, list | tuple):
+        return [json_value(item, what) for item in value]
+    elif isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: json_value(item, what) for key, item in value.items()}
+    raise DagDefinitionError(
+        f"{what} holds {value!r}, which is not JSON data: use dicts with string keys, "
+        "lists, strings, numbers, booleans and None."
+    )

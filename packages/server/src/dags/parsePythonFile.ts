@@ -1,0 +1,166 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pythonPath } from "@borda/python";
+import type { BundleOutcome } from "./bundleDagFile.js";
+import type { Evaluation } from "./evaluateBundle.js";
+
+/**
+ * Parses a Python DAG file (Borda's Python SDK or an Airflow-style file) in a child
+ * process of the chosen interpreter, as `evaluateBundle` does a TypeScript one: with a
+ * time limit, without the server's environment, killed with the processor. The child
+ * (`borda._runtime.parse`, in @borda/python) imports the file, reports the specs of the
+ * DAGs it declared, and writes its bundle: a deterministic zip of the file and every
+ * module it imported from the DAGs folder.
+ */
+
+export interface ParsePythonOptions {
+  /** The DAGs folder: imports resolve from it, and bundle paths are relative to it. */
+  root: string;
+  /** The file, relative to `root`, forward slashes. */
+  file: string;
+  /** The interpreter (`--python`), e.g. `python3` or a venv's `bin/python`. */
+  python: string;
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
+export interface PythonParse {
+  bundle: BundleOutcome;
+  evaluation: Evaluation;
+}
+
+/** What the parse child prints: one JSON line. */
+interface ParseReport {
+  dags: unknown[];
+  /** Paths (relative to the DAGs folder) of the files the bundle holds. */
+  files?: string[];
+  error: { message: string; line: number | null } | null;
+}
+
+const stderrTailChars = 2000;
+
+/**
+ * Whether a Python file may declare DAGs, and so is imported on its own: like Airflow's
+ * safe mode, it names DAGs and either Borda or Airflow. Other files are helper modules,
+ * imported only by the DAG files that use them.
+ */
+export function mayDeclareDags(source: string): boolean {
+  const lower = source.toLowerCase();
+  return lower.includes("dag") && (lower.includes("borda") || lower.includes("airflow"));
+}
+
+export async function parsePythonFile(options: ParsePythonOptions): Promise<PythonParse> {
+  const dir = await mkdtemp(path.join(tmpdir(), "borda-parse-py-"));
+  try {
+    const zipPath = path.join(dir, "bundle.zip");
+    const ran = await runParser(options, zipPath);
+    if (!ran.ok) return { bundle: ran, evaluation: ran };
+    const { report } = ran;
+    if (report.error) {
+      const failed = { ok: false as const, ...report.error };
+      return { bundle: failed, evaluation: failed };
+    }
+    const content = new Uint8Array(await readFile(zipPath));
+    return {
+      bundle: {
+        ok: true,
+        bundle: {
+          hash: createHash("sha256").update(content).digest("hex"),
+          content,
+          inputs: (report.files ?? [options.file]).map((file) => path.join(options.root, file)),
+        },
+      },
+      evaluation: {
+        ok: true,
+        dags: report.dags.map((spec) => ({ spec, line: null, taskLines: {} })),
+      },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+type Ran = { ok: true; report: ParseReport } | { ok: false; message: string; line: number | null };
+
+function runParser(options: ParsePythonOptions, zipPath: string): Promise<Ran> {
+  return new Promise((resolve) => {
+    const env: Record<string, string> = {
+      TZ: "UTC",
+      PYTHONPATH: pythonPath,
+      // Imports must not write __pycache__ into the watched DAGs folder.
+      PYTHONDONTWRITEBYTECODE: "1",
+      PYTHONUNBUFFERED: "1",
+    };
+    for (const name of ["PATH", "HOME", "LANG"]) {
+      const value = process.env[name];
+      if (value !== undefined) env[name] = value;
+    }
+    const args = [
+      "-m",
+      "borda._runtime.parse",
+      "--dags-folder",
+      options.root,
+      "--file",
+      options.file,
+      "--bundle-out",
+      zipPath,
+    ];
+    const child = spawn(options.python, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let stopped: Ran | null = null;
+    const kill = (why: Ran) => {
+      stopped ??= why;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(
+      () =>
+        kill({
+          ok: false,
+          line: null,
+          message: `Importing the file took longer than ${options.timeoutMs / 1000} s and was stopped. A DAG file is imported at every parse: keep its top level to declaring DAGs (no network calls, waits or endless loops) and do the work inside tasks.`,
+        }),
+      options.timeoutMs,
+    );
+    const onAbort = () => kill({ ok: false, line: null, message: "The DAG processor stopped." });
+    options.signal.addEventListener("abort", onAbort, { once: true });
+    if (options.signal.aborted) onAbort();
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      stderr = (stderr + chunk).slice(-stderrTailChars);
+    });
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      kill({
+        ok: false,
+        line: null,
+        message:
+          error.code === "ENOENT"
+            ? `Python DAG files need a Python interpreter, and '${options.python}' was not found. Install Python 3.11 or newer, or point BORDA_PYTHON (--python) at one.`
+            : `Starting the Python parser (${options.python}) failed: ${error.message}`,
+      }),
+    );
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      options.signal.removeEventListener("abort", onAbort);
+      if (stopped) return resolve(stopped);
+      const line = stdout.trim().split("\n").at(-1) ?? "";
+      try {
+        if (code === 0) return resolve({ ok: true, report: JSON.parse(line) as ParseReport });
+      } catch {
+        // Reported below, with what the child printed.
+      }
+      resolve({
+        ok: false,
+        line: null,
+        message: `The Python parser ended (${signal ? `signal ${signal}` : `exit code ${code}`}) without reporting the file's DAGs; is '${options.python}' Python 3.11 or newer?${stderr.trim() ? ` Its last output:\n${stderr.trim()}` : ""}`,
+      });
+    });
+  });
+}

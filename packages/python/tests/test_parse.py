@@ -162,9 +162,10 @@ def test_a_missing_module_is_named(dags_folder, parse):
 
 
 @pytest.mark.parametrize("module", ["pendulum", "jinja2"])
-def test_a_missing_airflow_dependency_says_where_to_install_it(dags_folder, parse, module):
+def test_a_missing_airflow_dependency_says_where_to_install_it(dags_folder, tmp_path, module):
     dags_folder.write("airflowish.py", f"import {module}\n")
-    error = parse("airflowish.py").error
+    parsed = run_parse(dags_folder.root, "airflowish.py", tmp_path / "b.zip", site_packages=False)
+    error = parsed.error
     assert error["message"].startswith(
         f"The file needs the module '{module}', which is not installed in the Python "
         "interpreter the DAG processor uses"

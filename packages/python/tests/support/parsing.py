@@ -55,10 +55,13 @@ def python_env(**extra: str) -> dict[str, str]:
     return {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(PYTHON_SRC), **extra}
 
 
-def run_parse(folder: Path, file: str, bundle: Path) -> Parsed:
+def run_parse(folder: Path, file: str, bundle: Path, *, site_packages: bool = True) -> Parsed:
+    """Runs the parser; without ``site_packages``, as an interpreter with no packages installed."""
     completed = subprocess.run(
         [
-            *(sys.executable, "-m", "borda._runtime.parse"),
+            sys.executable,
+            *(() if site_packages else ("-S",)),
+            *("-m", "borda._runtime.parse"),
             *("--dags-folder", str(folder), "--file", file, "--bundle-out", str(bundle)),
         ],
         cwd=folder.parent,

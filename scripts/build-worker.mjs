@@ -12,10 +12,12 @@
 //
 // Options: --no-executable builds the .mjs alone; --out-dir <dir> writes there, not dist/.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   chmodSync,
   copyFileSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -83,6 +85,58 @@ const sideEffectFreeWorkspace = {
   },
 };
 
+/**
+ * The Python runtime (@borda/python's .py files, which run Python tasks) rides inside the
+ * single file. The worker writes it out once, under the system's temporary directory and
+ * named by its hash, and puts that directory on its Python runners' PYTHONPATH.
+ */
+const embeddedPythonRuntime = {
+  name: "embedded-python-runtime",
+  setup(build) {
+    build.onResolve({ filter: /^@borda\/python$/ }, () => ({
+      path: "python-runtime",
+      namespace: "embedded",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "embedded" }, () => {
+      const files = pythonRuntimeFiles(path.join(root, "packages/python/src"));
+      const hash = createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 16);
+      return {
+        loader: "js",
+        contents: `
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+const files = ${JSON.stringify(files)};
+export const pythonPath = path.join(tmpdir(), "borda-python-${hash}");
+if (!existsSync(pythonPath)) {
+  const partial = pythonPath + "." + process.pid + ".tmp";
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(partial, name)), { recursive: true });
+    writeFileSync(path.join(partial, name), text);
+  }
+  try { renameSync(partial, pythonPath); } catch { rmSync(partial, { recursive: true, force: true }); }
+}`,
+      };
+    });
+  },
+};
+
+/** The runtime's .py files, relative path → text. */
+function pythonRuntimeFiles(dir, prefix = "") {
+  const files = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    const relative = prefix + entry.name;
+    if (entry.isDirectory() && entry.name !== "__pycache__") {
+      Object.assign(files, pythonRuntimeFiles(path.join(dir, entry.name), `${relative}/`));
+    } else if (entry.name.endsWith(".py")) {
+      files[relative] = readFileSync(path.join(dir, entry.name), "utf8");
+    }
+  }
+  return files;
+}
+
 const common = {
   bundle: true,
   platform: "node",
@@ -106,7 +160,7 @@ mkdirSync(outDir, { recursive: true });
 step("bundle packages/cli/src/workerProgram.ts alone, pruned (esbuild)");
 const workerProgram = await bundle({
   entryPoints: [path.join(root, "packages/cli/src/workerProgram.ts")],
-  plugins: [inlineWorkerVersion, sideEffectFreeWorkspace],
+  plugins: [inlineWorkerVersion, embeddedPythonRuntime, sideEffectFreeWorkspace],
   format: "esm",
   write: false,
   outfile: "workerProgram.js",

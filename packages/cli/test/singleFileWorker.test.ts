@@ -18,15 +18,28 @@ const run = promisify(execFile);
 const buildScript = fileURLToPath(new URL("../../../scripts/build-worker.mjs", import.meta.url));
 const hasBash = existsSync("/bin/bash") || existsSync("/usr/bin/bash");
 
+/** The box's own Python, by absolute path: its environment has no PATH to find it in. */
+const boxPython = ["/usr/bin/python3", "/usr/local/bin/python3"].find((file) => existsSync(file));
+
 const edgeBoxDag = `
 import { dag } from "borda";
-export default dag({ id: "edge_box" }, ({ bash, task }) => {
+export default dag({ id: "edge_box" }, ({ bash, task, python }) => {
   const hello = task({ id: "hello", queue: "edge_box" }, (ctx) => {
     ctx.log(\`hello from a runner started as: \${process.argv.slice(1, 3).join(" ")}\`);
     return "hello";
   });
   ${hasBash ? "" : "// no bash on this machine: "}bash({ id: "shell", queue: "edge_box", inputs: { hello }, command: (ctx) => \`echo "bash says \${ctx.inputs.hello}"\` });
+  ${boxPython ? "" : "// no python3 on this machine: "}python({ id: "py", queue: "edge_box", file: "edge_box_greet.py", callable: "greet", inputs: { hello } });
 });
+`;
+
+const edgeBoxPython = `
+import sys
+
+
+def greet(ctx, hello):
+    ctx.log(f"python says {hello}, from {sys.executable}")
+    return hello.upper()
 `;
 
 /** How each form is started, by absolute path: the box has no PATH to find Node in. */
@@ -74,9 +87,12 @@ describe("the single-file worker", () => {
   );
 
   it.each(Object.keys(forms) as (keyof typeof forms)[])(
-    "%s, alone in an empty directory with a cleared environment, registers, runs a task and a bash task in runner processes of its own file, ships their logs and drains on SIGTERM",
+    "%s, alone in an empty directory with a cleared environment, registers, runs a task, a bash task and a Python task (in the box's own Python) in runner processes of its own file, ships their logs and drains on SIGTERM",
     async (form) => {
-      const cp = await startServer(resources, resources.dir(), { "edge_box.ts": edgeBoxDag });
+      const cp = await startServer(resources, resources.dir(), {
+        "edge_box.ts": edgeBoxDag,
+        "edge_box_greet.py": edgeBoxPython,
+      });
       const { box, file, command } = install(form);
       const [program = "", ...args] = command;
       const workDir = path.join(box, "work");
@@ -93,6 +109,7 @@ describe("the single-file worker", () => {
             BORDA_HOSTNAME: "edge-box",
             BORDA_WORKER_DIR: workDir,
             BORDA_HEARTBEAT_INTERVAL: "1",
+            ...(boxPython ? { BORDA_PYTHON: boxPython } : {}),
           },
         }),
       );
@@ -123,6 +140,8 @@ describe("the single-file worker", () => {
       // The runner is the single file started again, not runnerChild.js from a package.
       expect(logs.get("hello")).toContain(`hello from a runner started as: ${file} --borda-runner`);
       if (hasBash) expect(logs.get("shell")).toContain("bash says hello\n");
+      // Python tasks run from the runtime the single file carries, in the box's own Python.
+      if (boxPython) expect(logs.get("py")).toContain(`python says hello, from ${boxPython}`);
       expect(readdirSync(box).sort()).toEqual([form, "work"]);
 
       child.kill("SIGTERM");

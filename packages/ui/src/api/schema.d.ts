@@ -332,6 +332,14 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "function" | "bash";
                                 /** @enum {string} */
+                                runtime?: "node" | "python";
+                                python?: {
+                                    entry: string;
+                                    callable: string | null;
+                                    interpreter?: string | null;
+                                    bundleHash?: string | null;
+                                };
+                                /** @enum {string} */
                                 isolation: "warm" | "process";
                                 executionTimeoutMs: number | null;
                                 context: {
@@ -515,6 +523,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         returnValue?: unknown;
+                        xcoms?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -695,6 +706,93 @@ export interface paths {
                         "application/json": {
                             attemptId: string;
                             state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/xcoms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        taskIds?: string[];
+                        /** @default return_value */
+                        key?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            values: {
+                                taskId: string;
+                                value: unknown;
+                            }[];
                         };
                     };
                 };

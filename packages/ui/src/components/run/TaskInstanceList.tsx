@@ -147,6 +147,7 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
               </th>
             ) : null}
             <th>Task</th>
+            <th>Operator</th>
             <th>State</th>
             <th className="numeric">Try</th>
             <th>Queue</th>
@@ -177,6 +178,7 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
 type RowFields = Pick<
   TaskInstance,
   | "task_id"
+  | "operator"
   | "dag_id"
   | "dag_run_id"
   | "state"
@@ -211,6 +213,7 @@ const TaskInstanceRow = memo(function TaskInstanceRow({
         </td>
       )}
       <td className="mono">{ti.task_id}</td>
+      <td className="mono">{ti.operator ?? "—"}</td>
       <td>
         <StateBadge state={ti.state} />
       </td>

@@ -1,6 +1,7 @@
-// `npm run bench`: dispatch latency, throughput, worker memory and failover time, measured
-// on this machine with the embedded database, one control plane and `borda worker`
-// processes on loopback. Prints tables; docs/benchmarks.md records the numbers and the machine.
+// `npm run bench`: dispatch latency (TypeScript and Python tasks), throughput, worker memory
+// and failover time, measured on this machine with the embedded database, one control plane
+// and `borda worker` processes on loopback. Prints tables; docs/benchmarks.md records the
+// numbers and the machine.
 // BENCH_WORKER=dist/borda-worker.mjs (or dist/borda-worker, the executable) measures the
 // single-file worker that `npm run build:worker` makes instead.
 import { spawn } from "node:child_process";
@@ -51,22 +52,21 @@ try {
   const idleRss = rssOf(worker.pid);
 
   // 1. Idle pickup: from a task becoming ready (its attempt queued) to it starting on the idle worker.
-  const pickupMs = [];
-  for (let i = 0; i < pickups; i++) {
-    const run = await runToEnd("bench_single");
-    const [attempt] = await store.listAttempts({ dagRunId: run.id });
-    pickupMs.push(attempt.startedAt - attempt.queuedAt);
-  }
+  const singles = await runSingles("bench_single");
+  const pickupMs = singles.map((attempt) => attempt.startedAt - attempt.queuedAt);
+  const doneMs = singles.map((attempt) => attempt.endedAt - attempt.queuedAt);
 
   // 2. A chain of 40 tasks: each hop, from one task's success being recorded to the next starting.
-  const chainRun = await runToEnd("bench_chain");
-  const hops = (await store.listAttempts({ dagRunId: chainRun.id })).sort((a, b) =>
-    a.taskId.localeCompare(b.taskId),
-  );
-  const hopMs = hops.slice(1).map((attempt, i) => attempt.startedAt - hops[i].endedAt);
-  const chainTotalMs = hops.at(-1).endedAt - hops[0].queuedAt;
+  const chain = await runChain("bench_chain");
 
-  // 3. Throughput: 1,000 no-op tasks fanned out at once.
+  // 3. The same for Python tasks (bench_python.py, Borda's Python SDK), in a warm Python
+  // runner: queued to done per no-op task, and the hop in a chain of 40.
+  await runToEnd("bench_py_single"); // warm-up: fetches the bundle, starts the Python runner
+  const pySingles = await runSingles("bench_py_single");
+  const pyDoneMs = pySingles.map((attempt) => attempt.endedAt - attempt.queuedAt);
+  const pyChain = await runChain("bench_py_chain");
+
+  // 4. Throughput: 1,000 no-op tasks fanned out at once.
   let busyRss = 0;
   const sampler = setInterval(() => {
     busyRss = Math.max(busyRss, rssOf(worker.pid));
@@ -81,7 +81,7 @@ try {
   const fanSeconds =
     (Math.max(...fan.map((a) => a.endedAt)) - Math.min(...fan.map((a) => a.queuedAt))) / 1000;
 
-  // 4. Failover: a worker running a task is killed with -9 (its runners with it, as when its
+  // 5. Failover: a worker running a task is killed with -9 (its runners with it, as when its
   // machine dies); the retry starts on another worker once the control plane has heard
   // nothing for the worker timeout. Default settings: 5 s heartbeats, 15 s timeout.
   const failover = await measureFailover();
@@ -96,9 +96,27 @@ try {
     [
       [`idle pickup p50 (${pickups} runs)`, `${percentile(pickupMs, 50)} ms`, "≤ 5 ms"],
       [`idle pickup p99 (${pickups} runs)`, `${percentile(pickupMs, 99)} ms`, "≤ 25 ms"],
-      ["chain of 40: hop median", `${percentile(hopMs, 50)} ms`, "≤ 10 ms"],
-      ["chain of 40: hop p99", `${percentile(hopMs, 99)} ms`, ""],
-      ["chain of 40: queued to done, per task", `${(chainTotalMs / 40).toFixed(1)} ms`, ""],
+      [`no-op task: queued to done p50 (${pickups} runs)`, `${percentile(doneMs, 50)} ms`, ""],
+      ["chain of 40: hop median", `${percentile(chain.hopMs, 50)} ms`, "≤ 10 ms"],
+      ["chain of 40: hop p99", `${percentile(chain.hopMs, 99)} ms`, ""],
+      ["chain of 40: queued to done, per task", `${(chain.totalMs / 40).toFixed(1)} ms`, ""],
+      [
+        `Python no-op task: queued to done p50 (${pickups} runs)`,
+        `${percentile(pyDoneMs, 50)} ms`,
+        "",
+      ],
+      [
+        `Python no-op task: queued to done p99 (${pickups} runs)`,
+        `${percentile(pyDoneMs, 99)} ms`,
+        "",
+      ],
+      ["Python chain of 40: hop median", `${percentile(pyChain.hopMs, 50)} ms`, ""],
+      ["Python chain of 40: hop p99", `${percentile(pyChain.hopMs, 99)} ms`, ""],
+      [
+        "Python chain of 40: queued to done, per task",
+        `${(pyChain.totalMs / 40).toFixed(1)} ms`,
+        "",
+      ],
       [
         "1,000 no-op tasks",
         `${Math.round(1000 / fanSeconds)} tasks/s (${fanSeconds.toFixed(2)} s)`,
@@ -160,6 +178,31 @@ async function startWorker(name, queue, slots, { ownGroup = false } = {}) {
     `worker ${name} to register`,
   );
   return worker;
+}
+
+/** Runs the one-task DAG `dagId` `pickups` times, one run after the other; their attempts. */
+async function runSingles(dagId) {
+  const attempts = [];
+  for (let i = 0; i < pickups; i++) {
+    const run = await runToEnd(dagId);
+    attempts.push(...(await store.listAttempts({ dagRunId: run.id })));
+  }
+  return attempts;
+}
+
+/**
+ * Runs the chain `dagId` (tasks hop_00 .. hop_39) once: each hop, from one task's success
+ * being recorded to the next starting, and the whole chain from queued to done.
+ */
+async function runChain(dagId) {
+  const run = await runToEnd(dagId);
+  const hops = (await store.listAttempts({ dagRunId: run.id })).sort((a, b) =>
+    a.taskId.localeCompare(b.taskId),
+  );
+  return {
+    hopMs: hops.slice(1).map((attempt, i) => attempt.startedAt - hops[i].endedAt),
+    totalMs: hops.at(-1).endedAt - hops[0].queuedAt,
+  };
 }
 
 /** Kills the worker running a task with -9; times the control plane's retry elsewhere. */

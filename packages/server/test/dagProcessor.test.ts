@@ -397,11 +397,16 @@ describeEachBackend("DAG processor", (backend) => {
       const report = await createProcessor({ dagsFolder: examplesFolder }).scanFolder();
 
       expect(report.importErrors).toEqual([]);
+      // Each TypeScript example has a Python twin (Borda's Python SDK), its id ending in _py.
       expect(report.versions.map((v) => v.dagId).sort()).toEqual([
         "bash_example",
+        "bash_example_py",
         "count_to_twenty",
+        "count_to_twenty_py",
         "fan_out_fan_in",
+        "fan_out_fan_in_py",
         "scheduled_daily",
+        "scheduled_daily_py",
       ]);
       const count = await store.getDag("count_to_twenty");
       expect(count?.currentVersion?.spec).toMatchObject({

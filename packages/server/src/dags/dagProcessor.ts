@@ -292,8 +292,20 @@ export class DagProcessor {
       }
       const bundled = await bundleDagFile({ root: folder, file: fileloc });
       const inputs = await inputVersions(entryPath, entryVersion, bundled);
-      if (bundled.ok && state && !state.recheck && state.bundleHash === bundled.bundle.hash) {
-        state.inputs = inputs; // touched, or a change that left the bundle as it was
+      // The files of its Python tasks are inputs too, though not of the esbuild bundle:
+      // the same bundle is "unchanged" only while they are.
+      const pythonInputs = new Map(
+        [...(state?.inputs ?? [])].filter(([input]) => !inputs.has(input)),
+      );
+      if (
+        bundled.ok &&
+        state &&
+        !state.recheck &&
+        state.bundleHash === bundled.bundle.hash &&
+        (await unchanged(pythonInputs))
+      ) {
+        // Touched, or a change that left the bundle as it was.
+        state.inputs = new Map([...inputs, ...pythonInputs]);
         return null;
       }
       const evaluated = await this.#evaluate(bundled, fileloc, folder);

@@ -345,7 +345,8 @@ describe("declaration errors", () => {
         }).after(total);
       }),
     );
-    const [, total, report] = (handle?.spec() as { tasks: Record<string, unknown>[] }).tasks;
+    if (!handle) throw new Error("dag() returned no DAG handle");
+    const [, total, report] = (handle.spec() as { tasks: Record<string, unknown>[] }).tasks;
     expect(total).toMatchObject({
       taskId: "total",
       kind: "function",

@@ -431,20 +431,28 @@ describeEachBackend("scheduler", (backend) => {
     await scheduler.attempts.startAttempt(slow.attemptId);
     await scheduler.attempts.startAttempt(orphan.attemptId);
     // The worker keeps slow's lease alive; orphan's lease runs out.
-    clock.advance(5_000);
-    await store.extendLeases("w", [slow.attemptId], clock.now());
-    await scheduler.runPass();
-    const slowTi = (await store.listTaskInstances({ dagRunId: run.id })).find(
-      (t) => t.taskId === "slow",
-    );
-    expect(slowTi?.state).toBe("failed");
-    expect(slowTi?.lastError).toMatch(/Execution timeout/);
+    const heartbeat = async (ms: number) => {
+      clock.advance(ms);
+      await store.extendLeases("w", [slow.attemptId], clock.now());
+      await scheduler.runPass();
+    };
+    const slowState = async () =>
+      (await store.listTaskInstances({ dagRunId: run.id })).find((t) => t.taskId === "slow");
+    // Past its 5 s timeout the worker stops the task itself; the control plane waits a
+    // lease (15 s) before it steps in, so it never cuts the worker's kill grace short.
+    await heartbeat(5_000);
+    expect((await slowState())?.state).toBe("running");
+    await heartbeat(10_000);
+    expect((await store.getAttempt(orphan.attemptId))?.state).toBe("failed");
+    await heartbeat(5_000);
+    expect(await slowState()).toMatchObject({
+      state: "failed",
+      lastError: expect.stringMatching(/Execution timeout/),
+    });
     await expect(scheduler.attempts.completeAttempt(slow.attemptId)).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
 
-    clock.advance(10_000);
-    await scheduler.runPass();
     const retried = await workUntilIdle(scheduler);
     expect(retried.map((j) => [j.taskId, j.tryNumber])).toEqual([["orphan", 2]]);
     const lost = await store.getAttempt(orphan.attemptId);

@@ -106,7 +106,13 @@ export async function claimJobs(
   });
 }
 
-/** The worker started the attempt: it and its task instance become `running`. */
+/**
+ * The worker started the attempt: it and its task instance become `running`. The worker
+ * enforces the task's execution timeout itself (asking the task to stop, then killing it
+ * after a grace period, and reporting it failed); the control plane's deadline is the
+ * backstop for a worker that does not, one lease later, so it never cuts that grace short
+ * and lets a retry start while the old copy is still stopping.
+ */
 export async function startAttempt(
   ctx: StoreContext,
   attemptId: string,
@@ -120,7 +126,9 @@ export async function startAttempt(
       .set((eb) => ({
         state: AttemptState.running,
         started_at: now,
-        timeout_at: sql<number | null>`${now} + ${eb.ref("execution_timeout_ms")}`,
+        timeout_at: sql<
+          number | null
+        >`${now} + ${eb.ref("execution_timeout_ms")} + coalesce(${eb.ref("lease_ms")}, 0)`,
       }))
       .where("attempt_id", "=", attemptId)
       .where("state", "=", AttemptState.claimed)

@@ -15,7 +15,8 @@ PACKAGE_DIR = Path(__file__).resolve().parents[2]
 PYTHON_SRC = PACKAGE_DIR / "src"
 REPO_ROOT = PACKAGE_DIR.parents[1]
 TESTS_DIR = PACKAGE_DIR / "tests"
-EXAMPLE_DAGS = TESTS_DIR / "dags" / "examples"
+# The repository's examples: each TypeScript example has a Python twin, named `<id>_py`.
+EXAMPLE_DAGS = REPO_ROOT / "examples" / "dags"
 NODE = shutil.which("node")
 
 

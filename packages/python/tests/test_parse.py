@@ -51,7 +51,7 @@ def test_a_dag_file_gives_its_specs_with_the_python_fields_set(etl_folder, parse
     assert report["error"] is None
     [spec] = report["dags"]
     assert spec["dagId"] == "etl"
-    assert spec["schedule"] == "@hourly"
+    assert spec["schedule"] == "@every 1h"
     assert [task["taskId"] for task in spec["tasks"]] == ["extract", "total", "done"]
     for task in spec["tasks"]:
         assert task["runtime"] == "python"
@@ -114,7 +114,12 @@ def test_parsing_writes_no_bytecode_into_the_dags_folder(etl_folder, parse):
 
 def test_a_file_without_dags_gives_none(dags_folder, parse):
     dags_folder.write("notes.py", "X = 1\n")
-    assert parse("notes.py").report == {"dags": [], "files": ["notes.py"], "error": None}
+    assert parse("notes.py").report == {
+        "dags": [],
+        "files": ["notes.py"],
+        "error": None,
+        "warnings": [],
+    }
 
 
 def test_several_dags_of_one_file_come_in_declaration_order(dags_folder, parse):

@@ -340,12 +340,15 @@ def test_a_task_function_stays_a_plain_function_to_test():
         ("@once", "@once"),
         ("30 6 * * *", "30 6 * * *"),
         ("0 30 6 * * *", "0 30 6 * * *"),
-        (timedelta(days=1), "@daily"),
-        (timedelta(hours=1), "@hourly"),
-        (timedelta(hours=6), "0 */6 * * *"),
-        (timedelta(minutes=15), "*/15 * * * *"),
-        (timedelta(minutes=1), "* * * * *"),
-        (timedelta(seconds=30), "*/30 * * * * *"),
+        ("@every 1h30m", "@every 1h30m"),
+        (timedelta(days=1), "@every 1d"),
+        (timedelta(hours=1), "@every 1h"),
+        (timedelta(hours=6), "@every 6h"),
+        (timedelta(minutes=15), "@every 15m"),
+        (timedelta(seconds=30), "@every 30s"),
+        (timedelta(days=2), "@every 2d"),
+        (timedelta(weeks=1), "@every 7d"),
+        (timedelta(hours=36, minutes=5, seconds=1), "@every 1d12h5m1s"),
     ],
 )
 def test_schedules_are_written_as_the_control_planes_timetable_reads_them(schedule, written):
@@ -358,10 +361,10 @@ def test_schedules_are_written_as_the_control_planes_timetable_reads_them(schedu
 
 @pytest.mark.parametrize(
     "period",
-    [timedelta(days=2), timedelta(weeks=1), timedelta(hours=5), timedelta(minutes=7), timedelta(0)],
+    [timedelta(0), timedelta(hours=-1), timedelta(seconds=1.5), timedelta(milliseconds=10)],
 )
-def test_a_timedelta_schedule_without_a_cron_equivalent_is_refused(period):
-    with pytest.raises(DagDefinitionError, match="has no cron equivalent"):
+def test_a_timedelta_schedule_that_is_not_a_whole_positive_interval_is_refused(period):
+    with pytest.raises(DagDefinitionError, match="must be longer than 0 and a whole number"):
 
         @dag(dag_id="odd", schedule=period)
         def odd():
@@ -373,6 +376,8 @@ def test_a_timedelta_schedule_without_a_cron_equivalent_is_refused(period):
     [
         ("@dayly", "schedule preset '@dayly' is not one of '@once', '@hourly'"),
         ("0 6 * *", "is not a cron expression: expected 5 fields"),
+        ("@every 90", "is not an interval: write @every followed by a duration"),
+        ("@every 0m", "is not an interval"),
         (3600, "is not a schedule"),
     ],
 )

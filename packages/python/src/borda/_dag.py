@@ -151,7 +151,8 @@ def dag(
 
     - ``dag_id``: unique across the deployment; default the function's name.
     - ``schedule``: a cron expression ("0 6 * * *"), a preset ("@daily", "@once", ...),
-      a ``timedelta`` that divides a minute, an hour or a day evenly, or None (default)
+      an interval ("@every 30m", or a ``timedelta``: fixed intervals from ``start_date``
+      on, as Airflow's timedelta schedules), or None (default)
       for manual runs only.
     - ``start_date``: the first data interval starts here; required with a schedule. A
       string such as "2024-01-01" is read in the DAG's timezone; a ``datetime`` is an

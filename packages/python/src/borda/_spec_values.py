@@ -96,25 +96,26 @@ def duration_ms(value: object, what: str) -> int:
 
 
 def schedule(value: object, dag_id: str) -> str | None:
-    """A cron expression or preset as written, None for manual runs, or a timedelta's cron.
+    """A cron expression, a preset or an interval as written, None for manual runs, or a
+    timedelta's interval.
 
-    The control plane schedules on cron ticks read in the DAG's timezone, so a timedelta
-    becomes the cron expression that ticks at that period from midnight, and only a period
-    that divides a minute, an hour or a day evenly has one (``timedelta(minutes=15)`` is
-    ``*/15 * * * *``). Runs are aligned to the clock, not to ``start_date`` as in Airflow's
-    delta timetable.
+    A ``timedelta`` is a fixed interval of elapsed time from ``start_date`` on, as in
+    Airflow's delta timetable: ``timedelta(hours=1, minutes=30)`` is ``"@every 1h30m"``,
+    which the control plane's timetable reads (packages/server/src/scheduler/timetable.ts).
     """
     if value is None:
         return None
     if isinstance(value, timedelta):
-        return _period_cron(value, dag_id)
+        return _every(value, dag_id)
     if not isinstance(value, str) or value.strip() == "":
         raise DagDefinitionError(
             f"DAG '{dag_id}': schedule {value!r} is not a schedule: use a cron expression "
-            '("0 6 * * *"), a preset ("@daily"), a datetime.timedelta, or None for manual '
-            "runs only."
+            '("0 6 * * *"), a preset ("@daily"), an interval ("@every 30m" or a '
+            "datetime.timedelta), or None for manual runs only."
         )
-    if value.startswith("@"):
+    if value == _EVERY.strip() or value.startswith(_EVERY):
+        _every_duration(value, dag_id)
+    elif value.startswith("@"):
         one_of(value, SCHEDULE_PRESETS, f"DAG '{dag_id}': schedule preset")
     elif len(value.split()) not in (5, 6):
         raise DagDefinitionError(
@@ -124,25 +125,39 @@ def schedule(value: object, dag_id: str) -> str | None:
     return value
 
 
-def _period_cron(period: timedelta, dag_id: str) -> str:
+# An interval schedule, as the timetable reads it: "@every" and a duration in whole days,
+# hours, minutes and seconds ("@every 1d", "@every 1h30m").
+_EVERY = "@every "
+_EVERY_UNITS = (("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1))
+_EVERY_DURATION = re.compile(r"(?:\d+[dhms])+")
+
+
+def _every(period: timedelta, dag_id: str) -> str:
     seconds = period.total_seconds()
-    crons = {86400: "@daily", 3600: "@hourly", 60: "* * * * *", 1: "* * * * * *"}
-    if seconds in crons:
-        return crons[seconds]
-    if seconds > 0 and seconds == int(seconds):
-        whole = int(seconds)
-        if 0 < whole < 60 and 60 % whole == 0:
-            return f"*/{whole} * * * * *"
-        if whole % 60 == 0 and 60 % (whole // 60) == 0:
-            return f"*/{whole // 60} * * * *"
-        if whole % 3600 == 0 and 24 % (whole // 3600) == 0:
-            return f"0 */{whole // 3600} * * *"
-    raise DagDefinitionError(
-        f"DAG '{dag_id}': schedule {period!r} has no cron equivalent. Borda schedules on "
-        "clock ticks, so a timedelta must divide a minute, an hour or a day evenly "
-        '(timedelta(minutes=15), timedelta(hours=6)); write a cron expression ("0 0 */2 * *") '
-        'or a preset ("@weekly") for other periods.'
-    )
+    if seconds <= 0 or period.microseconds:
+        raise DagDefinitionError(
+            f"DAG '{dag_id}': schedule {period!r} is not an interval Borda can run: a "
+            "timedelta schedule must be longer than 0 and a whole number of seconds."
+        )
+    remaining = int(seconds)
+    parts = []
+    for unit, size in _EVERY_UNITS:
+        count, remaining = divmod(remaining, size)
+        if count:
+            parts.append(f"{count}{unit}")
+    return _EVERY + "".join(parts)
+
+
+def _every_duration(value: str, dag_id: str) -> None:
+    duration = value[len(_EVERY) :].strip()
+    if not _EVERY_DURATION.fullmatch(duration) or not any(
+        int(count) for count in re.findall(r"\d+", duration)
+    ):
+        raise DagDefinitionError(
+            f"DAG '{dag_id}': schedule {value!r} is not an interval: write @every followed by "
+            "a duration in days, hours, minutes and seconds, such as '@every 1d', "
+            "'@every 30m' or '@every 1h30m'."
+        )
 
 
 def date_value(value: object, what: str) -> str | None:

@@ -13,7 +13,7 @@ import type {
 } from "./dagRegistry.js";
 import { type Evaluation, evaluateBundle } from "./evaluateBundle.js";
 import { dagFileExtensions, findDagFiles, isPythonFile, isWatchedPath } from "./findDagFiles.js";
-import { mayDeclareDags, parsePythonFile } from "./parsePythonFile.js";
+import { mayDeclareDags, type PythonParse, parsePythonFile } from "./parsePythonFile.js";
 import { validateDagSpecs } from "./validateDagSpecs.js";
 
 /**
@@ -341,13 +341,7 @@ export class DagProcessor {
       });
       return null;
     }
-    const parsed = await parsePythonFile({
-      root: folder,
-      file: fileloc,
-      python: this.#python,
-      timeoutMs: this.#parseTimeoutMs,
-      signal: this.#stopping.signal,
-    });
+    const parsed = await this.#parsePython(folder, fileloc);
     const inputs = await inputVersions(entryPath, entryVersion, parsed.bundle);
     if (
       parsed.bundle.ok &&
@@ -367,6 +361,24 @@ export class DagProcessor {
     };
   }
 
+  /** Parses a Python file; what its import warned about goes to the server's log. */
+  async #parsePython(root: string, file: string): Promise<PythonParse> {
+    const parsed = await parsePythonFile({
+      root,
+      file,
+      python: this.#python,
+      timeoutMs: this.#parseTimeoutMs,
+      signal: this.#stopping.signal,
+    });
+    for (const warning of parsed.warnings) {
+      this.#logger.warn(
+        { fileloc: warning.file ?? file, line: warning.line, category: warning.category },
+        warning.message,
+      );
+    }
+    return parsed;
+  }
+
   /** An uploaded Python file is parsed from a folder of its own, holding only it. */
   async #parseUploadedPython(
     fileloc: string,
@@ -376,13 +388,7 @@ export class DagProcessor {
     try {
       await mkdir(path.dirname(path.join(root, fileloc)), { recursive: true });
       await writeFile(path.join(root, fileloc), source);
-      const parsed = await parsePythonFile({
-        root,
-        file: fileloc,
-        python: this.#python,
-        timeoutMs: this.#parseTimeoutMs,
-        signal: this.#stopping.signal,
-      });
+      const parsed = await this.#parsePython(root, fileloc);
       return validated(parsed.bundle, parsed.evaluation);
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -441,13 +447,7 @@ export class DagProcessor {
         }
         let bundle = bundles.get(entry);
         if (!bundle) {
-          const parsed = await parsePythonFile({
-            root,
-            file: entry,
-            python: this.#python,
-            timeoutMs: this.#parseTimeoutMs,
-            signal: this.#stopping.signal,
-          });
+          const parsed = await this.#parsePython(root, entry);
           if (!parsed.bundle.ok) {
             return { ok: false, line: null, message: `${where}: ${parsed.bundle.message}` };
           }

@@ -30,6 +30,15 @@ export interface ParsePythonOptions {
 export interface PythonParse {
   bundle: BundleOutcome;
   evaluation: Evaluation;
+  /** What the file's import warned about (a shadowed Apache Airflow, a start date that moves), at its lines. */
+  warnings: PythonWarning[];
+}
+
+export interface PythonWarning {
+  category: string;
+  message: string;
+  file: string | null;
+  line: number | null;
 }
 
 /** What the parse child prints: one JSON line. */
@@ -37,6 +46,7 @@ interface ParseReport {
   dags: unknown[];
   /** Paths (relative to the DAGs folder) of the files the bundle holds. */
   files?: string[];
+  warnings?: PythonWarning[];
   error: { message: string; line: number | null } | null;
 }
 
@@ -57,11 +67,12 @@ export async function parsePythonFile(options: ParsePythonOptions): Promise<Pyth
   try {
     const zipPath = path.join(dir, "bundle.zip");
     const ran = await runParser(options, zipPath);
-    if (!ran.ok) return { bundle: ran, evaluation: ran };
+    if (!ran.ok) return { bundle: ran, evaluation: ran, warnings: [] };
     const { report } = ran;
+    const warnings = report.warnings ?? [];
     if (report.error) {
       const failed = { ok: false as const, ...report.error };
-      return { bundle: failed, evaluation: failed };
+      return { bundle: failed, evaluation: failed, warnings };
     }
     const content = new Uint8Array(await readFile(zipPath));
     return {
@@ -77,6 +88,7 @@ export async function parsePythonFile(options: ParsePythonOptions): Promise<Pyth
         ok: true,
         dags: report.dags.map((spec) => ({ spec, line: null, taskLines: {} })),
       },
+      warnings,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,10 +6,16 @@ imports the file F (a path relative to the DAGs folder D) with F's directory and
 ``sys.path``, collects the DAGs registered meanwhile (``_registry``) and prints one JSON
 line on stdout:
 
-    {"dags": [DagSpec, ...], "files": ["etl.py", "helpers.py"], "error": null}
-    {"dags": [], "files": ["etl.py"], "error": {"message": "...", "line": 12}}
+    {"dags": [DagSpec, ...], "files": ["etl.py", "helpers.py"], "error": null, "warnings": []}
+    {"dags": [], "files": ["etl.py"], "error": {"message": "...", "line": 12}, "warnings": []}
 
 ``error.line`` is a line of F, or null. Each Python task's ``python.entry`` is set to F.
+``warnings`` lists the warnings raised while F was imported (and its specs made), in
+order, each ``{"category": "UserWarning", "message": "...", "file": "etl.py", "line": 3}``
+(``file`` relative to D when inside it; ``line`` may be null): things the file's author
+should know though the file parsed, such as Borda's Airflow-compatible layer shadowing
+an Apache Airflow installed in the same interpreter. The control plane logs them.
+
 It writes the bundle to Z, a deterministic zip (``bundle``) of F and every module file
 the import loaded from inside D, at paths relative to D; ``files`` lists them. The zip is
 written for a failed import too (with what was loaded before it failed), so its hash can
@@ -25,6 +31,7 @@ import json
 import os
 import sys
 import traceback
+import warnings
 from typing import Any
 
 from borda._definition_error import DagDefinitionError
@@ -41,6 +48,13 @@ def parse_file(root: str, entry: str) -> dict[str, Any]:
     path = entry_path(root, entry)
     if not os.path.isfile(path):
         return _failure(f"The file {entry} does not exist (or is not a file).", None)
+    with warnings.catch_warnings(record=True) as caught:
+        report = _import_and_describe(root, entry, path)
+    report["warnings"] = [_describe_warning(warning, root) for warning in caught]
+    return report
+
+
+def _import_and_describe(root: str, entry: str, path: str) -> dict[str, Any]:
     try:
         imported = import_dag_file(root, entry)
     except BaseException as error:  # whatever the file raised, even SystemExit
@@ -51,6 +65,9 @@ def parse_file(root: str, entry: str) -> dict[str, Any]:
         try:
             spec = dag.to_spec()
             json.dumps(spec, allow_nan=False)
+        except DagDefinitionError as error:
+            # A DAG declared piecemeal (Airflow-style) is checked as a whole only here.
+            return _failure(*_describe_import_error(error, path, root))
         except Exception as error:
             return _failure(
                 f"DAG '{dag_id}': its spec could not be made: {_exception_line(error)}",
@@ -67,11 +84,20 @@ def parse_file(root: str, entry: str) -> dict[str, Any]:
             if task.get("runtime") == "python" and isinstance(python, dict):
                 python["entry"] = python.get("entry") or entry
         dags.append(spec)
-    return {"dags": dags, "error": None}
+    return {"dags": dags, "error": None, "warnings": []}
 
 
 def _failure(message: str, line: int | None) -> dict[str, Any]:
-    return {"dags": [], "error": {"message": message, "line": line}}
+    return {"dags": [], "error": {"message": message, "line": line}, "warnings": []}
+
+
+def _describe_warning(warning: warnings.WarningMessage, root: str) -> dict[str, Any]:
+    return {
+        "category": warning.category.__name__,
+        "message": str(warning.message),
+        "file": _relative(warning.filename, root) if warning.filename else None,
+        "line": warning.lineno,
+    }
 
 
 def _describe_import_error(error: BaseException, path: str, root: str) -> tuple[str, int | None]:
@@ -83,6 +109,15 @@ def _describe_import_error(error: BaseException, path: str, root: str) -> tuple[
             line = error.lineno
         return f"{type(error).__name__}: {error.msg} ({where}, line {error.lineno})", line
     raised_at = _raised_at(error, path, root)
+    # Borda's own explanation first: an import outside Borda's Airflow subset is also a
+    # ModuleNotFoundError, and says more than "no module named".
+    if isinstance(error, DagDefinitionError) and error.where is not None:
+        file, at = error.where
+        if os.path.abspath(file) == path:
+            return str(error), at
+        return f"{error} (at {_relative(file, root)}:{at})", line
+    if isinstance(error, DagDefinitionError):
+        return f"{error}{raised_at}", line
     if isinstance(error, ModuleNotFoundError) and error.name:
         top = error.name.split(".")[0]
         if top in _INTERPRETER_PACKAGES:
@@ -100,13 +135,6 @@ def _describe_import_error(error: BaseException, path: str, root: str) -> tuple[
                 f"({sys.executable}; BORDA_PYTHON chooses it)."
             )
         return message, line
-    if isinstance(error, DagDefinitionError) and error.where is not None:
-        file, at = error.where
-        if os.path.abspath(file) == path:
-            return str(error), at
-        return f"{error} (at {_relative(file, root)}:{at})", line
-    if isinstance(error, DagDefinitionError):
-        return f"{error}{raised_at}", line
     if isinstance(error, SystemExit):
         return (
             f"The file called sys.exit({error.code!r}){raised_at} while it was imported: a "
@@ -181,7 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     write_bundle(args.bundle_out, root, files)
     # ASCII: no character in a spec (U+2028, say) can split the line for any reader.
     line = json.dumps(
-        {"dags": report["dags"], "files": files, "error": report["error"]},
+        {
+            "dags": report["dags"],
+            "files": files,
+            "error": report["error"],
+            "warnings": report["warnings"],
+        },
         ensure_ascii=True,
         separators=(",", ":"),
     )

@@ -16,9 +16,9 @@ at a time:
    The task writes to the real stdout and stderr, unbuffered, so the worker ships its
    output live; then the runner writes ``endMarker`` on both and sends ``{"type": "done",
    "outcome"}``: ``returned`` (the result as JSON text), ``bash`` (the command for the
-   worker to run) or ``failed`` (the error with its traceback, also written to stderr so
-   it is in the task's log). A ``returned`` outcome carries the other XComs the task
-   pushed, key → JSON text, in ``xcoms`` (absent when none).
+   worker to run) or ``failed`` (the error with its traceback, which the worker writes
+   into the task's log as the attempt's end). A ``returned`` outcome carries the other
+   XComs the task pushed, key → JSON text, in ``xcoms`` (absent when none).
 3. ``{"type": "abort", "reason"}`` stops the running task: ``ctx.sleep`` wakes and
    ``ctx.aborted`` turns true, and the main thread is interrupted (a signal, so a
    blocking call such as ``time.sleep`` or ``subprocess.run`` ends too) with
@@ -63,6 +63,9 @@ from borda._runtime.node_channel import NoChannelError, NodeChannel
 _ABORT_SIGNAL = signal.SIGUSR1
 
 _BORDA_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+# Borda's Airflow-compatible layer (the ``airflow`` package beside ``borda``): its frames
+# are as internal as the SDK's in a task's traceback.
+_AIRFLOW_LAYER_DIR = os.path.join(os.path.dirname(os.path.dirname(_BORDA_DIR)), "airflow") + os.sep
 _STDLIB_DIR = os.path.join(sysconfig.get_paths()["stdlib"], "")
 
 
@@ -186,9 +189,9 @@ class Runner:
                 run.interruptible = False
             return _outcome(result, int(request["maxReturnValueBytes"]))
         except BaseException as error:
-            message = _describe_failure(error)
-            self._stderr.write(message if message.endswith("\n") else message + "\n")
-            return {"kind": "failed", "error": message}
+            # The worker writes the error into the task's log as the attempt's end, as it
+            # does for a TypeScript task's: printing it here too would show it twice.
+            return {"kind": "failed", "error": _describe_failure(error)}
         finally:
             _restore_environment(saved)
             sys.stdout, sys.stderr = self._stdout, self._stderr
@@ -350,7 +353,7 @@ def _chain(
 
 def _is_internal(filename: str) -> bool:
     return filename.startswith("<frozen importlib") or os.path.abspath(filename).startswith(
-        _BORDA_DIR
+        (_BORDA_DIR, _AIRFLOW_LAYER_DIR)
     )
 
 

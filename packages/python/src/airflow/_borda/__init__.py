@@ -1,0 +1,11 @@
+"""Borda's implementation of its Airflow-compatible layer.
+
+Nothing here is Airflow's API: the public modules (``airflow``, ``airflow.decorators``,
+``airflow.sdk``, ...) re-export what Airflow's own modules export, from here; the standard
+operators live at their Airflow 2 paths (``airflow.operators.bash``, ``.python``,
+``.empty``), which Airflow 3's ``airflow.providers.standard`` paths re-export.
+
+Declaring (``dag``, ``operator``, ``taskflow``, ``params``) is kept apart from running
+(``execution``, ``context``, ``templating``), which only the worker's runner calls, so
+parsing a DAG file never loads Jinja2.
+"""

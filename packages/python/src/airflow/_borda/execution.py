@@ -1,0 +1,130 @@
+"""Running an Airflow task on the worker: what the runner's ``task.run(context)`` does.
+
+The runner imports a DAG file once per process and runs many tries of its tasks, so each
+try works on a copy of the declared operator: its templated fields are rendered into the
+copy, and nothing a try changes reaches the next. The try's result is ``Returned`` (the
+return value, and the XComs it pushed, stored when it succeeds) or, for bash tasks,
+``BashCommand`` for the worker to run (``borda._registry``).
+
+While the task runs, ``get_current_context()`` returns its context, the ``AIRFLOW_CTX_*``
+variables are set, and Airflow's task loggers (``ti.log``, ``self.log``, and the root
+logger when the file configured none) write to the task's log.
+"""
+
+import copy
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from airflow._borda.context import (
+    Context,
+    airflow_context_variables,
+    current_context,
+    make_context,
+)
+from airflow._borda.subset import SUBSET_DOCS
+from airflow._borda.templating import render_template_fields
+from airflow.exceptions import AirflowException, AirflowFailException, AirflowSkipException
+from borda import TaskContext
+from borda._registry import BashCommand, Returned, RunResult
+
+if TYPE_CHECKING:
+    from airflow._borda.operator import BaseOperator
+
+
+class SkipNotSupported(AirflowException):
+    """A task raised ``AirflowSkipException``: Borda has no skipped state yet."""
+
+
+def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
+    task = copy.copy(operator)
+    context = make_context(task, data)
+    ti = context["ti"]
+    with current_context(context), _context_variables(context), _task_logging():
+        try:
+            render_template_fields(task, context)
+            result = task._borda_execute(context)
+        except AirflowSkipException as skip:
+            raise SkipNotSupported(
+                f"The task raised AirflowSkipException ({skip}), but Borda has no skipped state "
+                f"yet, so the task fails instead ({SUBSET_DOCS})."
+            ) from skip
+        except AirflowFailException:
+            print(
+                "AirflowFailException: Borda fails the task and retries it like any failure "
+                "(its retries are not skipped).",
+                file=sys.stderr,
+            )
+            raise
+    if isinstance(result, BashCommand):
+        return result
+    xcoms = dict(ti.pushed)
+    if task.multiple_outputs and result is not None:
+        if not isinstance(result, dict) or not all(isinstance(key, str) for key in result):
+            raise TypeError(
+                f"Task '{task.task_id}' has multiple_outputs, so it must return a dict with "
+                f"string keys, not {type(result).__name__}."
+            )
+        xcoms.update(result)
+    # A value pushed as "return_value" by hand counts when the task returns none.
+    pushed_result = xcoms.pop("return_value", None)
+    value = result if task.do_xcom_push and result is not None else pushed_result
+    return Returned(value, xcoms)
+
+
+@contextmanager
+def _context_variables(context: Context) -> Iterator[None]:
+    variables = airflow_context_variables(context)
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class _TaskLogHandler(logging.Handler):
+    """Writes records to the task's stdout as it is when they are written (the runner
+    gives each try its own), in Airflow's format without the time (the worker adds it)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.setFormatter(
+            logging.Formatter("{%(filename)s:%(lineno)d} %(levelname)s - %(message)s")
+        )
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stdout.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+_handler = _TaskLogHandler()
+
+
+@contextmanager
+def _task_logging() -> Iterator[None]:
+    task_logger = logging.getLogger("airflow.task")
+    root = logging.getLogger()
+    handlers = [(task_logger, True)] + ([(root, False)] if not root.handlers else [])
+    saved = [(logger, logger.level, logger.propagate) for logger, _ in handlers]
+    for logger, own in handlers:
+        logger.addHandler(_handler)
+        logger.setLevel(logging.INFO)
+        if own:
+            logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger, level, propagate in saved:
+            logger.removeHandler(_handler)
+            logger.setLevel(level)
+            logger.propagate = propagate

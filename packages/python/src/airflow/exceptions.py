@@ -1,0 +1,46 @@
+"""Airflow's exceptions that DAG files raise and catch.
+
+A task that raises ``AirflowSkipException`` fails, saying so: Borda has no skipped state
+yet. ``AirflowFailException`` fails the try like any exception, and retries still follow.
+"""
+
+from airflow._borda.subset import module_getattr
+
+__all__ = [
+    "AirflowException",
+    "AirflowFailException",
+    "AirflowNotFoundException",
+    "AirflowSkipException",
+    "AirflowTaskTimeout",
+    "TaskNotFound",
+]
+
+
+class AirflowException(Exception):
+    """The base of Airflow's exceptions; raised in a task, it fails the try."""
+
+    status_code = 500
+
+
+class AirflowSkipException(AirflowException):
+    """Would skip the task in Airflow; Borda fails it instead (no skipped state yet)."""
+
+
+class AirflowFailException(AirflowException):
+    """Fails the task; Borda still retries it per its retries."""
+
+
+class AirflowNotFoundException(AirflowException):
+    status_code = 404
+
+
+class AirflowTaskTimeout(BaseException):
+    """Airflow's execution timeout, for files that catch it: Borda never raises it, it stops
+    a task that runs too long with ``borda.TaskAborted``."""
+
+
+class TaskNotFound(AirflowNotFoundException):
+    """``dag.get_task()`` of an id the DAG does not have."""
+
+
+__getattr__ = module_getattr(__name__, package=False)

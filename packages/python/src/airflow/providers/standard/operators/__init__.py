@@ -1,0 +1,5 @@
+"""The standard provider's operators: ``bash``, ``python`` and ``empty``."""
+
+from airflow._borda.subset import module_getattr
+
+__getattr__ = module_getattr(__name__, package=True)

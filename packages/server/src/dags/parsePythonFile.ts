@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,11 +5,12 @@ import path from "node:path";
 import { pythonPath } from "@borda/python";
 import type { BundleOutcome } from "./bundleDagFile.js";
 import type { Evaluation } from "./evaluateBundle.js";
+import { lastOutput, type ParseFailure, runParseChild } from "./parseChild.js";
 
 /**
  * Parses a Python DAG file (Borda's Python SDK or an Airflow-style file) in a child
- * process of the chosen interpreter, as `evaluateBundle` does a TypeScript one: with a
- * time limit, without the server's environment, killed with the processor. The child
+ * process of the chosen interpreter (see parseChild.ts), as `evaluateBundle` does a
+ * TypeScript one. The child
  * (`borda._runtime.parse`, in @borda/python) imports the file, reports the specs of the
  * DAGs it declared, and writes its bundle: a deterministic zip of the file and every
  * module it imported from the DAGs folder.
@@ -49,8 +49,6 @@ interface ParseReport {
   warnings?: PythonWarning[];
   error: { message: string; line: number | null } | null;
 }
-
-const stderrTailChars = 2000;
 
 /**
  * Whether a Python file may declare DAGs, and so is imported on its own: like Airflow's
@@ -95,84 +93,47 @@ export async function parsePythonFile(options: ParsePythonOptions): Promise<Pyth
   }
 }
 
-type Ran = { ok: true; report: ParseReport } | { ok: false; message: string; line: number | null };
+type Ran = { ok: true; report: ParseReport } | ParseFailure;
 
-function runParser(options: ParsePythonOptions, zipPath: string): Promise<Ran> {
-  return new Promise((resolve) => {
-    const env: Record<string, string> = {
-      TZ: "UTC",
+async function runParser(options: ParsePythonOptions, zipPath: string): Promise<Ran> {
+  let stdout = "";
+  const end = await runParseChild({
+    command: options.python,
+    args: [
+      ...["-m", "borda._runtime.parse", "--dags-folder", options.root],
+      ...["--file", options.file, "--bundle-out", zipPath],
+    ],
+    env: {
       PYTHONPATH: pythonPath,
       // Imports must not write __pycache__ into the watched DAGs folder.
       PYTHONDONTWRITEBYTECODE: "1",
       PYTHONUNBUFFERED: "1",
-    };
-    for (const name of ["PATH", "HOME", "LANG"]) {
-      const value = process.env[name];
-      if (value !== undefined) env[name] = value;
-    }
-    const args = [
-      "-m",
-      "borda._runtime.parse",
-      "--dags-folder",
-      options.root,
-      "--file",
-      options.file,
-      "--bundle-out",
-      zipPath,
-    ];
-    const child = spawn(options.python, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let stopped: Ran | null = null;
-    const kill = (why: Ran) => {
-      stopped ??= why;
-      child.kill("SIGKILL");
-    };
-    const timer = setTimeout(
-      () =>
-        kill({
-          ok: false,
-          line: null,
-          message: `Importing the file took longer than ${options.timeoutMs / 1000} s and was stopped. A DAG file is imported at every parse: keep its top level to declaring DAGs (no network calls, waits or endless loops) and do the work inside tasks.`,
-        }),
-      options.timeoutMs,
-    );
-    const onAbort = () => kill({ ok: false, line: null, message: "The DAG processor stopped." });
-    options.signal.addEventListener("abort", onAbort, { once: true });
-    if (options.signal.aborted) onAbort();
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk: string) => {
-      stderr = (stderr + chunk).slice(-stderrTailChars);
-    });
-    child.on("error", (error: NodeJS.ErrnoException) =>
-      kill({
-        ok: false,
-        line: null,
-        message:
-          error.code === "ENOENT"
-            ? `Python DAG files need a Python interpreter, and '${options.python}' was not found. Install Python 3.11 or newer, or point BORDA_PYTHON (--python) at one.`
-            : `Starting the Python parser (${options.python}) failed: ${error.message}`,
-      }),
-    );
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      options.signal.removeEventListener("abort", onAbort);
-      if (stopped) return resolve(stopped);
-      const line = stdout.trim().split("\n").at(-1) ?? "";
-      try {
-        if (code === 0) return resolve({ ok: true, report: JSON.parse(line) as ParseReport });
-      } catch {
-        // Reported below, with what the child printed.
-      }
-      resolve({
-        ok: false,
-        line: null,
-        message: `The Python parser ended (${signal ? `signal ${signal}` : `exit code ${code}`}) without reporting the file's DAGs; is '${options.python}' Python 3.11 or newer?${stderr.trim() ? ` Its last output:\n${stderr.trim()}` : ""}`,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    what: "Importing the file",
+    describeSpawnError: (error) =>
+      error.code === "ENOENT"
+        ? `Python DAG files need a Python interpreter, and '${options.python}' was not found. Install Python 3.11 or newer, or point BORDA_PYTHON (--python) at one.`
+        : `Starting the Python parser (${options.python}) failed: ${error.message}`,
+    attach: (child) => {
+      child.stdout?.setEncoding("utf8");
+      child.stdout?.on("data", (chunk: string) => {
+        stdout += chunk;
       });
-    });
+    },
   });
+  if ("stopped" in end) return end.stopped;
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    if (end.code === 0) return { ok: true, report: JSON.parse(line) as ParseReport };
+  } catch {
+    // Reported below, with what the child printed.
+  }
+  return {
+    ok: false,
+    line: null,
+    message: `The Python parser ended (${end.signal ? `signal ${end.signal}` : `exit code ${end.code}`}) without reporting the file's DAGs; is '${options.python}' Python 3.11 or newer?${lastOutput(end.stderrTail)}`,
+  };
 }

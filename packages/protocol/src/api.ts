@@ -159,6 +159,14 @@ export type ApiDagDetail = z.infer<typeof dagDetailSchema>;
 /** GET /dagSources/{file_token} as JSON; `Accept: text/plain` gets the bare text. */
 export const dagSourceSchema = z.object({ content: z.string() });
 
+/**
+ * GET /dags/{dag_id}/pythonSources (Borda's own): the Python files the DAG's tasks run
+ * besides the DAG file itself, as their bundles hold them.
+ */
+export const pythonSourceCollectionSchema = z.object({
+  files: z.array(z.object({ path: z.string(), content: z.string() })),
+});
+
 // ---- tasks (of a DAG's definition) ------------------------------------------------------
 
 /** Airflow's TimeDelta: a duration as whole days, seconds and microseconds. */

@@ -153,7 +153,9 @@ function DagTabs({ dag, tab, runId }: { dag: Dag; tab: TabId; runId: string | un
   const error = tab === "code" ? null : ((needsTasks ? tasks.error : null) ?? runs.error);
   const waiting = error ? null : <p className="muted">Loading…</p>;
   const panel = () => {
-    if (tab === "code") return <DagCode fileToken={dag.file_token} fileloc={dag.fileloc} />;
+    if (tab === "code") {
+      return <DagCode dagId={dag.dag_id} fileToken={dag.file_token} fileloc={dag.fileloc} />;
+    }
     if (!runs.data) return waiting;
     if (tab === "details") return <DagDetails dagId={dag.dag_id} runs={runs.data.dag_runs} />;
     if (!tasks.data) return waiting;

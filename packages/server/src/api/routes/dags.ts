@@ -9,6 +9,7 @@ import {
   dagSourceSchema,
   ErrorCode,
   type ParamSpec,
+  pythonSourceCollectionSchema,
   taskCollectionSchema,
   taskListQuerySchema,
   taskSchema,
@@ -18,6 +19,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { DagFileOrigin } from "../../dags/dagRegistry.js";
+import { pythonSourcesOf } from "../../dags/pythonSources.js";
 import { dagGraph } from "../../scheduler/dagGraph.js";
 import type { DagRecord, ImportErrorRecord } from "../../store/index.js";
 import {
@@ -265,6 +267,24 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
           await requireDag(api, request.params.dag_id),
           await api.store.listImportErrors(),
         );
+      },
+    );
+
+    /** Borda's own: the Python files a DAG's tasks run (helper modules, a TypeScript DAG's python() files). */
+    app.get(
+      "/dags/:dag_id/pythonSources",
+      {
+        schema: {
+          tags,
+          params: dagParams,
+          response: { 200: pythonSourceCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        return {
+          files: await pythonSourcesOf(api.store, await requireDag(api, request.params.dag_id)),
+        };
       },
     );
 

@@ -2,8 +2,19 @@ import { useQuery } from "@tanstack/react-query";
 import { api, ok } from "../../api/client.js";
 import { ErrorMessage } from "../ErrorMessage.js";
 
-/** The source of the DAG's file, numbered; the numbers are not part of what is copied. */
-export function DagCode({ fileToken, fileloc }: { fileToken: string; fileloc: string }) {
+/**
+ * The source of the DAG's file, then of the Python files its tasks run (helper modules, a
+ * TypeScript DAG's python() files), each numbered; the numbers are not part of what is copied.
+ */
+export function DagCode({
+  dagId,
+  fileToken,
+  fileloc,
+}: {
+  dagId: string;
+  fileToken: string;
+  fileloc: string;
+}) {
   const source = useQuery({
     queryKey: ["dag-source", fileToken],
     queryFn: () =>
@@ -16,11 +27,37 @@ export function DagCode({ fileToken, fileloc }: { fileToken: string; fileloc: st
   if (!source.data) {
     return source.error ? <ErrorMessage error={source.error} /> : <p className="muted">Loading…</p>;
   }
-  const lines = source.data.content.replace(/\n$/, "").split("\n");
+  return (
+    <>
+      {source.error ? <ErrorMessage error={source.error} /> : null}
+      <SourceFile path={fileloc} content={source.data.content} />
+      <PythonSources dagId={dagId} />
+    </>
+  );
+}
+
+function PythonSources({ dagId }: { dagId: string }) {
+  const sources = useQuery({
+    queryKey: ["dag-python-sources", dagId],
+    queryFn: () =>
+      ok(api.GET("/api/v1/dags/{dag_id}/pythonSources", { params: { path: { dag_id: dagId } } })),
+    refetchInterval: 30_000,
+  });
+  if (sources.error) return <ErrorMessage error={sources.error} />;
+  return (
+    <>
+      {sources.data?.files.map((file) => (
+        <SourceFile key={file.path} path={file.path} content={file.content} />
+      ))}
+    </>
+  );
+}
+
+function SourceFile({ path, content }: { path: string; content: string }) {
+  const lines = content.replace(/\n$/, "").split("\n");
   return (
     <figure className="dag-code">
-      {source.error ? <ErrorMessage error={source.error} /> : null}
-      <figcaption className="mono">{fileloc}</figcaption>
+      <figcaption className="mono">{path}</figcaption>
       <pre>
         {lines.map((line, index) => (
           // Lines have no identity beyond their position in this one rendering.

@@ -18,8 +18,9 @@ an Apache Airflow installed in the same interpreter. The control plane logs them
 
 It writes the bundle to Z, a deterministic zip (``bundle``) of F and every module file
 the import loaded from inside D, at paths relative to D; ``files`` lists them. The zip is
-written for a failed import too (with what was loaded before it failed), so its hash can
-tell whether the files changed since.
+written for a failed import too (with what was loaded before it failed); the control
+plane does not use it, but imports a file that failed again at each scan, since a
+failure may come from a package installed meanwhile.
 
 Anything the file prints while it is imported goes to stderr: stdout carries only the
 JSON line. The exit code is 0 whenever that line was printed, a failed import included;

@@ -22,7 +22,9 @@ at a time:
 3. ``{"type": "abort", "reason"}`` stops the running task: ``ctx.sleep`` wakes and
    ``ctx.aborted`` turns true, and the main thread is interrupted (a signal, so a
    blocking call such as ``time.sleep`` or ``subprocess.run`` ends too) with
-   ``TaskAborted(reason)``. A task that ignores it is killed by the worker after a grace.
+   ``TaskAborted(reason)``, whose traceback (where the task was) goes to stderr, since the
+   worker reports the stop's reason instead. A task that ignores it is killed by the
+   worker after a grace.
 4. ``ctx.pull_xcoms(key, task_ids)`` sends ``{"type": "xcomPull", "requestId", "key",
    "taskIds"?}`` and waits (abortably) for the worker's ``{"type": "xcomPulled",
    "requestId", "values"}`` (or ``"error"``), which the reader thread hands over.
@@ -189,9 +191,14 @@ class Runner:
                 run.interruptible = False
             return _outcome(result, int(request["maxReturnValueBytes"]))
         except BaseException as error:
-            # The worker writes the error into the task's log as the attempt's end, as it
-            # does for a TypeScript task's: printing it here too would show it twice.
-            return {"kind": "failed", "error": _describe_failure(error)}
+            message = _describe_failure(error)
+            # The worker writes a failure into the task's log as the attempt's end, as it
+            # does a TypeScript task's, so it is not printed here too. A stopped task is
+            # the exception: the worker reports why it stopped it, and where the task was
+            # (its traceback) would be lost.
+            if isinstance(error, TaskAborted):
+                self._stderr.write(message if message.endswith("\n") else message + "\n")
+            return {"kind": "failed", "error": message}
         finally:
             _restore_environment(saved)
             sys.stdout, sys.stderr = self._stdout, self._stderr

@@ -6,7 +6,9 @@ try {
   await import("../dist/main.js");
 } catch (error) {
   if (error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("dist/main.js")) {
-    process.stderr.write("borda: the CLI is not built yet; run `npm run build` in the repository.\n");
+    process.stderr.write(
+      "borda: the CLI is not built yet; run `npm run build` in the repository.\n",
+    );
     process.exit(1);
   }
   throw error;

@@ -7,6 +7,7 @@ import pytest
 
 from borda import DagDefinitionError, Param, TaskContext, bash, dag, task
 from borda._registry import BashCommand, Returned, collecting
+from support.specs import python_task
 
 CONTEXT = {
     "dagId": "d",
@@ -21,32 +22,6 @@ CONTEXT = {
     "inputs": {},
     "upstream": {},
 }
-
-
-def python_task(task_id, **fields):
-    """A task's spec with Borda's defaults, as the SDK writes it."""
-    return {
-        "taskId": task_id,
-        "kind": "function",
-        "bashCommand": None,
-        "queue": "default",
-        "pool": "default_pool",
-        "poolSlots": 1,
-        "retries": 0,
-        "retryDelayMs": 300_000,
-        "retryExponentialBackoff": False,
-        "maxRetryDelayMs": None,
-        "executionTimeoutMs": None,
-        "triggerRule": "all_success",
-        "priorityWeight": 1,
-        "isolation": "warm",
-        "upstream": [],
-        "inputs": {},
-        "runtime": "python",
-        "operator": "@task",
-        "python": {"entry": None, "callable": None},
-        **fields,
-    }
 
 
 def task_specs(declared):

@@ -29,32 +29,6 @@ def tasks_of(spec):
     return {task["taskId"]: task for task in spec["tasks"]}
 
 
-def python_task(task_id, **fields):
-    """A task's spec with Borda's defaults, as the Python SDK writes it."""
-    return {
-        "taskId": task_id,
-        "kind": "function",
-        "bashCommand": None,
-        "queue": "default",
-        "pool": "default_pool",
-        "poolSlots": 1,
-        "retries": 0,
-        "retryDelayMs": 300_000,
-        "retryExponentialBackoff": False,
-        "maxRetryDelayMs": None,
-        "executionTimeoutMs": None,
-        "triggerRule": "all_success",
-        "priorityWeight": 1,
-        "isolation": "warm",
-        "upstream": [],
-        "inputs": {},
-        "runtime": "python",
-        "operator": "@task",
-        "python": {"entry": None, "callable": None},
-        **fields,
-    }
-
-
 def test_a_dag_with_every_option_gives_the_spec_the_python_sdk_gives():
     def airflow_style():
         with DAG(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretIdSchema } from "./apiConnections.js";
 import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js";
 
 /**
@@ -14,6 +15,8 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
  *   POST /edge/v1/workers/{name}/attempts/{id}/failure FailureReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/release ReleaseReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/xcoms   XcomPullRequest  → XcomPullResponse
+ *   POST /edge/v1/workers/{name}/attempts/{id}/connection ConnectionRequest → TaskConnection
+ *   POST /edge/v1/workers/{name}/attempts/{id}/variable   VariableRequest   → TaskVariable
  *   POST /edge/v1/workers/{name}/attempts/{id}/logs    LogChunk         → LogAck
  *   GET  /edge/v1/bundles/{hash}                       → the bundle (immutable)
  *   GET  /edge/v1/health                               → EdgeHealth (no auth)
@@ -25,12 +28,17 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
  * server's): heartbeats renew their leases, and only time in which the control plane was
  * up counts against them. A job the worker claimed but will not run (it started draining
  * or entered maintenance) is released: it goes back to its queue on the same try.
+ *
+ * A running task reads a connection or variable one at a time, naming its attempt: there
+ * is no bulk download. The control plane answers only when the attempt's queue is in the
+ * value's scope and the worker's token may serve that queue (403 `forbidden`, naming the
+ * reason, otherwise; 404 `not_found` when there is no such value).
  */
 
 export const edgeApiPrefix = "/edge/v1";
 
 /** The version of this protocol; a worker and a server agree when their majors match. */
-export const edgeProtocolVersion = "1.1";
+export const edgeProtocolVersion = "1.2";
 
 /**
  * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
@@ -221,6 +229,29 @@ export const xcomPullResponseSchema = z.object({
   values: z.array(z.object({ taskId: z.string(), value: z.unknown() })),
 });
 export type XcomPullResponse = z.infer<typeof xcomPullResponseSchema>;
+
+export const connectionRequestSchema = z.object({ connId: secretIdSchema });
+export type ConnectionRequest = z.infer<typeof connectionRequestSchema>;
+
+/** A connection as a task receives it, password included; `extra` is JSON text or null. */
+export const taskConnectionSchema = z.object({
+  connId: z.string(),
+  connType: z.string(),
+  description: z.string().nullable(),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  login: z.string().nullable(),
+  password: z.string().nullable(),
+  schema: z.string().nullable(),
+  extra: z.string().nullable(),
+});
+export type TaskConnection = z.infer<typeof taskConnectionSchema>;
+
+export const variableRequestSchema = z.object({ key: secretIdSchema });
+export type VariableRequest = z.infer<typeof variableRequestSchema>;
+
+export const taskVariableSchema = z.object({ key: z.string(), value: z.string() });
+export type TaskVariable = z.infer<typeof taskVariableSchema>;
 
 /** Why a worker gives back a job it claimed and did not start. */
 export const releaseReportSchema = z.object({

@@ -72,6 +72,20 @@ export const serverSettings = {
       "Secret key (32+ characters) keying token hashes and signatures; every replica needs the same. Environment only. Unset: generated once into BORDA_HOME/secret_key.",
     default: undefined,
   },
+  encryptionKeys: {
+    env: "BORDA_ENCRYPTION_KEYS",
+    flag: null,
+    description:
+      "Keys (32+ characters each, comma-separated) that encrypt connections and variables at rest: the first encrypts, all decrypt; every replica needs the same. Rotate with `borda db rotate-encryption-key`. Environment only. Unset: generated once into BORDA_HOME/encryption_key.",
+    default: undefined,
+  },
+  testConnection: {
+    env: "BORDA_TEST_CONNECTION",
+    flag: "--test-connection <bool>",
+    description:
+      "Whether POST /api/v1/connections/test (and the UI's Test button) may open a TCP connection from the control plane to a connection's host and port. Off by default, as in Airflow: it lets an Op probe any address the control plane reaches.",
+    default: "false",
+  },
   adminUser: {
     env: "BORDA_ADMIN_USER",
     flag: "--admin-user <name>",
@@ -134,6 +148,8 @@ export interface ServerConfig {
   dagRescanIntervalMs: number;
   python: string;
   secretKey: string | undefined;
+  encryptionKeys: string | undefined;
+  testConnection: boolean;
   adminUser: string;
   adminPassword: string | undefined;
   heartbeatIntervalMs: number;
@@ -171,6 +187,8 @@ export function resolveServerConfig(
     dagRescanIntervalMs: seconds("dagRescanInterval"),
     python: String(raw("python")),
     secretKey: raw("secretKey"),
+    encryptionKeys: raw("encryptionKeys"),
+    testConnection: bool("testConnection"),
     adminUser,
     adminPassword: raw("adminPassword"),
     heartbeatIntervalMs,

@@ -4,6 +4,8 @@ import pino, { type Logger } from "pino";
 import { loadSecretKey } from "./auth/secretKey.js";
 import { UserAuth } from "./auth/users.js";
 import type { ServerConfig } from "./config.js";
+import { Credentials } from "./credentials/credentials.js";
+import { loadEncryptionKeys } from "./credentials/encryptionKeys.js";
 import { DagProcessor } from "./dags/dagProcessor.js";
 import { EdgeService } from "./edge/edgeService.js";
 import { buildHttpServer } from "./http/httpServer.js";
@@ -22,6 +24,8 @@ export interface ControlPlane {
   http: FastifyInstance;
   logger: Logger;
   secretKey: Buffer;
+  /** Connections and variables, sealed at rest. */
+  credentials: Credentials;
   /** Signs REST API users in (HTTP Basic). */
   userAuth: UserAuth;
   /** The base URL the server listens on, e.g. http://127.0.0.1:8080. */
@@ -54,6 +58,11 @@ export async function startControlPlane(
     },
   });
   logger.info({ database: store.location }, "metadata store ready");
+  const credentials = new Credentials({
+    store,
+    keys: loadEncryptionKeys(config.home, config.encryptionKeys),
+    clock,
+  });
   const userAuth = new UserAuth({ store, clock });
   if (
     config.adminPassword &&
@@ -74,6 +83,7 @@ export async function startControlPlane(
     store,
     scheduler,
     secretKey,
+    credentials,
     logger,
     clock,
     serverVersion,
@@ -84,7 +94,17 @@ export async function startControlPlane(
   });
   const http = await buildHttpServer({
     edge,
-    api: { store, scheduler, processor, logs: edge.logs, userAuth, serverVersion, edge },
+    api: {
+      store,
+      scheduler,
+      processor,
+      logs: edge.logs,
+      userAuth,
+      serverVersion,
+      edge,
+      credentials,
+      testConnections: config.testConnection,
+    },
     logger,
   });
   await processor.start();
@@ -117,6 +137,7 @@ export async function startControlPlane(
     http,
     logger,
     secretKey,
+    credentials,
     userAuth,
     url,
     async stop() {

@@ -10,6 +10,8 @@ export {
   serverSettings,
 } from "./config.js";
 export { type ControlPlane, startControlPlane } from "./controlPlane.js";
+export { Credentials } from "./credentials/credentials.js";
+export { loadEncryptionKeys } from "./credentials/encryptionKeys.js";
 export {
   DagProcessor,
   type DagProcessorOptions,

@@ -29,6 +29,8 @@ interface Fixture {
   fileToken: string;
   eventLogId: number;
   importErrorId: number;
+  /** The control plane's own port: a connection test reaches it. */
+  port: number;
 }
 
 interface Request {
@@ -54,6 +56,39 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     "GET /pools/{pool_name}": { path: "/pools/coverage_pool" },
     "PATCH /pools/{pool_name}": { path: "/pools/coverage_pool", body: { slots: 3 } },
     "DELETE /pools/{pool_name}": { path: "/pools/coverage_pool" },
+
+    "GET /connections": { path: "/connections" },
+    "POST /connections": {
+      path: "/connections",
+      body: {
+        connection_id: "coverage_db",
+        conn_type: "postgres",
+        host: "db.example.com",
+        port: 5432,
+        login: "etl",
+        password: "coverage-password",
+        extra: '{"sslmode": "require"}',
+      },
+    },
+    "GET /connections/{connection_id}": { path: "/connections/coverage_db" },
+    "PATCH /connections/{connection_id}": {
+      path: "/connections/coverage_db?update_mask=port",
+      body: { connection_id: "coverage_db", conn_type: "postgres", port: 5433 },
+    },
+    "POST /connections/test": {
+      path: "/connections/test",
+      body: { connection_id: "coverage_db", conn_type: "http", host: "127.0.0.1", port: fixture.port },
+    },
+    "DELETE /connections/{connection_id}": { path: "/connections/coverage_db" },
+
+    "GET /variables": { path: "/variables" },
+    "POST /variables": { path: "/variables", body: { key: "coverage_region", value: "eu" } },
+    "GET /variables/{variable_key}": { path: "/variables/coverage_region" },
+    "PATCH /variables/{variable_key}": {
+      path: "/variables/coverage_region",
+      body: { key: "coverage_region", value: "us" },
+    },
+    "DELETE /variables/{variable_key}": { path: "/variables/coverage_region" },
 
     "GET /dags": { path: "/dags" },
     "GET /dags/{dag_id}": { path: "/dags/coverage" },
@@ -179,13 +214,14 @@ async function finishRun(cp: ControlPlane): Promise<void> {
 describeWithAirflowSpec("Airflow's operations that Borda serves", () => {
   describeEachBackend("conformance with Airflow's spec", (backend) => {
     it("answers a representative request for each, 2xx and in Airflow's shape", async () => {
-      const cp = await startApiWithUsers(backend, { dags });
+      const cp = await startApiWithUsers(backend, { dags, config: { testConnection: true } });
       await finishRun(cp);
       const admin = as(cp, "admin");
       const requests = representativeRequests({
         fileToken: (await admin("GET", "/dags/coverage")).body.file_token,
         eventLogId: (await admin("GET", "/eventLogs?limit=1")).body.event_logs[0].event_log_id,
         importErrorId: (await admin("GET", "/importErrors")).body.import_errors[0].import_error_id,
+        port: Number(new URL(cp.url).port),
       });
 
       const served = await servedShapes(cp);

@@ -11,6 +11,7 @@ import {
   sessionCookieName,
 } from "../auth/sessions.js";
 import type { UserAuth } from "../auth/users.js";
+import type { Credentials } from "../credentials/credentials.js";
 import type { DagProcessor } from "../dags/dagProcessor.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import type { LogFollower } from "../logs/logFollower.js";
@@ -27,6 +28,10 @@ export interface ApiContext {
   serverVersion: string;
   /** Workers and their tokens: changes go through it so they reach a waiting worker at once. */
   edge: EdgeService;
+  /** Connections and variables, sealed at rest. */
+  credentials: Credentials;
+  /** Whether `POST /connections/test` may open TCP connections (BORDA_TEST_CONNECTION). */
+  testConnections: boolean;
 }
 
 /** Who signed in for each request in flight, for the event log (a request is its key). */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "./apiContext.js";
 import { recordEvents } from "./recordEvents.js";
 import { apiTokenRoutes } from "./routes/apiTokens.js";
+import { connectionRoutes } from "./routes/connections.js";
 import { dagRunRoutes } from "./routes/dagRuns.js";
 import { dagRoutes } from "./routes/dags.js";
 import { deployRoutes } from "./routes/deploy.js";
@@ -15,6 +16,7 @@ import { sessionRoutes } from "./routes/session.js";
 import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
 import { userRoutes } from "./routes/users.js";
+import { variableRoutes } from "./routes/variables.js";
 import { workerTokenRoutes } from "./routes/workerTokens.js";
 import { xcomRoutes } from "./routes/xcom.js";
 
@@ -25,6 +27,8 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     recordEvents(app, api);
     await app.register(monitoringRoutes(api));
     await app.register(poolRoutes(api));
+    await app.register(connectionRoutes(api));
+    await app.register(variableRoutes(api));
     await app.register(sessionRoutes(api));
     await app.register(apiTokenRoutes(api));
     await app.register(dagRoutes(api));

@@ -62,8 +62,12 @@ const asRecord = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {};
 
-/** Keys whose values are never logged. */
-const secretName = /pass(word)?|secret|token|credential|authori[sz]ation|api[-_]?key|private/i;
+/**
+ * Keys whose values are never logged: secrets by name, and what connections and variables
+ * keep encrypted at rest (a variable's value; a connection's host, login and extra).
+ */
+const secretName =
+  /pass(word)?|secret|token|credential|authori[sz]ation|api[-_]?key|private|^(value|extra|host|login)$/i;
 /** Longer strings are logged by length only: a long text (a DAG's source) may hold secrets. */
 const longestString = 200;
 const longestExtra = 2000;

@@ -1,5 +1,6 @@
 import {
   attemptAckSchema,
+  connectionRequestSchema,
   edgeHealthSchema,
   edgeProtocolVersion,
   failureReportSchema,
@@ -12,6 +13,9 @@ import {
   registerResponseSchema,
   releaseReportSchema,
   successReportSchema,
+  taskConnectionSchema,
+  taskVariableSchema,
+  variableRequestSchema,
   workerDirectivesSchema,
   workerNameSchema,
   xcomPullRequestSchema,
@@ -148,6 +152,40 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
         const token = await edge.authenticate(request.headers.authorization);
         const { name, attemptId } = request.params;
         return edge.pullXcoms(token, name, attemptId, request.body);
+      },
+    );
+
+    // A running task's connection or variable: one value, for one attempt (no bulk reads).
+    app.post(
+      "/workers/:name/attempts/:attemptId/connection",
+      {
+        schema: {
+          tags,
+          params: attemptParams,
+          body: connectionRequestSchema,
+          response: { 200: taskConnectionSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const { name, attemptId } = request.params;
+        return edge.readConnection(token, name, attemptId, request.body.connId);
+      },
+    );
+    app.post(
+      "/workers/:name/attempts/:attemptId/variable",
+      {
+        schema: {
+          tags,
+          params: attemptParams,
+          body: variableRequestSchema,
+          response: { 200: taskVariableSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const { name, attemptId } = request.params;
+        return edge.readVariable(token, name, attemptId, request.body.key);
       },
     );
 

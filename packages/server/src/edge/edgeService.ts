@@ -11,11 +11,14 @@ import {
   type RegisterResponse,
   type ReleaseReport,
   type SuccessReport,
+  type TaskConnection,
+  type TaskVariable,
   type WorkerDirectives,
   type XcomPullResponse,
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../auth/workerTokens.js";
+import type { Credentials } from "../credentials/credentials.js";
 import { LogFollower } from "../logs/logFollower.js";
 import type { Clock } from "../scheduler/clock.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
@@ -34,6 +37,8 @@ export interface EdgeServiceOptions {
   store: Store;
   scheduler: Scheduler;
   secretKey: Buffer;
+  /** Connections and variables, which running tasks read one at a time. */
+  credentials: Credentials;
   logger: Logger;
   clock: Clock;
   serverVersion: string;
@@ -337,6 +342,28 @@ export class EdgeService {
         .filter((taskId) => byTask.has(taskId))
         .map((taskId) => ({ taskId, value: byTask.get(taskId) })),
     };
+  }
+
+  /** A connection, for a running attempt whose queue is in its scope. */
+  async readConnection(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    connId: string,
+  ): Promise<TaskConnection> {
+    const attempt = await this.#requireAttempt(token, name, attemptId);
+    return this.#o.credentials.connectionForAttempt({ attempt, token, workerName: name }, connId);
+  }
+
+  /** A variable, for a running attempt whose queue is in its scope. */
+  async readVariable(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    key: string,
+  ): Promise<TaskVariable> {
+    const attempt = await this.#requireAttempt(token, name, attemptId);
+    return this.#o.credentials.variableForAttempt({ attempt, token, workerName: name }, key);
   }
 
   /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */

@@ -23,6 +23,8 @@ export interface Database {
   users: UsersTable;
   event_log: EventLogTable;
   api_tokens: ApiTokensTable;
+  connections: ConnectionsTable;
+  variables: VariablesTable;
 }
 
 export interface DagsTable {
@@ -270,4 +272,23 @@ export interface ApiTokensTable {
   expires_at: number | null;
   last_used_at: number | null;
   revoked_at: number | null;
+}
+
+/** A connection; `sealed` holds host, port, login, password, schema and extra, encrypted. */
+export interface ConnectionsTable {
+  conn_id: string;
+  conn_type: string;
+  description: string | null;
+  queues: string | null;
+  sealed: string;
+  updated_at: number;
+}
+
+/** A variable; `sealed` holds its value, encrypted. */
+export interface VariablesTable {
+  key: string;
+  description: string | null;
+  queues: string | null;
+  sealed: string;
+  updated_at: number;
 }

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
 import * as attempts from "./attempts.js";
+import * as credentials from "./credentials.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
 import * as eventLog from "./eventLog.js";
@@ -31,6 +32,8 @@ import * as xcom from "./xcom.js";
 
 export type * from "./apiTokens.js";
 export type * from "./attempts.js";
+export type * from "./credentials.js";
+export { CredentialKind } from "./credentials.js";
 export type * from "./eventLog.js";
 export { eventOrderFields } from "./eventLog.js";
 export type * from "./findTaskInstances.js";
@@ -94,6 +97,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, users),
     ...bind(ctx, apiTokens),
     ...bind(ctx, eventLog),
+    ...bind(ctx, credentials),
   };
 }
 

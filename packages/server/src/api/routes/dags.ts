@@ -30,8 +30,8 @@ import {
   sendPlainText,
   wantsPlainText,
 } from "../apiContext.js";
+import { updateMask } from "../updateMask.js";
 import { dagParams, requireDag } from "./pathParams.js";
-import { updateMask } from "./pools.js";
 
 const tags = ["DAG"];
 

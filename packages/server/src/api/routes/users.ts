@@ -15,7 +15,7 @@ import { hashPassword } from "../../auth/passwords.js";
 import { Role } from "../../auth/roles.js";
 import type { UserRecord } from "../../store/index.js";
 import { type ApiContext, authorize, iso, page } from "../apiContext.js";
-import { updateMask } from "./pools.js";
+import { updateMask } from "../updateMask.js";
 
 const tags = ["User"];
 const userParams = z.object({ username: z.string().min(1).max(256) });

@@ -6,6 +6,7 @@ import { usersSchema } from "./003_users.js";
 import { eventLogSchema } from "./004_event_log.js";
 import { apiTokensSchema } from "./005_api_tokens.js";
 import { workerTimeoutsSchema } from "./006_worker_timeouts.js";
+import { credentialsSchema } from "./007_credentials.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "004_event_log": { up: eventLogSchema(dialect) },
         "005_api_tokens": { up: apiTokensSchema },
         "006_worker_timeouts": { up: workerTimeoutsSchema },
+        "007_credentials": { up: credentialsSchema },
       };
     },
   };

@@ -1,0 +1,297 @@
+import { connect } from "node:net";
+import {
+  BordaError,
+  type ConnectionBody,
+  collectionQuerySchema,
+  connectionBodySchema,
+  connectionCollectionSchema,
+  connectionPatchSchema,
+  connectionSchema,
+  connectionTestSchema,
+  ErrorCode,
+  isSensitiveName,
+  noContentSchema,
+  secretIdSchema,
+  updateMaskQuerySchema,
+} from "@borda/protocol";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Role } from "../../auth/roles.js";
+import { type ConnectionValue, redactedExtra } from "../../credentials/credentials.js";
+import { type ApiContext, authorize, page } from "../apiContext.js";
+import { updateMask } from "../updateMask.js";
+
+const tags = ["Connection"];
+const connectionParams = z.object({ connection_id: secretIdSchema });
+const editable = [
+  "connection_id",
+  "conn_type",
+  "description",
+  "host",
+  "login",
+  "schema",
+  "port",
+  "password",
+  "extra",
+  "queues",
+] as const;
+
+/** A connection as answered: never its password; its extra's sensitive fields as `***`. */
+function toApiConnection(connection: ConnectionValue) {
+  return {
+    connection_id: connection.connId,
+    conn_type: connection.connType,
+    description: connection.description,
+    host: connection.host,
+    login: connection.login,
+    schema: connection.schema,
+    port: connection.port,
+    queues: connection.queues,
+    has_password: connection.password !== null && connection.password !== "",
+    extra: redactedExtra(connection.extra),
+  };
+}
+
+function fromBody(body: ConnectionBody): ConnectionValue {
+  return {
+    connId: body.connection_id,
+    connType: body.conn_type,
+    description: body.description ?? null,
+    host: body.host ?? null,
+    port: body.port ?? null,
+    login: body.login ?? null,
+    password: body.password ?? null,
+    schema: body.schema ?? null,
+    extra: body.extra ?? null,
+    queues: body.queues ?? null,
+  };
+}
+
+/**
+ * `/connections`: Airflow's endpoints (Op and Admin). A password is accepted and never
+ * answered; an extra sent back with `***` where the answer showed it keeps the stored
+ * value there, so editing a shown extra does not wipe its secrets.
+ */
+export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  const requireConnection = async (connId: string) => {
+    const connection = await api.credentials.getConnection(connId);
+    if (!connection) {
+      throw new BordaError(ErrorCode.notFound, `Connection '${connId}' not found.`);
+    }
+    return connection;
+  };
+
+  return async (app) => {
+    app.get(
+      "/connections",
+      {
+        schema: {
+          operationId: "get_connections",
+
+          tags,
+          querystring: collectionQuerySchema,
+          response: { 200: connectionCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.op);
+        const { items, total } = page(
+          await api.credentials.listConnections(),
+          request.query,
+          {
+            connection_id: (c) => c.connId,
+            conn_type: (c) => c.connType,
+            host: (c) => c.host,
+            description: (c) => c.description,
+          },
+          "connection_id",
+        );
+        return {
+          connections: items.map((c) => {
+            const { extra: _, ...listed } = toApiConnection(c);
+            return listed;
+          }),
+          total_entries: total,
+        };
+      },
+    );
+
+    app.get(
+      "/connections/:connection_id",
+      {
+        schema: {
+          operationId: "get_connection",
+          tags,
+          params: connectionParams,
+          response: { 200: connectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.op);
+        return toApiConnection(await requireConnection(request.params.connection_id));
+      },
+    );
+
+    app.post(
+      "/connections",
+      {
+        schema: {
+          operationId: "post_connection",
+          tags,
+          body: connectionBodySchema,
+          response: { 200: connectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.op);
+        await api.credentials.createConnection(fromBody(request.body));
+        return toApiConnection(await requireConnection(request.body.connection_id));
+      },
+    );
+
+    app.patch(
+      "/connections/:connection_id",
+      {
+        schema: {
+          operationId: "patch_connection",
+
+          tags,
+          params: connectionParams,
+          querystring: updateMaskQuerySchema,
+          body: connectionPatchSchema,
+          response: { 200: connectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.op);
+        const stored = await requireConnection(request.params.connection_id);
+        const mask = updateMask(request.query.update_mask, editable);
+        const body = request.body;
+        const wants = (field: keyof ConnectionBody) =>
+          (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
+        if (wants("connection_id") && body.connection_id !== stored.connId) {
+          throw new BordaError(
+            ErrorCode.invalidInput,
+            "connection_id: a connection cannot be renamed; create a new one and delete this one.",
+          );
+        }
+        const pick = <K extends keyof ConnectionBody, V>(field: K, current: V) =>
+          wants(field) ? (body[field] as V) : current;
+        await api.credentials.replaceConnection({
+          connId: stored.connId,
+          connType: pick("conn_type", stored.connType),
+          description: pick("description", stored.description),
+          host: pick("host", stored.host),
+          port: pick("port", stored.port),
+          login: pick("login", stored.login),
+          password: pick("password", stored.password),
+          schema: pick("schema", stored.schema),
+          extra: wants("extra") ? keepRedacted(body.extra ?? null, stored.extra) : stored.extra,
+          queues: pick("queues", stored.queues),
+        });
+        return toApiConnection(await requireConnection(stored.connId));
+      },
+    );
+
+    app.delete(
+      "/connections/:connection_id",
+      {
+        schema: {
+          operationId: "delete_connection",
+          tags,
+          params: connectionParams,
+          response: { 204: noContentSchema },
+        },
+      },
+      async (request, reply) => {
+        await authorize(api, request, Role.op);
+        await api.credentials.deleteConnection(request.params.connection_id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      "/connections/test",
+      {
+        schema: {
+          operationId: "test_connection",
+          tags,
+          body: connectionBodySchema,
+          response: { 200: connectionTestSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.op);
+        if (!api.testConnections) {
+          throw new BordaError(
+            ErrorCode.forbidden,
+            "Testing connections is disabled: set BORDA_TEST_CONNECTION=true on the control plane to enable it (it lets an Op open TCP connections from the control plane to any host and port).",
+          );
+        }
+        return reachTcp(request.body.host ?? null, request.body.port ?? null);
+      },
+    );
+  };
+}
+
+/**
+ * An extra sent back with `***` where a sensitive field was shown keeps the stored value
+ * of that field: what the answer redacted, an edit must not overwrite with the mask.
+ */
+function keepRedacted(sent: string | null, stored: string | null): string | null {
+  if (sent === null || stored === null) return sent;
+  const old = JSON.parse(stored) as Record<string, unknown>;
+  const merge = (value: unknown, previous: unknown): unknown => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const before = (typeof previous === "object" && previous !== null ? previous : {}) as Record<
+      string,
+      unknown
+    >;
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [
+        name,
+        isSensitiveName(name) && item === "***" && name in before
+          ? before[name]
+          : merge(item, before[name]),
+      ]),
+    );
+  };
+  return JSON.stringify(merge(JSON.parse(sent), old));
+}
+
+/**
+ * Borda's connection test: whether the control plane reaches the host and port over TCP.
+ * Edge connections are often reachable only from their site, so a failure says so.
+ */
+function reachTcp(
+  host: string | null,
+  port: number | null,
+): Promise<{ status: boolean; message: string }> {
+  if (!host || port === null) {
+    return Promise.resolve({
+      status: false,
+      message:
+        "Borda tests a connection by opening a TCP connection to its host and port; give both.",
+    });
+  }
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 5000 });
+    const done = (status: boolean, message: string) => {
+      socket.destroy();
+      resolve({ status, message });
+    };
+    socket.once("connect", () => done(true, `The control plane reached ${host}:${port} over TCP.`));
+    socket.once("timeout", () =>
+      done(
+        false,
+        `No answer from ${host}:${port} within 5 s. A host reachable only from a worker's site cannot be tested from the control plane.`,
+      ),
+    );
+    socket.once("error", (error) =>
+      done(
+        false,
+        `The control plane could not reach ${host}:${port}: ${error.message}. A host reachable only from a worker's site cannot be tested from the control plane.`,
+      ),
+    );
+  });
+}

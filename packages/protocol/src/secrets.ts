@@ -83,13 +83,9 @@ function connectionFromUri(connId: string, text: string): TaskConnection {
   const decode = (part: string) => (part === "" ? null : decodeURIComponent(part));
   const query = [...url.searchParams];
   const packed = url.searchParams.get(extraKey);
-  const extra =
-    packed !== null
-      ? packed
-      : query.length > 0
-        ? JSON.stringify(Object.fromEntries(query))
-        : null;
-  if (packed !== null) requireObjectJson(connId, packed);
+  let extra: string | null = null;
+  if (packed !== null) extra = requireObjectJson(connId, packed);
+  else if (query.length > 0) extra = JSON.stringify(Object.fromEntries(query));
   const connType = url.protocol.slice(0, -1).replaceAll("-", "_");
   return {
     connId,

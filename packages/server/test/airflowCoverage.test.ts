@@ -77,7 +77,12 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     },
     "POST /connections/test": {
       path: "/connections/test",
-      body: { connection_id: "coverage_db", conn_type: "http", host: "127.0.0.1", port: fixture.port },
+      body: {
+        connection_id: "coverage_db",
+        conn_type: "http",
+        host: "127.0.0.1",
+        port: fixture.port,
+      },
     },
     "DELETE /connections/{connection_id}": { path: "/connections/coverage_db" },
 

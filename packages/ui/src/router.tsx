@@ -1,12 +1,14 @@
 import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
 import { Shell } from "./components/Shell.js";
 import { AdminView } from "./views/AdminView.js";
+import { ConnectionsView } from "./views/ConnectionsView.js";
 import { DagsView } from "./views/DagsView.js";
 import { DagView } from "./views/DagView.js";
 import { JobsView } from "./views/JobsView.js";
 import { PoolsView } from "./views/PoolsView.js";
 import { RunView } from "./views/RunView.js";
 import { TaskLogView } from "./views/TaskLogView.js";
+import { VariablesView } from "./views/VariablesView.js";
 import { WorkersView } from "./views/WorkersView.js";
 
 /** Search parameters arrive as strings or JSON values; keep the strings a view asked for. */
@@ -69,6 +71,18 @@ const jobsRoute = createRoute({
   component: JobsView,
 });
 
+const connectionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/connections",
+  component: ConnectionsView,
+});
+
+const variablesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/variables",
+  component: VariablesView,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -84,6 +98,8 @@ export const router = createRouter({
     poolsRoute,
     workersRoute,
     jobsRoute,
+    connectionsRoute,
+    variablesRoute,
     adminRoute,
   ]),
   defaultPreload: "intent",

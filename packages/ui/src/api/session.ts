@@ -47,9 +47,16 @@ export function useSignOut() {
   };
 }
 
+type NeededRole = "User" | "Op" | "Admin";
+
 /** Whether the signed-in user's role may do what `role` may (Airflow's order: Viewer < User < Op < Admin). */
-export function useCan(role: "User" | "Op" | "Admin"): boolean {
-  const order = ["Viewer", "User", "Op", "Admin"];
+export function useCan(role: NeededRole): boolean {
   const session = useSession().data;
-  return session ? order.indexOf(session.role) >= order.indexOf(role) : false;
+  return session ? roleAllows(session.role, role) : false;
+}
+
+/** Whether `role` may do what `needed` may. */
+export function roleAllows(role: Session["role"], needed: NeededRole): boolean {
+  const order = ["Viewer", "User", "Op", "Admin"];
+  return order.indexOf(role) >= order.indexOf(needed);
 }

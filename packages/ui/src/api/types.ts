@@ -25,3 +25,13 @@ export type Session = Read<"/api/v1/auth/session">;
 export type WorkerState = EdgeWorker["state"];
 export type EdgeJobState = EdgeJob["state"];
 export type ApiToken = Read<"/api/v1/auth/tokens">["tokens"][number];
+export type Connection = Read<"/api/v1/connections/{connection_id}">;
+export type ListedConnection = Read<"/api/v1/connections">["connections"][number];
+export type Variable = Read<"/api/v1/variables/{variable_key}">;
+export type ListedVariable = Read<"/api/v1/variables">["variables"][number];
+export type ConnectionPatch = NonNullable<
+  paths["/api/v1/connections/{connection_id}"]["patch"]["requestBody"]
+>["content"]["application/json"];
+export type VariablePatch = NonNullable<
+  paths["/api/v1/variables/{variable_key}"]["patch"]["requestBody"]
+>["content"]["application/json"];

@@ -84,3 +84,11 @@ export function field(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value.trim() : "";
 }
+
+/** A comma-separated form field's items, trimmed, without empty ones: "a, b," → ["a", "b"]. */
+export function listField(form: FormData, name: string): string[] {
+  return field(form, name)
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

@@ -1,13 +1,16 @@
 import { Link, Outlet } from "@tanstack/react-router";
-import { useSession, useSignOut } from "../api/session.js";
+import { roleAllows, useSession, useSignOut } from "../api/session.js";
 import { LoginView } from "../views/LoginView.js";
 import { ErrorMessage } from "./ErrorMessage.js";
 
+/** The sections, each with the least role whose API calls its page needs (none: every role). */
 const sections = [
   { to: "/", label: "DAGs" },
   { to: "/pools", label: "Pools" },
   { to: "/workers", label: "Edge workers" },
   { to: "/jobs", label: "Edge jobs" },
+  { to: "/connections", label: "Connections", role: "Op" },
+  { to: "/variables", label: "Variables", role: "Op" },
   { to: "/admin", label: "Admin" },
 ] as const;
 
@@ -18,6 +21,7 @@ export function Shell() {
   if (session.isPending) return <p className="page-status">Loading…</p>;
   if (session.error) return <ErrorMessage error={session.error} />;
   if (!session.data) return <LoginView />;
+  const role = session.data.role;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -29,17 +33,19 @@ export function Shell() {
         </Link>
         <nav aria-label="Sections">
           <ul>
-            {sections.map((section) => (
-              <li key={section.to}>
-                <Link
-                  to={section.to}
-                  activeOptions={{ exact: section.to === "/" }}
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
-                  {section.label}
-                </Link>
-              </li>
-            ))}
+            {sections.map((section) =>
+              "role" in section && !roleAllows(role, section.role) ? null : (
+                <li key={section.to}>
+                  <Link
+                    to={section.to}
+                    activeOptions={{ exact: section.to === "/" }}
+                    activeProps={{ "aria-current": "page", className: "active" }}
+                  >
+                    {section.label}
+                  </Link>
+                </li>
+              ),
+            )}
           </ul>
         </nav>
         <div className="who">

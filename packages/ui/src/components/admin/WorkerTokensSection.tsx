@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ok } from "../../api/client.js";
 import { useCan } from "../../api/session.js";
-import { ActionButton, field } from "../ActionButton.js";
+import { ActionButton, field, listField } from "../ActionButton.js";
 import { ErrorMessage } from "../ErrorMessage.js";
 import { RelativeTime } from "../RelativeTime.js";
 import { AdminSection } from "./AdminSection.js";
@@ -30,10 +30,7 @@ export function WorkerTokensSection() {
                 api.POST("/api/v1/edge/tokens", {
                   body: {
                     name: field(form, "name"),
-                    queues: field(form, "queues")
-                      .split(",")
-                      .map((queue) => queue.trim())
-                      .filter((queue) => queue !== ""),
+                    queues: listField(form, "queues"),
                     team: field(form, "team") || undefined,
                     worker_timeout: field(form, "worker_timeout")
                       ? Number(field(form, "worker_timeout"))

@@ -5,10 +5,6 @@ import { defineConfig } from "vite";
 // control plane on :8080 (`npm start`); `npm run build` writes dist/, which it serves.
 export default defineConfig({
   plugins: [react()],
-  build: {
-    outDir: "dist",
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 1024,
-  },
+  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1024 },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
 });

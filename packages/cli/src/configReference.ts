@@ -24,7 +24,7 @@ export function configReference(): string {
     "A worker needs only the control plane's URL and its token: no database, no secret key. Tasks see none of these variables (see `BORDA_TASK_ENV`).",
     settingsTable(workerSettings),
     "## API commands",
-    "`borda dags`, `runs`, `tasks`, `pools`, `users`, `tokens`, `api-tokens` and `workers` call the REST API, and each takes these options. An API token (`--token`, `BORDA_API_TOKEN`) wins over a user (`--user`, `BORDA_API_USER`) given at the same level; `--user name` without `:password` takes the password from `BORDA_API_PASSWORD`.",
+    "`borda dags`, `runs`, `tasks`, `pools`, `connections`, `variables`, `users`, `tokens`, `api-tokens` and `workers` call the REST API, and each takes these options. An API token (`--token`, `BORDA_API_TOKEN`) wins over a user (`--user`, `BORDA_API_USER`) given at the same level; `--user name` without `:password` takes the password from `BORDA_API_PASSWORD`.",
     optionsTable([
       ...addApiOptions(new Command()).options,
       ...outputOptions("table", "list commands"),

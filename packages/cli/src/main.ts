@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerApiTokenCommands } from "./commands/apiTokens.js";
+import { registerConnectionCommands } from "./commands/connections.js";
 import { registerDagCommands } from "./commands/dags.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerPoolCommands } from "./commands/pools.js";
@@ -9,6 +10,7 @@ import { registerServerCommands } from "./commands/server.js";
 import { registerTaskCommands } from "./commands/tasks.js";
 import { registerTokenCommands } from "./commands/tokens.js";
 import { registerUserCommands } from "./commands/users.js";
+import { registerVariableCommands } from "./commands/variables.js";
 import { registerWorkerCommand } from "./commands/worker.js";
 import { registerWorkersCommands } from "./commands/workers.js";
 import { runProgram } from "./runProgram.js";
@@ -27,6 +29,8 @@ registerDagCommands(program);
 registerRunCommands(program);
 registerTaskCommands(program);
 registerPoolCommands(program);
+registerConnectionCommands(program);
+registerVariableCommands(program);
 registerUserCommands(program);
 registerApiTokenCommands(program);
 registerWorkersCommands(program);

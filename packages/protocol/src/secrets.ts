@@ -92,12 +92,21 @@ function connectionFromUri(connId: string, text: string): TaskConnection {
     connType: connType === "postgresql" ? "postgres" : connType,
     description: null,
     host: decode(url.hostname),
-    port: url.port === "" ? null : Number(url.port),
+    port: explicitPort(text),
     login: decode(url.username),
     password: decode(url.password),
     schema: decode(url.pathname.replace(/^\//, "")),
     extra,
   };
+}
+
+/**
+ * The port a URI writes, even the scheme's default one, which URL leaves out for
+ * `http://host:80` and the like (a connection keeps the port it was given).
+ */
+function explicitPort(uri: string): number | null {
+  const port = /^[^:]+:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)/.exec(uri)?.[1];
+  return port === undefined ? null : Number(port);
 }
 
 function connectionFromJson(connId: string, text: string): TaskConnection {

@@ -1,0 +1,453 @@
+import {
+  type ApiConnection,
+  type ConnectionBody,
+  connectionUri,
+  parseConnection,
+  type TaskConnection,
+} from "@borda/protocol";
+import type { Command } from "commander";
+import { ApiClient, ApiError, type ApiOptions, addApiOptions, apiPath } from "../apiClient.js";
+import { addOutputOption, outputFormat, printFields, printRows } from "../output.js";
+import {
+  fetchEach,
+  type ImportTally,
+  parseQueues,
+  queuesCell,
+  queuesHelp,
+  readableBy,
+  readImportFile,
+  reportImport,
+  writeExport,
+} from "./credentialCommands.js";
+
+type ListedConnection = Omit<ApiConnection, "extra">;
+
+const writeOnly =
+  "Passwords are write-only: stored encrypted, handed only to the tasks that may read the connection, and never shown again by the CLI, the REST API or the UI (which say only whether one is set).";
+
+/** The `--conn-*` flags of `add` and `test`, as commander names them. */
+interface ConnectionFlags {
+  connUri?: string;
+  connJson?: string;
+  connType?: string;
+  connHost?: string;
+  connLogin?: string;
+  connPassword?: string;
+  connSchema?: string;
+  connPort?: string;
+  connExtra?: string;
+  connDescription?: string;
+}
+
+/** The flags that describe a connection field by field; --conn-uri and --conn-json exclude them. */
+const fieldFlags = [
+  ["connType", "--conn-type"],
+  ["connHost", "--conn-host"],
+  ["connLogin", "--conn-login"],
+  ["connPassword", "--conn-password"],
+  ["connSchema", "--conn-schema"],
+  ["connPort", "--conn-port"],
+] as const;
+
+function addConnectionFlags(command: Command): Command {
+  return command
+    .option(
+      "--conn-uri <uri>",
+      "the whole connection as a URI, Airflow's format: type://login:password@host:port/schema?extra_field=value",
+    )
+    .option(
+      "--conn-json <json>",
+      'the whole connection as JSON: {"conn_type": "postgres", "host": "...", "login": "...", "password": "...", "port": 5432, "schema": "...", "extra": {...}}',
+    )
+    .option("--conn-type <type>", "its type, e.g. postgres, mysql, http (instead of a URI or JSON)")
+    .option("--conn-host <host>", "its host")
+    .option("--conn-login <login>", "its login (user name)")
+    .option(
+      "--conn-password <password>",
+      "its password: write-only, never shown again. The shell's history and `ps` show a flag's value; `borda connections import <file>` keeps it out of both",
+    )
+    .option("--conn-schema <schema>", "its schema (database)")
+    .option("--conn-port <port>", "its port")
+    .option(
+      "--conn-extra <json>",
+      'its extra fields, a JSON object such as \'{"sslmode": "require"}\' (with --conn-uri, instead of the URI\'s query)',
+    )
+    .option("--conn-description <text>", "what the connection is for");
+}
+
+/**
+ * The connection the flags describe, by Airflow's rules: a URI or JSON holds the whole
+ * connection (a URI may take --conn-extra), else --conn-type and the other fields. Null
+ * when no flag describes one. Errors never repeat a URI or JSON, which may hold a password.
+ */
+function connectionFromFlags(connId: string, flags: ConnectionFlags): TaskConnection | null {
+  const fields = fieldFlags.filter(([name]) => flags[name] !== undefined).map(([, flag]) => flag);
+  if (flags.connUri !== undefined && flags.connJson !== undefined) {
+    throw new Error("give --conn-uri or --conn-json, not both.");
+  }
+  let connection: TaskConnection;
+  if (flags.connUri !== undefined || flags.connJson !== undefined) {
+    const whole = flags.connUri !== undefined ? "--conn-uri" : "--conn-json";
+    const clashing =
+      whole === "--conn-json" && flags.connExtra !== undefined
+        ? [...fields, "--conn-extra"]
+        : fields;
+    if (clashing.length > 0) {
+      throw new Error(`${whole} holds the whole connection: drop ${clashing.join(", ")}.`);
+    }
+    connection = parseConnection(
+      connId,
+      wholeConnection(whole, flags.connUri ?? flags.connJson ?? ""),
+    );
+  } else if (flags.connType !== undefined) {
+    connection = parseConnection(
+      connId,
+      JSON.stringify({
+        conn_type: flags.connType,
+        host: flags.connHost,
+        login: flags.connLogin,
+        password: flags.connPassword,
+        schema: flags.connSchema,
+        port: flags.connPort,
+      }),
+    );
+  } else if (fields.length > 0 || flags.connExtra !== undefined) {
+    throw new Error("give --conn-type with the other --conn-* flags (or a --conn-uri instead).");
+  } else if (flags.connDescription !== undefined) {
+    throw new Error("describe the connection: --conn-uri, --conn-json or --conn-type.");
+  } else {
+    return null;
+  }
+  return {
+    ...connection,
+    ...(flags.connExtra === undefined ? {} : { extra: extraFlag(flags.connExtra) }),
+    ...(flags.connDescription === undefined ? {} : { description: flags.connDescription }),
+  };
+}
+
+/** A --conn-uri or --conn-json, checked to be what its flag says before parsing. */
+function wholeConnection(flag: "--conn-uri" | "--conn-json", text: string): string {
+  const trimmed = text.trim();
+  if (flag === "--conn-json" && !trimmed.startsWith("{")) {
+    throw new Error('--conn-json must be a JSON object, e.g. {"conn_type": "postgres", ...}.');
+  }
+  if (flag === "--conn-uri" && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(trimmed)) {
+    throw new Error(
+      "--conn-uri must be a URI such as postgres://login:password@host:5432/schema (percent-encode special characters in the login and password).",
+    );
+  }
+  return trimmed;
+}
+
+function extraFlag(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Error('--conn-extra must be a JSON object, e.g. \'{"sslmode": "require"}\'.');
+  }
+  return text;
+}
+
+function connectionBody(connection: TaskConnection): ConnectionBody {
+  return {
+    connection_id: connection.connId,
+    conn_type: connection.connType,
+    description: connection.description,
+    host: connection.host,
+    login: connection.login,
+    schema: connection.schema,
+    port: connection.port,
+    password: connection.password,
+    extra: connection.extra,
+  };
+}
+
+/** A connection as a URI without its password, its extra's sensitive fields as `***`. */
+function shownUri(connection: ApiConnection): string {
+  return connectionUri({
+    connId: connection.connection_id,
+    connType: connection.conn_type,
+    description: connection.description,
+    host: connection.host,
+    port: connection.port,
+    login: connection.login,
+    password: null,
+    schema: connection.schema,
+    extra: connection.extra,
+  });
+}
+
+/**
+ * One entry of an import file: Airflow's export object (`conn_type`, `host`, ...; `extra`
+ * as text or an object), or a URI, and Borda's `queues`. Absent `queues` answers
+ * undefined, so that replacing a connection never widens who may read it.
+ */
+function importedConnection(
+  connId: string,
+  entry: unknown,
+): { connection: TaskConnection; queues: string[] | null | undefined } {
+  if (typeof entry === "string")
+    return { connection: parseConnection(connId, entry), queues: undefined };
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    throw new Error("it must be an object (conn_type, host, login, ...) or a URI.");
+  }
+  const { queues, ...fields } = entry as Record<string, unknown>;
+  if (
+    queues !== undefined &&
+    queues !== null &&
+    !(Array.isArray(queues) && queues.every((queue) => typeof queue === "string"))
+  ) {
+    throw new Error("its queues must be a list of queue patterns, or null for every queue.");
+  }
+  return {
+    connection: parseConnection(connId, JSON.stringify(fields)),
+    queues: queues as string[] | null | undefined,
+  };
+}
+
+/** A connection as Airflow's `connections export` writes it, without the password it never has here. */
+function exportedConnection(connection: ApiConnection): Record<string, unknown> {
+  return {
+    conn_type: connection.conn_type,
+    description: connection.description,
+    login: connection.login,
+    host: connection.host,
+    port: connection.port,
+    schema: connection.schema,
+    extra: connection.extra,
+    ...(connection.queues === null ? {} : { queues: connection.queues }),
+  };
+}
+
+/** `borda connections`: Airflow's connections on the control plane, through the REST API (Op). */
+export function registerConnectionCommands(program: Command): void {
+  const connections = program
+    .command("connections")
+    .description(
+      "List, show, add, delete, test, import and export connections: what tasks read with ctx.connection() or Airflow's BaseHook.get_connection() (needs Op or Admin).",
+    )
+    .addHelpText(
+      "after",
+      `\n${writeOnly} A connection's extra is shown with its sensitive fields (password, secret, token, api_key, ...) as ***. --queues limits which tasks may read a connection. Files are Airflow's \`connections export\` JSON format.\n`,
+    );
+
+  addOutputOption(
+    addApiOptions(
+      connections
+        .command("list")
+        .description(
+          "List the connections, with whether each has a password (never the password).",
+        ),
+    ),
+  ).action(async (options: ApiOptions & { output?: string }) => {
+    const format = outputFormat(options);
+    printRows(
+      await ApiClient.fromOptions(options).getAll<"connections", ListedConnection>(
+        "/connections",
+        "connections",
+      ),
+      [
+        { header: "ID", value: (c) => c.connection_id },
+        { header: "TYPE", value: (c) => c.conn_type },
+        { header: "HOST", value: (c) => c.host },
+        { header: "PORT", value: (c) => c.port },
+        { header: "LOGIN", value: (c) => c.login },
+        { header: "SCHEMA", value: (c) => c.schema },
+        { header: "PASSWORD", value: (c) => (c.has_password ? "set" : null) },
+        { header: "QUEUES", value: (c) => queuesCell(c.queues) },
+        { header: "DESCRIPTION", value: (c) => c.description },
+      ],
+      format,
+    );
+  });
+
+  addOutputOption(
+    addApiOptions(
+      connections
+        .command("get")
+        .description(
+          "Show a connection: its fields and extra (sensitive fields as ***), and whether it has a password, which is never shown.",
+        )
+        .argument("<conn_id>"),
+    ),
+    "text",
+  ).action(async (connId: string, options: ApiOptions & { output?: string }) => {
+    const format = outputFormat(options, "text");
+    const connection = await ApiClient.fromOptions(options).get<ApiConnection>(
+      apiPath`/connections/${connId}`,
+    );
+    printFields(
+      connection,
+      [
+        { label: "id", value: (c) => c.connection_id },
+        { label: "type", value: (c) => c.conn_type },
+        { label: "description", value: (c) => c.description },
+        { label: "host", value: (c) => c.host },
+        { label: "port", value: (c) => c.port },
+        { label: "login", value: (c) => c.login },
+        {
+          label: "password",
+          value: (c) => (c.has_password ? "set (write-only, never shown)" : null),
+        },
+        { label: "schema", value: (c) => c.schema },
+        { label: "extra", value: (c) => c.extra },
+        { label: "queues", value: (c) => queuesCell(c.queues) },
+        { label: "uri", value: shownUri },
+      ],
+      format,
+    );
+  });
+
+  addApiOptions(
+    addConnectionFlags(
+      connections
+        .command("add")
+        .description(
+          "Add a connection, given as --conn-uri, as --conn-json, or field by field from --conn-type. Its password is write-only: it is never shown again.",
+        )
+        .argument("<conn_id>", "letters, digits, '_', '.' and '-'")
+        .option("--queues <patterns>", `${queuesHelp}; default: every queue`),
+    ),
+  ).action(async (connId: string, options: ApiOptions & ConnectionFlags & { queues?: string }) => {
+    const connection = connectionFromFlags(connId, options);
+    if (connection === null) {
+      throw new Error("describe the connection: --conn-uri, --conn-json or --conn-type.");
+    }
+    const added = await ApiClient.fromOptions(options).post<ApiConnection>("/connections", {
+      ...connectionBody(connection),
+      ...(options.queues === undefined ? {} : { queues: parseQueues(options.queues) }),
+    });
+    process.stdout.write(
+      `Added connection '${added.connection_id}': ${shownUri(added)}${added.has_password ? " (with a password, never shown)" : ""}, readable by ${readableBy(added.queues)}.\n`,
+    );
+  });
+
+  addApiOptions(
+    connections.command("delete").description("Delete a connection.").argument("<conn_id>"),
+  ).action(async (connId: string, options: ApiOptions) => {
+    await ApiClient.fromOptions(options).delete(apiPath`/connections/${connId}`);
+    process.stdout.write(`Deleted connection '${connId}'.\n`);
+  });
+
+  addApiOptions(
+    addConnectionFlags(
+      connections
+        .command("test")
+        .description(
+          "Test a stored connection, or the one the --conn-* flags describe (not stored): the control plane opens a TCP connection to its host and port. Off unless the server runs with BORDA_TEST_CONNECTION=true; a host only a worker's site reaches cannot be tested from the control plane. Exit code 1 when the test fails.",
+        )
+        .argument("<conn_id>"),
+    ),
+  ).action(async (connId: string, options: ApiOptions & ConnectionFlags) => {
+    const client = ApiClient.fromOptions(options);
+    const described = connectionFromFlags(connId, options);
+    let body: Partial<ConnectionBody>;
+    if (described !== null) {
+      body = connectionBody(described);
+    } else {
+      // A TCP test needs no password, which the API would not answer anyway.
+      const stored = await client.get<ApiConnection>(apiPath`/connections/${connId}`);
+      body = {
+        connection_id: connId,
+        conn_type: stored.conn_type,
+        host: stored.host,
+        port: stored.port,
+      };
+    }
+    const result = await client.post<{ status: boolean; message: string }>(
+      "/connections/test",
+      body,
+    );
+    process.stdout.write(
+      `${result.status ? "Connection success!" : "Connection failed!"}\n${result.message}\n`,
+    );
+    if (!result.status) process.exitCode = 1;
+  });
+
+  addApiOptions(
+    connections
+      .command("import")
+      .description(
+        "Add the connections of a JSON file (Airflow's `connections export` format: conn_id -> {conn_type, host, login, password, schema, port, extra, description}, or conn_id -> URI; plus Borda's queues; '-' reads standard input). An existing connection is skipped unless --overwrite. A connection that fails is reported and the others are still imported; the exit code is then 1.",
+      )
+      .argument("<file>")
+      .option(
+        "--overwrite",
+        "replace existing connections; a password or queues the file leaves out keep the stored ones, and *** in an extra keeps the stored field",
+      ),
+  ).action(async (file: string, options: ApiOptions & { overwrite?: boolean }) => {
+    const entries = Object.entries(readImportFile(file));
+    const client = ApiClient.fromOptions(options);
+    const tally: ImportTally = { created: 0, updated: 0, skipped: 0, failed: 0 };
+    for (const [connId, entry] of entries) {
+      try {
+        const { connection, queues } = importedConnection(connId, entry);
+        const body = { ...connectionBody(connection), queues };
+        try {
+          await client.post<ApiConnection>("/connections", body);
+          tally.created += 1;
+          continue;
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 409)) throw error;
+        }
+        if (!options.overwrite) {
+          tally.skipped += 1;
+          process.stderr.write(
+            `Connection '${connId}' already exists; skipped (--overwrite replaces it).\n`,
+          );
+          continue;
+        }
+        await client.patch<ApiConnection>(apiPath`/connections/${connId}`, {
+          ...body,
+          password: connection.password ?? undefined,
+        });
+        tally.updated += 1;
+      } catch (error) {
+        tally.failed += 1;
+        process.stderr.write(`Connection '${connId}' not imported: ${(error as Error).message}\n`);
+      }
+    }
+    reportImport(file, "connections", tally, entries.length);
+  });
+
+  addApiOptions(
+    connections
+      .command("export")
+      .description(
+        "Write every connection to a JSON file ('-': standard output) in Airflow's `connections export` format, with Borda's queues where set. Passwords are not in it: the API never answers them (stderr names the connections that have one). Sensitive fields of extras are written as ***.",
+      )
+      .argument("<file>"),
+  ).action(async (file: string, options: ApiOptions) => {
+    const client = ApiClient.fromOptions(options);
+    const listed = await client.getAll<"connections", ListedConnection>(
+      "/connections",
+      "connections",
+    );
+    const fetched = await fetchEach(
+      listed.map((c) => c.connection_id),
+      (connId) => client.get<ApiConnection>(apiPath`/connections/${connId}`),
+      "connections",
+    );
+    writeExport(
+      file,
+      Object.fromEntries(fetched.map((c) => [c.connection_id, exportedConnection(c)])),
+      "connections",
+    );
+    const withPassword = fetched.filter((c) => c.has_password).map((c) => c.connection_id);
+    if (withPassword.length > 0) {
+      process.stderr.write(
+        `Passwords are write-only, so the file has none. These connections have one: ${withPassword.join(", ")}. Add "password" to their entries before importing the file elsewhere (importing it here with --overwrite keeps the stored passwords).\n`,
+      );
+    }
+    const redacted = fetched.filter((c) => c.extra?.includes('"***"')).map((c) => c.connection_id);
+    if (redacted.length > 0) {
+      process.stderr.write(
+        `Sensitive fields of extra are written as ***, in: ${redacted.join(", ")}. Importing with --overwrite keeps the stored values; elsewhere, fill them in first.\n`,
+      );
+    }
+  });
+}

@@ -27,6 +27,46 @@ describe("borda command", () => {
     expect((await bordaCommand(["db", "migrate", "--home", home])).code).toBe(0);
   });
 
+  it("re-encrypts connections and variables with a new key, after which the old key can go", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "borda-cli-"));
+    homes.push(home);
+    const oldKey = "old-key-0123456789abcdef0123456789abcdef";
+    const newKey = "new-key-fedcba9876543210fedcba9876543210";
+    const { openStore, Credentials, loadEncryptionKeys, systemClock } = await import(
+      "@borda/server"
+    );
+    const credentialsWith = async (keys: string) => {
+      const store = await openStore({ home });
+      const credentials = new Credentials({
+        store,
+        keys: loadEncryptionKeys(home, keys),
+        clock: systemClock,
+      });
+      return { store, credentials };
+    };
+    const before = await credentialsWith(oldKey);
+    await before.credentials.createVariable({
+      key: "vendor_token",
+      value: "tok-rotate-me-42",
+      description: null,
+      queues: null,
+    });
+    await before.store.close();
+
+    const rotated = await bordaCommand(["db", "rotate-encryption-key", "--home", home], {
+      BORDA_ENCRYPTION_KEYS: `${newKey},${oldKey}`,
+    });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toMatch(
+      /^Re-encrypting the connections and variables in .* with key [0-9a-f]{12}\.\.\.\n/,
+    );
+    expect(rotated.stdout).toContain("Re-encrypted 1 of 1 values;");
+
+    const after = await credentialsWith(newKey);
+    expect((await after.credentials.getVariable("vendor_token"))?.value).toBe("tok-rotate-me-42");
+    await after.store.close();
+  });
+
   it("explains a bad setting in one line and exits non-zero", async () => {
     const result = await bordaCommand(["db", "migrate", "--database-url", "mysql://x"]);
     expect(result.code).toBe(1);

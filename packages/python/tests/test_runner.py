@@ -11,7 +11,7 @@ import pytest
 
 from borda._runtime.bundle import write_bundle
 from support.parsing import EXAMPLE_DAGS, NODE, PYTHON_SRC, DagsFolder, python_env, run_parse
-from support.runner_session import RunnerSession
+from support.runner_session import RunnerSession, WorkerValues
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="the runner speaks Node's IPC: needs node")
 
@@ -19,9 +19,13 @@ TASKS = """
     import os
     import subprocess
     import sys
+    import threading
     import time
 
-    from borda import bash, dag, task
+    from borda import LookupFailed, TaskAborted, bash, dag, task
+
+    # A thread one task leaves behind, and the next task wakes.
+    LEFT_BEHIND = {}
 
 
     @dag(dag_id="work", params={"word": "hello"})
@@ -94,8 +98,79 @@ TASKS = """
         def pulls(ctx):
             return ctx.pull_xcoms("rows", ["a", "b"])
 
+        @task
+        def reads_credentials(ctx):
+            plant = ctx.connection("plant_db")
+            return {
+                "host": plant.host,
+                "port": plant.port,
+                "sslmode": plant.extra_dejson["sslmode"],
+                "uri": plant.get_uri(),
+                "region": ctx.variable("region"),
+                "settings": ctx.variable("settings", deserialize_json=True),
+                "missing": ctx.variable("not_set", default="fallback"),
+            }
+
+        @task
+        def reads_a_connection(ctx):
+            return ctx.connection("plant_db").host
+
+        @task
+        def leaves_a_thread(ctx):
+            def later():
+                LEFT_BEHIND["go"].wait()
+                try:
+                    ctx.variable("region")
+                except LookupFailed as error:
+                    LEFT_BEHIND["error"] = f"{error.code}: {error}"
+                LEFT_BEHIND["done"].set()
+
+            LEFT_BEHIND.update(go=threading.Event(), done=threading.Event())
+            threading.Thread(target=later, daemon=True).start()
+
+        @task
+        def asks_from_a_thread(ctx):
+            outcome = {}
+            ended = threading.Event()
+
+            def ask():
+                try:
+                    ctx.variable("region")
+                except BaseException as error:
+                    outcome["error"] = type(error).__name__
+                ended.set()
+
+            threading.Thread(target=ask).start()
+            try:
+                ended.wait()
+            except TaskAborted:
+                ended.wait(10)
+            return outcome
+
+        @task
+        def wakes_the_thread(ctx):
+            LEFT_BEHIND["go"].set()
+            LEFT_BEHIND["done"].wait(10)
+            return LEFT_BEHIND.get("error")
+
         consume(produce())
-        for declared in (nothing, chatty, fails, sleeps, blocks, big, odd, exits, reads_env, pulls):
+        for declared in (
+            nothing,
+            chatty,
+            fails,
+            sleeps,
+            blocks,
+            big,
+            odd,
+            exits,
+            reads_env,
+            pulls,
+            reads_credentials,
+            reads_a_connection,
+            leaves_a_thread,
+            asks_from_a_thread,
+            wakes_the_thread,
+        ):
             declared()
         bash(task_id="shell", command=lambda ctx: f"echo {ctx.params['word']}", env={"A": "1"})
 """
@@ -397,18 +472,17 @@ def test_the_runner_refuses_to_start_without_an_ipc_channel(work_bundle):
 
 def test_a_task_pulls_xcoms_of_its_run_through_the_worker(runner):
     marker = runner.start_run(request("pulls"))
-    pull = runner.next_message()
-    assert pull == {
-        "type": "xcomPull",
-        "requestId": pull["requestId"],
-        "key": "rows",
-        "taskIds": ["a", "b"],
+    ask = runner.next_message()
+    assert ask == {
+        "type": "ask",
+        "requestId": ask["requestId"],
+        "question": {"kind": "xcomPull", "key": "rows", "taskIds": ["a", "b"]},
     }
     runner.send(
         {
-            "type": "xcomPulled",
-            "requestId": pull["requestId"],
-            "values": [{"taskId": "a", "value": [1]}, {"taskId": "b", "value": None}],
+            "type": "answer",
+            "requestId": ask["requestId"],
+            "value": [{"taskId": "a", "value": [1]}, {"taskId": "b", "value": None}],
         }
     )
     assert runner.finish_run(marker).outcome == {"kind": "returned", "json": '{"a":[1],"b":null}'}
@@ -416,17 +490,103 @@ def test_a_task_pulls_xcoms_of_its_run_through_the_worker(runner):
 
 def test_a_pull_the_worker_could_not_answer_fails_the_task(runner):
     marker = runner.start_run(request("pulls"))
-    pull = runner.next_message()
-    runner.send({"type": "xcomPulled", "requestId": pull["requestId"], "error": "409 stale"})
+    ask = runner.next_message()
+    runner.send(
+        {
+            "type": "answer",
+            "requestId": ask["requestId"],
+            "error": {"code": "failed", "message": "409 stale"},
+        }
+    )
     error = runner.finish_run(marker).outcome["error"]
-    assert error.endswith("RuntimeError: Pulling XComs 'rows' failed: 409 stale\n")
+    assert error.endswith("borda.LookupFailed: Pulling XComs 'rows' failed: 409 stale\n")
 
 
-def test_an_abort_ends_a_pull_that_waits_for_its_answer(runner):
+def test_an_abort_ends_a_question_that_waits_for_its_answer(runner):
     marker = runner.start_run(request("pulls"))
-    assert runner.next_message()["type"] == "xcomPull"
+    assert runner.next_message()["type"] == "ask"
     runner.send({"type": "abort", "reason": "killed"})
     assert runner.finish_run(marker).outcome["error"].endswith("borda.TaskAborted: killed\n")
+    # An answer arriving after the abort is dropped; the runner goes on.
+    runner.send({"type": "answer", "requestId": 1, "value": []})
+    assert runner.run(request("nothing")).outcome == {"kind": "returned", "json": None}
+
+
+PLANT_DB = {
+    "connId": "plant_db",
+    "connType": "postgres",
+    "description": "team A's historian",
+    "host": "historian.plant-7.internal",
+    "port": 5432,
+    "login": "etl_reader",
+    "password": "s3cret/with:odd@chars",
+    "schema": "telemetry",
+    "extra": '{"sslmode": "require"}',
+}
+
+
+def test_a_task_reads_connections_and_variables_through_the_worker_one_question_each(runner):
+    worker = WorkerValues(
+        connections={"plant_db": PLANT_DB},
+        variables={"region": "eu-west", "settings": '{"mode": "fast"}'},
+    )
+    ran, questions = runner.run_answering(request("reads_credentials"), worker.answer)
+    assert questions == [
+        {"kind": "connection", "connId": "plant_db"},
+        {"kind": "variable", "key": "region"},
+        {"kind": "variable", "key": "settings"},
+        {"kind": "variable", "key": "not_set"},
+    ]
+    assert json.loads(ran.outcome["json"]) == {
+        "host": "historian.plant-7.internal",
+        "port": 5432,
+        "sslmode": "require",
+        "uri": "postgres://etl_reader:s3cret%2Fwith%3Aodd%40chars@historian.plant-7.internal:5432"
+        "/telemetry?sslmode=require",
+        "region": "eu-west",
+        "settings": {"mode": "fast"},
+        "missing": "fallback",
+    }
+    # Nothing of what the task read reaches its output by Borda's doing.
+    assert (ran.stdout, ran.stderr) == ("", "")
+
+
+def test_a_value_defined_nowhere_fails_the_task_naming_it_and_the_workers_words(runner):
+    ran, _ = runner.run_answering(request("reads_a_connection"), WorkerValues().answer)
+    assert ran.outcome["error"].endswith(
+        "borda.LookupFailed: Connection 'plant_db' is not defined: not in this worker's "
+        "environment (AIRFLOW_CONN_PLANT_DB), nor the control plane.\n"
+    )
+
+
+def test_a_refusal_fails_the_task_with_the_workers_reason_verbatim(runner):
+    reason = (
+        "Connection 'plant_db' may be read only by tasks on queues matching team_a_*; task "
+        "'reads_a_connection' of DAG 'work' runs on queue 'team_b_etl'."
+    )
+    worker = WorkerValues(refused={("connection", "plant_db"): reason})
+    ran, _ = runner.run_answering(request("reads_a_connection"), worker.answer)
+    assert ran.outcome["error"].endswith(f"borda.LookupFailed: {reason}\n")
+
+
+def test_an_abort_ends_a_question_another_thread_of_the_task_waits_on(runner):
+    marker = runner.start_run(request("asks_from_a_thread"))
+    assert runner.next_message()["question"] == {"kind": "variable", "key": "region"}
+    runner.send({"type": "abort", "reason": "killed"})
+    # The task catches its own abort, to tell how its thread's wait ended.
+    ran = runner.finish_run(marker)
+    assert ran.outcome == {"kind": "returned", "json": '{"error":"TaskAborted"}'}
+
+
+def test_a_thread_a_finished_task_left_behind_cannot_ask(runner):
+    assert runner.run(request("leaves_a_thread")).outcome == {"kind": "returned", "json": None}
+    # The next run wakes it: it would read for an attempt that is not its own, so the
+    # runner refuses without asking (run() fails on any message but the run's "done").
+    ran = runner.run(request("wakes_the_thread"))
+    assert json.loads(ran.outcome["json"]) == (
+        "failed: Variable 'region' could not be read: The task has ended: a thread it started "
+        "cannot read through the worker any more."
+    )
 
 
 def test_other_xcoms_a_task_pushed_travel_with_its_result(dags_folder, bundles, start_runner):

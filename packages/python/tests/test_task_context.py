@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from borda import TaskAborted, TaskContext
+from borda import Connection, LookupFailed, TaskAborted, TaskContext
 from borda._context import AbortSignal
 
 DATA = {
@@ -90,18 +90,148 @@ def test_an_abort_is_not_swallowed_by_except_exception():
         task_with_its_own_error_handling(TaskContext(DATA, signal))
 
 
-def test_pulling_xcoms_needs_a_runner():
-    with pytest.raises(RuntimeError, match="only while the task runs on a worker"):
-        TaskContext(DATA).pull_xcoms("rows")
+def test_reading_through_the_worker_needs_a_runner():
+    ctx = TaskContext(DATA)
+    with pytest.raises(RuntimeError, match="XComs can be read only while the task runs on a"):
+        ctx.pull_xcoms("rows")
+    with pytest.raises(RuntimeError, match="Connections can be read only while the task runs"):
+        ctx.connection("plant_db")
+    with pytest.raises(RuntimeError, match="Variables can be read only while the task runs"):
+        ctx.variable("region", default="eu-west")
 
 
-def test_pulling_xcoms_asks_the_runner_for_the_key_and_tasks():
-    asked = []
+class Worker:
+    """The runner's side of ``ask``: answers from what the worker holds, keeps the questions."""
 
-    def pull(key, task_ids):
-        asked.append((key, task_ids))
-        return {"a": 1}
+    def __init__(self, **answers):
+        self.answers = answers  # question's id or key → value, or LookupFailed to raise
+        self.questions = []
 
-    ctx = TaskContext(DATA, pull_xcoms=pull)
-    assert ctx.pull_xcoms(task_ids=("a",)) == {"a": 1}
-    assert asked == [("return_value", ["a"])]
+    def ask(self, question):
+        self.questions.append(question)
+        answer = self.answers.get(question.get("connId") or question.get("key"))
+        if isinstance(answer, LookupFailed):
+            raise answer
+        if answer is None:
+            raise LookupFailed("not_found", "defined nowhere")
+        return answer
+
+
+PLANT_DB = {
+    "connId": "plant_db",
+    "connType": "postgres",
+    "description": None,
+    "host": "historian.plant-7.internal",
+    "port": 5432,
+    "login": "etl_reader",
+    "password": "s3cret",
+    "schema": "telemetry",
+    "extra": '{"sslmode": "require"}',
+}
+
+
+def test_pulling_xcoms_asks_the_worker_for_the_key_and_tasks():
+    worker = Worker(rows=[{"taskId": "a", "value": 1}, {"taskId": "b", "value": None}])
+    ctx = TaskContext(DATA, ask=worker.ask)
+    assert ctx.pull_xcoms("rows", task_ids=("a", "b")) == {"a": 1, "b": None}
+    assert ctx.pull_xcoms("rows") == {"a": 1, "b": None}
+    assert worker.questions == [
+        {"kind": "xcomPull", "key": "rows", "taskIds": ["a", "b"]},
+        {"kind": "xcomPull", "key": "rows"},
+    ]
+
+
+def test_a_connection_has_airflows_fields_and_hides_its_password_in_its_repr():
+    worker = Worker(plant_db=PLANT_DB)
+    plant = TaskContext(DATA, ask=worker.ask).connection("plant_db")
+    assert isinstance(plant, Connection)
+    assert worker.questions == [{"kind": "connection", "connId": "plant_db"}]
+    assert (plant.conn_id, plant.conn_type, plant.host, plant.port) == (
+        "plant_db",
+        "postgres",
+        "historian.plant-7.internal",
+        5432,
+    )
+    assert (plant.login, plant.password, plant.schema, plant.description) == (
+        "etl_reader",
+        "s3cret",
+        "telemetry",
+        None,
+    )
+    assert plant.extra == '{"sslmode": "require"}'
+    assert plant.extra_dejson == {"sslmode": "require"}
+    assert plant.uri == plant.get_uri()
+    assert "s3cret" not in repr(plant)
+    assert repr(plant) == "Connection(conn_id='plant_db', conn_type='postgres')"
+
+
+def test_a_variable_is_its_string_or_its_json_parsed():
+    worker = Worker(region="eu-west", settings='{"mode": "fast", "n": [1, 2]}')
+    ctx = TaskContext(DATA, ask=worker.ask)
+    assert ctx.variable("region") == "eu-west"
+    assert ctx.variable("settings") == '{"mode": "fast", "n": [1, 2]}'
+    assert ctx.variable("settings", deserialize_json=True) == {"mode": "fast", "n": [1, 2]}
+    assert worker.questions == [
+        {"kind": "variable", "key": "region"},
+        {"kind": "variable", "key": "settings"},
+        {"kind": "variable", "key": "settings"},
+    ]
+
+
+def test_a_variable_defined_nowhere_is_its_default_as_given():
+    ctx = TaskContext(DATA, ask=Worker().ask)
+    assert ctx.variable("missing", default="eu-west") == "eu-west"
+    assert ctx.variable("missing", default=None) is None
+    # A default is not JSON to parse.
+    assert ctx.variable("missing", default='{"a": 1}', deserialize_json=True) == '{"a": 1}'
+
+
+def test_a_value_defined_nowhere_without_a_default_names_it_and_says_the_workers_words():
+    ctx = TaskContext(DATA, ask=Worker().ask)
+    with pytest.raises(LookupFailed) as variable:
+        ctx.variable("region")
+    assert variable.value.code == "not_found"
+    assert str(variable.value) == "Variable 'region' was not found: defined nowhere"
+    with pytest.raises(LookupFailed) as connection:
+        ctx.connection("plant_db")
+    assert connection.value.code == "not_found"
+    assert str(connection.value) == "Connection 'plant_db' was not found: defined nowhere"
+    # Raised from the task's own frame, without the lookup that led to it.
+    assert connection.value.__suppress_context__
+
+
+def test_the_workers_message_stands_alone_when_it_names_the_value_already():
+    said = (
+        "Variable 'region' is not defined: not in this worker's environment (AIRFLOW_VAR_REGION)."
+    )
+    ctx = TaskContext(DATA, ask=Worker(region=LookupFailed("not_found", said)).ask)
+    with pytest.raises(LookupFailed) as missing:
+        ctx.variable("region")
+    assert str(missing.value) == said
+
+
+def test_a_refusal_is_the_workers_reason_verbatim_even_with_a_default():
+    reason = "Variable 'region' may be read only by tasks on queues matching team_a_*."
+    ctx = TaskContext(DATA, ask=Worker(region=LookupFailed("forbidden", reason)).ask)
+    with pytest.raises(LookupFailed) as refused:
+        ctx.variable("region", default="eu-west")
+    assert (refused.value.code, str(refused.value)) == ("forbidden", reason)
+
+
+def test_a_failed_read_says_what_was_read_and_why():
+    worker = Worker(
+        region=LookupFailed("failed", "the control plane is unreachable"),
+        plant_db=LookupFailed("failed", "the control plane is unreachable"),
+    )
+    ctx = TaskContext(DATA, ask=worker.ask)
+    with pytest.raises(LookupFailed, match=r"^Variable 'region' could not be read: the control"):
+        ctx.variable("region", default="not for failures")
+    with pytest.raises(LookupFailed, match=r"^Connection 'plant_db' could not be read: the contr"):
+        ctx.connection("plant_db")
+
+
+def test_a_variable_that_is_not_json_says_where_without_showing_its_value():
+    ctx = TaskContext(DATA, ask=Worker(token="hunter2-not-json").ask)
+    with pytest.raises(ValueError, match="Variable 'token' is not JSON: Expecting value") as bad:
+        ctx.variable("token", deserialize_json=True)
+    assert "hunter2" not in str(bad.value)

@@ -21,9 +21,21 @@ def etl():
 
 The same concepts as the TypeScript SDK (``dag()``, ``task()``, ``bash()``, the task
 context), producing the same DAG spec; tasks run in Borda's Python runner on the worker.
+A running task reads connections and variables through its context, in its scope:
+
+```python
+@task
+def load(ctx):
+    plant = ctx.connection("plant_db")    # a Connection: .host, .password, .get_uri(), ...
+    region = ctx.variable("region", default="eu-west")
+    settings = ctx.variable("settings", deserialize_json=True)
+```
+
+A value it cannot have raises ``LookupFailed``, whose ``code`` says why.
 """
 
-from borda._context import TaskAborted, TaskContext
+from borda._connection import Connection
+from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
 from borda._definition_error import DagDefinitionError
 from borda._params import Param
@@ -31,8 +43,10 @@ from borda._task import TaskFunction, bash, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [
+    "Connection",
     "Dag",
     "DagDefinitionError",
+    "LookupFailed",
     "Param",
     "TaskAborted",
     "TaskContext",

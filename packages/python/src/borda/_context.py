@@ -1,17 +1,55 @@
 """What a running task receives: the Python twin of the TypeScript SDK's ``TaskContext``.
 
 The runner builds it from the plain data the worker sends with each run (the SDK's
-``TaskContextData``, camelCase keys, instants as ISO-8601) and an ``AbortSignal`` it
-trips when the worker asks the task to stop.
+``TaskContextData``, camelCase keys, instants as ISO-8601), an ``AbortSignal`` it trips
+when the worker asks the task to stop, and the way to ask the worker, while the task
+runs, for what the run's data does not hold: XComs of the run, connections, variables
+(the runner's ``ask``; the questions and answers are described in
+``borda._runtime.runner``).
 """
 
+import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
-XcomPuller = Callable[[str, list[str] | None], dict[str, Any]]
-"""Reads XComs of the running task's run: (key, task ids or None) → task id → value."""
+from borda._connection import Connection, connection_from_answer
+
+Asker = Callable[[dict[str, Any]], Any]
+"""Asks the worker a question for the running task (``{"kind": "variable", "key": ...}``)
+and returns the answer's value; raises ``LookupFailed`` with the worker's code and message
+when the answer is an error."""
+
+LookupCode = Literal["not_found", "forbidden", "failed"]
+
+
+class _NoDefault:
+    """What ``variable()`` has when the task gives no default (None is a default like any
+    other)."""
+
+    def __repr__(self) -> str:
+        return "<no default>"
+
+
+_NO_DEFAULT: Any = _NoDefault()
+
+
+class LookupFailed(Exception):
+    """A connection, variable or XComs the task asked for that it did not get.
+
+    ``code`` says why: ``"not_found"`` (defined nowhere: not on the worker, not on the
+    control plane), ``"forbidden"`` (the task may not read it: the message, the worker's
+    own, says why) or ``"failed"`` (it could not be read, such as when the control plane
+    is unreachable). An ``Exception``: a task may catch it and go on without the value.
+    """
+
+    __module__ = "borda"
+
+    def __init__(self, code: LookupCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class TaskAborted(BaseException):
@@ -54,7 +92,8 @@ class AbortSignal:
 
 
 class TaskContext:
-    """The task's run: ids, dates, params, inputs, and ways to log, wait and notice a stop.
+    """The task's run: ids, dates, params, inputs; ways to log, wait and notice a stop; and
+    the run's XComs, connections and variables, read through the worker.
 
     Attributes: ``dag_id``, ``run_id``, ``task_id``, ``try_number`` (1 for the first
     attempt), ``logical_date`` (aware, UTC), ``data_interval_start`` and
@@ -68,11 +107,11 @@ class TaskContext:
         self,
         data: Mapping[str, Any],
         signal: AbortSignal | None = None,
-        pull_xcoms: XcomPuller | None = None,
+        ask: Asker | None = None,
     ) -> None:
         """``data`` is the SDK's ``TaskContextData``: what the worker sends with a run;
-        ``signal`` and ``pull_xcoms`` are the runner's (without them: never aborted, and
-        no XComs to read)."""
+        ``signal`` and ``ask`` are the runner's (without them: never aborted, and nothing
+        to read through the worker)."""
         self.dag_id: str = data["dagId"]
         self.run_id: str = data["runId"]
         self.task_id: str = data["taskId"]
@@ -85,7 +124,7 @@ class TaskContext:
         self.inputs: dict[str, Any] = data.get("inputs") or {}
         self.upstream: dict[str, Any] = data.get("upstream") or {}
         self._signal = signal or AbortSignal()
-        self._pull_xcoms = pull_xcoms
+        self._ask = ask
 
     def __repr__(self) -> str:
         return (
@@ -116,10 +155,96 @@ class TaskContext:
         ``task_ids``: whose, in that order (a task without one is left out); None: every
         task of the run that has one. A task's result is its ``"return_value"``; its
         direct upstream results are already in ``upstream``, without a round trip.
+        Raises ``LookupFailed`` when the worker cannot answer.
         """
-        if self._pull_xcoms is None:
-            raise RuntimeError("XComs can be pulled only while the task runs on a worker.")
-        return self._pull_xcoms(key, None if task_ids is None else list(task_ids))
+        question: dict[str, Any] = {"kind": "xcomPull", "key": key}
+        if task_ids is not None:
+            question["taskIds"] = list(task_ids)
+        try:
+            entries = self._asked(question, "XComs")
+        except LookupFailed as error:
+            raise LookupFailed(error.code, f"Pulling XComs '{key}' failed: {error}") from None
+        return {entry["taskId"]: entry.get("value") for entry in entries or []}
+
+    def connection(self, conn_id: str) -> Connection:
+        """The connection ``conn_id``, as the worker finds it: in its own environment
+        (``AIRFLOW_CONN_<ID>``) or secrets directory first, else on the control plane,
+        if this task's queue may read it.
+
+        Raises ``LookupFailed``: ``not_found`` when it is defined nowhere, ``forbidden``
+        (with the worker's reason) when this task may not read it. The worker masks its
+        password, and the sensitive fields of its extra, in the task's log.
+        """
+        try:
+            return connection_from_answer(
+                self._asked({"kind": "connection", "connId": conn_id}, "Connections")
+            )
+        except LookupFailed as error:
+            raise _naming(error, "Connection", conn_id) from None
+
+    def variable(self, key: str, default: Any = _NO_DEFAULT, deserialize_json: bool = False) -> Any:
+        """The variable ``key``'s value (a string), found as ``connection`` finds a
+        connection; with ``deserialize_json``, its value parsed as JSON.
+
+        ``default`` is returned, as it is, when the variable is defined nowhere; without
+        one, that raises ``LookupFailed`` (``not_found``). A variable this task may not
+        read raises ``LookupFailed`` (``forbidden``) even with a default. The worker masks
+        the value in the task's log when the key looks sensitive (``password``,
+        ``token``, ``secret``, ...).
+        """
+        try:
+            value = self._asked({"kind": "variable", "key": key}, "Variables")
+        except LookupFailed as error:
+            if error.code == "not_found" and default is not _NO_DEFAULT:
+                return default
+            raise _naming(error, "Variable", key) from None
+        if not deserialize_json:
+            return value
+        try:
+            return json.loads(value)
+        except ValueError as error:
+            # The error says where the JSON breaks; the value, maybe a secret, stays out.
+            raise ValueError(f"Variable '{key}' is not JSON: {error}") from None
+
+    def _asked(self, question: dict[str, Any], what: str) -> Any:
+        if self._ask is None:
+            raise RuntimeError(f"{what} can be read only while the task runs on a worker.")
+        return self._ask(question)
+
+
+# The task whose code runs in this process (a runner runs one at a time).
+_running: TaskContext | None = None
+
+
+@contextmanager
+def task_running(context: TaskContext) -> Iterator[None]:
+    """Makes ``context`` the running task while its code runs: the runner's, around the
+    task and not around the import of its DAG file."""
+    global _running
+    outer, _running = _running, context
+    try:
+        yield
+    finally:
+        _running = outer
+
+
+def running_task() -> TaskContext | None:
+    """The context of the task whose code runs in this process, for code that has no
+    ``ctx`` to read through (Airflow's ``Variable.get``); None while no task's code runs,
+    as while a DAG file is imported, by the parser or by the runner before a task."""
+    return _running
+
+
+def _naming(error: LookupFailed, what: str, name: str) -> LookupFailed:
+    """``error``, naming the connection or variable it is about. The worker's message is
+    kept as it is when it names it already (its own do: "Variable 'region' is not defined:
+    not in ..."), and a refusal always is, word for word."""
+    message = str(error)
+    if error.code == "forbidden" or f"'{name}'" in message:
+        return error
+    if error.code == "not_found":
+        return LookupFailed(error.code, f"{what} '{name}' was not found: {message}")
+    return LookupFailed(error.code, f"{what} '{name}' could not be read: {message}")
 
 
 def _instant(text: str) -> datetime:

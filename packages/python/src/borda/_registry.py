@@ -33,7 +33,8 @@ A registered DAG object provides:
   (its result is the last line the command prints). It raises to fail the attempt; the
   runner reports the exception with its traceback. ``TaskAborted`` raised from inside
   ``run`` is the worker asking the task to stop: let it propagate. A task reads XComs of
-  its run with ``context.pull_xcoms(key, task_ids)``.
+  its run with ``context.pull_xcoms(key, task_ids)``, and connections and variables with
+  ``context.connection(conn_id)`` and ``context.variable(key)``.
 
 The runner imports a DAG file once per process and finds the task again by DAG id and
 task id, so everything a task needs must be rebuilt by importing the file: the same file

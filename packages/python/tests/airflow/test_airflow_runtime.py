@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from support.parsing import NODE, DagsFolder, run_parse
-from support.runner_session import RunnerSession, RunOutput
+from support.runner_session import RunnerSession, RunOutput, WorkerValues
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="the runner speaks Node's IPC: needs node")
 
@@ -105,9 +105,9 @@ TASKS = """
         return None
 
 
-    def needs_var():
+    def needs_prev_ds():
         # The context object: **kwargs would be a plain dict, as in Airflow.
-        return get_current_context()["var"]
+        return get_current_context()["prev_ds"]
 
 
     with DAG(
@@ -135,7 +135,7 @@ TASKS = """
         PythonOperator(task_id="logs", python_callable=logs)
         PythonOperator(task_id="quiet", python_callable=lambda: 7, show_return_value_in_logs=False)
         PythonOperator(task_id="no_push", python_callable=lambda: 7, do_xcom_push=False)
-        PythonOperator(task_id="needs_var", python_callable=needs_var)
+        PythonOperator(task_id="needs_prev_ds", python_callable=needs_prev_ds)
         BashOperator(
             task_id="bash",
             bash_command="echo {{ params.name }} {{ ti.xcom_pull(task_ids='first') }} {{ run_id }}",
@@ -238,26 +238,8 @@ def run(
 ) -> tuple[RunOutput, list[dict[str, Any]]]:
     """Runs a task, answering its XCom pulls from ``xcoms`` ((key, task id) → value) as the
     worker answers them from the control plane; returns its output and the pulls."""
-    marker = runner.start_run(request(task_id, **context_fields))
-    pulls = []
-    while True:
-        message = runner.next_message()
-        if message["type"] != "xcomPull":
-            break
-        pulls.append(message)
-        values = [
-            {"taskId": task, "value": (xcoms or {})[(message["key"], task)]}
-            for task in message.get("taskIds", [])
-            if (message["key"], task) in (xcoms or {})
-        ]
-        runner.send({"type": "xcomPulled", "requestId": message["requestId"], "values": values})
-    assert message["type"] == "done", message
-    while not all(marker in text for text in runner.output.values()):
-        event = runner.events.get(timeout=20)
-        runner.output[event["stream"]] += event["text"]
-    parts = {name: text.split(marker, 1) for name, text in runner.output.items()}
-    runner.output = {name: after for name, (_, after) in parts.items()}
-    return RunOutput(message["outcome"], parts["stdout"][0], parts["stderr"][0]), pulls
+    worker = WorkerValues(xcoms=xcoms or {})
+    return runner.run_answering(request(task_id, **context_fields), worker.answer)
 
 
 def returned(output: RunOutput) -> Any:
@@ -305,6 +287,7 @@ def test_a_scheduled_runs_data_interval_and_run_type_are_the_runs(runner):
 
 def test_a_callable_with_kwargs_gets_the_whole_context(runner):
     assert returned(run(runner, "everything")[0]) == [
+        "conn",
         "dag",
         "dag_run",
         "data_interval_end",
@@ -333,16 +316,17 @@ def test_a_callable_with_kwargs_gets_the_whole_context(runner):
         "ts",
         "ts_nodash",
         "ts_nodash_with_tz",
+        "var",
         "yesterday_ds",
         "yesterday_ds_nodash",
     ]
 
 
 def test_a_context_keyword_borda_lacks_says_why_when_read(runner):
-    ran, _ = run(runner, "needs_var")
+    ran, _ = run(runner, "needs_prev_ds")
     assert ran.outcome["kind"] == "failed"
     assert (
-        "KeyError: \"'var' is not in a Borda task's context: Airflow Variables"
+        "KeyError: \"'prev_ds' is not in a Borda task's context: Borda does not give a task"
         in (ran.outcome["error"])
     )
 
@@ -362,10 +346,10 @@ def test_xcom_pull_reads_direct_upstream_results_from_the_run_and_asks_for_the_r
         "absent": "fallback",
     }
     # "second" is a direct upstream without a result: nothing to ask for.
-    assert [(pull["key"], pull["taskIds"]) for pull in pulls] == [
-        ("extra", ["first"]),
-        ("return_value", ["absent"]),
-        ("return_value", ["absent"]),
+    assert [(pull["kind"], pull["key"], pull["taskIds"]) for pull in pulls] == [
+        ("xcomPull", "extra", ["first"]),
+        ("xcomPull", "return_value", ["absent"]),
+        ("xcomPull", "return_value", ["absent"]),
     ]
 
 
@@ -404,9 +388,9 @@ def test_taskflow_results_multiple_outputs_and_context_keywords_reach_the_functi
         inputs={"whole": {"a": 1, "b": [2]}},
     )
     assert returned(ran) == [{"a": 1, "b": [2]}, 1, "two", "combine", 2]
-    assert [(pull["key"], pull["taskIds"]) for pull in pulls] == [
-        ("left", ["split"]),
-        ("right", ["split"]),
+    assert [(pull["kind"], pull["key"], pull["taskIds"]) for pull in pulls] == [
+        ("xcomPull", "left", ["split"]),
+        ("xcomPull", "right", ["split"]),
     ]
 
 

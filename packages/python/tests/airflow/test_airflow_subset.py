@@ -40,11 +40,9 @@ DOCS = "see docs/coming-from-airflow.md#the-supported-subset."
         ("from airflow.datasets import Dataset", "airflow.datasets"),
         ("from airflow import Dataset", "airflow.Dataset"),
         ("from airflow.sdk import Asset", "airflow.sdk.Asset"),
-        ("from airflow.models import Variable", "airflow.models.Variable"),
-        ("from airflow.models.variable import Variable", "airflow.models.variable"),
-        ("from airflow.sdk import Variable", "airflow.sdk.Variable"),
-        ("from airflow.models import Connection", "airflow.models.Connection"),
-        ("from airflow.hooks.base import BaseHook", "airflow.hooks.base"),
+        ("from airflow.hooks.dbapi import DbApiHook", "airflow.hooks.dbapi"),
+        ("from airflow.hooks.base_hook import BaseHook", "airflow.hooks.base_hook"),
+        ("from airflow.settings import Session", "airflow.settings.Session"),
         ("from airflow.models import XCom", "airflow.models.XCom"),
         (
             "from airflow.operators.trigger_dagrun import TriggerDagRunOperator",
@@ -76,6 +74,24 @@ def test_hints_say_what_to_do_instead():
         exec("from airflow.sensors.time_sensor import TimeSensor", {})
     with pytest.raises(ImportError, match=r"import it from airflow\.operators\.bash"):
         exec("from airflow.operators.bash_operator import BashOperator", {})
+    with pytest.raises(ImportError, match=r"take the connection from BaseHook\.get_connection"):
+        exec("from airflow.hooks.subprocess import SubprocessHook", {})
+    with pytest.raises(ImportError, match=r"create connections with `borda connections add`"):
+        exec("from airflow import settings; settings.Session()", {})
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "from airflow.models import Connection, Variable",
+        "from airflow.models.variable import Variable",
+        "from airflow.models.connection import Connection",
+        "from airflow.hooks.base import BaseHook",
+        "from airflow.sdk import BaseHook, Connection, Variable",
+    ],
+)
+def test_variables_connections_and_base_hook_are_importable_where_airflow_has_them(statement):
+    exec(statement, {})
 
 
 def test_supported_submodules_are_importable_through_their_package():

@@ -3,6 +3,8 @@
 The driver spawns ``python -m borda._runtime.runner`` as the worker does and relays its
 messages and output; a session sends requests and reads a run's outcome and output the
 way the worker's ``RunnerProcess`` does: everything before the end marker on each stream.
+It answers the questions a task asks (``ask``) as the worker would, from what a test
+says the worker holds (``WorkerValues``).
 """
 
 import json
@@ -12,7 +14,8 @@ import subprocess
 import sys
 import threading
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,44 @@ class RunOutput:
     outcome: dict[str, Any]
     stdout: str
     stderr: str
+
+
+@dataclass
+class WorkerValues:
+    """What the worker answers a task's questions with, as ``answer(question)`` gives it:
+    XComs by (key, task id), connections (protocol's ``TaskConnection``) by id, variables
+    by key, and refusals by (kind, id) with the worker's reason. Anything else is
+    ``not_found``."""
+
+    xcoms: dict[tuple[str, str], Any] = field(default_factory=dict)
+    connections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    variables: dict[str, str] = field(default_factory=dict)
+    refused: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def answer(self, question: dict[str, Any]) -> dict[str, Any]:
+        kind = question["kind"]
+        if kind == "xcomPull":
+            key = question["key"]
+            tasks = question.get("taskIds") or [task for _, task in self.xcoms]
+            return {
+                "value": [
+                    {"taskId": task, "value": self.xcoms[(key, task)]}
+                    for task in tasks
+                    if (key, task) in self.xcoms
+                ]
+            }
+        name = question["connId"] if kind == "connection" else question["key"]
+        if (kind, name) in self.refused:
+            return {"error": {"code": "forbidden", "message": self.refused[(kind, name)]}}
+        values = self.connections if kind == "connection" else self.variables
+        if name not in values:
+            what, prefix = ("Connection", "CONN") if kind == "connection" else ("Variable", "VAR")
+            message = (
+                f"{what} '{name}' is not defined: not in this worker's environment "
+                f"(AIRFLOW_{prefix}_{name.upper()}), nor the control plane."
+            )
+            return {"error": {"code": "not_found", "message": message}}
+        return {"value": values[name]}
 
 
 class RunnerSession:
@@ -89,9 +130,10 @@ class RunnerSession:
         )
         return marker
 
-    def finish_run(self, marker: str) -> RunOutput:
-        """Waits for the run's outcome and its end marker on both streams."""
-        message = self.next_message()
+    def finish_run(self, marker: str, done: dict[str, Any] | None = None) -> RunOutput:
+        """Waits for the run's outcome (unless ``done`` is it) and its end marker on both
+        streams."""
+        message = done or self.next_message()
         assert message["type"] == "done", message
         while not all(marker in text for text in self.output.values()):
             event = self.events.get(timeout=TIMEOUT_SECONDS)
@@ -103,6 +145,21 @@ class RunnerSession:
 
     def run(self, request: dict[str, Any]) -> RunOutput:
         return self.finish_run(self.start_run(request))
+
+    def run_answering(
+        self, request: dict[str, Any], answer: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> tuple[RunOutput, list[dict[str, Any]]]:
+        """Runs a request, answering each question the task asks with ``answer(question)``
+        (``{"value": ...}`` or ``{"error": {"code", "message"}}``) as the worker does;
+        returns the run's output and the questions, in order."""
+        marker = self.start_run(request)
+        questions = []
+        while (message := self.next_message())["type"] == "ask":
+            questions.append(message["question"])
+            self.send(
+                {"type": "answer", "requestId": message["requestId"], **answer(message["question"])}
+            )
+        return self.finish_run(marker, message), questions
 
     def wait_exit(self) -> dict[str, Any]:
         while self.exit is None:

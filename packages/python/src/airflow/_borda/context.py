@@ -4,11 +4,13 @@ Made on the worker from Borda's ``TaskContext`` (what every Python task gets) wh
 Airflow-style task runs. A callable receives the keywords it names, or all of them with
 ``**context`` (Airflow's rules, ``call_with_context``). ``ti.xcom_pull`` reads the run's
 XComs through the runner, and ``ti.xcom_push`` keeps a value to store with the task's
-result when it succeeds.
+result when it succeeds. ``var`` and ``conn`` read variables and connections through the
+runner when a template or the task's code uses them (``credentials``).
 
-Some of Airflow's context keywords have nothing behind them in Borda (Variables, the
-previous run's dates); a callable that names one is refused when the file is parsed
-(``check_context_keywords``), and reading one from ``**context`` says why it is missing.
+Some of Airflow's context keywords have nothing behind them in Borda (the previous run's
+dates, Airflow's configuration); a callable that names one is refused when the file is
+parsed (``check_context_keywords``), and reading one from ``**context`` says why it is
+missing.
 """
 
 import inspect
@@ -29,16 +31,10 @@ if TYPE_CHECKING:
     from airflow._borda.operator import BaseOperator
 
 _NO_RUN_DATES = "Borda does not give a task the dates of other runs"
-_NO_VARIABLES = (
-    "Airflow Variables and Connections are not supported: give tasks settings through the "
-    "DAG's params or the worker's environment (borda worker --task-env)"
-)
 
 # Airflow's context keywords (Airflow 2's and 3's) that Borda does not provide, and why.
 NOT_PROVIDED = {
     "conf": "Airflow's configuration does not exist under Borda (the run's conf is dag_run.conf)",
-    "var": _NO_VARIABLES,
-    "conn": _NO_VARIABLES,
     "next_ds": _NO_RUN_DATES,
     "next_ds_nodash": _NO_RUN_DATES,
     "next_execution_date": _NO_RUN_DATES,
@@ -61,6 +57,7 @@ NOT_PROVIDED = {
 
 PROVIDED = frozenset(
     {
+        "conn",
         "dag",
         "dag_run",
         "data_interval_end",
@@ -89,6 +86,7 @@ PROVIDED = frozenset(
         "ts",
         "ts_nodash",
         "ts_nodash_with_tz",
+        "var",
         "yesterday_ds",
         "yesterday_ds_nodash",
     }
@@ -276,6 +274,7 @@ def airflow_datetime(value: datetime) -> datetime:
 def make_context(task: "BaseOperator", data: TaskContext) -> Context:
     """The context of a run of ``task``, from Borda's ``TaskContext``."""
     from airflow import macros
+    from airflow._borda.credentials import template_accessors
 
     logical_date = airflow_datetime(data.logical_date)
     # A manual run of an unscheduled DAG has no data interval: Airflow gives it the
@@ -318,6 +317,7 @@ def make_context(task: "BaseOperator", data: TaskContext) -> Context:
         ts_nodash_with_tz=ts.replace("-", "").replace(":", ""),
         yesterday_ds=yesterday,
         yesterday_ds_nodash=yesterday.replace("-", ""),
+        **template_accessors(data),
     )
     ti.dag_run = dag_run
     ti.context = context

@@ -33,13 +33,9 @@ _ASSETS = (
     "data-aware scheduling (Datasets, Assets) is not supported: schedule with cron, a preset "
     "or a timedelta, or trigger runs through the REST API"
 )
-_VARIABLES = (
-    "Airflow Variables are not supported: give tasks settings through the DAG's params or "
-    "the worker's environment (borda worker --task-env)"
-)
-_CONNECTIONS = (
-    "Airflow Connections and hooks are not supported: give tasks credentials through the "
-    "worker's environment (borda worker --task-env) and use the client library directly"
+_OTHER_HOOKS = (
+    "of Airflow's hooks only BaseHook, from airflow.hooks.base, is part of it: take the "
+    "connection from BaseHook.get_connection() and use the client library directly"
 )
 _VIRTUALENV = (
     "run the task on a worker whose Python (BORDA_PYTHON) is a virtualenv with the packages it "
@@ -110,14 +106,14 @@ _HINTS = {
     "airflow.sdk.AssetAny": _ASSETS,
     "airflow.sdk.asset": _ASSETS,
     "airflow.sdk.Metadata": _ASSETS,
-    "airflow.models.Variable": _VARIABLES,
-    "airflow.models.variable": _VARIABLES,
-    "airflow.sdk.Variable": _VARIABLES,
-    "airflow.models.Connection": _CONNECTIONS,
-    "airflow.models.connection": _CONNECTIONS,
-    "airflow.sdk.Connection": _CONNECTIONS,
-    "airflow.sdk.BaseHook": _CONNECTIONS,
-    "airflow.hooks": _CONNECTIONS,
+    "airflow.hooks": _OTHER_HOOKS,
+    "airflow.hooks.base_hook": (
+        "this is the Airflow 1 module path: import BaseHook from airflow.hooks.base"
+    ),
+    "airflow.settings.Session": (
+        "tasks do not reach a metadata database: create connections with `borda connections "
+        "add` and variables with `borda variables set`, the REST API or the UI"
+    ),
     "airflow.models.XCom": "the XCom model is not supported: use ti.xcom_pull and ti.xcom_push",
     "airflow.models.xcom": "the XCom model is not supported: use ti.xcom_pull and ti.xcom_push",
     "airflow.timetables": (

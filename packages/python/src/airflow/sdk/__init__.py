@@ -1,6 +1,7 @@
 """Airflow 3's authoring interface (``airflow.sdk``), within Borda's subset."""
 
 from airflow._borda.context import Context, get_current_context
+from airflow._borda.credentials import BaseHook, Connection, Variable
 from airflow._borda.dag import DAG, dag
 from airflow._borda.operator import BaseOperator, chain, chain_linear, cross_downstream
 from airflow._borda.params import Param
@@ -11,10 +12,13 @@ from airflow._borda.xcom_arg import XComArg
 
 __all__ = [
     "DAG",
+    "BaseHook",
     "BaseOperator",
+    "Connection",
     "Context",
     "Param",
     "TriggerRule",
+    "Variable",
     "XComArg",
     "chain",
     "chain_linear",

@@ -25,9 +25,25 @@ at a time:
    ``TaskAborted(reason)``, whose traceback (where the task was) goes to stderr, since the
    worker reports the stop's reason instead. A task that ignores it is killed by the
    worker after a grace.
-4. ``ctx.pull_xcoms(key, task_ids)`` sends ``{"type": "xcomPull", "requestId", "key",
-   "taskIds"?}`` and waits (abortably) for the worker's ``{"type": "xcomPulled",
-   "requestId", "values"}`` (or ``"error"``), which the reader thread hands over.
+4. A running task asks the worker for what its run's data does not hold, one value per
+   question: ``{"type": "ask", "requestId": <int>, "question": Q}``, where Q is
+   ``{"kind": "xcomPull", "key", "taskIds"?}`` (``ctx.pull_xcoms``, ``ti.xcom_pull``;
+   answered with the list of ``{"taskId", "value"}``), ``{"kind": "connection",
+   "connId"}`` (``ctx.connection``, ``BaseHook.get_connection``, ``{{ conn.x }}``;
+   answered with protocol's ``TaskConnection``: ``connId``, ``connType``,
+   ``description``, ``host``, ``port``, ``login``, ``password``, ``schema`` and
+   ``extra``, JSON text or null) or ``{"kind": "variable", "key"}`` (``ctx.variable``,
+   ``Variable.get``, ``{{ var.value.x }}``; answered with the value, a string). It waits,
+   abortably, for ``{"type": "answer", "requestId", "value"?, "error"?: {"code",
+   "message"}}``, which the reader thread hands over; ``code`` is ``not_found``,
+   ``forbidden`` or ``failed``, and an error becomes ``borda.LookupFailed``. An abort
+   ends every wait, in any of the task's threads. Only the run in progress may ask
+   (invariant 9: a value is read for the attempt that runs): a thread a finished task
+   left behind is refused without a question sent. Nor does a DAG file's import ask:
+   the task is made the running one (``task_running``, which code without a ``ctx``,
+   such as Airflow's ``Variable.get``, reads through) only around its own code, since an
+   import serves every later run of the process and what it read would outlive the
+   attempt it was read for.
 
 Import errors are not load errors: which file to import comes with each run, so an
 import that fails fails that run (with the traceback) and is tried again by the next
@@ -49,7 +65,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import FrameType
 from typing import Any
 
-from borda._context import AbortSignal, TaskAborted, TaskContext
+from borda._context import AbortSignal, LookupFailed, TaskAborted, TaskContext, task_running
 from borda._registry import BashCommand, Returned
 from borda._runtime.bundle import BadBundleError, extract_bundle
 from borda._runtime.dag_files import (
@@ -94,8 +110,8 @@ class Run:
         self.interruptible = False
 
 
-class PendingPull:
-    """An ``xcomPull`` sent, waiting for its answer."""
+class PendingQuestion:
+    """An ``ask`` sent, waiting for its answer."""
 
     def __init__(self) -> None:
         self.answered = threading.Event()
@@ -106,8 +122,8 @@ class Runner:
     def __init__(self, channel: NodeChannel, root: str) -> None:
         self._channel = channel
         self._root = root
-        self._pulls: dict[int, PendingPull] = {}
-        self._pull_ids = itertools.count(1)
+        self._questions: dict[int, PendingQuestion] = {}
+        self._question_ids = itertools.count(1)
         self._imports: dict[str, ImportedFile] = {}
         self._runs: queue.Queue[Run] = queue.Queue()
         self._lock = threading.Lock()
@@ -129,7 +145,7 @@ class Runner:
         os._exit(0)
 
     def _receive_messages(self) -> None:
-        """Queues runs for the main thread, delivers aborts and answers to XCom pulls."""
+        """Queues runs for the main thread, delivers aborts and answers to questions."""
         for message in self._channel.messages():
             if message.get("type") == "run":
                 run = Run(message)
@@ -143,9 +159,13 @@ class Runner:
                     run.signal.abort(str(message.get("reason") or "aborted"))
                     if run.interruptible:
                         signal.pthread_kill(self._main_thread, _ABORT_SIGNAL)
-            elif message.get("type") == "xcomPulled":
+                    # Wakes the task's other threads that wait for an answer (_ask).
+                    with self._lock:
+                        for pending in self._questions.values():
+                            pending.answered.set()
+            elif message.get("type") == "answer":
                 with self._lock:
-                    pending = self._pulls.pop(message.get("requestId"), None)
+                    pending = self._questions.pop(message.get("requestId"), None)
                 if pending is not None:
                     pending.answer = message
                     pending.answered.set()
@@ -179,9 +199,7 @@ class Runner:
         sys.stdout, sys.stderr = self._stdout, self._stderr
         try:
             context = TaskContext(
-                request["context"],
-                run.signal,
-                lambda key, task_ids: self._pull_xcoms(run, key, task_ids),
+                request["context"], run.signal, lambda question: self._ask(run, question)
             )
             run.interruptible = True
             try:
@@ -219,34 +237,45 @@ class Runner:
             task = dags[dag_id].get_task(task_id)
             if task is None:
                 raise RunFailed(f"DAG '{dag_id}' has no task '{task_id}'.")
-            return task.run(context)
+            with task_running(context):
+                return task.run(context)
         target: Any = imported.module
         for part in str(name).split("."):
             target = getattr(target, part, None)
         if not callable(target):
             raise RunFailed(f"{entry} has no function '{name}'.")
-        return Returned(target(context, **context.inputs))
+        with task_running(context):
+            return Returned(target(context, **context.inputs))
 
-    def _pull_xcoms(self, run: Run, key: str, task_ids: list[str] | None) -> dict[str, Any]:
-        run.signal.raise_if_aborted()
-        pending = PendingPull()
+    def _ask(self, run: Run, question: dict[str, Any]) -> Any:
+        """Asks the worker ``question`` for ``run`` and returns the answer's value."""
+        pending = PendingQuestion()
         with self._lock:
-            request_id = next(self._pull_ids)
-            self._pulls[request_id] = pending
-        message: dict[str, Any] = {"type": "xcomPull", "requestId": request_id, "key": key}
-        if task_ids is not None:
-            message["taskIds"] = task_ids
+            # Checked under the lock: an abort either came before, or sets this question
+            # once it is registered.
+            run.signal.raise_if_aborted()
+            if self._current is not run:
+                raise LookupFailed(
+                    "failed",
+                    "The task has ended: a thread it started cannot read through the worker "
+                    "any more.",
+                )
+            request_id = next(self._question_ids)
+            self._questions[request_id] = pending
         try:
-            self._channel.send(message)
-            # An abort interrupts this wait like any other (the signal handler).
+            self._channel.send({"type": "ask", "requestId": request_id, "question": question})
+            # An abort interrupts this wait in the main thread like any other (the signal
+            # handler), and ends it in any thread (the reader sets every pending question).
             pending.answered.wait()
+            run.signal.raise_if_aborted()
         finally:
             with self._lock:
-                self._pulls.pop(request_id, None)
-        answer = pending.answer
-        if answer.get("error") is not None:
-            raise RuntimeError(f"Pulling XComs '{key}' failed: {answer['error']}")
-        return {entry["taskId"]: entry.get("value") for entry in answer.get("values") or []}
+                self._questions.pop(request_id, None)
+        error = pending.answer.get("error")
+        if error is not None:
+            code = error.get("code") or "failed"
+            raise LookupFailed(code, str(error.get("message") or code))
+        return pending.answer.get("value")
 
     def _import(self, entry: str) -> ImportedFile:
         imported = self._imports.get(entry)

@@ -114,7 +114,12 @@ function connectionFromJson(connId: string, text: string): TaskConnection {
   try {
     value = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    throw invalid(connId, `is not valid JSON (${(error as Error).message})`);
+    // Only the position: V8's message quotes the text around it, which may be a password.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw invalid(
+      connId,
+      `is not valid JSON${at === undefined ? "" : ` (at character ${Number(at) + 1})`}`,
+    );
   }
   const field = (name: string): string | null => {
     const item = value[name];

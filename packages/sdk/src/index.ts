@@ -18,10 +18,12 @@ export {
   task,
 } from "./task.js";
 export {
+  type Connection,
   createTaskContext,
   type TaskContext,
   type TaskContextData,
   type TaskRuntime,
+  type VariableOptions,
 } from "./taskContext.js";
 export type {
   BashOptions,

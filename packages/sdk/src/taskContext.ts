@@ -1,6 +1,7 @@
 /**
  * What a running task receives. The SDK defines the type and builds it from plain data;
- * the worker's runner supplies the data, the log sink and the abort signal.
+ * the worker's runner supplies the data, the log sink, the abort signal and the way to
+ * ask the worker for connections and variables.
  */
 export interface TaskContext<Params = Record<string, unknown>, Inputs = Record<string, unknown>> {
   readonly dagId: string;
@@ -26,6 +27,57 @@ export interface TaskContext<Params = Record<string, unknown>, Inputs = Record<s
   readonly signal: AbortSignal;
   /** Waits `ms` milliseconds; rejects with the abort reason as soon as `signal` aborts. */
   sleep(ms: number): Promise<void>;
+  /**
+   * Connection `id` (Airflow's `BaseHook.get_connection`), password included: from the
+   * worker's environment (`AIRFLOW_CONN_<ID>`), its `--secrets-dir`, else the control
+   * plane, which gives it only to tasks on the queues in its scope. Its password and
+   * sensitive extra fields are masked (`***`) in this attempt's log from then on. Rejects
+   * when it is defined nowhere (the error names the places looked at) or refused (the
+   * control plane's reason).
+   */
+  connection(id: string): Promise<Connection>;
+  /**
+   * Variable `key`'s value (Airflow's `Variable.get`), looked for as a connection is
+   * (`AIRFLOW_VAR_<KEY>`, ...). Defined nowhere, it is `options.default` when given, else
+   * the call rejects with an error naming the places looked at. With `json: true`, the
+   * value is parsed as JSON (a default is returned as it is). A variable whose key looks
+   * sensitive (`api_token`, `db_password`, ...) is masked in this attempt's log.
+   */
+  variable<Default = never>(
+    key: string,
+    options?: VariableOptions<Default> & { json?: false },
+  ): Promise<string | Default>;
+  variable<Value = unknown, Default = never>(
+    key: string,
+    options: VariableOptions<Default> & { json: true },
+  ): Promise<Value | Default>;
+}
+
+/** A connection as a task receives it (Airflow's `Connection`). */
+export interface Connection {
+  /** The connection id. */
+  readonly id: string;
+  /** The connection type (`postgres`, `http`, ...). */
+  readonly type: string;
+  readonly description: string | null;
+  readonly host: string | null;
+  readonly port: number | null;
+  readonly login: string | null;
+  readonly password: string | null;
+  /** The schema, or database, part (Airflow's name for it). */
+  readonly schema: string | null;
+  /** The extra fields, parsed; `{}` when there are none (Airflow's `extra_dejson`). */
+  readonly extra: Record<string, unknown>;
+  /** The connection as a URI, `type://login:password@host:port/schema?extra` (Airflow's `get_uri()`). */
+  readonly uri: string;
+}
+
+/** How `ctx.variable()` reads a variable. */
+export interface VariableOptions<Default> {
+  /** The answer when the variable is defined nowhere (not when it is refused). */
+  default?: Default;
+  /** Parse the value as JSON (Airflow's `deserialize_json`). */
+  json?: boolean;
 }
 
 /** The plain (JSON) part of a task context, as the runner receives it. Instants are ISO-8601. */
@@ -44,9 +96,19 @@ export interface TaskContextData {
   upstream: Record<string, unknown>;
 }
 
+/** What the process that runs a task (the worker's runner) gives its context. */
 export interface TaskRuntime {
+  /** Writes a line to the task's log. */
   log(...args: unknown[]): void;
+  /** Aborted when the attempt must stop. */
   signal: AbortSignal;
+  /**
+   * Asks the worker for a connection. Rejects with an Error whose message says why there
+   * is none, and whose `code` is `"not_found"` when it is defined nowhere.
+   */
+  connection(id: string): Promise<Connection>;
+  /** Asks the worker for a variable's value; rejects as `connection()` does. */
+  variable(key: string): Promise<string>;
 }
 
 export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): TaskContext {
@@ -66,7 +128,36 @@ export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): 
     log: runtime.log,
     signal,
     sleep: (ms) => sleep(ms, signal),
+    connection: (id) => runtime.connection(id),
+    variable: (key: string, options: VariableOptions<unknown> = {}) =>
+      readVariable(runtime, key, options),
   };
+}
+
+async function readVariable(
+  runtime: TaskRuntime,
+  key: string,
+  options: VariableOptions<unknown>,
+): Promise<unknown> {
+  let value: string;
+  try {
+    value = await runtime.variable(key);
+  } catch (error) {
+    if ("default" in options && (error as { code?: unknown }).code === "not_found") {
+      return options.default;
+    }
+    throw error;
+  }
+  if (!options.json) return value;
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    // Only the position: the parser's message quotes the value, which may be a secret.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new Error(
+      `Variable '${key}' is not valid JSON${at === undefined ? "" : ` (at character ${Number(at) + 1})`}; read it without { json: true } to get the text.`,
+    );
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -42,6 +42,17 @@ function contextData(overrides: Partial<TaskContextData> = {}): TaskContextData 
   };
 }
 
+/** What the worker holds for the task, as a runner would answer; "refused" is refused. */
+const variables: Record<string, string> = {
+  region: "eu-west",
+  settings: '{"mode": "fast"}',
+  broken: '{"api_key": s3cret-value}',
+};
+
+function refusal(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
 function contextFor(
   overrides: Partial<TaskContextData> = {},
   signal = new AbortController().signal,
@@ -50,6 +61,15 @@ function contextFor(
   const ctx = createTaskContext(contextData(overrides), {
     log: (...args) => lines.push(args),
     signal,
+    connection: async (id) => {
+      throw refusal(`Connection '${id}' is not defined.`, "not_found");
+    },
+    variable: async (key) => {
+      if (key === "refused") throw refusal("Variable 'refused' is out of scope.", "forbidden");
+      const value = variables[key];
+      if (value === undefined) throw refusal(`Variable '${key}' is not defined.`, "not_found");
+      return value;
+    },
   });
   return { ctx, lines };
 }
@@ -424,6 +444,40 @@ describe("the task context", () => {
     expect(ctx.logicalDate).toEqual(new Date("2026-03-01T06:00:00Z"));
     expect(ctx.dataIntervalStart).toEqual(new Date("2026-02-28T06:00:00Z"));
     expect(ctx.upstream).toEqual({ a: 1 });
+  });
+
+  it("reads a variable as text, or parsed as JSON", async () => {
+    const { ctx } = contextFor();
+    await expect(ctx.variable("region")).resolves.toBe("eu-west");
+    await expect(ctx.variable("settings", { json: true })).resolves.toEqual({ mode: "fast" });
+  });
+
+  it("answers a variable's default only when it is defined nowhere, never when it is refused", async () => {
+    const { ctx } = contextFor();
+    await expect(ctx.variable("absent", { default: "fallback" })).resolves.toBe("fallback");
+    await expect(ctx.variable("absent", { json: true, default: null })).resolves.toBeNull();
+    await expect(ctx.variable("absent")).rejects.toThrow("Variable 'absent' is not defined.");
+    await expect(ctx.variable("refused", { default: "fallback" })).rejects.toThrow(
+      "Variable 'refused' is out of scope.",
+    );
+  });
+
+  it("rejects a variable that is not JSON, naming it and not quoting its value", async () => {
+    const error = await contextFor()
+      .ctx.variable("broken", { json: true })
+      .catch((caught: Error) => caught);
+    expect((error as Error).message).toMatch(/^Variable 'broken' is not valid JSON/);
+    expect((error as Error).message).not.toContain("s3cret");
+  });
+
+  it("types a variable as text, as JSON of the caller's choosing, or as its default", () => {
+    const { ctx } = contextFor();
+    expectTypeOf(ctx.variable("region")).resolves.toEqualTypeOf<string>();
+    expectTypeOf(ctx.variable("region", { default: null })).resolves.toEqualTypeOf<string | null>();
+    expectTypeOf(ctx.variable("settings", { json: true })).resolves.toEqualTypeOf<unknown>();
+    expectTypeOf(
+      ctx.variable<{ mode: string }>("settings", { json: true }),
+    ).resolves.toEqualTypeOf<{ mode: string }>();
   });
 
   it("sleeps until the time has passed", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -107,6 +107,13 @@ export const workerSettings = {
       "Comma-separated environment variables passed on to tasks, besides PATH, HOME, LANG and TZ (tasks see nothing else of the worker's environment).",
     default: undefined,
   },
+  secretsDir: {
+    env: "BORDA_SECRETS_DIR",
+    flag: "--secrets-dir <dir>",
+    description:
+      "Tasks' connections and variables kept at the worker's site: files AIRFLOW_CONN_<ID> and AIRFLOW_VAR_<KEY>, in the directory or one level down, read at each request. Looked in after the environment, before the control plane.",
+    default: undefined,
+  },
   logLevel: {
     env: "BORDA_LOG_LEVEL",
     flag: "--log-level <level>",
@@ -144,6 +151,8 @@ export interface WorkerConfig {
   python: string;
   /** Names of worker environment variables passed on to tasks. */
   taskEnv: string[];
+  /** The directory of the worker's own connections and variables; null for none. */
+  secretsDir: string | null;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -224,9 +233,36 @@ export function resolveWorkerConfig(
     fetchWaitMs,
     python: String(raw("python")),
     taskEnv,
+    secretsDir: resolveSecretsDir(raw("secretsDir")),
     logLevel,
     logFormat,
   };
+}
+
+/**
+ * The secrets directory, which must exist at start: a typo would otherwise show only as
+ * tasks failing to find their connections. Its contents are read at each request.
+ */
+function resolveSecretsDir(dir: string | undefined): string | null {
+  if (dir === undefined) return null;
+  const { env } = workerSettings.secretsDir;
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch (error) {
+    throw new BordaError(
+      ErrorCode.configuration,
+      `${env} (--secrets-dir) names ${dir}, which cannot be read: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  if (!isDirectory) {
+    throw new BordaError(
+      ErrorCode.configuration,
+      `${env} (--secrets-dir) must be a directory; ${dir} is not one.`,
+    );
+  }
+  return path.resolve(dir);
 }
 
 /** The base URL as given, checked, without a trailing slash or a pasted `/edge/v1`. */

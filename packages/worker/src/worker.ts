@@ -21,6 +21,8 @@ import { BundleCache } from "./runner/bundleCache.js";
 import { RunnerPool } from "./runner/runnerPool.js";
 import { baseTaskEnvironment } from "./runner/taskEnv.js";
 import { TaskRunner } from "./runner/taskRunner.js";
+import { LocalSecrets } from "./secrets/localSecrets.js";
+import { controlPlaneSecrets, SecretsResolver } from "./secrets/secretsResolver.js";
 import { Wakeup } from "./wakeup.js";
 import type { EdgeWorkerOptions } from "./workerOptions.js";
 
@@ -108,6 +110,10 @@ export class EdgeWorker {
       python: config.python,
       pullXcoms: async (job, request) =>
         (await this.#client.pullXcoms(job.attemptId, request)).values,
+      secrets: new SecretsResolver({
+        local: new LocalSecrets({ env: options.env ?? process.env, secretsDir: config.secretsDir }),
+        controlPlane: controlPlaneSecrets(this.#client),
+      }),
       ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
       ...(options.maxReturnValueBytes !== undefined
         ? { maxReturnValueBytes: options.maxReturnValueBytes }

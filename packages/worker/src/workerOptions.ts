@@ -26,7 +26,10 @@ export interface EdgeWorkerOptions {
    * leaving them in the spool for the next start. Default 10 s.
    */
   exitFlushTimeoutMs?: number;
-  /** The environment tasks' allowlisted variables come from. Default process.env. */
+  /**
+   * The worker's environment: where tasks' allowlisted variables and the worker's own
+   * connections and variables (`AIRFLOW_CONN_*`, `AIRFLOW_VAR_*`) come from. Default process.env.
+   */
   env?: NodeJS.ProcessEnv;
   /** Address the health server listens on. Default all interfaces. */
   healthHost?: string;

@@ -44,6 +44,7 @@ describe("worker configuration", () => {
       fetchWaitMs: 25_000,
       python: "python3",
       taskEnv: [],
+      secretsDir: null,
       logLevel: "info",
       logFormat: "text",
     });
@@ -136,6 +137,19 @@ describe("worker configuration", () => {
     for (const message of [refused({ concurrency: "x" }), refused({ taskEnv: "?" })]) {
       expect(message).not.toContain(token);
     }
+  });
+
+  it("takes a secrets directory that exists, and refuses one that does not or is a file", () => {
+    const dir = resources.dir();
+    const file = path.join(dir, "AIRFLOW_VAR_REGION");
+    writeFileSync(file, "eu-west");
+    expect(resolveWorkerConfig({}, { ...minimal, BORDA_SECRETS_DIR: dir }).secretsDir).toBe(dir);
+    expect(
+      errorOf(() => resolveWorkerConfig({ secretsDir: path.join(dir, "nope") }, minimal)),
+    ).toMatch(/^BORDA_SECRETS_DIR \(--secrets-dir\) names .*nope, which cannot be read: ENOENT/);
+    expect(errorOf(() => resolveWorkerConfig({ secretsDir: file }, minimal))).toBe(
+      `BORDA_SECRETS_DIR (--secrets-dir) must be a directory; ${file} is not one.`,
+    );
   });
 
   it("refuses to pass the worker's own BORDA_* variables on to tasks", () => {

@@ -21,6 +21,10 @@ import {
   type ReleaseReport,
   registerResponseSchema,
   type SuccessReport,
+  type TaskConnection,
+  type TaskVariable,
+  taskConnectionSchema,
+  taskVariableSchema,
   type WorkerDirectives,
   workerDirectivesSchema,
   type XcomPullRequest,
@@ -197,6 +201,28 @@ export class EdgeClient {
     signal?: AbortSignal,
   ): Promise<XcomPullResponse> {
     return this.#json("POST", this.#attempt(attemptId, "xcoms"), request, xcomPullResponseSchema, {
+      signal,
+    });
+  }
+
+  /**
+   * A connection, password included, for the attempt's task. Fails with code `not_found`
+   * when the control plane has none by that id, `forbidden` when the attempt may not read
+   * it (the detail says why).
+   */
+  readConnection(attemptId: string, connId: string, signal?: AbortSignal): Promise<TaskConnection> {
+    return this.#json(
+      "POST",
+      this.#attempt(attemptId, "connection"),
+      { connId },
+      taskConnectionSchema,
+      { signal },
+    );
+  }
+
+  /** A variable's value for the attempt's task; fails as `readConnection` does. */
+  readVariable(attemptId: string, key: string, signal?: AbortSignal): Promise<TaskVariable> {
+    return this.#json("POST", this.#attempt(attemptId, "variable"), { key }, taskVariableSchema, {
       signal,
     });
   }

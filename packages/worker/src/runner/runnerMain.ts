@@ -1,12 +1,26 @@
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
-import { createTaskContext, type DagHandle, getDagHandle } from "@borda/sdk";
-import type { FromRunner, RunOutcome, ToRunner } from "./runnerMessages.js";
+import type { TaskConnection } from "@borda/protocol";
+import {
+  type Connection,
+  createTaskContext,
+  type DagHandle,
+  getDagHandle,
+  type TaskRuntime,
+} from "@borda/sdk";
+import type {
+  AnswerError,
+  FromRunner,
+  RunnerQuestion,
+  RunOutcome,
+  ToRunner,
+} from "./runnerMessages.js";
 
 /**
  * What a runner process does: imports one DAG bundle once, then runs the tasks the
  * worker sends it, one at a time, over IPC. `ctx.log` writes to stdout, in order with the
- * task's own output. It exits when the worker goes away. Source maps are on, so a task's
+ * task's own output; `ctx.connection()` and `ctx.variable()` ask the worker (`ask`, then
+ * `answer`). It exits when the worker goes away. Source maps are on, so a task's
  * stack points at the user's file. Started from the packages through runnerChild.ts; a
  * single-file worker calls it itself (packages/cli/src/workerMain.ts).
  */
@@ -27,7 +41,11 @@ export async function runnerMain(bundlePath: string): Promise<void> {
   let running: AbortController | null = null;
   process.on("message", (message: ToRunner) => {
     if (message.type === "abort") running?.abort(new Error(message.reason));
-    else if (message.type === "run") {
+    else if (message.type === "answer") {
+      const settle = waiting.get(message.requestId);
+      waiting.delete(message.requestId);
+      settle?.(message);
+    } else if (message.type === "run") {
       const controller = new AbortController();
       running = controller;
       void run(dags, message, controller.signal, () => {
@@ -35,6 +53,77 @@ export async function runnerMain(bundlePath: string): Promise<void> {
       });
     }
   });
+}
+
+type Answer = Extract<ToRunner, { type: "answer" }>;
+
+/** Asks in flight, by request id: each settles with its answer. */
+const waiting = new Map<number, (answer: Answer) => void>();
+let lastRequestId = 0;
+
+/** Asks the worker; an abort of `signal` stops the wait with its reason. */
+function ask(question: RunnerQuestion, signal: AbortSignal): Promise<Answer> {
+  const requestId = ++lastRequestId;
+  return new Promise<Answer>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      waiting.delete(requestId);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    waiting.set(requestId, (answer) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(answer);
+    });
+    void send({ type: "ask", requestId, question });
+  });
+}
+
+/**
+ * How a task reads connections and variables: by asking the worker. The errors are made
+ * here, after the answer is awaited, so their stacks lead back to the task's own call.
+ */
+function secretsRuntime(signal: AbortSignal): Pick<TaskRuntime, "connection" | "variable"> {
+  return {
+    connection: async (id) => {
+      const answer = await ask({ kind: "connection", connId: id }, signal);
+      if (answer.error) throw answerError(answer.error);
+      return toConnection(answer.value as TaskConnection);
+    },
+    variable: async (key) => {
+      const answer = await ask({ kind: "variable", key }, signal);
+      if (answer.error) throw answerError(answer.error);
+      return answer.value as string;
+    },
+  };
+}
+
+/** The worker's refusal as an Error with its code (`not_found` lets a default apply). */
+function answerError(error: AnswerError): Error & { code: AnswerError["code"] } {
+  const made = new Error(error.message);
+  Error.captureStackTrace(made, answerError);
+  return Object.assign(made, { code: error.code });
+}
+
+async function toConnection(connection: TaskConnection): Promise<Connection> {
+  // Loaded by the first task that reads a connection: most runners never pay for protocol.
+  const { connectionUri } = await import("@borda/protocol");
+  return {
+    id: connection.connId,
+    type: connection.connType,
+    description: connection.description,
+    host: connection.host,
+    port: connection.port,
+    login: connection.login,
+    password: connection.password,
+    schema: connection.schema,
+    extra:
+      connection.extra === null ? {} : (JSON.parse(connection.extra) as Record<string, unknown>),
+    uri: connectionUri(connection),
+  };
 }
 
 function send(message: FromRunner): Promise<void> {
@@ -87,6 +176,7 @@ async function runTask(
   const ctx = createTaskContext(request.context, {
     log: (...args: unknown[]) => process.stdout.write(`${format(...args)}\n`),
     signal,
+    ...secretsRuntime(signal),
   });
   if (task.kind === "bash") {
     return { kind: "bash", command: task.command(ctx), env: { ...task.env }, cwd: task.cwd };

@@ -1,4 +1,4 @@
-import type { PythonTask, XcomPullResponse } from "@borda/protocol";
+import type { PythonTask } from "@borda/protocol";
 import type { TaskContextData } from "@borda/sdk";
 
 /**
@@ -25,20 +25,35 @@ export type ToRunner =
     }
   /** Aborts the running task's `ctx.signal` with this reason. */
   | { type: "abort"; reason: string }
-  /** The answer to the running task's `xcomPull`: its entries, or why it failed. */
-  | {
-      type: "xcomPulled";
-      requestId: number;
-      values?: XcomPullResponse["values"];
-      error?: string;
-    };
+  /** The answer to the running task's `ask` of the same `requestId`: a value, or why there is none. */
+  | { type: "answer"; requestId: number; value?: unknown; error?: AnswerError };
 
 export type FromRunner =
   | { type: "loaded" }
   | { type: "loadFailed"; error: string }
   | { type: "done"; outcome: RunOutcome }
-  /** The running task reads XCom entries of its run (Airflow's `ti.xcom_pull`). */
-  | { type: "xcomPull"; requestId: number; taskIds?: string[]; key: string };
+  /** The running task asks the worker for something; `requestId` pairs it with the answer. */
+  | { type: "ask"; requestId: number; question: RunnerQuestion };
+
+/**
+ * What a running task may ask the worker, and what the answer's `value` then is:
+ * - `xcomPull`: XCom entries of its run (Airflow's `ti.xcom_pull`), `XcomPullResponse["values"]`;
+ * - `connection`: a connection, password included, as a `TaskConnection`;
+ * - `variable`: a variable's value, a string.
+ */
+export type RunnerQuestion =
+  | { kind: "xcomPull"; taskIds?: string[]; key: string }
+  | { kind: "connection"; connId: string }
+  | { kind: "variable"; key: string };
+
+/**
+ * Why an ask has no value: `not_found`, defined nowhere the worker looked (a default may
+ * apply); `forbidden`, refused (the message says by whom and why); `failed`, anything else.
+ */
+export interface AnswerError {
+  code: "not_found" | "forbidden" | "failed";
+  message: string;
+}
 
 export type RunOutcome =
   /**

@@ -4,9 +4,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import type { XcomPullResponse } from "@borda/protocol";
+import { BordaError, ErrorCode } from "@borda/protocol";
 import { signalProcessGroup } from "./processTree.js";
-import type { FromRunner, RunOutcome, ToRunner } from "./runnerMessages.js";
+import type {
+  AnswerError,
+  FromRunner,
+  RunnerQuestion,
+  RunOutcome,
+  ToRunner,
+} from "./runnerMessages.js";
 
 /**
  * The worker's side of one runner process (runnerChild.ts): a Node process that has
@@ -37,8 +43,12 @@ export type OutputListener = (stream: "stdout" | "stderr", text: string) => void
 
 /** What a running task may ask of the worker while it runs. */
 export interface RunServices {
-  /** Reads XCom entries of the task's run from the control plane. */
-  pullXcoms(request: { taskIds?: string[]; key: string }): Promise<XcomPullResponse["values"]>;
+  /**
+   * The answer's value (runnerMessages.ts says which for each kind of question). A
+   * rejection with a `BordaError` coded `not_found` or `forbidden` reaches the task with
+   * that code; any other, as `failed`. Either way the task gets the error's message.
+   */
+  ask(question: RunnerQuestion): Promise<unknown>;
 }
 
 export type RunRequest = Omit<Extract<ToRunner, { type: "run" }>, "type" | "endMarker">;
@@ -113,8 +123,8 @@ export class RunnerProcess {
       else if (message.type === "done" && this.#current) {
         this.#current.outcome = message.outcome;
         this.#settleIfComplete();
-      } else if (message.type === "xcomPull") {
-        this.#pullXcoms(message);
+      } else if (message.type === "ask") {
+        this.#answer(message.requestId, message.question);
       }
     });
     this.closed = new Promise<void>((resolve) => {
@@ -188,16 +198,16 @@ export class RunnerProcess {
     if (this.alive) signalProcessGroup(this.#child.pid, "SIGKILL");
   }
 
-  #pullXcoms(request: Extract<FromRunner, { type: "xcomPull" }>): void {
-    const { requestId, taskIds, key } = request;
+  #answer(requestId: number, question: RunnerQuestion): void {
     const services = this.#current?.services;
     if (!services) {
-      this.#send({ type: "xcomPulled", requestId, error: "No task is running to pull XComs for." });
+      const error = { code: "failed", message: "No task is running to ask for." } as const;
+      this.#send({ type: "answer", requestId, error });
       return;
     }
-    services.pullXcoms({ ...(taskIds ? { taskIds } : {}), key }).then(
-      (values) => this.#send({ type: "xcomPulled", requestId, values }),
-      (error: Error) => this.#send({ type: "xcomPulled", requestId, error: error.message }),
+    services.ask(question).then(
+      (value) => this.#send({ type: "answer", requestId, value }),
+      (error: unknown) => this.#send({ type: "answer", requestId, error: answerError(error) }),
     );
   }
 
@@ -259,4 +269,16 @@ export class RunnerProcess {
       this.#pending[name] = "";
     });
   }
+}
+
+/** How a rejected ask reaches the task: the not_found and forbidden codes kept, all else `failed`. */
+function answerError(error: unknown): AnswerError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (
+    error instanceof BordaError &&
+    (error.code === ErrorCode.notFound || error.code === ErrorCode.forbidden)
+  ) {
+    return { code: error.code, message };
+  }
+  return { code: "failed", message };
 }

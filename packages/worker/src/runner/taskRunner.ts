@@ -3,10 +3,12 @@ import path from "node:path";
 import { failureReportSchema, type Job, type XcomPullResponse } from "@borda/protocol";
 import { pythonPath } from "@borda/python";
 import { formatDuration } from "../formatDuration.js";
+import { LogMasker, type MaskedStream } from "../secrets/logMasker.js";
+import type { SecretsResolver } from "../secrets/secretsResolver.js";
 import type { AttemptResult, OutputStream } from "../spool/attemptSpool.js";
 import type { BundleCache } from "./bundleCache.js";
 import { startBash } from "./runBash.js";
-import type { RunOutcome } from "./runnerMessages.js";
+import type { RunnerQuestion, RunOutcome } from "./runnerMessages.js";
 import type { RunnerPool, RunnerTarget } from "./runnerPool.js";
 import { RunnerExitedError } from "./runnerProcess.js";
 import { attemptVariables } from "./taskEnv.js";
@@ -21,6 +23,9 @@ import { attemptVariables } from "./taskEnv.js";
  * SIGTERM), then kills the task's whole process tree after a grace period. Killing one
  * (an attempt that is no longer this worker's) kills the tree at once. Either way the task
  * fails with the reason it was stopped.
+ *
+ * A running task may ask for XCom entries, connections and variables (runnerMessages.ts);
+ * every secret it obtains is masked in its output and in its failure (secrets/logMasker.ts).
  */
 
 export interface TaskRunnerOptions {
@@ -41,6 +46,8 @@ export interface TaskRunnerOptions {
     job: Job,
     request: { taskIds?: string[]; key: string },
   ): Promise<XcomPullResponse["values"]>;
+  /** Where tasks' connections and variables come from: the worker's own, then the control plane's. */
+  secrets?: SecretsResolver;
 }
 
 /** Where a task's output and the worker's notes about it go (an attempt's spool). */
@@ -80,6 +87,8 @@ export class TaskRunner {
   }
 
   start(job: Job, output: TaskOutput): RunningTask {
+    const masker = new LogMasker();
+    const masked = maskedOutput(output, masker);
     const stopper = new AbortController();
     const killer = new AbortController();
     const stop = (reason: string) => {
@@ -100,17 +109,26 @@ export class TaskRunner {
               ),
             job.executionTimeoutMs,
           );
-    const result = this.#run(job, output, { signal: stopper.signal, now: killer.signal })
+    const result = this.#run(job, masked, masker, { signal: stopper.signal, now: killer.signal })
       .catch((error: unknown) => failure(`The worker could not run the task: ${String(error)}`))
-      .then((result) => {
+      .then((result): AttemptResult => {
         clearTimeout(timer);
-        if (result.outcome === "failure") output.note(`The attempt failed: ${result.error}`);
-        return result;
+        masked.flush();
+        if (result.outcome !== "failure") return result;
+        // Masked before it is cut short, so no secret is cut in two and left half shown.
+        const error = truncated(masker.mask(result.error));
+        output.note(`The attempt failed: ${error}`);
+        return { ...result, error };
       });
     return { result, stop, kill };
   }
 
-  async #run(job: Job, output: TaskOutput, request: StopRequest): Promise<AttemptResult> {
+  async #run(
+    job: Job,
+    output: TaskOutput,
+    masker: LogMasker,
+    request: StopRequest,
+  ): Promise<AttemptResult> {
     const { bundles, pool } = this.#options;
     const stop = request.signal;
     const stopped = () => failure(String(stop.reason));
@@ -164,12 +182,7 @@ export class TaskRunner {
               ...(job.python ? { python: job.python } : {}),
             },
             (stream, text) => output.write(stream, text),
-            {
-              pullXcoms: (pull) =>
-                this.#options.pullXcoms
-                  ? this.#options.pullXcoms(job, pull)
-                  : Promise.reject(new Error("This worker cannot read XComs.")),
-            },
+            { ask: (question) => this.#answer(job, masker, question) },
           )
           .catch((error: unknown): RunOutcome => {
             if (error instanceof RunnerExitedError) return { kind: "failed", error: error.message };
@@ -197,6 +210,30 @@ export class TaskRunner {
         };
       case "bash":
         return this.#runBash(job, outcome, output, request);
+    }
+  }
+
+  /** What the task asked for; a secret is added to the attempt's masks before the task has it. */
+  async #answer(job: Job, masker: LogMasker, question: RunnerQuestion): Promise<unknown> {
+    const { pullXcoms, secrets } = this.#options;
+    switch (question.kind) {
+      case "xcomPull": {
+        if (!pullXcoms) throw new Error("This worker cannot read XComs.");
+        const { taskIds, key } = question;
+        return pullXcoms(job, { ...(taskIds ? { taskIds } : {}), key });
+      }
+      case "connection": {
+        if (!secrets) throw new Error("This worker cannot read connections.");
+        const connection = await secrets.connection(job.attemptId, question.connId);
+        masker.addConnection(connection);
+        return connection;
+      }
+      case "variable": {
+        if (!secrets) throw new Error("This worker cannot read variables.");
+        const value = await secrets.variable(job.attemptId, question.key);
+        masker.addVariable(question.key, value);
+        return value;
+      }
     }
   }
 
@@ -283,9 +320,36 @@ export class TaskRunner {
 }
 
 function failure(error: string, exitCode: number | null = null): AttemptResult {
-  const text =
-    error.length > maxErrorChars ? `${error.slice(0, maxErrorChars - 20)}\n... (truncated)` : error;
-  return { outcome: "failure", error: text, exitCode };
+  return { outcome: "failure", error, exitCode };
+}
+
+/** An error as long as a failure report takes. */
+function truncated(error: string): string {
+  return error.length > maxErrorChars
+    ? `${error.slice(0, maxErrorChars - 20)}\n... (truncated)`
+    : error;
+}
+
+/**
+ * `output` with the attempt's secrets masked: each stream as a stream (`flush()` writes
+ * what it holds back, at the attempt's end), each note whole.
+ */
+function maskedOutput(output: TaskOutput, masker: LogMasker): TaskOutput & { flush(): void } {
+  const streams = new Map<OutputStream, MaskedStream>();
+  return {
+    write: (stream, text) => {
+      let masked = streams.get(stream);
+      if (!masked) {
+        masked = masker.stream((done) => output.write(stream, done));
+        streams.set(stream, masked);
+      }
+      masked.write(text);
+    },
+    note: (text) => output.note(masker.mask(text)),
+    flush: () => {
+      for (const stream of streams.values()) stream.flush();
+    },
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type LogChunk,
   type RegisterRequest,
   type ReleaseReport,
+  type TaskConnection,
   type WorkerDirectives,
 } from "@borda/protocol";
 
@@ -16,7 +17,8 @@ import {
  * it, with its state in memory: workers register, heartbeat and long-poll for the jobs a
  * test queues; reports and offset-addressed log chunks are recorded with the server's
  * rules (a resent chunk is acknowledged, a gap is refused with the offset expected), and a
- * released job goes back on the queue. It can go down and come back on the same port,
+ * released job goes back on the queue. Tasks read the connections and variables a test
+ * stores, except those it refuses (403 with the reason). It can go down and come back on the same port,
  * lose acknowledgements, or take calls and never answer them, so tests can watch the
  * worker cope.
  */
@@ -43,6 +45,14 @@ export class FakeControlPlane {
   readonly releases: Release[] = [];
   /** Attempts the server no longer considers current: every call about them answers 409. */
   readonly staleAttempts = new Set<string>();
+  /** Connections tasks may read, by id. */
+  readonly connections = new Map<string, TaskConnection>();
+  /** Variables tasks may read, by key. */
+  readonly variables = new Map<string, string>();
+  /** Connection ids and variable keys refused (403 `forbidden`), with the reason given. */
+  readonly refusals = new Map<string, string>();
+  /** Every connection or variable a task asked for, in order. */
+  readonly secretReads: { attemptId: string; kind: "connection" | "variable"; id: string }[] = [];
   /** Bundles by hash, served at /edge/v1/bundles/{hash}. */
   readonly bundles = new Map<string, Uint8Array>();
   directives: WorkerDirectives = {
@@ -199,7 +209,7 @@ export class FakeControlPlane {
       }
     }
     const attempt =
-      /^\/edge\/v1\/workers\/[^/]+\/attempts\/([^/]+)\/(start|success|failure|release|logs)$/.exec(
+      /^\/edge\/v1\/workers\/[^/]+\/attempts\/([^/]+)\/(start|success|failure|release|logs|connection|variable)$/.exec(
         url.pathname,
       );
     if (attempt?.[1] && attempt[2]) {
@@ -208,7 +218,11 @@ export class FakeControlPlane {
         answer(response, 409, problem(409, "stale_attempt", `Attempt '${attemptId}' is stale.`));
         return;
       }
-      const kind = attempt[2] as Report["kind"] | "release" | "logs";
+      const kind = attempt[2] as Report["kind"] | "release" | "logs" | "connection" | "variable";
+      if (kind === "connection" || kind === "variable") {
+        this.#readSecret(attemptId, kind, body as { connId?: string; key?: string }, response);
+        return;
+      }
       if (kind === "logs") {
         this.#appendLog(attemptId, body as LogChunk, request, response);
         return;
@@ -285,6 +299,26 @@ export class FakeControlPlane {
   #claim(jobs: Job[]): Job[] {
     for (const job of jobs) this.#claimed.set(job.attemptId, job);
     return jobs;
+  }
+
+  #readSecret(
+    attemptId: string,
+    kind: "connection" | "variable",
+    body: { connId?: string; key?: string },
+    response: ServerResponse,
+  ): void {
+    const id = String(kind === "connection" ? body.connId : body.key);
+    this.secretReads.push({ attemptId, kind, id });
+    const refusal = this.refusals.get(id);
+    if (refusal !== undefined) {
+      answer(response, 403, problem(403, "forbidden", refusal));
+      return;
+    }
+    const connection = this.connections.get(id);
+    const value = this.variables.get(id);
+    if (kind === "connection" && connection) answer(response, 200, connection);
+    else if (kind === "variable" && value !== undefined) answer(response, 200, { key: id, value });
+    else answer(response, 404, problem(404, "not_found", `No ${kind} '${id}'.`));
   }
 
   /** As the real control plane: only a claim not yet started goes back, on the same try. */

@@ -30,6 +30,7 @@ export function testWorkers(resources: ReturnType<typeof useResources>) {
         fetchWaitMs: 2000,
         python: "python3",
         taskEnv: [],
+        secretsDir: null,
         logLevel: "silent",
         logFormat: "text",
         ...config,

@@ -39,7 +39,7 @@ UNSUPPORTED = {
     "unsupported_sensor.py": ("airflow.sensors.filesystem", 6),
     "unsupported_task_group.py": ("airflow.utils.task_group", 7),
     "unsupported_trigger_dagrun.py": ("airflow.operators.trigger_dagrun", 6),
-    "unsupported_variable.py": ("Variable.get('bucket') while the DAG file is parsed", 10),
+    "unsupported_variable.py": ("Variable.get('bucket') while the DAG file is parsed", 11),
 }
 
 

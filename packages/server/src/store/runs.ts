@@ -16,6 +16,7 @@ import {
 } from "kysely";
 import type { DagRunsTable, Database } from "./database.js";
 import type { Range } from "./findTaskInstances.js";
+import { insertChunks } from "./insertChunks.js";
 import type { DagRunRecord } from "./records.js";
 import { toDate } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
@@ -94,35 +95,33 @@ export async function createDagRun(
       if (options.ifAbsent) return null;
       throw new BordaError(ErrorCode.conflict, `DAG run '${run.runId}' already exists.`);
     }
-    await trx
-      .insertInto("task_instances")
-      .values(
-        run.tasks.map((task) => ({
-          dag_run_id: inserted.id,
-          dag_id: run.dagId,
-          run_id: run.runId,
-          task_id: task.taskId,
-          map_index: -1,
-          state: TaskInstanceState.none,
-          try_number: 0,
-          max_tries: task.retries,
-          pool: task.pool,
-          pool_slots: task.poolSlots,
-          queue: task.queue,
-          priority_weight: task.priorityWeight,
-          operator: task.operator ?? task.kind,
-          current_attempt_id: null,
-          hostname: null,
-          start_date: null,
-          end_date: null,
-          queued_at: null,
-          next_retry_at: null,
-          last_error: null,
-          note: null,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    const taskInstances = run.tasks.map((task) => ({
+      dag_run_id: inserted.id,
+      dag_id: run.dagId,
+      run_id: run.runId,
+      task_id: task.taskId,
+      map_index: -1,
+      state: TaskInstanceState.none,
+      try_number: 0,
+      max_tries: task.retries,
+      pool: task.pool,
+      pool_slots: task.poolSlots,
+      queue: task.queue,
+      priority_weight: task.priorityWeight,
+      operator: task.operator ?? task.kind,
+      current_attempt_id: null,
+      hostname: null,
+      start_date: null,
+      end_date: null,
+      queued_at: null,
+      next_retry_at: null,
+      last_error: null,
+      note: null,
+      updated_at: now,
+    }));
+    for (const chunk of insertChunks(taskInstances)) {
+      await trx.insertInto("task_instances").values(chunk).execute();
+    }
     return toRunRecord(inserted);
   });
 }

@@ -48,6 +48,25 @@ export const pythonTaskSchema = z.object({
 });
 export type PythonTask = z.infer<typeof pythonTaskSchema>;
 
+/**
+ * How a task's result steers the tasks after it (Airflow's branching and short-circuit
+ * operators). A `branch` task returns the ids of the direct downstream tasks to follow (a
+ * string, a list, or null/empty for none): the others are skipped, and trigger rules
+ * carry the skips on. A `short_circuit` task that returns a falsy value (null, false, 0,
+ * "", [], {}: Python's truthiness) skips every task downstream of it, whatever their
+ * trigger rules; with `ignoreDownstreamTriggerRules: false` it skips only its direct
+ * downstream tasks and trigger rules decide the rest.
+ */
+export const TaskFlowKind = { branch: "branch", shortCircuit: "short_circuit" } as const;
+export type TaskFlowKind = (typeof TaskFlowKind)[keyof typeof TaskFlowKind];
+
+export const taskFlowSchema = z.object({
+  kind: z.enum([TaskFlowKind.branch, TaskFlowKind.shortCircuit]),
+  /** short_circuit only; absent: true. */
+  ignoreDownstreamTriggerRules: z.boolean().optional(),
+});
+export type TaskFlow = z.infer<typeof taskFlowSchema>;
+
 /** `warm`: a reusable runner process per bundle; `process`: a fresh process per attempt. */
 export const Isolation = { warm: "warm", process: "process" } as const;
 export type Isolation = (typeof Isolation)[keyof typeof Isolation];
@@ -99,6 +118,8 @@ export const taskSpecSchema = z.object({
   runtime: z.enum([TaskRuntime.node, TaskRuntime.python]).optional(),
   /** Where a Python task's code is (runtime `python`). */
   python: pythonTaskSchema.optional(),
+  /** Absent: the task's result does not steer its downstream tasks. */
+  flow: taskFlowSchema.optional(),
   /** What declared the task, as shown to people: `bash`, `@task`, `PythonOperator`, ... Absent: the kind. */
   operator: z.string().min(1).max(100).optional(),
 });

@@ -72,7 +72,7 @@ describe("run evaluation", () => {
         let outcome = null;
         for (let step = 0; step < 100 && outcome === null; step++) {
           const tis = [...states].map(([taskId, state], i) => instance(i, taskId, state));
-          const { changes, runState } = evaluateRun(spec, tis);
+          const { changes, runState } = evaluateRun(spec, tis, new Map());
           outcome = runState;
           for (const change of changes) {
             const taskId = tis[change.taskInstanceId]?.taskId ?? "";
@@ -119,7 +119,7 @@ describe("run evaluation", () => {
               const ids = [...states.keys()];
               for (const c of changes) states.set(ids[c.taskInstanceId] ?? "", c.to);
             };
-            apply(evaluateRun(spec, snapshot()).changes);
+            apply(evaluateRun(spec, snapshot(), new Map()).changes);
             for (const pick of picks) {
               const ready = [...states].filter(([, s]) => s === "scheduled").map(([id]) => id);
               if (ready.length === 0) break;
@@ -128,7 +128,7 @@ describe("run evaluation", () => {
               states.set(done, fails.get(done) ? "failed" : "success");
               const focus = dagGraph(spec).downstream.get(done) ?? [];
               const changes = targeted ? evaluateTasks(spec, snapshot(), focus) : null;
-              apply(changes ?? evaluateRun(spec, snapshot()).changes);
+              apply(changes ?? evaluateRun(spec, snapshot(), new Map()).changes);
             }
             return Object.fromEntries(states);
           };
@@ -137,5 +137,106 @@ describe("run evaluation", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("branching and short-circuit", () => {
+  /** Runs the DAG to its end: every task that becomes ready succeeds, flow tasks with `results`. */
+  function runToEnd(
+    tasks: ReturnType<typeof taskSpec>[],
+    results: Record<string, unknown>,
+  ): Record<string, TaskInstanceState> {
+    const spec = dagSpec("flow", tasks);
+    const states = new Map<string, TaskInstanceState>(tasks.map((t) => [t.taskId, "none"]));
+    for (let step = 0; step < 50; step++) {
+      const tis = tasks.map((t, i) => instance(i, t.taskId, states.get(t.taskId) ?? "none"));
+      const flowResults = new Map(
+        tasks
+          .filter((t) => t.flow && states.get(t.taskId) === "success")
+          .map((t) => [t.taskId, results[t.taskId]]),
+      );
+      const { changes, runState } = evaluateRun(spec, tis, flowResults);
+      for (const change of changes) {
+        const taskId = tasks[change.taskInstanceId]?.taskId ?? "";
+        states.set(taskId, change.to === "scheduled" ? "success" : change.to);
+      }
+      if (runState !== null) return Object.fromEntries(states);
+    }
+    throw new Error("the run never ended");
+  }
+
+  const branchDag = [
+    taskSpec("choose", { flow: { kind: "branch" } }),
+    taskSpec("fast", { upstream: ["choose"] }),
+    taskSpec("slow", { upstream: ["choose"] }),
+    taskSpec("after_slow", { upstream: ["slow"] }),
+    taskSpec("join", {
+      upstream: ["fast", "after_slow"],
+      triggerRule: "none_failed_min_one_success",
+    }),
+  ];
+
+  it("follows the task a branch chose, skips the other path, and joins under none_failed_min_one_success", () => {
+    expect(runToEnd(branchDag, { choose: "fast" })).toEqual({
+      choose: "success",
+      fast: "success",
+      slow: "skipped",
+      after_slow: "skipped",
+      join: "success",
+    });
+    expect(runToEnd(branchDag, { choose: ["fast", "slow"] })).toMatchObject({
+      fast: "success",
+      slow: "success",
+      join: "success",
+    });
+    expect(runToEnd(branchDag, { choose: null })).toEqual({
+      choose: "success",
+      fast: "skipped",
+      slow: "skipped",
+      after_slow: "skipped",
+      join: "skipped",
+    });
+  });
+
+  const shortCircuitDag = (ignoreDownstreamTriggerRules?: boolean) => [
+    taskSpec("check", {
+      flow: {
+        kind: "short_circuit",
+        ...(ignoreDownstreamTriggerRules === undefined ? {} : { ignoreDownstreamTriggerRules }),
+      },
+    }),
+    taskSpec("next", { upstream: ["check"] }),
+    taskSpec("other", {}),
+    taskSpec("always", { upstream: ["next", "other"], triggerRule: "all_done" }),
+  ];
+
+  it("skips everything below a short-circuit that returned a falsy value, whatever the trigger rules", () => {
+    for (const falsy of [false, null, 0, "", [], {}]) {
+      expect(runToEnd(shortCircuitDag(), { check: falsy })).toMatchObject({
+        next: "skipped",
+        other: "success",
+        always: "skipped",
+      });
+    }
+    expect(runToEnd(shortCircuitDag(), { check: [1] })).toMatchObject({
+      next: "success",
+      always: "success",
+    });
+  });
+
+  it("lets trigger rules decide below the direct downstream tasks when told to", () => {
+    expect(runToEnd(shortCircuitDag(false), { check: false })).toMatchObject({
+      next: "skipped",
+      other: "success",
+      always: "success",
+    });
+  });
+
+  it("leaves a focused evaluation below a finished branch to the whole run's, which reads its result", () => {
+    const spec = dagSpec("flow", branchDag);
+    const tis = branchDag.map((t, i) =>
+      instance(i, t.taskId, t.taskId === "choose" ? "success" : "none"),
+    );
+    expect(evaluateTasks(spec, tis, ["fast", "slow"])).toBeNull();
   });
 });

@@ -287,7 +287,9 @@ export class EdgeService {
     attemptId: string,
     report: SuccessReport,
   ): Promise<AttemptRecord> {
-    await this.#requireAttempt(token, name, attemptId);
+    const held = await this.#requireAttempt(token, name, attemptId);
+    const invalid = await this.#o.scheduler.attempts.invalidResult(held, report.returnValue);
+    if (invalid !== null) return this.#o.scheduler.attempts.failAttempt(attemptId, { error: invalid });
     const values: [string, unknown][] = Object.entries(report.xcoms ?? {});
     if (report.returnValue !== undefined) values.push(["return_value", report.returnValue]);
     for (const [key, value] of values) {

@@ -10,8 +10,10 @@ import type {
   Store,
 } from "../store/index.js";
 import type { Clock } from "./clock.js";
+import { dagGraph } from "./dagGraph.js";
 import type { JobNotifier } from "./jobNotifier.js";
 import { retryDelayMs } from "./retryDelay.js";
+import { invalidFlowResult } from "./taskFlow.js";
 
 export interface AttemptLifecycleOptions {
   store: Store;
@@ -65,6 +67,18 @@ export class AttemptLifecycle {
     const attempt = await this.#o.store.startAttempt(attemptId, this.#o.clock.now());
     this.#o.wakeBy(attempt.timeoutAt);
     return attempt;
+  }
+
+  /**
+   * Why a result cannot be the attempt's success, or null: a branch task that names a
+   * task it cannot follow fails instead, as in Airflow.
+   */
+  async invalidResult(attempt: AttemptRecord, returnValue: unknown): Promise<string | null> {
+    const version = await this.#o.store.getDagVersion(attempt.dagVersionId);
+    if (!version) return null;
+    const graph = dagGraph(version.spec);
+    const task = graph.byId.get(attempt.taskId);
+    return task ? invalidFlowResult(graph, task, returnValue) : null;
   }
 
   /** Records success, then queues the downstream tasks this made ready, before returning. */

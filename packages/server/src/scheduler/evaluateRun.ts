@@ -8,6 +8,13 @@ import {
 } from "@borda/protocol";
 import type { TaskInstanceRecord, TaskStateChange } from "../store/index.js";
 import { type DagGraph, dagGraph } from "./dagGraph.js";
+import { steer } from "./taskFlow.js";
+
+/**
+ * The results (return values) of the run's branch and short-circuit tasks that succeeded,
+ * by task id: what they chose decides their downstream tasks (taskFlow.ts).
+ */
+export type FlowResults = ReadonlyMap<string, unknown>;
 
 /**
  * Decides, from a snapshot of one run, which task instances become ready (`scheduled`)
@@ -15,14 +22,17 @@ import { type DagGraph, dagGraph } from "./dagGraph.js";
  * whether the run is finished. Pure: the store applies the changes compare-and-set.
  *
  * Tasks are visited in dependency order and each decision is visible to the tasks
- * after it, so a failure cascades down a whole chain in one evaluation.
+ * after it, so a failure cascades down a whole chain in one evaluation, and so does a
+ * short-circuit's skip (it reaches every task below it in the same evaluation).
  */
 export function evaluateRun(
   spec: DagSpec,
   taskInstances: readonly TaskInstanceRecord[],
+  flowResults: FlowResults,
 ): { changes: TaskStateChange[]; runState: DagRunState | null } {
   const graph = dagGraph(spec);
-  const { changes, state } = decideTasks(graph, taskInstances, new Set(graph.byId.keys()));
+  const all = new Set(graph.byId.keys());
+  const { changes, state } = decideTasks(graph, taskInstances, all, flowResults);
   return { changes, runState: runOutcome(graph, state) };
 }
 
@@ -30,14 +40,15 @@ export function evaluateRun(
  * Decides only for `focus` (the downstream tasks of one that just finished) and what a
  * skip or upstream failure among them cascades to, from the task instances of those
  * tasks and their upstream ones. Null when the cascade reaches a task whose state (or an
- * upstream's) was not given: then the whole run must be evaluated.
+ * upstream's) was not given, or one below a branch or short-circuit that succeeded (its
+ * result is not read here): then the whole run must be evaluated.
  */
 export function evaluateTasks(
   spec: DagSpec,
   taskInstances: readonly TaskInstanceRecord[],
   focus: readonly string[],
 ): TaskStateChange[] | null {
-  const result = decideTasks(dagGraph(spec), taskInstances, new Set(focus));
+  const result = decideTasks(dagGraph(spec), taskInstances, new Set(focus), new Map());
   return result.complete ? result.changes : null;
 }
 
@@ -45,22 +56,38 @@ function decideTasks(
   graph: DagGraph,
   taskInstances: readonly TaskInstanceRecord[],
   visit: Set<string>,
+  flowResults: FlowResults,
 ) {
   const byTask = new Map(taskInstances.map((ti) => [ti.taskId, ti]));
   const state = new Map<string, TaskInstanceState>(
     taskInstances.map((ti) => [ti.taskId, ti.state]),
   );
   const changes: TaskStateChange[] = [];
+  /** Tasks a short-circuit skipped whatever their trigger rules: so is all below them. */
+  const cut = new Set<string>();
   for (const task of graph.order) {
     if (!visit.has(task.taskId)) continue;
     const ti = byTask.get(task.taskId);
     if (!ti || task.upstream.some((up) => !state.has(up)))
       return { changes, state, complete: false };
     if (ti.state !== S.none) continue;
-    const next = decide(
-      task.triggerRule,
-      task.upstream.map((id) => state.get(id) ?? S.removed),
-    );
+    let steered: "follow" | "skip" | "cut" = "follow";
+    for (const up of task.upstream) {
+      const upstream = graph.byId.get(up);
+      if (cut.has(up)) steered = "cut";
+      if (!upstream?.flow || state.get(up) !== S.success || steered === "cut") continue;
+      if (!flowResults.has(up)) return { changes, state, complete: false };
+      const decided = steer(upstream, flowResults.get(up), task.taskId);
+      if (decided !== "follow") steered = decided;
+    }
+    if (steered === "cut") cut.add(task.taskId);
+    const next =
+      steered === "follow"
+        ? decide(
+            task.triggerRule,
+            task.upstream.map((id) => state.get(id) ?? S.removed),
+          )
+        : S.skipped;
     if (next === null) continue;
     state.set(task.taskId, next);
     changes.push({ taskInstanceId: ti.id, from: S.none, to: next });

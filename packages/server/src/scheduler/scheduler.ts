@@ -477,7 +477,11 @@ export class Scheduler {
     for (let round = 0; round < 5; round++) {
       const snapshot = await this.#store.loadRunSnapshot(dagRunId);
       if (snapshot?.run.state !== "running") return false;
-      const { changes, runState } = evaluateRun(snapshot.version.spec, snapshot.taskInstances);
+      const { changes, runState } = evaluateRun(
+        snapshot.version.spec,
+        snapshot.taskInstances,
+        snapshot.flowResults,
+      );
       const now = this.#clock.now();
       const applied = await this.#store.applyTaskStateChanges(changes, now);
       if (applied < changes.length) continue;

@@ -25,6 +25,8 @@ export interface RunSnapshot {
   run: DagRunRecord;
   version: DagVersionRecord;
   taskInstances: TaskInstanceRecord[];
+  /** The return values of its branch and short-circuit tasks that succeeded, by task id. */
+  flowResults: Map<string, unknown>;
 }
 
 export async function loadRunSnapshot(
@@ -41,7 +43,25 @@ export async function loadRunSnapshot(
   const versions = await loadVersions(ctx, ctx.db, [run.dagVersionId]);
   const version = versions.get(run.dagVersionId);
   if (!version) return null;
-  return { run, version, taskInstances: await listTaskInstances(ctx, { dagRunId }) };
+  const taskInstances = await listTaskInstances(ctx, { dagRunId });
+  const flowTaskIds = new Set(version.spec.tasks.filter((t) => t.flow).map((t) => t.taskId));
+  const steering = taskInstances
+    .filter((ti) => flowTaskIds.has(ti.taskId) && ti.state === TIState.success)
+    .map((ti) => ti.taskId);
+  const flowResults = new Map<string, unknown>();
+  if (steering.length > 0) {
+    const rows = await ctx.db
+      .selectFrom("xcom")
+      .select(["task_id", "value"])
+      .where("dag_run_id", "=", dagRunId)
+      .where("key", "=", "return_value")
+      .where("task_id", "in", steering)
+      .execute();
+    for (const row of rows) flowResults.set(row.task_id, JSON.parse(row.value));
+    // A flow task that returned nothing (no XCom) chose nothing.
+    for (const taskId of steering) if (!flowResults.has(taskId)) flowResults.set(taskId, null);
+  }
+  return { run, version, taskInstances, flowResults };
 }
 
 export async function listTaskInstances(

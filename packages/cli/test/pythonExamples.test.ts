@@ -75,6 +75,27 @@ const exampleRuns: Example[] = [
     },
   },
   {
+    name: "branching",
+    // No rows: the branch takes the quick load and skips the bulk one, the report joins
+    // after the quick one alone, and the short-circuit's false skips the publishing.
+    conf: { rows: 0 },
+    expected: (run) => {
+      expect(run.state).toBe("success");
+      expect(run.tasks).toEqual({
+        choose: { state: "success", xcom: "quick_load", log: [] },
+        quick_load: { state: "success", xcom: "loaded 0 rows at once", log: [] },
+        bulk_load: { state: "skipped", xcom: undefined, log: [] },
+        report: {
+          state: "success",
+          xcom: "loaded 0 rows at once",
+          log: ["report: loaded 0 rows at once"],
+        },
+        has_rows: { state: "success", xcom: false, log: [] },
+        publish: { state: "skipped", xcom: undefined, log: [] },
+      });
+    },
+  },
+  {
     name: "count_to_twenty",
     conf: { sleep_seconds: 0 },
     expected: (run) => {

@@ -3,7 +3,9 @@ import type { DagOptions } from "./dagOptions.js";
 import type { ParamSpecs, ParamValues } from "./params.js";
 import {
   type BashFunction,
+  type BranchFunction,
   type PythonFunction,
+  type ShortCircuitFunction,
   type TaskFunction,
   taskDeclarers,
 } from "./task.js";
@@ -12,6 +14,8 @@ import {
 export interface DagToolkit<Params> {
   readonly dagId: string;
   readonly task: TaskFunction<Params>;
+  readonly branch: BranchFunction<Params>;
+  readonly shortCircuit: ShortCircuitFunction<Params>;
   readonly bash: BashFunction<Params>;
   readonly python: PythonFunction;
 }

@@ -2,7 +2,7 @@ import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
 import type { DagOptions } from "./dagOptions.js";
 import { durationToMs } from "./duration.js";
 import type { ParamSpecs } from "./params.js";
-import type { TaskDefaults, TaskOptions } from "./taskOptions.js";
+import type { TaskDefaults, TaskFlow, TaskOptions } from "./taskOptions.js";
 import type { TaskRef } from "./taskRef.js";
 
 /**
@@ -31,10 +31,11 @@ interface TaskSpecJson {
   runtime?: "python";
   operator?: string;
   python?: { entry: string; callable: string | null; interpreter: string | null };
+  flow?: TaskFlow;
 }
 
 /** What a task declaration adds to the spec besides the options every task has. */
-export type TaskSpecExtras = Pick<TaskSpecJson, "runtime" | "operator" | "python">;
+export type TaskSpecExtras = Pick<TaskSpecJson, "runtime" | "operator" | "python" | "flow">;
 
 interface TaskDeclaration {
   spec: TaskSpecJson;

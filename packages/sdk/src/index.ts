@@ -11,9 +11,14 @@ export type { Duration } from "./duration.js";
 export type { ParamSpec, ParamSpecs, ParamType, ParamValue, ParamValues } from "./params.js";
 export {
   type BashFunction,
+  type BranchFunction,
+  type BranchResult,
   bash,
+  branch,
   type PythonFunction,
   python,
+  type ShortCircuitFunction,
+  shortCircuit,
   type TaskFunction,
   task,
 } from "./task.js";
@@ -29,7 +34,9 @@ export type {
   BashOptions,
   Isolation,
   PythonOptions,
+  ShortCircuitOptions,
   TaskDefaults,
+  TaskFlow,
   TaskOptions,
   TriggerRule,
 } from "./taskOptions.js";

@@ -1,6 +1,12 @@
-import { currentDagBuilder, type DagBuilder } from "./dagBuilder.js";
+import { currentDagBuilder, type DagBuilder, type TaskSpecExtras } from "./dagBuilder.js";
 import type { TaskContext } from "./taskContext.js";
-import type { BashOptions, PythonOptions, TaskOptions } from "./taskOptions.js";
+import type {
+  BashOptions,
+  PythonOptions,
+  ShortCircuitOptions,
+  TaskFlow,
+  TaskOptions,
+} from "./taskOptions.js";
 import type { InputValues, TaskInputs, TaskRef } from "./taskRef.js";
 
 /** No inputs: `ctx.inputs` has no keys. */
@@ -9,6 +15,37 @@ type NoInputs = Record<never, never>;
 /** Declares a task that runs `fn`; its (awaited) return value is the task's result (XCom). */
 export type TaskFunction<Params> = <Inputs extends TaskInputs = NoInputs, Result = unknown>(
   options: TaskOptions<Inputs>,
+  fn: (ctx: TaskContext<Params, InputValues<Inputs>>) => Result,
+) => TaskRef<Awaited<Result>>;
+
+/**
+ * What a branch task's function returns: the id of the direct downstream task to follow,
+ * or a list of them; null, undefined or an empty list follows none.
+ */
+export type BranchResult = string | readonly string[] | null | undefined;
+
+/**
+ * Declares a task that chooses which of its direct downstream tasks run (Airflow's
+ * `@task.branch`): `fn` returns their ids, and the others are skipped, their own
+ * downstream tasks skipping or running as their trigger rules say. An id that is not a
+ * direct downstream task fails the attempt. The result is also the task's XCom.
+ */
+export type BranchFunction<Params> = <
+  Inputs extends TaskInputs = NoInputs,
+  Result extends BranchResult | PromiseLike<BranchResult> = BranchResult,
+>(
+  options: TaskOptions<Inputs>,
+  fn: (ctx: TaskContext<Params, InputValues<Inputs>>) => Result,
+) => TaskRef<Awaited<Result>>;
+
+/**
+ * Declares a task that lets the tasks after it run only when `fn` returns a truthy value
+ * (Airflow's `@task.short_circuit`). Truthiness is Python's, as in Airflow: null,
+ * undefined, false, 0, "", [] and {} are falsy; a falsy result skips what is downstream
+ * (see `ignoreDownstreamTriggerRules`). The result is also the task's XCom.
+ */
+export type ShortCircuitFunction<Params> = <Inputs extends TaskInputs = NoInputs, Result = unknown>(
+  options: ShortCircuitOptions<Inputs>,
   fn: (ctx: TaskContext<Params, InputValues<Inputs>>) => Result,
 ) => TaskRef<Awaited<Result>>;
 
@@ -30,24 +67,50 @@ export type PythonFunction = <Inputs extends TaskInputs = NoInputs, Result = unk
 
 /**
  * Task declarers: bound to one DAG (the build toolkit, typed with its params), or to
- * whichever DAG is being built (the free `task()`, `bash()` and `python()`).
+ * whichever DAG is being built (the free `task()`, `branch()`, `bash()`, ...). `target`
+ * is told which declarer asks, for the error when no DAG is being built.
  */
-export function taskDeclarers<Params>(target: () => DagBuilder): {
+export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder): {
   task: TaskFunction<Params>;
+  branch: BranchFunction<Params>;
+  shortCircuit: ShortCircuitFunction<Params>;
   bash: BashFunction<Params>;
   python: PythonFunction;
 } {
+  /** A task whose code is `fn`, run in the worker's Node runner. */
+  const declareFunction = <Result>(
+    declarer: string,
+    options: TaskOptions,
+    fn: (ctx: never) => unknown,
+    extras?: TaskSpecExtras,
+  ): TaskRef<Result> => {
+    const declaredAt = new Error("task declared here");
+    if (typeof fn !== "function") {
+      throw new Error(
+        `task '${options?.id}' needs a function to run: ${declarer}({ id }, async (ctx) => { ... }).`,
+      );
+    }
+    const run = async (ctx: TaskContext) => fn(ctx as never);
+    return target(declarer).declareTask(
+      options,
+      { kind: "function", run },
+      null,
+      declaredAt,
+      extras,
+    );
+  };
   return {
-    task: (options, fn) => {
-      const declaredAt = new Error("task declared here");
-      if (typeof fn !== "function") {
-        throw new Error(
-          `task '${options?.id}' needs a function to run: task({ id }, async (ctx) => { ... }).`,
-        );
-      }
-      const run = async (ctx: TaskContext) => fn(ctx as never);
-      return target().declareTask(options, { kind: "function", run }, null, declaredAt);
-    },
+    task: (options, fn) => declareFunction("task", options, fn),
+    branch: (options, fn) =>
+      declareFunction("branch", options, fn, { operator: "branch", flow: { kind: "branch" } }),
+    shortCircuit: (options, fn) =>
+      declareFunction("shortCircuit", options, fn, {
+        operator: "shortCircuit",
+        flow: flowSpec({
+          kind: "short_circuit",
+          ignoreDownstreamTriggerRules: options?.ignoreDownstreamTriggerRules,
+        }),
+      }),
     bash: (options) => {
       const declaredAt = new Error("task declared here");
       const { command } = options ?? {};
@@ -56,7 +119,7 @@ export function taskDeclarers<Params>(target: () => DagBuilder): {
           `bash task '${options?.id}' needs a command: a string, or a function of the context returning one.`,
         );
       }
-      return target().declareTask(
+      return target("bash").declareTask(
         options,
         {
           kind: "bash",
@@ -78,7 +141,7 @@ export function taskDeclarers<Params>(target: () => DagBuilder): {
     },
     python: (options) => {
       const declaredAt = new Error("task declared here");
-      const { file, callable, interpreter } = options ?? {};
+      const { file, callable, interpreter, flow } = options ?? {};
       if (typeof file !== "string" || !file.endsWith(".py") || typeof callable !== "string") {
         throw new Error(
           `python task '${options?.id}' needs a .py file and the function in it to call: python({ id, file: "etl/clean.py", callable: "run" }).`,
@@ -87,17 +150,30 @@ export function taskDeclarers<Params>(target: () => DagBuilder): {
       const run = async () => {
         throw new Error(`python task '${options.id}' runs in a Python runner, not in Node.`);
       };
-      return target().declareTask(options, { kind: "function", run }, null, declaredAt, {
+      return target("python").declareTask(options, { kind: "function", run }, null, declaredAt, {
         runtime: "python",
         operator: "python",
         python: { entry: file, callable, interpreter: interpreter ?? null },
+        ...(flow && { flow: flowSpec(flow) }),
       });
     },
   };
 }
 
-const free = taskDeclarers<Record<string, unknown>>(() =>
-  currentDagBuilder("task()/bash()/python()"),
+/**
+ * The spec's `flow`: only the fields protocol knows. Protocol reads an absent
+ * `ignoreDownstreamTriggerRules` as true, so a spec names it only when it is false, as
+ * the Python SDK's does: the same DAG gets the same spec in either language.
+ */
+function flowSpec(flow: TaskFlow): TaskFlow {
+  if (flow.kind === "short_circuit" && flow.ignoreDownstreamTriggerRules === false) {
+    return { kind: flow.kind, ignoreDownstreamTriggerRules: false };
+  }
+  return { kind: flow.kind };
+}
+
+const free = taskDeclarers<Record<string, unknown>>((declarer) =>
+  currentDagBuilder(`${declarer}()`),
 );
 
 /**
@@ -105,6 +181,12 @@ const free = taskDeclarers<Record<string, unknown>>(() =>
  * the toolkit's `task`, whose `ctx.params` is typed from the DAG's params.
  */
 export const task: TaskFunction<Record<string, unknown>> = free.task;
+
+/** Declares a branch task of the DAG being built (see `task`). */
+export const branch: BranchFunction<Record<string, unknown>> = free.branch;
+
+/** Declares a short-circuit task of the DAG being built (see `task`). */
+export const shortCircuit: ShortCircuitFunction<Record<string, unknown>> = free.shortCircuit;
 
 /** Declares a bash task of the DAG being built (see `task`). */
 export const bash: BashFunction<Record<string, unknown>> = free.bash;

@@ -16,6 +16,19 @@ export type TriggerRule =
 /** `warm`: a reusable runner process per bundle; `process`: a fresh process per attempt. */
 export type Isolation = "warm" | "process";
 
+/**
+ * How a task's result steers the tasks after it (protocol's `TaskFlow`): what `branch()`
+ * and `shortCircuit()` declare, and what a `python()` task's `flow` option sets. See
+ * docs/scheduling.md, "Branching and short-circuit".
+ */
+export type TaskFlow =
+  | { kind: "branch" }
+  | {
+      kind: "short_circuit";
+      /** See `ShortCircuitOptions.ignoreDownstreamTriggerRules`. Default true. */
+      ignoreDownstreamTriggerRules?: boolean;
+    };
+
 /** The options every task accepts; a DAG's `defaultTaskOptions` sets them for all its tasks. */
 export interface TaskDefaults {
   /** The queue the task is sent to; workers pull from the queues they serve. Default "default". */
@@ -52,6 +65,16 @@ export interface TaskOptions<Inputs extends TaskInputs = TaskInputs> extends Tas
   inputs?: Inputs;
 }
 
+export interface ShortCircuitOptions<Inputs extends TaskInputs = TaskInputs>
+  extends TaskOptions<Inputs> {
+  /**
+   * What a falsy result skips. True (the default): every task downstream of this one,
+   * whatever its trigger rule. False: only the direct downstream tasks; the tasks after
+   * them run or skip as their trigger rules say (Airflow's `ignore_downstream_trigger_rules`).
+   */
+  ignoreDownstreamTriggerRules?: boolean;
+}
+
 export interface BashOptions<Params, Inputs extends TaskInputs = TaskInputs>
   extends TaskOptions<Inputs> {
   /** The shell command, fixed or computed from the context when the task runs. */
@@ -76,4 +99,11 @@ export interface PythonOptions<Inputs extends TaskInputs = TaskInputs> extends T
   callable: string;
   /** The Python interpreter to run it with on the worker. Default the worker's (--python). */
   interpreter?: string;
+  /**
+   * Makes the function's return value steer the tasks after it, as a `branch()` task's
+   * (`{ kind: "branch" }`: it returns the ids of the direct downstream tasks to follow) or
+   * a `shortCircuit()` task's (`{ kind: "short_circuit" }`: a falsy value skips what is
+   * downstream). Default none: the result is only the task's XCom.
+   */
+  flow?: TaskFlow;
 }

@@ -1,19 +1,23 @@
 import {
   dagSpecSchema,
   type ParamType as ProtocolParamType,
+  type TaskFlow as ProtocolTaskFlow,
   type TriggerRule as ProtocolTriggerRule,
 } from "@borda/protocol";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   bash,
+  branch,
   createTaskContext,
   type Dag,
   dag,
   getDagHandle,
   type ParamType,
   python,
+  shortCircuit,
   type TaskContext,
   type TaskContextData,
+  type TaskFlow,
   type TaskRef,
   type TriggerRule,
   task,
@@ -266,6 +270,131 @@ describe("bash tasks", () => {
   });
 });
 
+describe("branching and short-circuit", () => {
+  const flows = dag(
+    {
+      id: "flows",
+      params: { mode: { type: "string", enum: ["quick", "full"], default: "quick" } },
+    },
+    ({ task, branch, shortCircuit, python }) => {
+      const pick = branch({ id: "pick", retries: 1 }, (ctx) =>
+        ctx.params.mode === "quick" ? "quick" : ["full", "audit"],
+      );
+      const quick = task({ id: "quick" }, () => 1).after(pick);
+      const full = task({ id: "full" }, () => 2).after(pick);
+      task({ id: "audit" }, () => {}).after(pick);
+      task({ id: "join", triggerRule: "none_failed_min_one_success" }, () => {}).after(quick, full);
+      const any = shortCircuit({ id: "any", inputs: { quick } }, (ctx) => ctx.inputs.quick > 0);
+      const direct = shortCircuit({ id: "direct", ignoreDownstreamTriggerRules: false }, () => 0);
+      const all = shortCircuit({ id: "all", ignoreDownstreamTriggerRules: true }, () => "yes");
+      task({ id: "report" }, () => {}).after(any, direct, all);
+      python({ id: "py_pick", file: "flows.py", callable: "pick", flow: { kind: "branch" } });
+      python({
+        id: "py_check",
+        file: "flows.py",
+        callable: "check",
+        flow: { kind: "short_circuit", ignoreDownstreamTriggerRules: false },
+      });
+    },
+  );
+  const spec = dagSpecSchema.parse(handleOf(flows).spec());
+  const byId = (id: string) => spec.tasks.find((t) => t.taskId === id);
+
+  it("marks a branch task's spec with its flow and operator, keeping its options", () => {
+    expect(byId("pick")).toMatchObject({
+      kind: "function",
+      operator: "branch",
+      flow: { kind: "branch" },
+      retries: 1,
+      triggerRule: "all_success",
+    });
+    expect(byId("pick")?.flow).toEqual({ kind: "branch" });
+    expect(byId("join")).toMatchObject({
+      upstream: ["quick", "full"],
+      triggerRule: "none_failed_min_one_success",
+    });
+    expect(byId("join")?.flow).toBeUndefined();
+    expect(byId("join")?.operator).toBeUndefined();
+  });
+
+  it("marks a short-circuit task's spec, stating ignoreDownstreamTriggerRules only when false", () => {
+    expect(byId("any")).toMatchObject({ operator: "shortCircuit", inputs: { quick: "quick" } });
+    expect(byId("any")?.flow).toEqual({ kind: "short_circuit" });
+    expect(byId("direct")?.flow).toEqual({
+      kind: "short_circuit",
+      ignoreDownstreamTriggerRules: false,
+    });
+    // Absent means true to the control plane, and is what the Python SDK writes for it.
+    expect(byId("all")?.flow).toEqual({ kind: "short_circuit" });
+    expect(byId("report")?.upstream).toEqual(["any", "direct", "all"]);
+  });
+
+  it("lets a Python task branch or short-circuit through its flow option", () => {
+    expect(byId("py_pick")).toMatchObject({ runtime: "python", operator: "python" });
+    expect(byId("py_pick")?.flow).toEqual({ kind: "branch" });
+    expect(byId("py_check")?.flow).toEqual({
+      kind: "short_circuit",
+      ignoreDownstreamTriggerRules: false,
+    });
+    expect(byId("quick")?.flow).toBeUndefined();
+  });
+
+  it("runs the function and hands back what it chose, the task's XCom", async () => {
+    const pick = handleOf(flows).task("pick");
+    const direct = handleOf(flows).task("direct");
+    if (pick?.kind !== "function" || direct?.kind !== "function") {
+      throw new Error("expected function tasks");
+    }
+    await expect(pick.run(contextFor({ params: { mode: "full" } }).ctx)).resolves.toEqual([
+      "full",
+      "audit",
+    ]);
+    await expect(pick.run(contextFor({ params: { mode: "quick" } }).ctx)).resolves.toBe("quick");
+    await expect(direct.run(contextFor().ctx)).resolves.toBe(0);
+  });
+
+  it("rejects a branch or short-circuit without a function", () => {
+    expect(() =>
+      dag({ id: "no_function" }, ({ branch }) => {
+        branch({ id: "b" }, undefined as unknown as () => null);
+      }),
+    ).toThrow("task 'b' needs a function to run: branch({ id }, async (ctx) => { ... })");
+  });
+
+  it("types a branch function's result as task ids, and a short-circuit's as anything", () => {
+    dag(
+      { id: "typed_flows", params: { n: { type: "integer", default: 1 } } },
+      ({ branch, shortCircuit }) => {
+        const one = branch({ id: "one" }, () => "a");
+        const many = branch({ id: "many" }, async (ctx) => (ctx.params.n > 1 ? ["a", "b"] : []));
+        const none = branch({ id: "none" }, () => null);
+        const fixed: readonly string[] = ["a"];
+        branch({ id: "readonly" }, () => fixed);
+        expectTypeOf(one).toEqualTypeOf<TaskRef<"a">>();
+        expectTypeOf(many).toEqualTypeOf<TaskRef<string[]>>();
+        expectTypeOf(none).toEqualTypeOf<TaskRef<null>>();
+        // @ts-expect-error: a branch returns task ids, not a number
+        branch({ id: "number" }, () => 1);
+        // @ts-expect-error: nor a list of numbers, even asynchronously
+        branch({ id: "numbers" }, async () => [1, 2]);
+        const check = shortCircuit({ id: "check", inputs: { many } }, (ctx) => {
+          expectTypeOf(ctx.inputs.many).toEqualTypeOf<string[]>();
+          expectTypeOf(ctx.params.n).toEqualTypeOf<number>();
+          return { rows: ctx.inputs.many.length };
+        });
+        expectTypeOf(check).toEqualTypeOf<TaskRef<{ rows: number }>>();
+        // @ts-expect-error: only a short-circuit has ignoreDownstreamTriggerRules
+        branch({ id: "wrong_option", ignoreDownstreamTriggerRules: false }, () => null);
+      },
+    );
+  });
+
+  it("states the same flow as protocol", () => {
+    expectTypeOf<TaskFlow>().toExtend<ProtocolTaskFlow>();
+    expectTypeOf<TaskFlow["kind"]>().toEqualTypeOf<ProtocolTaskFlow["kind"]>();
+  });
+});
+
 describe("the DAG handle", () => {
   it("runs a task's function with the context", async () => {
     const greet = dag(
@@ -338,12 +467,16 @@ describe("declaration errors", () => {
     ).toThrow("Task id 'same' is declared twice in DAG 'twice'");
   });
 
-  it("rejects task(), bash() and python() outside dag()", () => {
-    expect(() => task({ id: "loose" }, () => {})).toThrow(
-      "task()/bash()/python() was called outside dag()",
+  it("rejects task(), bash(), python(), branch() and shortCircuit() outside dag(), naming the call", () => {
+    expect(() => task({ id: "loose" }, () => {})).toThrow("task() was called outside dag()");
+    expect(() => bash({ id: "loose", command: "true" })).toThrow("bash() was called outside dag()");
+    expect(() => python({ id: "loose", file: "x.py", callable: "run" })).toThrow(
+      "python() was called outside dag()",
     );
-    expect(() => bash({ id: "loose", command: "true" })).toThrow("outside dag()");
-    expect(() => python({ id: "loose", file: "x.py", callable: "run" })).toThrow("outside dag()");
+    expect(() => branch({ id: "loose" }, () => null)).toThrow("branch() was called outside dag()");
+    expect(() => shortCircuit({ id: "loose" }, () => true)).toThrow(
+      "shortCircuit() was called outside dag()",
+    );
   });
 
   it("declares a Python task by its file and function, with inputs from TypeScript tasks", () => {

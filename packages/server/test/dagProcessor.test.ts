@@ -401,6 +401,8 @@ describeEachBackend("DAG processor", (backend) => {
       expect(report.versions.map((v) => v.dagId).sort()).toEqual([
         "bash_example",
         "bash_example_py",
+        "branching",
+        "branching_py",
         "count_to_twenty",
         "count_to_twenty_py",
         "fan_out_fan_in",

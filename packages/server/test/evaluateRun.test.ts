@@ -224,6 +224,22 @@ describe("branching and short-circuit", () => {
     });
   });
 
+  it("does not skip a join that is under both the branch and the path it chose, as Airflow", () => {
+    const joinUnderBranch = [
+      taskSpec("choose", { flow: { kind: "branch" } }),
+      taskSpec("chosen", { upstream: ["choose"] }),
+      taskSpec("join", {
+        upstream: ["choose", "chosen"],
+        triggerRule: "none_failed_min_one_success",
+      }),
+    ];
+    expect(runToEnd(joinUnderBranch, { choose: "chosen" })).toEqual({
+      choose: "success",
+      chosen: "success",
+      join: "success",
+    });
+  });
+
   it("lets trigger rules decide below the direct downstream tasks when told to", () => {
     expect(runToEnd(shortCircuitDag(false), { check: false })).toMatchObject({
       next: "skipped",

@@ -77,7 +77,7 @@ function decideTasks(
       if (cut.has(up)) steered = "cut";
       if (!upstream?.flow || state.get(up) !== S.success || steered === "cut") continue;
       if (!flowResults.has(up)) return { changes, state, complete: false };
-      const decided = steer(upstream, flowResults.get(up), task.taskId);
+      const decided = steer(graph, upstream, flowResults.get(up), task.taskId);
       if (decided !== "follow") steered = decided;
     }
     if (steered === "cut") cut.add(task.taskId);

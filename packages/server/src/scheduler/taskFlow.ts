@@ -17,10 +17,21 @@ export type Steer =
   /** Skipped, and so is every task downstream of it, whatever its trigger rule. */
   | "cut";
 
-export function steer(task: TaskSpec, result: unknown, downstreamTaskId: string): Steer {
+/**
+ * A branch follows the tasks it chose and, as Airflow's does, a direct downstream task
+ * that also runs after one of them (a join under both the branch and its chosen path).
+ */
+export function steer(
+  graph: DagGraph,
+  task: TaskSpec,
+  result: unknown,
+  downstreamTaskId: string,
+): Steer {
   if (!task.flow) return "follow";
   if (task.flow.kind === TaskFlowKind.branch) {
-    return followed(result).includes(downstreamTaskId) ? "follow" : "skip";
+    const chosen = followed(result);
+    const reached = downstreamOf(graph, chosen);
+    return reached.has(downstreamTaskId) ? "follow" : "skip";
   }
   if (truthy(result)) return "follow";
   return task.flow.ignoreDownstreamTriggerRules === false ? "skip" : "cut";
@@ -44,6 +55,21 @@ export function invalidFlowResult(graph: DagGraph, task: TaskSpec, result: unkno
   const unknown = followed(result).filter((id) => !downstream.includes(id));
   if (unknown.length === 0) return null;
   return `Branch task '${task.taskId}' returned ${unknown.map((id) => `'${id}'`).join(", ")}, which ${unknown.length === 1 ? "is not a direct downstream task" : "are not direct downstream tasks"} of it; it can follow ${downstream.map((id) => `'${id}'`).join(", ") || "none: it has no downstream tasks"}.`;
+}
+
+/** `roots` and every task below them. */
+function downstreamOf(graph: DagGraph, roots: readonly string[]): Set<string> {
+  const found = new Set(roots);
+  const pending = [...roots];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    for (const next of graph.downstream.get(id) ?? []) {
+      if (!found.has(next)) {
+        found.add(next);
+        pending.push(next);
+      }
+    }
+  }
+  return found;
 }
 
 function followed(result: unknown): string[] {

@@ -30,7 +30,6 @@ const logicalDate = new Date("2024-03-10T06:30:00Z");
 
 const unsupported: Record<string, string> = {
   "unsupported_assets.py": "airflow.sdk.Asset",
-  "unsupported_branch.py": "airflow.operators.python.BranchPythonOperator",
   "unsupported_callback.py": "The argument on_failure_callback= of task 'work' (BashOperator)",
   "unsupported_mapping.py": "add_one.expand()",
   "unsupported_postgres_provider.py": "airflow.providers.postgres.operators.postgres",
@@ -150,6 +149,7 @@ describe.skipIf(skip !== null)(
         "a2_taskflow_etl",
         "a3_sdk_taskflow",
         "a3_standard_operators",
+        "corpus_branching",
         "corpus_custom_operator",
         "corpus_dag_argument",
         "corpus_native_templates",
@@ -257,6 +257,49 @@ describe.skipIf(skip !== null)(
       });
     });
 
+    it("corpus_branching: @task.branch follows one path and a none_failed_min_one_success join runs; short-circuits skip what follows them", async () => {
+      const run = await runDag("corpus_branching", "success");
+      expect(run.states).toEqual({
+        count_rows: "success",
+        route: "success",
+        load: "success",
+        report_empty: "skipped",
+        join: "success",
+        // The logical date, 2024-03-10, is a Sunday: no publishing, whatever the rules
+        // of the tasks after it (archive's is all_done).
+        on_weekdays: "success",
+        publish: "skipped",
+        archive: "skipped",
+        // ignore_downstream_trigger_rules=False: only summarize is skipped, and cleanup
+        // (all_done) runs after it.
+        many_rows: "success",
+        summarize: "skipped",
+        cleanup: "success",
+      });
+      expect(run.results).toEqual({
+        count_rows: 3,
+        route: "load",
+        load: "loading 3 rows",
+        on_weekdays: false,
+        many_rows: false,
+        cleanup: "cleaning up",
+      });
+      expect(await run.log("route")).toMatch(/INFO - Branch into load\n/);
+      expect(await run.log("on_weekdays")).toContain("INFO - Condition result is False\n");
+      expect(run.taskInstances.route?.operator).toBe("@task.branch");
+      expect(run.taskInstances.on_weekdays?.operator).toBe("ShortCircuitOperator");
+      expect(run.taskInstances.many_rows?.operator).toBe("@task.short_circuit");
+      const spec = (await cp.store.getDag("corpus_branching"))?.currentVersion?.spec;
+      const flows = Object.fromEntries(
+        (spec?.tasks ?? []).filter((t) => t.flow).map((t) => [t.taskId, t.flow]),
+      );
+      expect(flows).toEqual({
+        route: { kind: "branch" },
+        on_weekdays: { kind: "short_circuit" },
+        many_rows: { kind: "short_circuit", ignoreDownstreamTriggerRules: false },
+      });
+    });
+
     it("corpus_trigger_rules: a failed task, and all_done, one_failed, always and all_success after it", async () => {
       const run = await runDag("corpus_trigger_rules", "failed");
       expect(run.states).toEqual({
@@ -357,7 +400,7 @@ describe.skipIf(skip !== null)(
       const errorOf = (taskId: string) => run.attempts.find((a) => a.taskId === taskId)?.error;
       expect(errorOf("refuses")).toMatch(/AirflowException: the input is bad\n?$/);
       expect(errorOf("skips")).toContain(
-        "The task raised AirflowSkipException (nothing to do today), but Borda has no skipped state yet",
+        "The task raised AirflowSkipException (nothing to do today), but a Borda task cannot skip itself yet",
       );
     });
 

@@ -173,6 +173,17 @@ TASKS = """
         ):
             declared()
         bash(task_id="shell", command=lambda ctx: f"echo {ctx.params['word']}", env={"A": "1"})
+
+        @task.branch
+        def route(ctx):
+            return ["left"] if ctx.params["word"] else None
+
+        @task.short_circuit
+        def gate(ctx):
+            return 0
+
+        route() >> [bash(task_id="left", command="true"), bash(task_id="right", command="true")]
+        gate() >> bash(task_id="after_gate", command="true")
 """
 
 
@@ -258,6 +269,12 @@ def test_a_task_receives_its_inputs_by_name(runner):
 
 def test_a_task_returning_none_has_no_result(runner):
     assert runner.run(request("nothing")).outcome == {"kind": "returned", "json": None}
+
+
+def test_branch_and_short_circuit_tasks_return_their_result_for_the_control_plane(runner):
+    # The control plane skips tasks by these results; the runner only carries them.
+    assert runner.run(request("route")).outcome == {"kind": "returned", "json": '["left"]'}
+    assert runner.run(request("gate")).outcome == {"kind": "returned", "json": "0"}
 
 
 def test_a_bash_task_returns_its_command_for_the_worker_to_run(runner):

@@ -307,6 +307,85 @@ def test_a_task_function_stays_a_plain_function_to_test():
     assert double.function(None, 4) == 8
 
 
+def test_branch_and_short_circuit_tasks_carry_their_flow_in_the_spec():
+    @dag(dag_id="steered")
+    def steered():
+        @task
+        def count(ctx):
+            return 3
+
+        @task.branch
+        def route(ctx, rows):
+            return "load" if rows else "skip_load"
+
+        @task.short_circuit
+        def any_rows(ctx, rows):
+            return rows > 0
+
+        @task.short_circuit(ignore_downstream_trigger_rules=False, retries=2)
+        def many_rows(ctx, rows):
+            return rows > 100
+
+        rows = count()
+        route(rows) >> [
+            bash(task_id="load", command="true"),
+            bash(task_id="skip_load", command="true"),
+        ]
+        any_rows(rows)
+        many_rows(rows)
+
+    specs = task_specs(steered)
+    assert specs["route"] == python_task(
+        "route",
+        operator="@task.branch",
+        flow={"kind": "branch"},
+        upstream=["count"],
+        inputs={"rows": "count"},
+    )
+    assert specs["any_rows"]["operator"] == "@task.short_circuit"
+    # ignoreDownstreamTriggerRules absent: the protocol's default, true.
+    assert specs["any_rows"]["flow"] == {"kind": "short_circuit"}
+    assert specs["many_rows"]["flow"] == {
+        "kind": "short_circuit",
+        "ignoreDownstreamTriggerRules": False,
+    }
+    assert specs["many_rows"]["retries"] == 2
+    # A plain task's result steers nothing: the spec has no flow at all.
+    assert "flow" not in specs["count"]
+    assert "flow" not in specs["load"]
+
+
+def test_branch_and_short_circuit_tasks_return_their_result_for_the_control_plane():
+    @dag(dag_id="choices")
+    def choices():
+        @task.branch(task_id="pick")
+        def route(ctx, rows):
+            return ["a", "b"] if rows else None
+
+        @task.short_circuit
+        def gate(ctx):
+            return {}
+
+        route(rows=0) >> [bash(task_id="a", command="true"), bash(task_id="b", command="true")]
+        route.override(task_id="pick_all")(rows=5)
+        gate()
+
+    ctx = TaskContext(CONTEXT)
+    assert choices.get_task("pick").run(ctx) == Returned(None)
+    assert choices.get_task("pick_all").run(ctx) == Returned(["a", "b"])
+    assert choices.get_task("gate").run(ctx) == Returned({})
+    # override keeps what the task is.
+    assert task_specs(choices)["pick_all"]["flow"] == {"kind": "branch"}
+
+
+def test_a_short_circuit_whose_ignore_downstream_trigger_rules_is_no_bool_is_refused():
+    with pytest.raises(DagDefinitionError) as raised:
+        task.short_circuit(ignore_downstream_trigger_rules="no")
+    assert str(raised.value) == (
+        "@task.short_circuit: ignore_downstream_trigger_rules must be True or False, not 'no'."
+    )
+
+
 @pytest.mark.parametrize(
     ("schedule", "written"),
     [

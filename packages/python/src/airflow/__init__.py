@@ -3,11 +3,11 @@
 ``import airflow`` in a DAG file that Borda parses or runs imports this package, not
 Apache Airflow: Borda's Python runtime puts it first on ``sys.path``. It implements a
 subset of Airflow's authoring API (``DAG``, ``@dag``, ``@task``, ``BashOperator``,
-``PythonOperator``, ``EmptyOperator``, ``>>``, ``chain``, params, templates, XComs, the
-task context), each construct producing the DAG spec Borda's own Python SDK produces and
-registering through ``borda._registry``. The subset is listed in
-docs/coming-from-airflow.md#the-supported-subset; anything outside it is an import error
-that names it.
+``PythonOperator``, ``EmptyOperator``, branching and short-circuit, ``>>``, ``chain``,
+params, templates, XComs, the task context), each construct producing the DAG spec
+Borda's own Python SDK produces and registering through ``borda._registry``. The subset
+is listed in docs/coming-from-airflow.md#the-supported-subset; anything outside it is an
+import error that names it.
 
 When Apache Airflow itself is installed in the same interpreter, this layer still wins
 (it is first on the path), and says so with a warning that the DAG parser reports.

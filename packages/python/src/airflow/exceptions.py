@@ -1,7 +1,8 @@
 """Airflow's exceptions that DAG files raise and catch.
 
-A task that raises ``AirflowSkipException`` fails, saying so: Borda has no skipped state
-yet. ``AirflowFailException`` fails the try like any exception, and retries still follow.
+A task that raises ``AirflowSkipException`` fails, saying so: a Borda task cannot skip
+itself yet (a branch or short-circuit task before it can). ``AirflowFailException`` fails
+the try like any exception, and retries still follow.
 """
 
 from airflow._borda.subset import module_getattr
@@ -23,7 +24,7 @@ class AirflowException(Exception):
 
 
 class AirflowSkipException(AirflowException):
-    """Would skip the task in Airflow; Borda fails it instead (no skipped state yet)."""
+    """Would skip the task in Airflow; Borda fails it instead (a task cannot skip itself yet)."""
 
 
 class AirflowFailException(AirflowException):

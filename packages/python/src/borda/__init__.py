@@ -32,6 +32,18 @@ def load(ctx):
 ```
 
 A value it cannot have raises ``LookupFailed``, whose ``code`` says why.
+
+A task's result may steer the tasks after it, as Airflow's branching does:
+
+```python
+@task.branch
+def route(ctx, rows):
+    return "load" if rows else "report_empty"    # the direct downstream task(s) to follow
+
+@task.short_circuit
+def has_rows(ctx, rows):
+    return len(rows) > 0                          # false: every task after it is skipped
+```
 """
 
 from borda._connection import Connection

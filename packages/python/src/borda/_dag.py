@@ -272,7 +272,8 @@ class DagBuilder:
         bash_command: str | None,
         site: Site,
     ) -> TaskRef:
-        """Declares a task; ``task`` runs it (``kind``, ``operator``, ``run(context)``)."""
+        """Declares a task; ``task`` runs it (``kind``, ``operator``, ``flow``: the spec's
+        fields, ``flow`` None for none; ``run(context)``)."""
         self._assert_open(f"task '{task_id}'", site)
         if task_id in self._specs:
             raise DagDefinitionError(
@@ -295,6 +296,8 @@ class DagBuilder:
             "operator": task.operator,
             "python": {"entry": None, "callable": None},
         }
+        if task.flow is not None:
+            spec["flow"] = dict(task.flow)
         self._specs[task_id] = spec
         self._tasks[task_id] = task
         self._sites[task_id] = site

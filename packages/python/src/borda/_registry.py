@@ -22,8 +22,10 @@ A registered DAG object provides:
   (what declared it, shown to people: ``"@task"``, ``"bash"``, ``"PythonOperator"``) and
   ``"python": {"entry": None, "callable": None}``: the parser sets ``entry`` to the path
   of the file it parses, relative to the DAGs folder; ``callable`` None means the runner
-  imports ``entry`` and asks the registered DAG for the task (below). ``to_spec`` may
-  raise; the message becomes the file's import error.
+  imports ``entry`` and asks the registered DAG for the task (below). A task whose result
+  steers the tasks after it (a branch, a short-circuit) says so with a ``"flow"``; the
+  control plane reads its result (below) to skip tasks, so the task only returns it.
+  ``to_spec`` may raise; the message becomes the file's import error.
 - ``get_task(task_id: str)``: the task, or None when the DAG has none by that id. A task
   provides ``run(context: TaskContext) -> RunResult``, called by the runner in the
   runner's main thread with the task's context (``borda.TaskContext``, named

@@ -78,6 +78,23 @@ def one_of(value: object, allowed: tuple[str, ...], what: str) -> str:
     return value  # type: ignore[return-value]
 
 
+def branch_flow() -> dict[str, Any]:
+    """The ``flow`` of a branch task (protocol's ``TaskFlow``): its result, a task id, a
+    list of them or None, names the direct downstream tasks to follow; the control plane
+    skips the others when it succeeds."""
+    return {"kind": "branch"}
+
+
+def short_circuit_flow(ignore_downstream_trigger_rules: object, what: str) -> dict[str, Any]:
+    """The ``flow`` of a short-circuit task: a false result skips every task downstream of
+    it, or with ``ignore_downstream_trigger_rules`` False only its direct downstream tasks."""
+    if flag(ignore_downstream_trigger_rules, what):
+        # The protocol reads an absent ignoreDownstreamTriggerRules as true: its default
+        # lives there, and a spec names it only when it differs.
+        return {"kind": "short_circuit"}
+    return {"kind": "short_circuit", "ignoreDownstreamTriggerRules": False}
+
+
 def duration_ms(value: object, what: str) -> int:
     """A ``timedelta`` or a number of seconds (as the TypeScript SDK reads numbers) in ms."""
     if isinstance(value, timedelta):

@@ -5,32 +5,54 @@ as in Airflow's TaskFlow: ``total(extract())`` declares ``total`` with the resul
 ``extract`` as its argument ``numbers`` (a data input: it runs after ``extract`` and
 receives its result). Other arguments are passed to the function as they are. When the
 task runs, the function gets the task context first, then its arguments by name.
+
+``@task.branch`` and ``@task.short_circuit`` declare tasks whose result steers the tasks
+after them: the spec's ``flow`` says how, and the control plane skips tasks by it once
+the task succeeds. The task itself only returns its result.
 """
 
 import inspect
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Unpack
 
 from borda._context import TaskContext
 from borda._dag import TaskRef, _building, current_builder
 from borda._definition_error import DagDefinitionError, declaration_site
 from borda._registry import BashCommand, Returned
-from borda._spec_values import identifier
+from borda._spec_values import branch_flow, identifier, short_circuit_flow
 from borda._task_options import TaskOptions, task_fields
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """What a task decorator declares: its name shown to people (the spec's ``operator``)
+    and the spec's ``flow`` (None: the result steers nothing)."""
+
+    operator: str
+    flow: dict[str, Any] | None = None
+
+
+_PLAIN = _Variant("@task")
 
 
 class FunctionTask:
     """Runs a ``@task`` function with the context, its inputs and its fixed arguments."""
 
     kind = "function"
-    operator = "@task"
 
     def __init__(
-        self, function: Callable[..., Any], fixed: dict[str, Any], input_names: list[str]
+        self,
+        function: Callable[..., Any],
+        fixed: dict[str, Any],
+        input_names: list[str],
+        variant: _Variant,
     ) -> None:
         self._function = function
         self._fixed = fixed
         self._input_names = input_names
+        self.operator = variant.operator
+        self.flow = variant.flow
 
     def run(self, context: TaskContext) -> Returned:
         inputs = {name: context.inputs.get(name) for name in self._input_names}
@@ -42,6 +64,7 @@ class BashTask:
 
     kind = "bash"
     operator = "bash"
+    flow = None
 
     def __init__(
         self,
@@ -66,14 +89,18 @@ class BashTask:
 
 
 class TaskFunction:
-    """A function made a task by ``@task``. Call it inside a ``@dag`` function to declare
-    the task; ``function`` is the plain function (to test it without Borda)."""
+    """A function made a task by ``@task`` (or ``@task.branch``, ``@task.short_circuit``).
+    Call it inside a ``@dag`` function to declare the task; ``function`` is the plain
+    function (to test it without Borda)."""
 
-    def __init__(self, function: Callable[..., Any], options: dict[str, Any]) -> None:
+    def __init__(
+        self, function: Callable[..., Any], options: dict[str, Any], variant: _Variant = _PLAIN
+    ) -> None:
         site = declaration_site()
         self.function = function
         self._options = dict(options)
-        self._signature = _task_signature(function, site)
+        self._variant = variant
+        self._signature = _task_signature(function, variant.operator, site)
         base_id = options.get("task_id", getattr(function, "__name__", None))
         self._task_id = identifier(base_id, "task id")
         self._fields = task_fields(options, f"task '{self._task_id}'")
@@ -89,7 +116,7 @@ class TaskFunction:
     def override(self, **options: Unpack[TaskOptions]) -> "TaskFunction":
         """The same function with other options: ``extract.override(task_id="extract_eu")()``."""
         self.used = True
-        return TaskFunction(self.function, {**self._options, **options})
+        return TaskFunction(self.function, {**self._options, **options}, self._variant)
 
     def __call__(self, *args: Any, **kwargs: Any) -> TaskRef:
         """Declares the task in the DAG being built; returns it, for dependencies and inputs."""
@@ -104,7 +131,7 @@ class TaskFunction:
                 suffix += 1
                 task_id = f"{self._task_id}__{suffix}"
         fixed, inputs = self._arguments(task_id, args, kwargs, site)
-        task = FunctionTask(self.function, fixed, list(inputs))
+        task = FunctionTask(self.function, fixed, list(inputs), self._variant)
         return builder.add_task(task_id, task, self._fields, inputs, None, site)
 
     def _arguments(
@@ -147,19 +174,71 @@ class TaskFunction:
         return fixed, inputs
 
 
-def task(function: Callable[..., Any] | None = None, /, **options: Unpack[TaskOptions]) -> Any:
-    """Makes a function a task: ``@task`` or ``@task(retries=2, queue="edge", ...)``.
+class TaskDecorator:
+    """``task``: ``@task``, and the variants ``@task.branch`` and ``@task.short_circuit``,
+    whose result steers the tasks after them (as Airflow's TaskFlow decorators)."""
 
-    The function's first parameter is the task context (``ctx.params``, ``ctx.log()``, ...);
-    its other parameters are what the call inside the ``@dag`` function passes: a task (its
-    result, as a data input) or a plain value. Its return value (JSON data) is the task's
-    result. Options: ``task_id`` (default the function's name) and those of
-    ``TaskDefaults`` (``retries``, ``retry_delay``, ``queue``, ``pool``, ``pool_slots``,
-    ``execution_timeout``, ``trigger_rule``, ``priority_weight``, ``isolation``, ...).
-    """
+    def __call__(
+        self, function: Callable[..., Any] | None = None, /, **options: Unpack[TaskOptions]
+    ) -> Any:
+        """Makes a function a task: ``@task`` or ``@task(retries=2, queue="edge", ...)``.
+
+        The function's first parameter is the task context (``ctx.params``, ``ctx.log()``,
+        ...); its other parameters are what the call inside the ``@dag`` function passes: a
+        task (its result, as a data input) or a plain value. Its return value (JSON data) is
+        the task's result. Options: ``task_id`` (default the function's name) and those of
+        ``TaskDefaults`` (``retries``, ``retry_delay``, ``queue``, ``pool``, ``pool_slots``,
+        ``execution_timeout``, ``trigger_rule``, ``priority_weight``, ``isolation``, ...).
+        """
+        return _decorate(function, options, _PLAIN)
+
+    def branch(
+        self, function: Callable[..., Any] | None = None, /, **options: Unpack[TaskOptions]
+    ) -> Any:
+        """A task whose result chooses which of its direct downstream tasks run:
+        ``@task.branch`` or ``@task.branch(...)``, with ``@task``'s options.
+
+        The function returns the id of a direct downstream task, a list of them, or None
+        (or ``[]``) for none. Once it succeeds, the control plane skips the direct
+        downstream tasks it did not name, and their trigger rules carry the skips on: a
+        task that joins the branches again needs ``trigger_rule="none_failed_min_one_success"``
+        (with the default ``all_success`` a skipped upstream skips it too). A result that
+        names any other task fails the try, as an exception would.
+        """
+        return _decorate(function, options, _Variant("@task.branch", branch_flow()))
+
+    def short_circuit(
+        self,
+        function: Callable[..., Any] | None = None,
+        /,
+        *,
+        ignore_downstream_trigger_rules: bool = True,
+        **options: Unpack[TaskOptions],
+    ) -> Any:
+        """A task whose result says whether the tasks after it run: ``@task.short_circuit``
+        or ``@task.short_circuit(ignore_downstream_trigger_rules=False, ...)``, with
+        ``@task``'s options.
+
+        A true result (Python's truthiness: not False, None, 0, "", [] or {}) lets them run.
+        A false one makes the control plane skip every task downstream of it, whatever its
+        trigger rule; with ``ignore_downstream_trigger_rules=False``, only its direct
+        downstream tasks, and the trigger rules of the tasks after them decide the rest.
+        """
+        flow = short_circuit_flow(
+            ignore_downstream_trigger_rules, "@task.short_circuit: ignore_downstream_trigger_rules"
+        )
+        return _decorate(function, options, _Variant("@task.short_circuit", flow))
+
+
+task = TaskDecorator()
+
+
+def _decorate(
+    function: Callable[..., Any] | None, options: dict[str, Any], variant: _Variant
+) -> Any:
     if function is None:
-        return lambda decorated: TaskFunction(decorated, options)
-    return TaskFunction(function, options)
+        return lambda decorated: TaskFunction(decorated, options, variant)
+    return TaskFunction(function, options, variant)
 
 
 def bash(
@@ -201,9 +280,9 @@ def bash(
     return builder.add_task(task_id, bash_task, fields, dict(inputs or {}), fixed_command, site)
 
 
-def _task_signature(function: Any, site: Any) -> inspect.Signature:
+def _task_signature(function: Any, decorator: str, site: Any) -> inspect.Signature:
     if not callable(function) or inspect.iscoroutinefunction(function):
-        raise DagDefinitionError(f"@task needs a plain function, not {function!r}.", site)
+        raise DagDefinitionError(f"{decorator} needs a plain function, not {function!r}.", site)
     signature = inspect.signature(function)
     first = next(iter(signature.parameters.values()), None)
     if first is None or first.kind not in (

@@ -17,6 +17,7 @@ GOOD = {
     "a2_taskflow_etl.py": ["a2_taskflow_etl"],
     "a3_sdk_taskflow.py": ["a3_sdk_taskflow"],
     "a3_standard_operators.py": ["a3_standard_operators"],
+    "branching.py": ["corpus_branching"],
     "custom_operator.py": ["corpus_custom_operator"],
     "dag_argument_style.py": ["corpus_dag_argument"],
     "dynamic_dags.py": ["corpus_site_lisbon", "corpus_site_porto"],
@@ -32,7 +33,6 @@ GOOD = {
 
 UNSUPPORTED = {
     "unsupported_assets.py": ("airflow.sdk.Asset", 5),
-    "unsupported_branch.py": ("airflow.operators.python.BranchPythonOperator", 6),
     "unsupported_callback.py": ("The argument on_failure_callback= of task 'work'", 19),
     "unsupported_mapping.py": ("add_one.expand()", 14),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),

@@ -30,8 +30,14 @@ TASKS = """
     from airflow.exceptions import AirflowSkipException
     from airflow.models.baseoperator import BaseOperator
     from airflow.operators.bash import BashOperator
+    from airflow.operators.branch import BaseBranchOperator
     from airflow.operators.empty import EmptyOperator
-    from airflow.operators.python import PythonOperator, get_current_context
+    from airflow.operators.python import (
+        BranchPythonOperator,
+        PythonOperator,
+        ShortCircuitOperator,
+        get_current_context,
+    )
 
 
     class Shout(BaseOperator):
@@ -68,6 +74,11 @@ TASKS = """
             "key": task_instance_key_str,
             "around": [yesterday_ds, tomorrow_ds],
         }
+
+
+    class PickLeft(BaseBranchOperator):
+        def choose_branch(self, context):
+            return ["left"]
 
 
     def everything(**context):
@@ -181,6 +192,29 @@ TASKS = """
         skipper()
         greet("borda")
         slow()
+
+        @task.branch
+        def route(params=None):
+            return "left" if params["n"] > 1 else None
+
+        @task.short_circuit
+        def check():
+            return []
+
+        left, right = EmptyOperator(task_id="left"), EmptyOperator(task_id="right")
+        choose = BranchPythonOperator(
+            task_id="choose", python_callable=lambda params: {"right", "left"}
+        )
+        gate = ShortCircuitOperator(
+            task_id="gate",
+            python_callable=lambda ds: ds.endswith("-01"),
+            ignore_downstream_trigger_rules=False,
+            do_xcom_push=False,
+        )
+        [choose, route(), PickLeft(task_id="pick")] >> left
+        choose >> right
+        gate >> EmptyOperator(task_id="after_gate")
+        check() >> EmptyOperator(task_id="after_check")
 """
 
 
@@ -473,16 +507,36 @@ def test_show_return_value_in_logs_and_do_xcom_push_are_honoured(runner):
     assert run(runner, "no_push")[0].outcome == {"kind": "returned", "json": None}
 
 
+def test_a_branch_returns_its_choice_as_its_result_for_the_control_plane(runner):
+    chose, _ = run(runner, "choose")
+    # A set of ids, which Airflow takes, is no JSON: the result lists them in order.
+    assert returned(chose) == ["left", "right"]
+    assert re.search(
+        r"^\{branch\.py:\d+\} INFO - Branch into \{'\w+', '\w+'\}$", chose.stdout, re.M
+    )
+    assert returned(run(runner, "route")[0]) == "left"
+    assert returned(run(runner, "pick")[0]) == ["left"]
+
+
+def test_a_short_circuit_returns_its_condition_even_without_xcom_push(runner):
+    gate, _ = run(runner, "gate")
+    assert returned(gate) is False
+    assert "INFO - Condition result is False\n" in gate.stdout
+    assert "INFO - Skipping downstream tasks\n" in gate.stdout
+    checked, _ = run(runner, "check")
+    assert returned(checked) == []
+
+
 def test_get_current_context_and_the_airflow_ctx_variables_are_the_running_tasks(runner):
     assert returned(run(runner, "current")[0]) == ["current", RUN_ID]
 
 
-def test_airflow_skip_exception_fails_the_task_saying_borda_has_no_skipped_state(runner):
+def test_airflow_skip_exception_fails_the_task_saying_a_task_cannot_skip_itself(runner):
     error = run(runner, "skipper")[0].outcome["error"]
     assert "AirflowSkipException: not today" in error
     assert error.rstrip().endswith(
-        "SkipNotSupported: The task raised AirflowSkipException (not today), but Borda has no "
-        "skipped state yet, so the task fails instead "
+        "SkipNotSupported: The task raised AirflowSkipException (not today), but a Borda task "
+        "cannot skip itself yet, so the task fails instead "
         "(docs/coming-from-airflow.md#the-supported-subset)."
     )
     # The traceback shows the task's code, not the layer's.

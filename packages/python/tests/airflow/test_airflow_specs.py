@@ -11,9 +11,10 @@ from airflow.decorators import dag, task
 from airflow.models.baseoperator import BaseOperator, chain, chain_linear, cross_downstream
 from airflow.models.param import Param
 from airflow.operators.bash import BashOperator
+from airflow.operators.branch import BaseBranchOperator
 from airflow.operators.dummy import DummyOperator
 from airflow.operators.empty import EmptyOperator
-from airflow.operators.python import PythonOperator
+from airflow.operators.python import BranchPythonOperator, PythonOperator, ShortCircuitOperator
 from airflow.utils.trigger_rule import TriggerRule
 from borda._registry import collecting
 
@@ -154,6 +155,127 @@ def test_operators_are_named_by_their_class_and_taskflow_by_its_decorator():
     # A fixed command is the spec's bashCommand; one rendered at run time is not.
     assert specs["bash"]["bashCommand"] == "echo hi"
     assert specs["flow_bash"]["bashCommand"] is None
+
+
+def test_branching_and_short_circuit_give_the_flow_the_python_sdk_gives():
+    def airflow_style():
+        with DAG("steered", schedule=None):
+
+            @task
+            def count():
+                return 3
+
+            @task.branch
+            def route(rows):
+                return "load"
+
+            @task.short_circuit(ignore_downstream_trigger_rules=False)
+            def many_rows(rows):
+                return rows > 100
+
+            rows = count()
+            route(rows) >> [EmptyOperator(task_id="load"), EmptyOperator(task_id="skip_load")]
+            many_rows(rows) >> EmptyOperator(task_id="summarize")
+
+    def borda_style():
+        @borda.dag(dag_id="steered")
+        def steered():
+            @borda.task
+            def count(ctx):
+                return 3
+
+            @borda.task.branch
+            def route(ctx, rows):
+                return "load"
+
+            @borda.task.short_circuit(ignore_downstream_trigger_rules=False)
+            def many_rows(ctx, rows):
+                return rows > 100
+
+            @borda.task
+            def empty(ctx):
+                return None
+
+            rows = count()
+            route(rows) >> [empty.override(task_id="load")(), empty.override(task_id="skip_load")()]
+            many_rows(rows) >> empty.override(task_id="summarize")()
+
+    airflow_spec = declared(airflow_style)["steered"]
+    borda_spec = declared(borda_style)["steered"]
+    operators = {spec["taskId"]: spec.pop("operator") for spec in airflow_spec["tasks"]}
+    for task_spec in borda_spec["tasks"]:
+        task_spec.pop("operator")
+    assert airflow_spec == borda_spec
+    assert (operators["route"], operators["many_rows"]) == ("@task.branch", "@task.short_circuit")
+    flows = {spec["taskId"]: spec.get("flow") for spec in airflow_spec["tasks"]}
+    assert flows["route"] == {"kind": "branch"}
+    assert flows["many_rows"] == {"kind": "short_circuit", "ignoreDownstreamTriggerRules": False}
+
+
+@pytest.mark.parametrize(
+    "module", ["airflow.operators.python", "airflow.providers.standard.operators.python"]
+)
+def test_branch_python_and_short_circuit_operators_mark_their_tasks(module):
+    import importlib
+
+    python = importlib.import_module(module)
+
+    def build():
+        with DAG(
+            "operators", schedule=None, default_args={"ignore_downstream_trigger_rules": False}
+        ):
+            choose = python.BranchPythonOperator(task_id="choose", python_callable=lambda: "a")
+            choose >> [EmptyOperator(task_id="a"), EmptyOperator(task_id="b")]
+            python.ShortCircuitOperator(
+                task_id="gate", python_callable=lambda: True, ignore_downstream_trigger_rules=True
+            )
+            # From default_args, as any operator argument.
+            python.ShortCircuitOperator(task_id="gate_direct", python_callable=lambda: True)
+
+    specs = tasks_of(declared(build)["operators"])
+    assert {task_id: (spec["operator"], spec.get("flow")) for task_id, spec in specs.items()} == {
+        "choose": ("BranchPythonOperator", {"kind": "branch"}),
+        "a": ("EmptyOperator", None),
+        "b": ("EmptyOperator", None),
+        "gate": ("ShortCircuitOperator", {"kind": "short_circuit"}),
+        "gate_direct": (
+            "ShortCircuitOperator",
+            {"kind": "short_circuit", "ignoreDownstreamTriggerRules": False},
+        ),
+    }
+
+
+def test_a_base_branch_operator_subclass_is_a_branch_whatever_the_order_of_its_bases():
+    from airflow.operators.branch import BranchMixIn
+
+    class PickFirst(BaseBranchOperator):
+        def choose_branch(self, context):
+            return "first"
+
+    class MixedIn(BaseOperator, BranchMixIn):
+        def execute(self, context):
+            return self.do_branch(context, "first")
+
+    def build():
+        with DAG("custom_branches", schedule=None):
+            PickFirst(task_id="pick") >> EmptyOperator(task_id="first")
+            MixedIn(task_id="mixed") >> EmptyOperator(task_id="second")
+
+    specs = tasks_of(declared(build)["custom_branches"])
+    assert (specs["pick"]["operator"], specs["pick"]["flow"]) == ("PickFirst", {"kind": "branch"})
+    assert specs["mixed"]["flow"] == {"kind": "branch"}
+
+
+def test_a_short_circuit_whose_ignore_downstream_trigger_rules_is_no_bool_is_refused():
+    with pytest.raises(borda.DagDefinitionError) as raised, DAG("bad_gate", schedule=None):
+        ShortCircuitOperator(
+            task_id="gate", python_callable=lambda: 1, ignore_downstream_trigger_rules="yes"
+        )
+    assert str(raised.value) == (
+        "task 'gate' (ShortCircuitOperator): ignore_downstream_trigger_rules must be True or "
+        "False, not 'yes'."
+    )
+    assert raised.value.where[1] > 0
 
 
 def test_a_templated_bash_command_is_rendered_at_run_time_so_the_spec_has_none():
@@ -506,14 +628,20 @@ def test_operator_output_and_xcom_args_in_templated_fields_are_dependencies():
 def test_airflow_3s_sdk_and_standard_provider_paths_are_the_same_classes():
     import airflow.sdk as sdk
     from airflow.providers.standard.operators.bash import BashOperator as Bash3
+    from airflow.providers.standard.operators.branch import BaseBranchOperator as BaseBranch3
     from airflow.providers.standard.operators.empty import EmptyOperator as Empty3
+    from airflow.providers.standard.operators.python import BranchPythonOperator as Branch3
     from airflow.providers.standard.operators.python import PythonOperator as Python3
+    from airflow.providers.standard.operators.python import ShortCircuitOperator as Short3
     from airflow.task.trigger_rule import TriggerRule as TriggerRule3
 
-    assert (Bash3, Empty3, Python3, TriggerRule3) == (
+    assert (Bash3, BaseBranch3, Empty3, Branch3, Python3, Short3, TriggerRule3) == (
         BashOperator,
+        BaseBranchOperator,
         EmptyOperator,
+        BranchPythonOperator,
         PythonOperator,
+        ShortCircuitOperator,
         TriggerRule,
     )
     assert (sdk.DAG, sdk.dag, sdk.task, sdk.chain, sdk.Param) == (DAG, dag, task, chain, Param)

@@ -27,12 +27,16 @@ DOCS = "see docs/coming-from-airflow.md#the-supported-subset."
             "airflow.providers.standard.sensors.time",
         ),
         (
-            "from airflow.operators.python import BranchPythonOperator",
-            "airflow.operators.python.BranchPythonOperator",
+            "from airflow.operators.python import BranchPythonVirtualenvOperator",
+            "airflow.operators.python.BranchPythonVirtualenvOperator",
         ),
         (
-            "from airflow.operators.python import ShortCircuitOperator",
-            "airflow.operators.python.ShortCircuitOperator",
+            "from airflow.operators.latest_only import LatestOnlyOperator",
+            "airflow.operators.latest_only",
+        ),
+        (
+            "from airflow.providers.standard.operators.weekday import BranchDayOfWeekOperator",
+            "airflow.providers.standard.operators.weekday",
         ),
         ("from airflow.utils.task_group import TaskGroup", "airflow.utils.task_group"),
         ("from airflow.decorators import task_group", "airflow.decorators.task_group"),
@@ -122,7 +126,8 @@ def test_supported_submodules_are_importable_through_their_package():
         ("EmptyOperator.partial(task_id='t')", "EmptyOperator.partial()"),
         ("f.expand(x=[1, 2])", "f.expand()"),
         ("f().map(str)", "XComArg.map()"),
-        ("task.branch(f)", "@task.branch"),
+        ("task.skip_if(f)", "@task.skip_if"),
+        ("task.branch_virtualenv(f)", "@task.branch_virtualenv"),
         ("task.docker(f)", "@task.docker"),
         ("task.virtualenv(f)", "@task.virtualenv"),
         ("PythonOperator(task_id='t', python_callable=lambda next_ds: 1)", "'next_ds'"),
@@ -213,19 +218,20 @@ def test_arguments_that_only_describe_are_accepted_and_unknown_ones_refused():
 
 def test_an_unsupported_import_is_the_files_import_error_at_its_line(dags_folder, parse):
     dags_folder.write(
-        "branching.py",
+        "latest.py",
         """
         from datetime import datetime
 
         from airflow import DAG
-        from airflow.operators.python import BranchPythonOperator
+        from airflow.operators.latest_only import LatestOnlyOperator
         """,
     )
-    error = parse("branching.py").error
+    error = parse("latest.py").error
     assert error == {
-        "message": "airflow.operators.python.BranchPythonOperator is outside Borda's "
-        "Airflow-compatible subset (branching skips tasks, and Borda has no skipped state yet); "
-        "see docs/coming-from-airflow.md#the-supported-subset.",
+        "message": "airflow.operators.latest_only is outside Borda's Airflow-compatible subset "
+        "(of Airflow's branching operators only BranchPythonOperator, ShortCircuitOperator and "
+        "BaseBranchOperator are part of it: make the choice in a @task.branch function "
+        "instead); see docs/coming-from-airflow.md#the-supported-subset.",
         "line": 4,
     }
 

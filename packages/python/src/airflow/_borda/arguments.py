@@ -62,8 +62,8 @@ REFUSED_WHEN_SET = {
     "fail_stop": "Borda does not stop a run at its first failure",
     "fail_fast": "Borda does not stop a run at its first failure",
     "output_processor": "a BashOperator's output is its last line, as is",
-    "skip_on_exit_code": "Borda has no skipped state yet: a non-zero exit fails the task",
-    "skip_exit_code": "Borda has no skipped state yet: a non-zero exit fails the task",
+    "skip_on_exit_code": "a Borda task cannot skip itself yet: a non-zero exit fails the task",
+    "skip_exit_code": "a Borda task cannot skip itself yet: a non-zero exit fails the task",
     "deadline": "Borda has no deadline alerts",
 }
 

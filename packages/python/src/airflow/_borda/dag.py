@@ -246,11 +246,13 @@ class DAG:
 
 
 class _SpecView:
-    """What the SDK's builder reads of a task: its kind and the operator shown to people."""
+    """What the SDK's builder reads of a task: its kind, the operator shown to people, and
+    how its result steers the tasks after it."""
 
     def __init__(self, task: "BaseOperator") -> None:
         self.kind = task._borda_kind
         self.operator = task._borda_operator_name()
+        self.flow = task._borda_flow()
 
 
 class RegisteredDag:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 class SkipNotSupported(AirflowException):
-    """A task raised ``AirflowSkipException``: Borda has no skipped state yet."""
+    """A task raised ``AirflowSkipException``: a Borda task cannot skip itself yet."""
 
 
 def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
@@ -49,8 +49,8 @@ def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
             result = task._borda_execute(context)
         except AirflowSkipException as skip:
             raise SkipNotSupported(
-                f"The task raised AirflowSkipException ({skip}), but Borda has no skipped state "
-                f"yet, so the task fails instead ({SUBSET_DOCS})."
+                f"The task raised AirflowSkipException ({skip}), but a Borda task cannot skip "
+                f"itself yet, so the task fails instead ({SUBSET_DOCS})."
             ) from skip
         except AirflowFailException:
             print(
@@ -69,9 +69,12 @@ def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
                 f"string keys, not {type(result).__name__}."
             )
         xcoms.update(result)
-    # A value pushed as "return_value" by hand counts when the task returns none.
+    # A value pushed as "return_value" by hand counts when the task returns none. A
+    # branch's or short-circuit's result is kept even with do_xcom_push=False: the control
+    # plane steers the tasks after it by this value (Airflow skips them from inside the task).
     pushed_result = xcoms.pop("return_value", None)
-    value = result if task.do_xcom_push and result is not None else pushed_result
+    keeps_result = task.do_xcom_push or task._borda_flow() is not None
+    value = result if keeps_result and result is not None else pushed_result
     return Returned(value, xcoms)
 
 

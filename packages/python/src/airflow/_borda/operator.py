@@ -379,6 +379,11 @@ class BaseOperator:
     def _borda_bash_command(self) -> str | None:
         return None
 
+    def _borda_flow(self) -> dict[str, Any] | None:
+        """The spec's ``flow``: how the task's result steers the tasks after it (branching
+        and short-circuit operators, ``airflow.operators.branch``); None for none."""
+        return None
+
     def _borda_execute(self, context: Any) -> Any:
         return self.execute(context)
 

@@ -5,7 +5,7 @@ A DAG file meets the edge in three ways, and each gives an error that names the 
 
 - it imports an ``airflow.*`` module this layer does not have (a provider, a sensor, the
   TaskGroup module): the finder at the end of ``sys.meta_path`` refuses it;
-- it imports a name a supported module does not have (``BranchPythonOperator`` from
+- it imports a name a supported module does not have (``PythonVirtualenvOperator`` from
   ``airflow.operators.python``): that module's ``__getattr__`` refuses it;
 - it uses an argument, a trigger rule or a method whose behaviour Borda does not have
   (``on_failure_callback``, ``.expand()``): the layer raises ``NotInSubsetError`` there.
@@ -26,7 +26,10 @@ from borda import DagDefinitionError
 SUBSET_DOCS = "docs/coming-from-airflow.md#the-supported-subset"
 
 _SENSORS = "Borda has no sensors yet: wait inside a task, or trigger the DAG when the data is ready"
-_BRANCHING = "branching skips tasks, and Borda has no skipped state yet"
+_OTHER_BRANCHING = (
+    "of Airflow's branching operators only BranchPythonOperator, ShortCircuitOperator and "
+    "BaseBranchOperator are part of it: make the choice in a @task.branch function instead"
+)
 _TASK_GROUPS = "task groups are not supported yet: give the tasks prefixed ids instead"
 _SETUP_TEARDOWN = "setup and teardown tasks are not supported: use trigger_rule='all_done'"
 _ASSETS = (
@@ -52,32 +55,29 @@ _AIRFLOW_1 = "this is the Airflow 1 module path: import it from airflow.operator
 _HINTS = {
     "airflow.providers": (
         "provider packages are not part of it, except airflow.providers.standard's "
-        "BashOperator, PythonOperator and EmptyOperator"
+        "BashOperator, PythonOperator, BranchPythonOperator, ShortCircuitOperator, "
+        "BaseBranchOperator and EmptyOperator"
     ),
     "airflow.providers.standard.sensors": _SENSORS,
     "airflow.providers.standard.triggers": _SENSORS,
     "airflow.providers.standard.operators.trigger_dagrun": _TRIGGER_DAG_RUN,
-    "airflow.providers.standard.operators.branch": _BRANCHING,
-    "airflow.providers.standard.operators.latest_only": _BRANCHING,
-    "airflow.providers.standard.operators.weekday": _BRANCHING,
-    "airflow.providers.standard.operators.datetime": _BRANCHING,
-    "airflow.providers.standard.operators.python.BranchPythonOperator": _BRANCHING,
-    "airflow.providers.standard.operators.python.ShortCircuitOperator": _BRANCHING,
+    "airflow.providers.standard.operators.latest_only": _OTHER_BRANCHING,
+    "airflow.providers.standard.operators.weekday": _OTHER_BRANCHING,
+    "airflow.providers.standard.operators.datetime": _OTHER_BRANCHING,
     "airflow.providers.standard.operators.python.PythonVirtualenvOperator": _VIRTUALENV,
     "airflow.providers.standard.operators.python.ExternalPythonOperator": _VIRTUALENV,
+    "airflow.providers.standard.operators.python.BranchPythonVirtualenvOperator": _VIRTUALENV,
+    "airflow.providers.standard.operators.python.BranchExternalPythonOperator": _VIRTUALENV,
     "airflow.sensors": _SENSORS,
     "airflow.sdk.BaseSensorOperator": _SENSORS,
     "airflow.sdk.PokeReturnValue": _SENSORS,
     "airflow.triggers": _SENSORS,
     "airflow.operators.trigger_dagrun": _TRIGGER_DAG_RUN,
-    "airflow.operators.branch": _BRANCHING,
-    "airflow.operators.latest_only": _BRANCHING,
-    "airflow.operators.weekday": _BRANCHING,
-    "airflow.operators.datetime": _BRANCHING,
-    "airflow.operators.python.BranchPythonOperator": _BRANCHING,
-    "airflow.operators.python.ShortCircuitOperator": _BRANCHING,
-    "airflow.operators.python.BranchExternalPythonOperator": _BRANCHING,
-    "airflow.operators.python.BranchPythonVirtualenvOperator": _BRANCHING,
+    "airflow.operators.latest_only": _OTHER_BRANCHING,
+    "airflow.operators.weekday": _OTHER_BRANCHING,
+    "airflow.operators.datetime": _OTHER_BRANCHING,
+    "airflow.operators.python.BranchExternalPythonOperator": _VIRTUALENV,
+    "airflow.operators.python.BranchPythonVirtualenvOperator": _VIRTUALENV,
     "airflow.operators.python.PythonVirtualenvOperator": _VIRTUALENV,
     "airflow.operators.python.ExternalPythonOperator": _VIRTUALENV,
     "airflow.operators.email": "Borda sends no email",

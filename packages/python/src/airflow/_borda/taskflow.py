@@ -1,4 +1,5 @@
-"""TaskFlow: ``@task``, ``@task.python`` and ``@task.bash``.
+"""TaskFlow: ``@task``, ``@task.python``, ``@task.bash``, ``@task.branch`` and
+``@task.short_circuit``.
 
 A decorated function, called inside a DAG, declares a task and returns its ``XComArg``.
 Its arguments are the task's: an ``XComArg`` (another TaskFlow call's result, or
@@ -8,6 +9,8 @@ Airflow's context keywords (``ti``, ``ds``, ``params``, ...) are filled from the
 as is ``**kwargs``. With ``multiple_outputs=True`` (or a ``dict`` return annotation) each
 key of the returned dict is pushed as an XCom of its own, and ``result["key"]`` passes
 one. ``@task.bash``'s function returns the command to run, itself templated.
+``@task.branch`` and ``@task.short_circuit`` are ``BranchPythonOperator`` and
+``ShortCircuitOperator`` with TaskFlow's arguments.
 """
 
 import inspect
@@ -28,25 +31,23 @@ from airflow._borda.templating import render
 from airflow._borda.user_code import user_site
 from airflow._borda.xcom_arg import RETURN_KEY, XComArg
 from airflow.operators.bash import BashOperator, bash_command
-from airflow.operators.python import PythonOperator
+from airflow.operators.python import BranchPythonOperator, PythonOperator, ShortCircuitOperator
 from borda import DagDefinitionError
 from borda._registry import BashCommand
 
+_VIRTUALENV = (
+    "run the task on a worker whose Python (BORDA_PYTHON) is a virtualenv with its packages"
+)
+
 # ``@task.<name>`` variants Airflow has and Borda does not, and why.
 _VARIANTS_WITHOUT = {
-    "branch": "branching skips tasks, and Borda has no skipped state yet",
-    "short_circuit": "branching skips tasks, and Borda has no skipped state yet",
-    "run_if": "Borda has no skipped state yet",
-    "skip_if": "Borda has no skipped state yet",
+    "run_if": "a task cannot skip itself yet: decide in a @task.short_circuit task before it",
+    "skip_if": "a task cannot skip itself yet: decide in a @task.short_circuit task before it",
     "sensor": "Borda has no sensors yet: wait inside a task",
-    "virtualenv": (
-        "run the task on a worker whose Python (BORDA_PYTHON) is a virtualenv with its packages"
-    ),
-    "external_python": (
-        "run the task on a worker whose Python (BORDA_PYTHON) is a virtualenv with its packages"
-    ),
-    "branch_virtualenv": "branching skips tasks, and Borda has no skipped state yet",
-    "branch_external_python": "branching skips tasks, and Borda has no skipped state yet",
+    "virtualenv": _VIRTUALENV,
+    "external_python": _VIRTUALENV,
+    "branch_virtualenv": f"{_VIRTUALENV}, as a @task.branch",
+    "branch_external_python": f"{_VIRTUALENV}, as a @task.branch",
     "docker": "run the task on a worker in a container image with what it needs (its queue)",
     "kubernetes": "run the task on a worker in a container image with what it needs (its queue)",
     "pyspark": "provider decorators are not part of the subset",
@@ -63,6 +64,18 @@ class _PythonDecoratedOperator(PythonOperator):
 
     def _borda_inputs(self) -> dict[str, str]:
         return inputs_by_name(self.python_callable, self.op_args, self.op_kwargs)
+
+
+class _BranchDecoratedOperator(_PythonDecoratedOperator, BranchPythonOperator):
+    """A ``@task.branch`` call's operator."""
+
+    custom_operator_name: ClassVar[str | None] = "@task.branch"
+
+
+class _ShortCircuitDecoratedOperator(_PythonDecoratedOperator, ShortCircuitOperator):
+    """A ``@task.short_circuit`` call's operator (``ignore_downstream_trigger_rules=`` too)."""
+
+    custom_operator_name: ClassVar[str | None] = "@task.short_circuit"
 
 
 class _BashDecoratedOperator(BashOperator):
@@ -235,7 +248,8 @@ def _returns_a_dict(function: Callable[..., Any]) -> bool:
 
 
 class TaskDecorator:
-    """``task``: ``@task``, ``@task(...)``, ``@task.python`` and ``@task.bash``."""
+    """``task``: ``@task``, ``@task(...)``, ``@task.python``, ``@task.bash``,
+    ``@task.branch`` and ``@task.short_circuit``."""
 
     def __call__(self, python_callable: Callable[..., Any] | None = None, **options: Any) -> Any:
         return self._decorate(python_callable, options, _PythonDecoratedOperator)
@@ -245,6 +259,14 @@ class TaskDecorator:
 
     def bash(self, python_callable: Callable[..., Any] | None = None, **options: Any) -> Any:
         return self._decorate(python_callable, options, _BashDecoratedOperator)
+
+    def branch(self, python_callable: Callable[..., Any] | None = None, **options: Any) -> Any:
+        return self._decorate(python_callable, options, _BranchDecoratedOperator)
+
+    def short_circuit(
+        self, python_callable: Callable[..., Any] | None = None, **options: Any
+    ) -> Any:
+        return self._decorate(python_callable, options, _ShortCircuitDecoratedOperator)
 
     @staticmethod
     def _decorate(

@@ -38,10 +38,9 @@ class TriggerRule(StrEnum):
 
 # Airflow's deprecated names for rules Borda has.
 _ALIASES = {"dummy": "always", "none_failed_or_skipped": "none_failed_min_one_success"}
-_SKIPS = "Borda has no skipped state yet"
 _WITHOUT = {
-    "all_skipped": _SKIPS,
-    "none_skipped": _SKIPS,
+    "all_skipped": "Borda's scheduler does not have this rule yet",
+    "none_skipped": "Borda's scheduler does not have this rule yet: use none_failed",
     "one_done": "use one_success, one_failed or all_done",
     "all_done_min_one_success": "use all_done or none_failed_min_one_success",
     "all_done_setup_success": "setup and teardown tasks are not supported",

@@ -1,5 +1,5 @@
 """Airflow 2's TaskFlow decorators: ``dag`` and ``task`` (``@task``, ``@task.python``,
-``@task.bash``)."""
+``@task.bash``, ``@task.branch``, ``@task.short_circuit``)."""
 
 from airflow._borda.dag import dag
 from airflow._borda.subset import module_getattr

@@ -1,4 +1,5 @@
-"""Airflow 2's operators: ``bash``, ``python``, ``empty`` (and ``dummy``, its older name)."""
+"""Airflow 2's operators: ``bash``, ``python``, ``branch``, ``empty`` (and ``dummy``, its
+older name)."""
 
 from airflow._borda.subset import module_getattr
 

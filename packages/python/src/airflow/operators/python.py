@@ -4,6 +4,10 @@
 keywords it names (``ti``, ``ds``, ``params``, ...) or the whole context through
 ``**kwargs``; ``templates_dict`` (templated) reaches it as the context's
 ``templates_dict``.
+
+``BranchPythonOperator`` and ``ShortCircuitOperator`` call it the same way, and their
+result steers the tasks after them (the control plane skips tasks by it, see
+``airflow.operators.branch``).
 """
 
 import inspect
@@ -20,9 +24,16 @@ from airflow._borda.context import (
 from airflow._borda.operator import BaseOperator
 from airflow._borda.subset import module_getattr
 from airflow._borda.xcom_arg import RETURN_KEY, XComArg
+from airflow.operators.branch import BranchMixIn
 from borda import DagDefinitionError
+from borda._spec_values import short_circuit_flow
 
-__all__ = ["PythonOperator", "get_current_context"]
+__all__ = [
+    "BranchPythonOperator",
+    "PythonOperator",
+    "ShortCircuitOperator",
+    "get_current_context",
+]
 
 
 class PythonOperator(BaseOperator):
@@ -87,6 +98,44 @@ class PythonOperator(BaseOperator):
             for name, value in self.op_kwargs.items()
             if isinstance(value, XComArg) and value.key == RETURN_KEY
         }
+
+
+class BranchPythonOperator(PythonOperator, BranchMixIn):
+    """Its callable returns the direct downstream task(s) to follow: a task id, a list of
+    them, or None for none; the others are skipped."""
+
+    def execute(self, context: Context) -> Any:
+        return self.do_branch(context, super().execute(context))
+
+
+class ShortCircuitOperator(PythonOperator):
+    """Its callable's result is a condition: a false one skips every task downstream of
+    it, whatever its trigger rule, or with ``ignore_downstream_trigger_rules=False`` only
+    its direct downstream tasks, the trigger rules of the tasks after them deciding the
+    rest. The result is the task's XCom either way."""
+
+    def __init__(self, *, ignore_downstream_trigger_rules: bool = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        owner = f"task '{self.task_id}' ({type(self).__name__}): ignore_downstream_trigger_rules"
+        try:
+            self._borda_short_circuit = short_circuit_flow(ignore_downstream_trigger_rules, owner)
+        except DagDefinitionError as error:
+            error.where = self._borda_site
+            raise
+        self.ignore_downstream_trigger_rules = ignore_downstream_trigger_rules
+
+    def execute(self, context: Context) -> Any:
+        condition = super().execute(context)
+        self.log.info("Condition result is %s", condition)
+        if condition:
+            self.log.info("Proceeding with downstream tasks...")
+        else:
+            # The control plane skips them once this try succeeds.
+            self.log.info("Skipping downstream tasks")
+        return condition
+
+    def _borda_flow(self) -> dict[str, Any]:
+        return self._borda_short_circuit
 
 
 __getattr__ = module_getattr(__name__, package=False)

@@ -1,4 +1,4 @@
-"""The standard provider's operators: ``bash``, ``python`` and ``empty``."""
+"""The standard provider's operators: ``bash``, ``python``, ``branch`` and ``empty``."""
 
 from airflow._borda.subset import module_getattr
 

@@ -1,8 +1,19 @@
-"""Airflow 3's path of ``PythonOperator`` (airflow.operators.python has it)."""
+"""Airflow 3's path of ``PythonOperator``, ``BranchPythonOperator`` and
+``ShortCircuitOperator`` (airflow.operators.python has them)."""
 
 from airflow._borda.subset import module_getattr
-from airflow.operators.python import PythonOperator, get_current_context
+from airflow.operators.python import (
+    BranchPythonOperator,
+    PythonOperator,
+    ShortCircuitOperator,
+    get_current_context,
+)
 
-__all__ = ["PythonOperator", "get_current_context"]
+__all__ = [
+    "BranchPythonOperator",
+    "PythonOperator",
+    "ShortCircuitOperator",
+    "get_current_context",
+]
 
 __getattr__ = module_getattr(__name__, package=False)

@@ -5,7 +5,7 @@ import { describeEachBackend } from "./support/backends.js";
 /** A DAG of `count` independent tasks, declared in a loop as a generated pipeline would. */
 const wideDag = (count: number) => `
 import { dag } from "borda";
-export default dag({ id: "wide", schedule: null }, ({ task }) => {
+export default dag({ id: "wide", schedule: null, maxActiveTasks: 64 }, ({ task }) => {
   for (let i = 0; i < ${count}; i++) task({ id: \`part_\${i}\` }, () => i);
 });
 `;
@@ -20,5 +20,26 @@ describeEachBackend("runs of thousands of tasks", (backend) => {
     const page = await admin("GET", "/dags/wide/dagRuns/wide_run/taskInstances?limit=5");
     expect(page.status).toBe(200);
     expect(page.body.total_entries).toBe(10_000);
+  });
+
+  it("completes a run of 2,000 tasks, each attempt's end queueing the next", async () => {
+    const cp = await startApiWithUsers(backend, { dags: { "wide.ts": wideDag(2_000) } });
+    await cp.scheduler.triggerRun("wide", { runId: "wide_run" });
+    // A worker's side, in process: claim what is queued, start it, complete it.
+    let completed = 0;
+    for (let round = 0; round < 1000 && completed < 2_000; round++) {
+      const jobs = await cp.scheduler.attempts.claimJobs({
+        workerName: "bulk-worker",
+        queues: ["default"],
+        freeSlots: 100,
+      });
+      for (const job of jobs) {
+        await cp.scheduler.attempts.startAttempt(job.attemptId);
+        await cp.scheduler.attempts.completeAttempt(job.attemptId, { returnValue: completed });
+        completed += 1;
+      }
+    }
+    expect(completed).toBe(2_000);
+    expect((await cp.store.getDagRun("wide", "wide_run"))?.state).toBe("success");
   });
 });

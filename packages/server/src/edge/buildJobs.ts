@@ -1,4 +1,4 @@
-import type { Job } from "@borda/protocol";
+import { findTask, type Job } from "@borda/protocol";
 import { resolveParams } from "../scheduler/validateConf.js";
 import type { ClaimedJob, Store } from "../store/index.js";
 
@@ -12,7 +12,7 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
   const upstreamIdsByRun = new Map<number, Set<string>>();
   for (const job of claimed) {
     const version = await store.getDagVersion(job.dagVersionId);
-    const task = version?.spec.tasks.find((t) => t.taskId === job.taskId);
+    const task = version && findTask(version.spec, job.taskId);
     if (!version || !task) continue;
     withTasks.push({ job, version, task });
     const ids = upstreamIdsByRun.get(job.dagRunId) ?? new Set<string>();

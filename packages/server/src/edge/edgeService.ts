@@ -289,7 +289,8 @@ export class EdgeService {
   ): Promise<AttemptRecord> {
     const held = await this.#requireAttempt(token, name, attemptId);
     const invalid = await this.#o.scheduler.attempts.invalidResult(held, report.returnValue);
-    if (invalid !== null) return this.#o.scheduler.attempts.failAttempt(attemptId, { error: invalid });
+    if (invalid !== null)
+      return this.#o.scheduler.attempts.failAttempt(attemptId, { error: invalid });
     const values: [string, unknown][] = Object.entries(report.xcoms ?? {});
     if (report.returnValue !== undefined) values.push(["return_value", report.returnValue]);
     for (const [key, value] of values) {

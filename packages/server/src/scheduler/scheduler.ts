@@ -2,6 +2,7 @@ import {
   BordaError,
   type DagSpec,
   ErrorCode,
+  findTask,
   finishedTaskInstanceStates,
   RunType,
   TaskInstanceState,
@@ -556,7 +557,7 @@ function selectTasks(
 const withRetries = (spec: DagSpec, taskIds: readonly string[]) =>
   taskIds.map((taskId) => ({
     taskId,
-    retries: spec.tasks.find((t) => t.taskId === taskId)?.retries ?? 0,
+    retries: findTask(spec, taskId)?.retries ?? 0,
   }));
 
 const runNotFound = (dagId: string, runId: string) =>

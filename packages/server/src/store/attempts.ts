@@ -3,6 +3,7 @@ import {
   activeAttemptStates,
   BordaError,
   ErrorCode,
+  findTask,
   type TaskSpec,
   TaskInstanceState as TIState,
 } from "@borda/protocol";
@@ -281,9 +282,8 @@ export async function failAttempt(
     let retryAt: number | null = null;
     if (ti) {
       const versions = await loadVersions(ctx, trx, [Number(attempt.dag_version_id)]);
-      const task = versions
-        .get(Number(attempt.dag_version_id))
-        ?.spec.tasks.find((t) => t.taskId === attempt.task_id);
+      const spec = versions.get(Number(attempt.dag_version_id))?.spec;
+      const task = spec && findTask(spec, attempt.task_id);
       retryAt =
         task !== undefined && ti.try_number <= ti.max_tries
           ? now + retryDelay(task, ti.try_number)

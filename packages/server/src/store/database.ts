@@ -120,6 +120,8 @@ export interface TaskInstancesTable {
   pool_slots: number;
   queue: string;
   priority_weight: number;
+  /** Its run's logical date, so queueing reads candidates in index order (migration 008). */
+  run_logical_date: number;
   operator: string;
   current_attempt_id: string | null;
   hostname: string | null;

@@ -108,6 +108,7 @@ export async function createDagRun(
       pool_slots: task.poolSlots,
       queue: task.queue,
       priority_weight: task.priorityWeight,
+      run_logical_date: run.logicalDate.getTime(),
       operator: task.operator ?? task.kind,
       current_attempt_id: null,
       hostname: null,

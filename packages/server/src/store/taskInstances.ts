@@ -3,6 +3,7 @@ import {
   AttemptState,
   activeAttemptStates,
   type DagRunState,
+  findTask,
   finishedTaskInstanceStates,
   type TaskInstanceState,
   type TaskSpec,
@@ -85,6 +86,10 @@ export async function listTaskInstances(
 }
 
 /** Whether any task instance of the run is not finished yet (the run cannot be over). */
+const unfinishedStates = Object.values(TIState).filter(
+  (state) => !finishedTaskInstanceStates.includes(state),
+);
+
 export async function hasUnfinishedTaskInstances(
   ctx: StoreContext,
   dagRunId: number,
@@ -93,7 +98,9 @@ export async function hasUnfinishedTaskInstances(
     .selectFrom("task_instances")
     .select("id")
     .where("dag_run_id", "=", dagRunId)
-    .where("state", "not in", finishedTaskInstanceStates)
+    // `in` the unfinished states, not `not in` the finished ones: each is a probe of the
+    // (dag_run_id, state) index (migration 008), where `not in` scans the run.
+    .where("state", "in", unfinishedStates)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -213,8 +220,10 @@ export async function queueScheduledTasks(
       .where("ti.state", "=", TIState.scheduled)
       .where("r.state", "=", "running")
       .where("d.is_paused", "=", 0)
+      // The order of the task_instances_queueing index: read in it, the query stops at
+      // `limit` instead of sorting every scheduled task instance (migration 008).
       .orderBy("ti.priority_weight", "desc")
-      .orderBy("r.logical_date")
+      .orderBy("ti.run_logical_date")
       .orderBy("ti.id")
       .limit(limit)
       .execute();
@@ -228,7 +237,7 @@ export async function queueScheduledTasks(
     const candidates: QueueCandidate[] = [];
     for (const row of rows) {
       const version = versions.get(Number(row.dag_version_id));
-      const task = version?.spec.tasks.find((t) => t.taskId === row.task_id);
+      const task = version && findTask(version.spec, row.task_id);
       if (!version || !task) continue;
       candidates.push({
         taskInstanceId: Number(row.id),

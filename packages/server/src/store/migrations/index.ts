@@ -7,6 +7,7 @@ import { eventLogSchema } from "./004_event_log.js";
 import { apiTokensSchema } from "./005_api_tokens.js";
 import { workerTimeoutsSchema } from "./006_worker_timeouts.js";
 import { credentialsSchema } from "./007_credentials.js";
+import { runProgressIndexSchema } from "./008_run_progress_index.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "005_api_tokens": { up: apiTokensSchema },
         "006_worker_timeouts": { up: workerTimeoutsSchema },
         "007_credentials": { up: credentialsSchema },
+        "008_run_progress_index": { up: runProgressIndexSchema },
       };
     },
   };

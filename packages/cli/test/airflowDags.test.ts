@@ -10,6 +10,7 @@ import {
   startWorker,
   TestResources,
   type WorkerProcess,
+  workersRegistered,
   workerToken,
 } from "./support.js";
 
@@ -78,15 +79,7 @@ describe.skipIf(skip !== null)(
           env,
         }),
       ];
-      await eventually(
-        async () => {
-          const serving = (await cp.edge.listWorkers()).filter(
-            (w) => w.state === "idle" || w.state === "running",
-          );
-          return workers.every((worker) => serving.some((w) => w.name === worker.name));
-        },
-        () => `the workers to register (${workers.map((w) => w.output()).join("\n")})`,
-      );
+      await workersRegistered(cp, ...workers);
     }, 120_000);
     afterAll(() => resources.cleanup());
 

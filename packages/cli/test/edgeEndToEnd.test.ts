@@ -7,7 +7,7 @@ import {
   startServer,
   startWorker,
   TestResources,
-  type WorkerProcess,
+  workersRegistered,
   workerToken,
 } from "./support.js";
 
@@ -44,18 +44,6 @@ async function runState(cp: ControlPlane, dagId: string, runId: string) {
   return (await cp.store.getDagRun(dagId, runId))?.state;
 }
 
-async function registered(cp: ControlPlane, ...workers: WorkerProcess[]) {
-  await eventually(
-    async () => {
-      const names = (await cp.edge.listWorkers()).filter(
-        (w) => w.state === "idle" || w.state === "running",
-      );
-      return workers.every((w) => names.some((n) => n.name === w.name));
-    },
-    `workers ${workers.map((w) => w.name).join(", ")} to register (${workers.map((w) => w.output()).join("\n")})`,
-  );
-}
-
 describe("edge workers end to end", () => {
   const resources = new TestResources();
   afterEach(() => resources.cleanup());
@@ -82,7 +70,7 @@ describe("edge workers end to end", () => {
       name: "default-worker",
       queues: "default",
     });
-    await registered(cp, edge, other);
+    await workersRegistered(cp, edge, other);
 
     const run = await cp.scheduler.triggerRun("count_to_twenty", {
       runId: "e2e",
@@ -131,7 +119,7 @@ describe("edge workers end to end", () => {
     const token = await workerToken(cp, ["worker-1"]);
     const a = startWorker(resources, { url: cp.url, token, name: "edge-a", queues: "worker-1" });
     const b = startWorker(resources, { url: cp.url, token, name: "edge-b", queues: "worker-1" });
-    await registered(cp, a, b);
+    await workersRegistered(cp, a, b);
 
     await cp.scheduler.triggerRun("count_with_retry", {
       runId: "kill",
@@ -182,7 +170,7 @@ describe("edge workers end to end", () => {
       name: "edge-restart",
       queues: "worker-1",
     });
-    await registered(cp, worker);
+    await workersRegistered(cp, worker);
     await cp.scheduler.triggerRun("count_to_twenty", {
       runId: "restart",
       conf: { sleep_seconds: 0.15 },
@@ -222,7 +210,7 @@ describe("edge workers end to end", () => {
       queues: "drain",
       env: { BORDA_DRAIN_TIMEOUT: "60" },
     });
-    await registered(cp, worker);
+    await workersRegistered(cp, worker);
     await cp.scheduler.triggerRun("finishing", { runId: "drain" });
     await eventually(
       async () => (await attemptsOf(cp, "finishing", "drain"))[0]?.state === "running",
@@ -244,7 +232,7 @@ describe("edge workers end to end", () => {
       queues: "drain",
       env: { BORDA_DRAIN_TIMEOUT: "1" },
     });
-    await registered(cp, worker);
+    await workersRegistered(cp, worker);
     await cp.scheduler.triggerRun("stubborn", { runId: "stubborn" });
     const childPid = await eventually(async () => {
       const [attempt] = await attemptsOf(cp, "stubborn", "stubborn");

@@ -9,7 +9,7 @@ import {
   startServer,
   startWorker,
   TestResources,
-  type WorkerProcess,
+  workersRegistered,
   workerToken,
 } from "./support.js";
 
@@ -148,7 +148,7 @@ describe("the Python twins of the examples, on a real worker", () => {
       name: "examples-worker",
       queues: "default,worker-1",
     });
-    await registered(cp, worker);
+    await workersRegistered(cp, worker);
   });
   afterAll(() => resources.cleanup());
 
@@ -215,16 +215,6 @@ function comparable(spec: Record<string, unknown> | undefined) {
       inputs: Object.values(task.inputs as Record<string, string>).sort(),
     })),
   };
-}
-
-async function registered(cp: ControlPlane, worker: WorkerProcess) {
-  await eventually(
-    async () =>
-      (await cp.edge.listWorkers()).some(
-        (w) => w.name === worker.name && (w.state === "idle" || w.state === "running"),
-      ),
-    () => `worker ${worker.name} to register (${worker.output()})`,
-  );
 }
 
 /** Waits for the run to finish, then reads what each of its tasks did. */

@@ -9,7 +9,7 @@ import {
   startServer,
   startWorker,
   TestResources,
-  type WorkerProcess,
+  workersRegistered,
   workerToken,
 } from "./support.js";
 
@@ -49,7 +49,7 @@ describe("Python tasks in TypeScript DAGs, on a real worker", () => {
       queues: "python",
       ...(options.workerEnv ? { env: options.workerEnv } : {}),
     });
-    await registered(cp, worker);
+    await workersRegistered(cp, worker);
     return { cp, worker };
   }
 
@@ -274,16 +274,6 @@ export default dag({ id: "py_interpreters" }, ({ python }) => {
     }
   });
 });
-
-async function registered(cp: ControlPlane, worker: WorkerProcess) {
-  await eventually(
-    async () =>
-      (await cp.edge.listWorkers()).some(
-        (w) => w.name === worker.name && (w.state === "idle" || w.state === "running"),
-      ),
-    () => `worker ${worker.name} to register (${worker.output()})`,
-  );
-}
 
 async function attemptsOf(cp: ControlPlane, dagId: string, runId: string) {
   const run = await cp.store.getDagRun(dagId, runId);

@@ -147,6 +147,23 @@ export function startWorker(
   return { child, name: options.name, output: () => output, exited };
 }
 
+/** Waits until every one of `workers` is registered and serving (idle or running). */
+export async function workersRegistered(
+  controlPlane: ControlPlane,
+  ...workers: WorkerProcess[]
+): Promise<void> {
+  await eventually(
+    async () => {
+      const serving = (await controlPlane.edge.listWorkers()).filter(
+        (w) => w.state === "idle" || w.state === "running",
+      );
+      return workers.every((worker) => serving.some((w) => w.name === worker.name));
+    },
+    () =>
+      `workers ${workers.map((w) => w.name).join(", ")} to register (${workers.map((w) => w.output()).join("\n")})`,
+  );
+}
+
 /** Polls `check` until it returns something truthy; `what` may be a function, read only on a timeout. */
 export async function eventually<T>(
   check: () => Promise<T | null | undefined | false>,

@@ -7,6 +7,7 @@ import {
   startWorker,
   TestResources,
   type WorkerProcess,
+  workersRegistered,
   workerToken,
 } from "./support.js";
 
@@ -182,15 +183,7 @@ describe("connections and variables in tasks, on real workers of two teams", () 
       queues: "team_b_etl",
       env,
     });
-    await eventually(
-      async () => {
-        const serving = (await cp.edge.listWorkers()).filter(
-          (w) => w.state === "idle" || w.state === "running",
-        );
-        return [teamA, teamB].every((worker) => serving.some((w) => w.name === worker.name));
-      },
-      () => `the workers to register (${teamA.output()}\n${teamB.output()})`,
-    );
+    await workersRegistered(cp, teamA, teamB);
   }, 120_000);
   afterAll(() => resources.cleanup());
 

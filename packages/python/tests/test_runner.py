@@ -140,8 +140,10 @@ TASKS = """
                     outcome["error"] = type(error).__name__
                 ended.set()
 
-            threading.Thread(target=ask).start()
+            # The abort may land while start() still waits for the thread it started
+            # (which already asked): the wait for the thread's end covers both.
             try:
+                threading.Thread(target=ask).start()
                 ended.wait()
             except TaskAborted:
                 ended.wait(10)

@@ -5,6 +5,7 @@ import {
   type TaskConnection,
   type TaskVariable,
 } from "@borda/protocol";
+import { tokenCoversQueue } from "../auth/workerTokens.js";
 import type { Clock } from "../scheduler/clock.js";
 import { queueMatcher } from "../scheduler/jobNotifier.js";
 import {
@@ -166,7 +167,7 @@ export class Credentials {
     let refusal: string | null = null;
     if (queues !== null && !queues.some((pattern) => queueMatcher(pattern)(attempt.queue))) {
       refusal = `${label} may be read only by tasks on queues matching ${queues.join(", ")}; task '${attempt.taskId}' of DAG '${attempt.dagId}' runs on queue '${attempt.queue}'.`;
-    } else if (!token.queues.some((pattern) => queueMatcher(pattern)(attempt.queue))) {
+    } else if (!tokenCoversQueue(token, attempt.queue)) {
       refusal = `${label} is refused: worker token '${token.name}' may not serve queue '${attempt.queue}'.`;
     }
     await this.#store.recordEvent({

@@ -46,12 +46,17 @@ export function dagGraph(spec: DagSpec): DagGraph {
 
 /** `roots` and every task downstream of them, for "clear with downstream". */
 export function downstreamOf(spec: DagSpec, roots: readonly string[]): string[] {
-  const { order, downstream } = dagGraph(spec);
+  return [...reachableFrom(dagGraph(spec), roots)];
+}
+
+/** `roots` and every task downstream of them in `graph`. */
+export function reachableFrom(graph: DagGraph, roots: readonly string[]): Set<string> {
   const found = new Set(roots);
-  for (const task of order) {
-    if (found.has(task.taskId)) for (const d of downstream.get(task.taskId) ?? []) found.add(d);
+  for (const task of graph.order) {
+    if (found.has(task.taskId))
+      for (const d of graph.downstream.get(task.taskId) ?? []) found.add(d);
   }
-  return [...found];
+  return found;
 }
 
 /** `roots` and every task upstream of them, for "include upstream". */

@@ -1,5 +1,5 @@
 import { TaskFlowKind, type TaskSpec } from "@borda/protocol";
-import type { DagGraph } from "./dagGraph.js";
+import { type DagGraph, reachableFrom } from "./dagGraph.js";
 
 /**
  * What a finished branch or short-circuit task's result means for the tasks after it
@@ -30,7 +30,7 @@ export function steer(
   if (!task.flow) return "follow";
   if (task.flow.kind === TaskFlowKind.branch) {
     const chosen = followed(result);
-    const reached = downstreamOf(graph, chosen);
+    const reached = reachableFrom(graph, chosen);
     return reached.has(downstreamTaskId) ? "follow" : "skip";
   }
   if (truthy(result)) return "follow";
@@ -55,21 +55,6 @@ export function invalidFlowResult(graph: DagGraph, task: TaskSpec, result: unkno
   const unknown = followed(result).filter((id) => !downstream.includes(id));
   if (unknown.length === 0) return null;
   return `Branch task '${task.taskId}' returned ${unknown.map((id) => `'${id}'`).join(", ")}, which ${unknown.length === 1 ? "is not a direct downstream task" : "are not direct downstream tasks"} of it; it can follow ${downstream.map((id) => `'${id}'`).join(", ") || "none: it has no downstream tasks"}.`;
-}
-
-/** `roots` and every task below them. */
-function downstreamOf(graph: DagGraph, roots: readonly string[]): Set<string> {
-  const found = new Set(roots);
-  const pending = [...roots];
-  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-    for (const next of graph.downstream.get(id) ?? []) {
-      if (!found.has(next)) {
-        found.add(next);
-        pending.push(next);
-      }
-    }
-  }
-  return found;
 }
 
 function followed(result: unknown): string[] {

@@ -44,6 +44,17 @@ def route(ctx, rows):
 def has_rows(ctx, rows):
     return len(rows) > 0                          # false: every task after it is skipped
 ```
+
+A task may be mapped over a list, one task instance per item (Airflow's dynamic task
+mapping); the tasks after it receive its results as a list, in order:
+
+```python
+@task(max_active_tis_per_dagrun=4)
+def scale(ctx, x, factor):
+    return x * factor                             # ctx.map_index: 0, 1, 2, ...
+
+total(scale.partial(factor=10).expand(x=extract()))
+```
 """
 
 from borda._connection import Connection
@@ -51,7 +62,7 @@ from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
 from borda._definition_error import DagDefinitionError
 from borda._params import Param
-from borda._task import TaskFunction, bash, task
+from borda._task import PartialTask, TaskFunction, bash, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [
@@ -60,6 +71,7 @@ __all__ = [
     "DagDefinitionError",
     "LookupFailed",
     "Param",
+    "PartialTask",
     "TaskAborted",
     "TaskContext",
     "TaskDefaults",

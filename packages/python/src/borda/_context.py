@@ -99,8 +99,11 @@ class TaskContext:
     attempt), ``logical_date`` (aware, UTC), ``data_interval_start`` and
     ``data_interval_end`` (None for a manual run of an unscheduled DAG), ``params`` (the
     DAG's params: defaults overridden by the run's conf), ``conf`` (as the run was
-    triggered), ``inputs`` (input name → the upstream result it receives) and ``upstream``
-    (every direct upstream task's result, by task id).
+    triggered), ``inputs`` (input name → the upstream result it receives; for a mapped
+    task, its item too, under the argument's name), ``upstream`` (every direct upstream
+    task's result, by task id; a mapped task's is the list of its results) and
+    ``map_index`` (this task instance's index in its mapped task, 0 on; -1 when the task is
+    not mapped).
     """
 
     def __init__(
@@ -123,6 +126,8 @@ class TaskContext:
         self.conf: dict[str, Any] = data.get("conf") or {}
         self.inputs: dict[str, Any] = data.get("inputs") or {}
         self.upstream: dict[str, Any] = data.get("upstream") or {}
+        map_index = data.get("mapIndex")
+        self.map_index: int = -1 if map_index is None else int(map_index)
         self._signal = signal or AbortSignal()
         self._ask = ask
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from borda import _registry
 from borda._definition_error import DagDefinitionError, declaration_site
+from borda._mapping import TaskMapping
 from borda._params import param_specs
 from borda._spec_values import (
     date_value,
@@ -271,9 +272,11 @@ class DagBuilder:
         inputs: dict[str, Any],
         bash_command: str | None,
         site: Site,
+        mapping: TaskMapping | None = None,
     ) -> TaskRef:
         """Declares a task; ``task`` runs it (``kind``, ``operator``, ``flow``: the spec's
-        fields, ``flow`` None for none; ``run(context)``)."""
+        fields, ``flow`` None for none; ``run(context)``). A ``mapping`` makes it a mapped
+        task; the upstream tasks it maps over become its upstream tasks."""
         self._assert_open(f"task '{task_id}'", site)
         if task_id in self._specs:
             raise DagDefinitionError(
@@ -298,10 +301,14 @@ class DagBuilder:
         }
         if task.flow is not None:
             spec["flow"] = dict(task.flow)
+        if mapping is not None:
+            what = f"what task '{task_id}' maps over"
+            spec["mapped"] = mapping.spec(lambda ref: self.member_id(ref, what, site))
         self._specs[task_id] = spec
         self._tasks[task_id] = task
         self._sites[task_id] = site
-        self.add_upstream(task_id, list(inputs.values()), site)
+        mapped_over = mapping.upstream() if mapping is not None else []
+        self.add_upstream(task_id, [*inputs.values(), *mapped_over], site)
         return TaskRef(self, task_id)
 
     def add_upstream(self, task_id: str, upstream: list[Any], site: Site) -> None:

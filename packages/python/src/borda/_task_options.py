@@ -50,6 +50,15 @@ class TaskDefaults(TypedDict, total=False):
 class TaskOptions(TaskDefaults, total=False):
     task_id: str
     """Unique within the DAG: letters, digits, '_', '.' or '-'. Default: the function's name."""
+    max_active_tis_per_dagrun: int
+    """How many task instances of the mapped task (``.expand()``) may run at once in a run.
+    Default no limit but the pools' and the DAG's. A task called without mapping runs once
+    per run anyway."""
+
+
+MAX_ACTIVE_OPTION = "max_active_tis_per_dagrun"
+"""The ``@task`` option that becomes the spec's ``mapped.maxActive``, not a field of its own
+(so ``task_fields`` does not take it)."""
 
 
 # Borda's defaults, in the order of protocol's TaskSpec.

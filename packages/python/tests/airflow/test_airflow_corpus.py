@@ -22,6 +22,7 @@ GOOD = {
     "dag_argument_style.py": ["corpus_dag_argument"],
     "dynamic_dags.py": ["corpus_site_lisbon", "corpus_site_porto"],
     "macros_templates.py": ["corpus_templates", "corpus_native_templates"],
+    "mapping.py": ["corpus_mapping"],
     "pools_queues.py": ["corpus_pools_queues"],
     "retries.py": ["corpus_retries"],
     "settings_and_exceptions.py": ["corpus_settings_exceptions"],
@@ -34,7 +35,7 @@ GOOD = {
 UNSUPPORTED = {
     "unsupported_assets.py": ("airflow.sdk.Asset", 5),
     "unsupported_callback.py": ("The argument on_failure_callback= of task 'work'", 19),
-    "unsupported_mapping.py": ("add_one.expand()", 14),
+    "unsupported_mapping.py": ("XComArg.map()", 18),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),
     "unsupported_sensor.py": ("airflow.sensors.filesystem", 6),
     "unsupported_task_group.py": ("airflow.utils.task_group", 7),

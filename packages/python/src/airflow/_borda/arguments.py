@@ -41,7 +41,6 @@ REFUSED_WHEN_SET = {
     "wait_for_downstream": _PAST,
     "task_concurrency": "Borda has no per-task concurrency limit: use a pool",
     "max_active_tis_per_dag": "Borda has no per-task concurrency limit: use a pool",
-    "max_active_tis_per_dagrun": "Borda has no per-task concurrency limit: use a pool",
     "run_as_user": "tasks run as the worker's user",
     "executor": "Borda has no executors: a task's queue chooses the workers that run it",
     "executor_config": "Borda has no executors: a task's queue chooses the workers that run it",

@@ -174,7 +174,9 @@ class TaskInstance:
 
     ``xcom_pull(task_ids=...)``: one id gives that task's value (``default`` when it has
     none), a list gives a list in its order (None for a task without one), no id the
-    running task's own (Airflow 3). XComs of other DAGs or runs are not readable.
+    running task's own (Airflow 3); a mapped task's value is the list of its results,
+    and ``map_indexes`` (one index or a list) picks from it. XComs of other DAGs or runs
+    are not readable. ``map_index`` is the running task instance's (-1: not mapped).
     ``xcom_push(key, value)`` keeps the value; it is stored with the task's result when
     the task succeeds.
     """
@@ -185,7 +187,7 @@ class TaskInstance:
         self.task_id = data.task_id
         self.run_id = data.run_id
         self.try_number = data.try_number
-        self.map_index = -1
+        self.map_index = data.map_index
         self.max_tries = task.retries
         self.logical_date = self.execution_date = logical_date
         self.hostname = socket.gethostname()
@@ -233,13 +235,16 @@ class TaskInstance:
             raise NotInSubsetError(
                 "ti.xcom_pull(include_prior_dates=True)", "a task reads the XComs of its own run"
             )
-        if map_indexes not in (None, -1):
-            raise NotInSubsetError("ti.xcom_pull(map_indexes=...)", "tasks are not mapped")
         if task_ids is None or isinstance(task_ids, str):
             task_id = self.task_id if task_ids is None else task_ids
-            return self._values(key, [task_id]).get(task_id, default)
+            found = self._values(key, [task_id])
+            if map_indexes in (None, -1) or task_id not in found:
+                return found.get(task_id, default)
+            return _at_map_indexes(found[task_id], map_indexes, default)
         ids = list(task_ids)
         values = self._values(key, ids)
+        if map_indexes not in (None, -1):
+            return [_at_map_indexes(values.get(task_id), map_indexes, None) for task_id in ids]
         return [values.get(task_id) for task_id in ids]
 
     def _values(self, key: str, task_ids: list[str]) -> dict[str, Any]:
@@ -260,6 +265,21 @@ class TaskInstance:
         if to_ask:
             found.update(self._data.pull_xcoms(key, to_ask))
         return found
+
+
+def _at_map_indexes(results: Any, map_indexes: Any, default: Any) -> Any:
+    """A mapped task's results (a list, in map index order) at one map index, or a list of
+    them at several; ``default`` (None in a list) where it has none."""
+
+    def at(index: int) -> Any:
+        if isinstance(results, list) and isinstance(index, int) and 0 <= index < len(results):
+            return results[index]
+        return default
+
+    if isinstance(map_indexes, int):
+        return at(map_indexes)
+    default = None
+    return [at(index) for index in map_indexes]
 
 
 def airflow_datetime(value: datetime) -> datetime:

@@ -230,6 +230,7 @@ class DAG:
                 inputs,
                 task._borda_bash_command(),
                 task._borda_site,
+                task._borda_mapping(lambda up: TaskRef(builder, up)),
             )
         for task in self._tasks.values():
             for upstream_id in task._borda_upstream:

@@ -1,8 +1,9 @@
 """Running an Airflow task on the worker: what the runner's ``task.run(context)`` does.
 
 The runner imports a DAG file once per process and runs many tries of its tasks, so each
-try works on a copy of the declared operator: its templated fields are rendered into the
-copy, and nothing a try changes reaches the next. The try's result is ``Returned`` (the
+try works on a copy of the declared operator (for a mapped task, an operator made for its
+map index): its templated fields are rendered into the copy, and nothing a try changes
+reaches the next. The try's result is ``Returned`` (the
 return value, and the XComs it pushed, stored when it succeeds) or, for bash tasks,
 ``BashCommand`` for the worker to run (``borda._registry``).
 
@@ -11,7 +12,6 @@ variables are set, and Airflow's task loggers (``ti.log``, ``self.log``, and the
 logger when the file configured none) write to the task's log.
 """
 
-import copy
 import logging
 import os
 import sys
@@ -40,12 +40,12 @@ class SkipNotSupported(AirflowException):
 
 
 def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
-    task = copy.copy(operator)
+    task, untemplated = operator._borda_for_run(data)
     context = make_context(task, data)
     ti = context["ti"]
     with current_context(context), _context_variables(context), _task_logging():
         try:
-            render_template_fields(task, context)
+            render_template_fields(task, context, untemplated)
             result = task._borda_execute(context)
         except AirflowSkipException as skip:
             raise SkipNotSupported(

@@ -11,8 +11,10 @@ Airflow's ``apply_defaults`` does, so a custom operator's own arguments can come
 
 When it runs, the worker's runner calls ``execute(context)`` on a copy of it with its
 templated fields rendered (``execution``); a subclass overrides ``execute`` as in Airflow.
+``SomeOperator.partial(...).expand(...)`` maps it instead (``mapping``).
 """
 
+import copy
 import functools
 import inspect
 import itertools
@@ -23,11 +25,11 @@ from typing import Any, ClassVar
 
 from airflow._borda.arguments import NOTSET, refuse_set_arguments
 from airflow._borda.dag import DAG, current_dag
-from airflow._borda.subset import NotInSubsetError
 from airflow._borda.trigger_rules import borda_trigger_rule
 from airflow._borda.user_code import Site, user_site
 from airflow._borda.xcom_arg import XComArg, xcom_args_in
-from borda import DagDefinitionError
+from borda import DagDefinitionError, TaskContext
+from borda._mapping import TaskMapping, max_active
 from borda._spec_values import identifier
 from borda._task_options import DEFAULT_FIELDS, task_fields
 
@@ -198,7 +200,6 @@ class BaseOperator:
                 "wait_for_downstream": wait_for_downstream,
                 "task_concurrency": task_concurrency,
                 "max_active_tis_per_dag": max_active_tis_per_dag,
-                "max_active_tis_per_dagrun": max_active_tis_per_dagrun,
                 "run_as_user": run_as_user,
                 "executor": executor,
                 "executor_config": executor_config,
@@ -222,6 +223,13 @@ class BaseOperator:
             "trigger_rule": trigger_rule,
             "priority_weight": priority_weight,
         }
+        try:
+            self.max_active_tis_per_dagrun = max_active(
+                max_active_tis_per_dagrun, f"{owner_label}: max_active_tis_per_dagrun"
+            )
+        except DagDefinitionError as error:
+            error.where = site
+            raise
         options = {
             name: value
             for name, value in given.items()
@@ -342,12 +350,17 @@ class BaseOperator:
         return XComArg(self)
 
     @classmethod
-    def partial(cls, *_args: Any, **_kwargs: Any) -> Any:
-        raise NotInSubsetError(
-            f"{cls.__name__}.partial()",
-            "dynamic task mapping (partial/expand) is not supported yet: loop inside one task "
-            "instead",
-            user_site(),
+    def partial(cls, **kwargs: Any) -> Any:
+        """The arguments every task instance of a mapped task gets, ``task_id`` among them:
+        ``BashOperator.partial(task_id="echo", env={...}).expand(bash_command=[...])``."""
+        from airflow._borda.mapping import OperatorPartial
+
+        if "task_id" not in kwargs:
+            raise DagDefinitionError(
+                f"{cls.__name__}.partial() needs the task's task_id.", user_site()
+            )
+        return OperatorPartial(
+            cls, kwargs, label=f"{cls.__name__}.partial(task_id={kwargs['task_id']!r})"
         )
 
     # -- running ---------------------------------------------------------------------------
@@ -384,11 +397,35 @@ class BaseOperator:
         and short-circuit operators, ``airflow.operators.branch``); None for none."""
         return None
 
+    def _borda_mapping(self, ref_of: Callable[[str], Any]) -> TaskMapping | None:
+        """The spec's ``mapped`` (``ref_of`` names an upstream task); None: not mapped."""
+        return None
+
+    def _borda_for_run(self, data: TaskContext) -> tuple["BaseOperator", frozenset[int]]:
+        """The operator a try runs, which the try may change (templates rendered into it),
+        and the ids of values in it that are not to be templated."""
+        return copy.copy(self), frozenset()
+
     def _borda_execute(self, context: Any) -> Any:
         return self.execute(context)
 
 
 BaseOperator.__init__ = _apply_default_args(BaseOperator.__init__)  # type: ignore[method-assign]
+
+
+def declare_at_run_time(
+    cls: type[BaseOperator], kwargs: dict[str, Any], default_args: dict[str, Any], site: Site
+) -> BaseOperator:
+    """An operator of ``cls`` made from ``kwargs`` while a task runs (a mapped task's map
+    index), as the DAG file would have declared it, with the same ``default_args``: its
+    constructor converts and checks the arguments. It joins no DAG and relates to no task
+    (its caller gives it the mapped task's), which ``_apply_default_args`` skips for an
+    operator whose ``default_args`` are already set."""
+    task = cls.__new__(cls)
+    task._borda_site = site
+    task._borda_default_args = default_args
+    task.__init__(**kwargs)  # type: ignore[misc]
+    return task
 
 
 def _optional_delta(ms: int | None) -> timedelta | None:

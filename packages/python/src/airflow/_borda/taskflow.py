@@ -26,6 +26,7 @@ from airflow._borda.context import (
     check_context_keywords,
 )
 from airflow._borda.dag import DAG, current_dag
+from airflow._borda.mapping import OperatorPartial
 from airflow._borda.subset import NotInSubsetError
 from airflow._borda.templating import render
 from airflow._borda.user_code import user_site
@@ -185,6 +186,18 @@ class TaskFunction:
         return TaskFunction(self.function, {**self._options, **options}, self._operator_class)
 
     def __call__(self, *args: Any, **kwargs: Any) -> XComArg:
+        options, task_id = self._declaring()
+        operator = self._operator_class(
+            task_id=task_id,
+            python_callable=self.function,
+            op_args=list(args),
+            op_kwargs=kwargs,
+            **options,
+        )
+        return XComArg(operator)
+
+    def _declaring(self) -> tuple[dict[str, Any], str]:
+        """The operator's options, and the id of the task a call declares."""
         options = dict(self._options)
         dag = options.get("dag") or current_dag()
         if not isinstance(dag, DAG):
@@ -196,30 +209,29 @@ class TaskFunction:
         task_id = unique_task_id(options.pop("task_id", None) or self.__name__, dag)
         if self._operator_class is _PythonDecoratedOperator:
             options.setdefault("multiple_outputs", _returns_a_dict(self.function))
-        operator = self._operator_class(
-            task_id=task_id,
-            python_callable=self.function,
-            op_args=list(args),
-            op_kwargs=kwargs,
+        return options, task_id
+
+    def partial(self, **kwargs: Any) -> OperatorPartial:
+        """The function's arguments every task instance of its mapped task gets."""
+        options, task_id = self._declaring()
+        operator_kwargs = {
             **options,
-        )
-        return XComArg(operator)
+            "task_id": task_id,
+            "python_callable": self.function,
+            "op_args": [],
+            "op_kwargs": kwargs,
+        }
+        label = self.__name__
+        return OperatorPartial(self._operator_class, operator_kwargs, label=label, taskflow=True)
 
-    def _mapping(self, method: str) -> Any:
-        raise NotInSubsetError(
-            f"{self.__name__}.{method}()",
-            "dynamic task mapping is not supported yet: loop inside one task instead",
-            user_site(),
-        )
+    def expand(self, **kwargs: Any) -> XComArg:
+        """A mapped task: one task instance per item of each argument's list (their cross
+        product, the last varying fastest), its results a list in that order."""
+        return self.partial().expand(**kwargs)
 
-    def expand(self, **_kwargs: Any) -> Any:
-        return self._mapping("expand")
-
-    def expand_kwargs(self, *_args: Any, **_kwargs: Any) -> Any:
-        return self._mapping("expand_kwargs")
-
-    def partial(self, **_kwargs: Any) -> Any:
-        return self._mapping("partial")
+    def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> XComArg:
+        """A mapped task: one task instance per dict of arguments."""
+        return self.partial().expand_kwargs(kwargs, strict=strict)
 
 
 def unique_task_id(task_id: str, dag: DAG) -> str:

@@ -39,12 +39,16 @@ def has_template_syntax(text: str, dag: "DAG | None") -> bool:
     return any(marker in text for marker in markers)
 
 
-def render_template_fields(task: "BaseOperator", context: Context) -> None:
-    """Renders ``task.template_fields`` in place (``task`` is the running copy)."""
+def render_template_fields(
+    task: "BaseOperator", context: Context, untemplated: frozenset[int] = frozenset()
+) -> None:
+    """Renders ``task.template_fields`` in place (``task`` is the running copy), but for
+    the values whose ids are ``untemplated``: a mapped task's items that came from an
+    upstream task, which Airflow does not render either."""
     for field in task.template_fields:
         value = getattr(task, field, None)
         try:
-            rendered = render(value, context, task, field)
+            rendered = render(value, context, task, field, untemplated)
         except Exception:
             print(
                 f"Exception rendering Jinja template for task '{task.task_id}', field "
@@ -55,8 +59,17 @@ def render_template_fields(task: "BaseOperator", context: Context) -> None:
         setattr(task, field, rendered)
 
 
-def render(value: Any, context: Context, task: "BaseOperator", field: str) -> Any:
-    """``value`` with its templates rendered and its XComArgs resolved, at any depth."""
+def render(
+    value: Any,
+    context: Context,
+    task: "BaseOperator",
+    field: str,
+    untemplated: frozenset[int] = frozenset(),
+) -> Any:
+    """``value`` with its templates rendered and its XComArgs resolved, at any depth; a
+    value whose id is ``untemplated`` is left as it is."""
+    if id(value) in untemplated:
+        return value
     if isinstance(value, str):
         if task.template_ext and value.endswith(tuple(task.template_ext)):
             raise NotInSubsetError(
@@ -70,15 +83,15 @@ def render(value: Any, context: Context, task: "BaseOperator", field: str) -> An
     if isinstance(value, XComArg):
         return value.resolve(context)
     if isinstance(value, tuple):
-        items = [render(item, context, task, field) for item in value]
+        items = [render(item, context, task, field, untemplated) for item in value]
         # A named tuple is rebuilt from its fields.
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     if isinstance(value, list):
-        return [render(item, context, task, field) for item in value]
+        return [render(item, context, task, field, untemplated) for item in value]
     if isinstance(value, dict):
-        return {key: render(item, context, task, field) for key, item in value.items()}
+        return {key: render(item, context, task, field, untemplated) for key, item in value.items()}
     if isinstance(value, set | frozenset):
-        return type(value)(render(item, context, task, field) for item in value)
+        return type(value)(render(item, context, task, field, untemplated) for item in value)
     return value
 
 

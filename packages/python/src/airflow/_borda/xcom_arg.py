@@ -78,7 +78,8 @@ class XComArg:
     def _unsupported(self, method: str) -> Any:
         raise NotInSubsetError(
             f"XComArg.{method}()",
-            "dynamic task mapping is not supported yet: loop inside one task instead",
+            "a task maps over a list as it is: shape the list (transform, zip or concatenate "
+            "it) in a @task, and expand over that task's result",
             user_site(),
         )
 

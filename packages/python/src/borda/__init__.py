@@ -57,12 +57,13 @@ total(scale.partial(factor=10).expand(x=extract()))
 ```
 """
 
+from borda._bash import bash
 from borda._connection import Connection
 from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
 from borda._definition_error import DagDefinitionError
 from borda._params import Param
-from borda._task import PartialTask, TaskFunction, bash, task
+from borda._task import PartialTask, TaskFunction, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [

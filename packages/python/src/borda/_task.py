@@ -1,4 +1,5 @@
-"""``@task`` and ``bash()``: the tasks of a DAG, and what runs each one.
+"""``@task``: a DAG's Python function tasks, and what runs each one (``bash()``'s are in
+``_bash``).
 
 A ``@task`` function is declared into a DAG by calling it inside the ``@dag`` function,
 as in Airflow's TaskFlow: ``total(extract())`` declares ``total`` with the result of
@@ -16,7 +17,7 @@ instance per item, each receiving its item as the argument.
 """
 
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Unpack
 
@@ -31,7 +32,7 @@ from borda._mapping import (
     literal_values,
     max_active,
 )
-from borda._registry import BashCommand, Returned
+from borda._registry import Returned
 from borda._spec_values import branch_flow, identifier, short_circuit_flow
 from borda._task_options import MAX_ACTIVE_OPTION, TaskOptions, task_fields
 
@@ -76,35 +77,6 @@ class FunctionTask:
         names = context.inputs if self._input_names is None else self._input_names
         inputs = {name: context.inputs.get(name) for name in names}
         return Returned(self._function(context, **{**self._fixed, **inputs}))
-
-
-class BashTask:
-    """Computes a bash task's command (fixed, or a function of the context) for the worker."""
-
-    kind = "bash"
-    operator = "bash"
-    flow = None
-
-    def __init__(
-        self,
-        task_id: str,
-        command: str | Callable[[TaskContext], str],
-        env: dict[str, str],
-        cwd: str | None,
-    ) -> None:
-        self._task_id = task_id
-        self._command = command
-        self._env = env
-        self._cwd = cwd
-
-    def run(self, context: TaskContext) -> BashCommand:
-        command = self._command if isinstance(self._command, str) else self._command(context)
-        if not isinstance(command, str):
-            raise TypeError(
-                f"The command function of bash task '{self._task_id}' returned "
-                f"{type(command).__name__}, not a string."
-            )
-        return BashCommand(command, dict(self._env), self._cwd)
 
 
 class TaskFunction:
@@ -412,45 +384,6 @@ def _decorate(
     if function is None:
         return lambda decorated: TaskFunction(decorated, options, variant)
     return TaskFunction(function, options, variant)
-
-
-def bash(
-    *,
-    task_id: str,
-    command: str | Callable[[TaskContext], str],
-    env: Mapping[str, str] | None = None,
-    cwd: str | None = None,
-    inputs: Mapping[str, TaskRef] | None = None,
-    **options: Unpack[TaskOptions],
-) -> TaskRef:
-    """Declares a task that runs a shell command with bash, in the DAG being built.
-
-    ``command`` is a fixed string, run as it is (no templating), or a function of the
-    task context returning one (``lambda ctx: f"echo {ctx.inputs['host']}"``). ``env``
-    adds environment variables; ``cwd`` is the working directory (default a fresh
-    temporary one); ``inputs`` maps names to tasks whose results the function reads in
-    ``ctx.inputs``. The task's result is the last line the command prints; a non-zero
-    exit status fails it. Other options as for ``@task``.
-    """
-    site = declaration_site()
-    builder = current_builder(f"bash task '{task_id}'")
-    task_id = identifier(task_id, "task id")
-    if not isinstance(command, str) and not callable(command):
-        raise DagDefinitionError(
-            f"bash task '{task_id}' needs a command: a string, or a function of the context "
-            "returning one.",
-            site,
-        )
-    if env is not None and not all(
-        isinstance(name, str) and isinstance(value, str) for name, value in env.items()
-    ):
-        raise DagDefinitionError(f"bash task '{task_id}': env must map strings to strings.", site)
-    if cwd is not None and not isinstance(cwd, str):
-        raise DagDefinitionError(f"bash task '{task_id}': cwd must be a path string.", site)
-    fields = task_fields(dict(options), f"bash task '{task_id}'")
-    bash_task = BashTask(task_id, command, dict(env or {}), cwd)
-    fixed_command = command if isinstance(command, str) else None
-    return builder.add_task(task_id, bash_task, fields, dict(inputs or {}), fixed_command, site)
 
 
 def _task_signature(function: Any, decorator: str, site: Any) -> inspect.Signature:

@@ -232,9 +232,12 @@ DAG_FILE = """
                 "pulled": ti.xcom_pull(task_ids="add"),
                 "second": ti.xcom_pull(task_ids="add", map_indexes=1),
                 "some": ti.xcom_pull(task_ids="add", map_indexes=[2, 0, 7]),
+                # A task that is not mapped has no map index 0.
+                "unmapped": ti.xcom_pull(task_ids="numbers", map_indexes=0, default="none"),
             }
 
-        total(add.partial(y=10).expand(x=numbers()))
+        listed = numbers()
+        listed >> total(add.partial(y=10).expand(x=listed))
         add.override(task_id="templated").expand(x=["{{ ds }}", "{{ ds }}"], y=["!", "?"])
         add.override(task_id="from_kwargs").partial(y=1).expand_kwargs(numbers())
         BashOperator.partial(task_id="echo", env={"WHO": "{{ ds }}"}).expand(
@@ -303,12 +306,14 @@ def test_the_task_after_a_mapped_task_gets_the_list_and_pulls_it_by_map_index(ru
         {"sum": 12, "map_index": 1},
         {"sum": 13, "map_index": 2},
     ]
-    ran = run(runner, "total", inputs={"values": results}, upstream={"add": results})
+    upstream = {"add": results, "numbers": [1, 2, 3]}
+    ran = run(runner, "total", inputs={"values": results}, upstream=upstream)
     assert returned(ran) == {
         "sum": 36,
         "pulled": results,
         "second": results[1],
         "some": [results[2], results[0], None],
+        "unmapped": "none",
     }
 
 

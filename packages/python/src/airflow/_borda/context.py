@@ -240,12 +240,33 @@ class TaskInstance:
             found = self._values(key, [task_id])
             if map_indexes in (None, -1) or task_id not in found:
                 return found.get(task_id, default)
-            return _at_map_indexes(found[task_id], map_indexes, default)
+            return self._at_map_indexes(task_id, found[task_id], map_indexes, default)
         ids = list(task_ids)
         values = self._values(key, ids)
         if map_indexes not in (None, -1):
-            return [_at_map_indexes(values.get(task_id), map_indexes, None) for task_id in ids]
+            return [
+                self._at_map_indexes(task_id, values.get(task_id), map_indexes, None)
+                for task_id in ids
+            ]
         return [values.get(task_id) for task_id in ids]
+
+    def _at_map_indexes(self, task_id: str, value: Any, map_indexes: Any, default: Any) -> Any:
+        """A mapped task's value (the list of its results, in map index order) at one map
+        index, or a list of them at several; ``default`` (None in a list) where there is
+        none, as for any index of a task that is not mapped (its one XCom is index -1)."""
+        from airflow._borda.mapping import MappedOperator
+
+        dag = self.task.dag
+        mapped = dag is not None and isinstance(dag.task_dict.get(task_id), MappedOperator)
+
+        def at(index: Any, missing: Any) -> Any:
+            if mapped and isinstance(value, list) and isinstance(index, int):
+                return value[index] if 0 <= index < len(value) else missing
+            return missing
+
+        if isinstance(map_indexes, int):
+            return at(map_indexes, default)
+        return [at(index, None) for index in map_indexes]
 
     def _values(self, key: str, task_ids: list[str]) -> dict[str, Any]:
         """The XComs ``key`` of ``task_ids`` that exist, asking the control plane only for
@@ -265,21 +286,6 @@ class TaskInstance:
         if to_ask:
             found.update(self._data.pull_xcoms(key, to_ask))
         return found
-
-
-def _at_map_indexes(results: Any, map_indexes: Any, default: Any) -> Any:
-    """A mapped task's results (a list, in map index order) at one map index, or a list of
-    them at several; ``default`` (None in a list) where it has none."""
-
-    def at(index: int) -> Any:
-        if isinstance(results, list) and isinstance(index, int) and 0 <= index < len(results):
-            return results[index]
-        return default
-
-    if isinstance(map_indexes, int):
-        return at(map_indexes)
-    default = None
-    return [at(index) for index in map_indexes]
 
 
 def airflow_datetime(value: datetime) -> datetime:

@@ -100,10 +100,8 @@ class MappedOperator(BaseOperator):
 
     @staticmethod
     def declare(partial: OperatorPartial, method: str, given: Any, site: Site) -> BaseOperator:
-        cls = partial.operator_class
-        kwargs = dict(partial.kwargs)
         owner = f"{partial.label}.{method}()"
-        if cls._borda_flow is not BaseOperator._borda_flow:
+        if partial.operator_class._borda_flow is not BaseOperator._borda_flow:
             raise NotInSubsetError(
                 owner,
                 "branching and short-circuit tasks cannot be mapped: map a task before it and "
@@ -118,7 +116,7 @@ class MappedOperator(BaseOperator):
         except DagDefinitionError as error:
             error.where = error.where or site
             raise
-        base = {name: value for name, value in kwargs.items() if name in _BASE_ARGUMENTS}
+        base = {name: value for name, value in partial.kwargs.items() if name in _BASE_ARGUMENTS}
         # The mapped task shows and runs as its class; the arguments BaseOperator takes are
         # its spec (and are passed to the class again, at run time, with the others).
         return MappedOperator(borda_partial=partial, borda_mapping=mapping, **base)
@@ -128,14 +126,13 @@ class MappedOperator(BaseOperator):
         upstream tasks."""
         fixed = self._borda_partial.kwargs
         fields = self._borda_partial.operator_class.template_fields
-        sources = [*self._mapped_sources().values(), *(fixed.get(f) for f in fields)]
-        for argument in xcom_args_in(sources):
+        mapped = (
+            list(self._borda_expand.values())
+            if self._borda_expand is not None
+            else [self._borda_expand_kwargs]
+        )
+        for argument in xcom_args_in([*mapped, *(fixed.get(field) for field in fields)]):
             self.set_upstream(argument.operator)
-
-    def _mapped_sources(self) -> dict[str, Any]:
-        if self._borda_expand is not None:
-            return self._borda_expand
-        return {"": self._borda_expand_kwargs}
 
     def __repr__(self) -> str:
         return f"<Mapped({self._borda_operator_name()}): {self.task_id}>"

@@ -35,7 +35,7 @@ GOOD = {
 UNSUPPORTED = {
     "unsupported_assets.py": ("airflow.sdk.Asset", 5),
     "unsupported_callback.py": ("The argument on_failure_callback= of task 'work'", 19),
-    "unsupported_mapping.py": ("XComArg.map()", 18),
+    "unsupported_mapping.py": ("XComArg.zip()", 18),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),
     "unsupported_sensor.py": ("airflow.sensors.filesystem", 6),
     "unsupported_task_group.py": ("airflow.utils.task_group", 7),

@@ -157,6 +157,10 @@ def refused(body):
             "add.expand(): the argument 'x' holds a task's result inside a list",
         ),
         (
+            lambda numbers, add: add.expand_kwargs(numbers().map(lambda n: {"x": n})),
+            "XComArg.map() as the argument of add.expand_kwargs()",
+        ),
+        (
             lambda numbers, add: add.expand_kwargs([1]),
             "add.expand_kwargs(): its argument must be a list of dicts",
         ),
@@ -238,6 +242,13 @@ DAG_FILE = """
 
         listed = numbers()
         listed >> total(add.partial(y=10).expand(x=listed))
+        add.override(task_id="doubled").partial(y=0).expand(x=listed.map(lambda n: n * 2))
+
+        @task
+        def negated(values):
+            return values
+
+        negated(listed.map(lambda n: -n))
         add.override(task_id="templated").expand(x=["{{ ds }}", "{{ ds }}"], y=["!", "?"])
         add.override(task_id="from_kwargs").partial(y=1).expand_kwargs(numbers())
         BashOperator.partial(task_id="echo", env={"WHO": "{{ ds }}"}).expand(
@@ -343,3 +354,28 @@ def test_a_mapped_python_operator_and_a_custom_operator_are_made_from_their_item
     # The constructor makes the operator from its item, as the DAG file would.
     ran = run(runner, "greet", inputs={"name": "lisbon"}, upstream={"numbers": []}, mapIndex=2)
     assert returned(ran) == "hello 2024-03-10 LISBON #2"
+
+
+def test_xcom_arg_map_applies_its_function_to_each_item_when_the_task_runs(runner):
+    ran = run(runner, "doubled", inputs={"x": 3}, upstream={"numbers": [1, 2, 3]}, mapIndex=2)
+    assert returned(ran) == {"sum": 6, "map_index": 2}
+    upstream = {"numbers": [1, 2, 3]}
+    ran = run(runner, "negated", inputs={"values": [1, 2, 3]}, upstream=upstream)
+    assert returned(ran) == [-1, -2, -3]
+
+
+def test_a_mapping_over_xcom_arg_map_maps_over_the_tasks_result():
+    def build():
+        with DAG("mapped_map", schedule=None):
+
+            @task
+            def numbers():
+                return [1, 2]
+
+            @task
+            def show(x):
+                return x
+
+            show.expand(x=numbers().map(str))
+
+    assert declared(build)["show"]["mapped"] == {"expand": {"x": {"from": "numbers"}}}

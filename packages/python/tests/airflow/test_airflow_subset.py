@@ -123,7 +123,7 @@ def test_supported_submodules_are_importable_through_their_package():
         ),
         ("BashOperator(task_id='t', bash_command='run.sh')", "The script file 'run.sh'"),
         ("BashOperator(task_id='t', bash_command='x', skip_on_exit_code=99)", "skip_on_exit_code="),
-        ("f().map(str)", "XComArg.map()"),
+        ("f().concat(f())", "XComArg.concat()"),
         ("f().zip(f())", "XComArg.zip()"),
         ("f.expand(x=f()['rows'])", "Mapping over the XCom 'rows' of task 'f'"),
         (

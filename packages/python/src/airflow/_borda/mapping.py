@@ -166,7 +166,12 @@ class MappedOperator(BaseOperator):
         from upstream tasks, which are not templated."""
         partial = self._borda_partial
         if self._borda_expand is not None:
-            mapped = {name: data.inputs.get(name) for name in self._borda_expand}
+            mapped = {
+                name: value.transformed(data.inputs.get(name))
+                if isinstance(value, XComArg)
+                else data.inputs.get(name)
+                for name, value in self._borda_expand.items()
+            }
             from_upstream = [
                 mapped[name]
                 for name, value in self._borda_expand.items()
@@ -208,6 +213,12 @@ def _expand_sources(partial: OperatorPartial, mapped: dict[str, Any], owner: str
 
 
 def _kwargs_source(partial: OperatorPartial, source: Any, owner: str) -> Any:
+    if isinstance(source, XComArg) and source.transforms:
+        raise NotInSubsetError(
+            f"XComArg.map() as the argument of {owner}",
+            "the control plane reads the dicts of expand_kwargs from the task's result: "
+            "return the dicts from the task itself, or map() into expand()",
+        )
     checked = _source(source, f"{owner}: its argument", literal_kwargs)
     if isinstance(checked, list):
         for arguments in checked:

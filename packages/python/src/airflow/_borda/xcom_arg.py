@@ -3,10 +3,12 @@
 What a TaskFlow call returns, and ``operator.output``. Passed to another task (a TaskFlow
 argument, a templated field of an operator) it makes that task run after this one and
 receive the value when it runs; ``xcom_arg["key"]`` names another key of the same task
-(one its ``multiple_outputs`` pushed).
+(one its ``multiple_outputs`` pushed). ``xcom_arg.map(f)`` is the list with ``f`` applied
+to each item when the receiving task runs (on its worker): the list a task maps over, or
+an argument.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from airflow._borda.subset import NotInSubsetError
@@ -21,9 +23,15 @@ RETURN_KEY = "return_value"
 class XComArg:
     """A reference to the XCom ``key`` of ``operator``, resolved when a downstream task runs."""
 
-    def __init__(self, operator: "BaseOperator", key: str = RETURN_KEY) -> None:
+    def __init__(
+        self,
+        operator: "BaseOperator",
+        key: str = RETURN_KEY,
+        transforms: tuple[Callable[[Any], Any], ...] = (),
+    ) -> None:
         self.operator = operator
         self.key = key
+        self.transforms = transforms
 
     def __repr__(self) -> str:
         suffix = "" if self.key == RETURN_KEY else f"[{self.key!r}]"
@@ -38,6 +46,8 @@ class XComArg:
         )
 
     def __getitem__(self, key: str) -> "XComArg":
+        if self.transforms:
+            raise TypeError("An XComArg made by map() has no keys: index the task's result.")
         if not isinstance(key, str):
             raise TypeError(f"An XComArg is indexed by an XCom key (a string), not {key!r}.")
         return XComArg(self.operator, key)
@@ -72,19 +82,34 @@ class XComArg:
         return self
 
     def resolve(self, context: Any) -> Any:
-        """The value, read by the running task (``context["ti"]``)."""
-        return context["ti"].xcom_pull(task_ids=self.operator.task_id, key=self.key)
+        """The value, read by the running task (``context["ti"]``), its items mapped by
+        ``map()``'s functions."""
+        value = context["ti"].xcom_pull(task_ids=self.operator.task_id, key=self.key)
+        if not self.transforms or value is None:
+            return value
+        items = [list(pair) for pair in value.items()] if isinstance(value, dict) else value
+        return [self.transformed(item) for item in items]
+
+    def transformed(self, item: Any) -> Any:
+        """One item of the value as ``map()``'s functions make it, in their order."""
+        for transform in self.transforms:
+            item = transform(item)
+        return item
+
+    def map(self, f: Callable[[Any], Any]) -> "XComArg":
+        """The list with ``f`` applied to each item (a dict's items: [key, value] pairs), when
+        the task that receives it runs."""
+        if not callable(f):
+            raise TypeError(f"XComArg.map() needs a function, not {f!r}.")
+        return XComArg(self.operator, self.key, (*self.transforms, f))
 
     def _unsupported(self, method: str) -> Any:
         raise NotInSubsetError(
             f"XComArg.{method}()",
-            "a task maps over a list as it is: shape the list (transform, zip or concatenate "
-            "it) in a @task, and expand over that task's result",
+            "a task maps over one task's list: zip or concatenate the lists in a @task, and "
+            "expand over that task's result",
             user_site(),
         )
-
-    def map(self, *_args: Any, **_kwargs: Any) -> Any:
-        return self._unsupported("map")
 
     def zip(self, *_args: Any, **_kwargs: Any) -> Any:
         return self._unsupported("zip")

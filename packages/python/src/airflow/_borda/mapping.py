@@ -73,7 +73,9 @@ class OperatorPartial:
         return self._declared(MappedOperator.declare(self, "expand", mapped, user_site()))
 
     def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> Any:
-        """The mapped task, one task instance per dict of arguments."""
+        """The mapped task, one task instance per dict of arguments. ``strict`` is taken as
+        Airflow's: the dicts written in the file are always checked, those a task returns
+        when their task instance runs."""
         return self._declared(MappedOperator.declare(self, "expand_kwargs", kwargs, user_site()))
 
     def _declared(self, operator: BaseOperator) -> Any:

@@ -20,7 +20,7 @@ import type {
 import { AttemptLifecycle } from "./attemptLifecycle.js";
 import { type Clock, systemClock } from "./clock.js";
 import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
-import { evaluateRun, evaluateTasks } from "./evaluateRun.js";
+import { evaluateRun, evaluateTasks, type MapExpansion } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
 import { type DagRunInfo, manualDataInterval, nextDagRunInfo } from "./timetable.js";
@@ -272,15 +272,19 @@ export class Scheduler {
     runId: string,
     taskIds: readonly string[],
     state: ManualTaskState,
-    options: Omit<ClearOptions, "onlyStates"> = {},
+    options: MarkOptions = {},
   ): Promise<TaskInstanceRecord[]> {
     const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
     const spec = version.spec;
     const selected = new Set(selectTasks(spec, taskIds, options));
-    const policy: MarkPolicy = (ti) => (selected.has(ti.taskId) ? state : null);
-    if (options.dryRun) {
-      return taskInstances.filter((ti) => selected.has(ti.taskId) && ti.state !== state);
-    }
+    const { mapIndexes } = options;
+    const chosen = (ti: TaskInstanceRecord) =>
+      selected.has(ti.taskId) &&
+      (mapIndexes === undefined ||
+        !taskIds.includes(ti.taskId) ||
+        mapIndexes.includes(ti.mapIndex));
+    const policy: MarkPolicy = (ti) => (chosen(ti) ? state : null);
+    if (options.dryRun) return taskInstances.filter((ti) => chosen(ti) && ti.state !== state);
     const now = this.#clock.now();
     const marked = await this.#store.markTaskInstances(run.id, policy, now);
     const failedDownstream = new Set(
@@ -478,14 +482,15 @@ export class Scheduler {
     for (let round = 0; round < 5; round++) {
       const snapshot = await this.#store.loadRunSnapshot(dagRunId);
       if (snapshot?.run.state !== "running") return false;
-      const { changes, runState } = evaluateRun(
+      const { changes, expansions, runState } = evaluateRun(
         snapshot.version.spec,
         snapshot.taskInstances,
-        snapshot.flowResults,
+        snapshot.decidingResults,
       );
       const now = this.#clock.now();
       const applied = await this.#store.applyTaskStateChanges(changes, now);
       if (applied < changes.length) continue;
+      if (!(await this.#expand(dagRunId, expansions, now))) continue;
       if (runState === null) return false;
       const finished = await this.#store.finishDagRun(dagRunId, runState, now);
       if (finished) {
@@ -497,6 +502,19 @@ export class Scheduler {
       return finished;
     }
     return false;
+  }
+
+  /** Applies a run's mapping expansions; false when one lost a race (read the run again). */
+  async #expand(dagRunId: number, expansions: readonly MapExpansion[], now: Date) {
+    let all = true;
+    for (const { taskId, count } of expansions) {
+      if (await this.#store.expandMappedTask(dagRunId, taskId, count, now)) {
+        this.#logger.debug({ dagRunId, taskId, count }, "mapped task expanded");
+      } else {
+        all = false;
+      }
+    }
+    return all;
   }
 
   async #queueReady(): Promise<void> {
@@ -525,6 +543,11 @@ export interface ClearOptions {
   onlyStates?: readonly TaskInstanceState[] | undefined;
   /** Change nothing: answer what would change. */
   dryRun?: boolean | undefined;
+}
+
+export interface MarkOptions extends Omit<ClearOptions, "onlyStates"> {
+  /** Only these map indexes of the tasks named (their relatives are marked whole). */
+  mapIndexes?: readonly number[] | undefined;
 }
 
 /** The states a person may set a task instance to (Airflow's UpdateTaskState). */

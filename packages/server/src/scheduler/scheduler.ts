@@ -1,4 +1,5 @@
 import {
+  AttemptState,
   BordaError,
   type DagSpec,
   ErrorCode,
@@ -6,6 +7,7 @@ import {
   finishedTaskInstanceStates,
   RunType,
   TaskInstanceState,
+  TriggerRule,
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import type {
@@ -453,6 +455,17 @@ export class Scheduler {
     if (!version) return this.#evaluate(attempt.dagRunId);
     const graph = dagGraph(version.spec);
     const focus = graph.downstream.get(attempt.taskId) ?? [];
+    // One map index of many succeeding changes nothing below its task while others still
+    // run (unless a rule decides on a first success): reading the task's 1,000 instances
+    // at each of their ends would cost a fan-out N² rows.
+    if (
+      attempt.state === AttemptState.success &&
+      graph.byId.get(attempt.taskId)?.mapped &&
+      !focus.some((id) => decidesOnFirstSuccess(graph.byId.get(id)?.triggerRule)) &&
+      (await this.#store.hasUnfinishedTaskInstances(attempt.dagRunId, attempt.taskId))
+    ) {
+      return false;
+    }
     if (focus.length > 0) {
       const needed = new Set(focus);
       for (const taskId of focus)
@@ -575,6 +588,10 @@ function selectTasks(
   if (options.downstream) for (const id of downstreamOf(spec, taskIds)) selected.add(id);
   return [...selected];
 }
+
+/** Trigger rules whose decision a single upstream success can change before the others end. */
+const decidesOnFirstSuccess = (rule: TriggerRule | undefined) =>
+  rule === TriggerRule.oneSuccess || rule === TriggerRule.allFailed;
 
 /** A cleared task may retry as often again as its definition allows. */
 const withRetries = (spec: DagSpec, taskIds: readonly string[]) =>

@@ -106,7 +106,10 @@ export async function listTaskInstances(
   return (await query.execute()).map(toTaskInstanceRecord);
 }
 
-/** Whether any task instance of the run is not finished yet (the run cannot be over). */
+/**
+ * Whether any task instance of the run (of its task `taskId`, when given) is not finished
+ * yet: the run cannot be over.
+ */
 const unfinishedStates = Object.values(TIState).filter(
   (state) => !finishedTaskInstanceStates.includes(state),
 );
@@ -114,11 +117,13 @@ const unfinishedStates = Object.values(TIState).filter(
 export async function hasUnfinishedTaskInstances(
   ctx: StoreContext,
   dagRunId: number,
+  taskId?: string,
 ): Promise<boolean> {
   const row = await ctx.db
     .selectFrom("task_instances")
     .select("id")
     .where("dag_run_id", "=", dagRunId)
+    .$if(taskId !== undefined, (qb) => qb.where("task_id", "=", taskId ?? ""))
     // `in` the unfinished states, not `not in` the finished ones: each is a probe of the
     // (dag_run_id, state) index (migration 008), where `not in` scans the run.
     .where("state", "in", unfinishedStates)

@@ -30,6 +30,24 @@ export const fanOut = dag(
   },
 );
 
+/** Dynamic task mapping: one task's 1,000 items, a mapped no-op per item, one task collecting them. */
+export const mapped = dag(
+  { id: "bench_mapped", maxActiveTasks: 1000, maxActiveRuns: 1000 },
+  ({ task, mappedTask }) => {
+    const items = task({ id: "items", queue: "bench_map", pool: "bench" }, () =>
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
+    const each = mappedTask(
+      { id: "each", queue: "bench_map", pool: "bench", expand: { item: items } },
+      (ctx) => ctx.inputs.item,
+    );
+    task({ id: "collect", queue: "bench_map", pool: "bench", inputs: { each } }, (ctx) => {
+      if (!ctx.inputs.each.every((item, index) => item === index)) throw new Error("out of order");
+      return ctx.inputs.each.length;
+    });
+  },
+);
+
 /** Its first try outlives the benchmark (it is killed with its worker); a retry ends at once. */
 export const failover = dag({ id: "bench_failover" }, ({ task }) => {
   task(

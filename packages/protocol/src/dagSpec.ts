@@ -76,6 +76,46 @@ const identifier = z
   .string()
   .regex(idPattern, "use letters, digits, '_', '.' or '-' (at most 250 characters)");
 
+/**
+ * Where a mapped task's list comes from: literal values written in the DAG, or the result
+ * of an upstream task (a list; a mapping's entries as [key, value] pairs; a mapped
+ * task's results in map_index order).
+ */
+export const mapSourceSchema = z.union([
+  z.object({ values: z.array(z.unknown()) }).strict(),
+  z.object({ from: identifier }).strict(),
+]);
+export type MapSource = z.infer<typeof mapSourceSchema>;
+
+/**
+ * Dynamic task mapping (Airflow's `expand`): at run time the task becomes one task
+ * instance per item, `map_index` 0..N-1, each with its own tries, logs and XCom, and
+ * each receiving its item in `inputs`. `expand` maps arguments over the cross product of
+ * their lists (declaration order, the last varying fastest, as `itertools.product`);
+ * `expandKwargs` maps over a list of argument objects, one task instance each. An empty
+ * list skips the task. Downstream tasks receive the results as one list.
+ */
+export const taskMappingSchema = z
+  .object({
+    expand: z.record(z.string().min(1).max(250), mapSourceSchema).optional(),
+    expandKwargs: mapSourceSchema.optional(),
+    /** How many of its map indexes may run at once in one run (Airflow's max_active_tis_per_dagrun). */
+    maxActive: z.number().int().positive().optional(),
+  })
+  .refine((m) => (m.expand === undefined) !== (m.expandKwargs === undefined), {
+    message: "a mapped task needs exactly one of expand and expandKwargs",
+  })
+  .refine((m) => m.expand === undefined || Object.keys(m.expand).length > 0, {
+    message: "expand needs at least one argument",
+  });
+export type TaskMapping = z.infer<typeof taskMappingSchema>;
+
+/** Upstream task ids whose results a mapping reads. */
+export function mapSourceTasks(mapping: TaskMapping): string[] {
+  const sources = mapping.expand ? Object.values(mapping.expand) : [mapping.expandKwargs];
+  return sources.flatMap((source) => (source && "from" in source ? [source.from] : []));
+}
+
 export const paramTypes = ["string", "number", "integer", "boolean", "object", "array"] as const;
 export type ParamType = (typeof paramTypes)[number];
 
@@ -120,6 +160,8 @@ export const taskSpecSchema = z.object({
   python: pythonTaskSchema.optional(),
   /** Absent: the task's result does not steer its downstream tasks. */
   flow: taskFlowSchema.optional(),
+  /** Absent: one task instance (map_index -1). */
+  mapped: taskMappingSchema.optional(),
   /** What declared the task, as shown to people: `bash`, `@task`, `PythonOperator`, ... Absent: the kind. */
   operator: z.string().min(1).max(100).optional(),
 });

@@ -183,6 +183,8 @@ export const jobSchema = z.object({
     runId: z.string(),
     taskId: z.string(),
     tryNumber: z.number().int(),
+    /** The task instance's map index (dynamic task mapping); absent: -1, not mapped. */
+    mapIndex: z.number().int().optional(),
     logicalDate: z.string(),
     dataIntervalStart: z.string().nullable(),
     dataIntervalEnd: z.string().nullable(),
@@ -225,7 +227,10 @@ export const xcomPullRequestSchema = z.object({
 export type XcomPullRequest = z.input<typeof xcomPullRequestSchema>;
 
 export const xcomPullResponseSchema = z.object({
-  /** One entry per task that has one, in the order of `taskIds`. */
+  /**
+   * One entry per task that has one, in the order of `taskIds`; a mapped task's value is
+   * the list of its map indexes' values, in map_index order.
+   */
   values: z.array(z.object({ taskId: z.string(), value: z.unknown() })),
 });
 export type XcomPullResponse = z.infer<typeof xcomPullResponseSchema>;

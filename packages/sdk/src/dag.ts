@@ -4,6 +4,7 @@ import type { ParamSpecs, ParamValues } from "./params.js";
 import {
   type BashFunction,
   type BranchFunction,
+  type MappedTaskFunction,
   type PythonFunction,
   type ShortCircuitFunction,
   type TaskFunction,
@@ -16,6 +17,7 @@ export interface DagToolkit<Params> {
   readonly task: TaskFunction<Params>;
   readonly branch: BranchFunction<Params>;
   readonly shortCircuit: ShortCircuitFunction<Params>;
+  readonly mappedTask: MappedTaskFunction<Params>;
   readonly bash: BashFunction<Params>;
   readonly python: PythonFunction;
 }

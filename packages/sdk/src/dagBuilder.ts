@@ -2,7 +2,7 @@ import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
 import type { DagOptions } from "./dagOptions.js";
 import { durationToMs } from "./duration.js";
 import type { ParamSpecs } from "./params.js";
-import type { TaskDefaults, TaskFlow, TaskOptions } from "./taskOptions.js";
+import type { MapSource, TaskDefaults, TaskFlow, TaskOptions } from "./taskOptions.js";
 import type { TaskRef } from "./taskRef.js";
 
 /**
@@ -32,6 +32,20 @@ interface TaskSpecJson {
   operator?: string;
   python?: { entry: string; callable: string | null; interpreter: string | null };
   flow?: TaskFlow;
+  mapped?: {
+    expand?: Record<string, MapSourceJson>;
+    expandKwargs?: MapSourceJson;
+    maxActive?: number;
+  };
+}
+
+type MapSourceJson = { values: unknown[] } | { from: string };
+
+/** A mapped task's sources as declared: upstream tasks or literal lists (`mappedTask()`). */
+export interface MapDeclaration {
+  expand?: Record<string, MapSource> | undefined;
+  expandKwargs?: MapSource | undefined;
+  maxActive?: number | undefined;
 }
 
 /** What a task declaration adds to the spec besides the options every task has. */
@@ -111,6 +125,7 @@ export class DagBuilder {
     bashCommand: string | null,
     declaredAt: Error,
     extras: TaskSpecExtras = {},
+    mapping?: MapDeclaration,
   ): TaskRef<Result> {
     const taskId = options?.id;
     if (typeof taskId !== "string" || taskId === "") {
@@ -155,6 +170,8 @@ export class DagBuilder {
     for (const [name, ref] of inputs) {
       spec.inputs[name] = this.#memberId(ref, `input '${name}' of task '${taskId}'`);
     }
+    const sources: TaskRef[] = [];
+    if (mapping) spec.mapped = this.#mapping(taskId, mapping, sources);
     this.#tasks.set(taskId, { spec, handle, declaredAt });
     const builder = this;
     const ref: TaskRef<Result> = {
@@ -166,11 +183,39 @@ export class DagBuilder {
       },
     };
     this.#refs.add(ref);
-    this.#addUpstream(
-      taskId,
-      inputs.map(([, upstream]) => upstream),
-    );
+    this.#addUpstream(taskId, [...inputs.map(([, upstream]) => upstream), ...sources]);
     return ref;
+  }
+
+  /** The spec's `mapped`; the upstream tasks it maps over are added to `sources`. */
+  #mapping(taskId: string, mapping: MapDeclaration, sources: TaskRef[]): TaskSpecJson["mapped"] {
+    const source = (value: MapSource, what: string): MapSourceJson => {
+      if (Array.isArray(value)) return { values: [...value] };
+      const ref = value as TaskRef;
+      const from = this.#memberId(ref, what);
+      sources.push(ref);
+      return { from };
+    };
+    const { expand, expandKwargs, maxActive } = mapping;
+    if ((expand === undefined) === (expandKwargs === undefined)) {
+      throw new Error(
+        `mapped task '${taskId}' needs exactly one of expand ({ name: list or task }) and expandKwargs (a list of argument objects, or a task returning one).`,
+      );
+    }
+    return {
+      ...(expand && {
+        expand: Object.fromEntries(
+          Object.entries(expand).map(([name, value]) => [
+            name,
+            source(value, `mapped argument '${name}' of task '${taskId}'`),
+          ]),
+        ),
+      }),
+      ...(expandKwargs !== undefined && {
+        expandKwargs: source(expandKwargs, `expandKwargs of task '${taskId}'`),
+      }),
+      ...(maxActive !== undefined && { maxActive }),
+    };
   }
 
   #addUpstream(taskId: string, upstream: readonly TaskRef[]): void {

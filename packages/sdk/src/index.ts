@@ -15,6 +15,8 @@ export {
   type BranchResult,
   bash,
   branch,
+  type MappedTaskFunction,
+  mappedTask,
   type PythonFunction,
   python,
   type ShortCircuitFunction,
@@ -33,6 +35,9 @@ export {
 export type {
   BashOptions,
   Isolation,
+  MapItems,
+  MappedTaskOptions,
+  MapSource,
   PythonOptions,
   ShortCircuitOptions,
   TaskDefaults,

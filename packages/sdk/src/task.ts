@@ -1,7 +1,15 @@
-import { currentDagBuilder, type DagBuilder, type TaskSpecExtras } from "./dagBuilder.js";
+import {
+  currentDagBuilder,
+  type DagBuilder,
+  type MapDeclaration,
+  type TaskSpecExtras,
+} from "./dagBuilder.js";
 import type { TaskContext } from "./taskContext.js";
 import type {
   BashOptions,
+  MapItems,
+  MappedTaskOptions,
+  MapSource,
   PythonOptions,
   ShortCircuitOptions,
   TaskFlow,
@@ -50,6 +58,35 @@ export type ShortCircuitFunction<Params> = <Inputs extends TaskInputs = NoInputs
 ) => TaskRef<Awaited<Result>>;
 
 /**
+ * Declares a mapped task (Airflow's dynamic task mapping): when its sources are known, it
+ * becomes one task instance per item, `ctx.mapIndex` 0..N-1, each with its own tries,
+ * logs and result, and each receiving its item in `ctx.inputs`. Tasks after it receive
+ * its results as one list, in map index order. An empty list skips it.
+ *
+ * - `expand: { name: source, ... }` maps each argument over a list (an upstream task's
+ *   result, or a literal list); several arguments map over their cross product, the last
+ *   one varying fastest. An upstream result that is an object maps as [key, value] pairs.
+ * - `expandKwargs: source` maps over a list of argument objects, one task instance each:
+ *   `ctx.inputs` holds the object's keys.
+ *
+ * `inputs` stay fixed for every map index (Airflow's `partial`).
+ */
+export interface MappedTaskFunction<Params> {
+  <
+    Expand extends Record<string, MapSource>,
+    Inputs extends TaskInputs = NoInputs,
+    Result = unknown,
+  >(
+    options: MappedTaskOptions<Inputs> & { expand: Expand },
+    fn: (ctx: TaskContext<Params, InputValues<Inputs> & MapItems<Expand>>) => Result,
+  ): TaskRef<Awaited<Result>[]>;
+  <Kwargs extends Record<string, unknown>, Inputs extends TaskInputs = NoInputs, Result = unknown>(
+    options: MappedTaskOptions<Inputs> & { expandKwargs: MapSource<Kwargs> },
+    fn: (ctx: TaskContext<Params, InputValues<Inputs> & Kwargs>) => Result,
+  ): TaskRef<Awaited<Result>[]>;
+}
+
+/**
  * Declares a task that runs a shell command. Its result is the last line the command
  * writes to stdout (as Airflow's BashOperator); a non-zero exit status fails the task.
  */
@@ -74,6 +111,7 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
   task: TaskFunction<Params>;
   branch: BranchFunction<Params>;
   shortCircuit: ShortCircuitFunction<Params>;
+  mappedTask: MappedTaskFunction<Params>;
   bash: BashFunction<Params>;
   python: PythonFunction;
 } {
@@ -83,6 +121,7 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
     options: TaskOptions,
     fn: (ctx: never) => unknown,
     extras?: TaskSpecExtras,
+    mapping?: MapDeclaration,
   ): TaskRef<Result> => {
     const declaredAt = new Error("task declared here");
     if (typeof fn !== "function") {
@@ -97,6 +136,7 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
       null,
       declaredAt,
       extras,
+      mapping,
     );
   };
   return {
@@ -111,6 +151,21 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
           ignoreDownstreamTriggerRules: options?.ignoreDownstreamTriggerRules,
         }),
       }),
+    mappedTask: (
+      options: MappedTaskOptions & { expand?: Record<string, MapSource>; expandKwargs?: MapSource },
+      fn: (ctx: never) => unknown,
+    ) =>
+      declareFunction<unknown[]>(
+        "mappedTask",
+        options,
+        fn,
+        { operator: "mappedTask" },
+        {
+          expand: options?.expand,
+          expandKwargs: options?.expandKwargs,
+          maxActive: options?.maxActiveTisPerDagrun,
+        },
+      ),
     bash: (options) => {
       const declaredAt = new Error("task declared here");
       const { command } = options ?? {};
@@ -187,6 +242,9 @@ export const branch: BranchFunction<Record<string, unknown>> = free.branch;
 
 /** Declares a short-circuit task of the DAG being built (see `task`). */
 export const shortCircuit: ShortCircuitFunction<Record<string, unknown>> = free.shortCircuit;
+
+/** Declares a mapped task of the DAG being built (see `task`). */
+export const mappedTask: MappedTaskFunction<Record<string, unknown>> = free.mappedTask;
 
 /** Declares a bash task of the DAG being built (see `task`). */
 export const bash: BashFunction<Record<string, unknown>> = free.bash;

@@ -9,6 +9,8 @@ export interface TaskContext<Params = Record<string, unknown>, Inputs = Record<s
   readonly taskId: string;
   /** 1 for the first attempt, incremented by each retry. */
   readonly tryNumber: number;
+  /** Which of a mapped task's instances this is (0..N-1); -1 for a task that is not mapped. */
+  readonly mapIndex: number;
   readonly logicalDate: Date;
   /** The run's data interval; null for a manual run of an unscheduled DAG. */
   readonly dataIntervalStart: Date | null;
@@ -86,6 +88,8 @@ export interface TaskContextData {
   runId: string;
   taskId: string;
   tryNumber: number;
+  /** Absent: -1, not mapped. */
+  mapIndex?: number;
   logicalDate: string;
   dataIntervalStart: string | null;
   dataIntervalEnd: string | null;
@@ -118,6 +122,7 @@ export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): 
     runId: data.runId,
     taskId: data.taskId,
     tryNumber: data.tryNumber,
+    mapIndex: data.mapIndex ?? -1,
     logicalDate: new Date(data.logicalDate),
     dataIntervalStart: data.dataIntervalStart === null ? null : new Date(data.dataIntervalStart),
     dataIntervalEnd: data.dataIntervalEnd === null ? null : new Date(data.dataIntervalEnd),

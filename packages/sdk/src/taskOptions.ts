@@ -1,6 +1,6 @@
 import type { Duration } from "./duration.js";
 import type { TaskContext } from "./taskContext.js";
-import type { InputValues, TaskInputs } from "./taskRef.js";
+import type { InputValues, TaskInputs, TaskRef } from "./taskRef.js";
 
 /** When a task may run, given its upstream tasks' states (Airflow's trigger rules). */
 export type TriggerRule =
@@ -106,4 +106,29 @@ export interface PythonOptions<Inputs extends TaskInputs = TaskInputs> extends T
    * downstream). Default none: the result is only the task's XCom.
    */
   flow?: TaskFlow;
+}
+
+/** What a mapped task maps an argument over: an upstream task's list result, or a list. */
+export type MapSource<Item = unknown> = TaskRef<readonly Item[]> | readonly Item[];
+
+/** The item each map index receives for each mapped argument. */
+export type MapItems<Expand> = {
+  [Name in keyof Expand]: Expand[Name] extends TaskRef<infer Result>
+    ? Result extends readonly (infer Item)[]
+      ? Item
+      : Result extends Record<string, infer Value>
+        ? [string, Value]
+        : unknown
+    : Expand[Name] extends readonly (infer Item)[]
+      ? Item
+      : never;
+};
+
+export interface MappedTaskOptions<Inputs extends TaskInputs = TaskInputs>
+  extends TaskOptions<Inputs> {
+  /**
+   * How many of its map indexes may run at once in one run (Airflow's
+   * `max_active_tis_per_dagrun`). Default: no limit beyond the pool's and the DAG's.
+   */
+  maxActiveTisPerDagrun?: number;
 }

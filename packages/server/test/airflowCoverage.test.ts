@@ -20,7 +20,10 @@ const dags = {
   "coverage.ts": `
 import { dag } from "borda";
 export default dag({ id: "coverage", params: { rows: { type: "integer", default: 10 } } },
-  ({ task }) => { task({ id: "extract", retries: 1 }, () => 42); });`,
+  ({ task, mappedTask }) => {
+    const extract = task({ id: "extract", retries: 1 }, () => 42);
+    mappedTask({ id: "fan", expand: { n: [1, 2] } }, (ctx) => ctx.inputs.n).after(extract);
+  });`,
   "broken.ts": `import { dag } from "borda";\nthrow new Error("broken on purpose");`,
 };
 
@@ -40,6 +43,7 @@ interface Request {
 
 const run = "/dags/coverage/dagRuns/finished";
 const instance = `${run}/taskInstances/extract`;
+const mapped = `${run}/taskInstances/fan`;
 
 /**
  * One successful request per Airflow operation Borda serves, keyed by Airflow's method and
@@ -147,6 +151,25 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}": {
       path: `${instance}/logs/1`,
     },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/listMapped": {
+      path: `${mapped}/listMapped`,
+    },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}": {
+      path: `${mapped}/1`,
+    },
+    "PATCH /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}": {
+      path: `${mapped}/1`,
+      body: { dry_run: true, new_state: "failed" },
+    },
+    "PATCH /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/setNote": {
+      path: `${mapped}/1/setNote`,
+      body: { note: "checked" },
+    },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries": {
+      path: `${mapped}/1/tries`,
+    },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries/{task_try_number}":
+      { path: `${mapped}/1/tries/1` },
     "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries": {
       path: `${instance}/xcomEntries`,
     },
@@ -200,7 +223,10 @@ async function servedShapes(cp: ControlPlane): Promise<Set<string>> {
   );
 }
 
-/** A run that finished: its task ran on a worker, wrote a log line and returned a value. */
+/**
+ * A run that finished: its task ran on a worker, wrote a log line and returned a value,
+ * and the task mapped after it ran its two map indexes.
+ */
 async function finishRun(cp: ControlPlane): Promise<void> {
   const triggered = await as(cp, "admin")("POST", "/dags/coverage/dagRuns", {
     dag_run_id: "finished",
@@ -212,6 +238,12 @@ async function finishRun(cp: ControlPlane): Promise<void> {
   expect((await worker.report(job.attemptId, "start")).status).toBe(200);
   await worker.log(job.attemptId, 0, "extracting\n");
   expect((await worker.report(job.attemptId, "success", { returnValue: 42 })).status).toBe(200);
+  const fanned = (await worker.fetchJobs(0)).body.jobs;
+  expect(fanned).toHaveLength(2);
+  for (const each of fanned) {
+    expect((await worker.report(each.attemptId, "start")).status).toBe(200);
+    expect((await worker.report(each.attemptId, "success", { returnValue: 1 })).status).toBe(200);
+  }
   const finished = await as(cp, "admin")("GET", run);
   expect(finished.body.state).toBe("success");
 }

@@ -15,6 +15,7 @@ import { poolRoutes } from "./routes/pools.js";
 import { sessionRoutes } from "./routes/session.js";
 import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
+import { taskInstanceTryRoutes } from "./routes/taskInstanceTries.js";
 import { userRoutes } from "./routes/users.js";
 import { variableRoutes } from "./routes/variables.js";
 import { workerTokenRoutes } from "./routes/workerTokens.js";
@@ -35,6 +36,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagRunRoutes(api));
     await app.register(deployRoutes(api));
     await app.register(taskInstanceRoutes(api));
+    await app.register(taskInstanceTryRoutes(api));
     await app.register(taskInstanceChangeRoutes(api));
     await app.register(xcomRoutes(api));
     await app.register(importErrorRoutes(api));

@@ -1,5 +1,6 @@
-import { type DagSpec, dagSpecSchema } from "@borda/protocol";
+import { type DagSpec, dagSpecSchema, mapSourceTasks } from "@borda/protocol";
 import { type core, z } from "zod";
+import { maxMapLength } from "../scheduler/taskMapping.js";
 import { toInstant, validateSchedule } from "../scheduler/timetable.js";
 import type { EvaluatedDag } from "./evaluateBundle.js";
 
@@ -148,6 +149,8 @@ function checkTaskGraph(spec: WrittenDagSpec): { message: string; taskId: string
         message: `input '${loose[0]}' of task '${task.taskId}' reads task '${loose[1]}', which is not among its upstream tasks.`,
       };
     }
+    const mapping = task.mapped && invalidMapping(task);
+    if (mapping) return { taskId: task.taskId, message: mapping };
   }
   const cycle = findCycle(spec.tasks);
   if (cycle) {
@@ -155,6 +158,40 @@ function checkTaskGraph(spec: WrittenDagSpec): { message: string; taskId: string
       taskId: cycle[0] as string,
       message: `its tasks depend on each other in a cycle: ${cycle.join(" → ")}. Remove one of these dependencies (an after() or an input).`,
     };
+  }
+  return null;
+}
+
+/** Why a mapped task's mapping cannot work, or null. */
+function invalidMapping(task: WrittenDagSpec["tasks"][number]): string | null {
+  const mapping = task.mapped;
+  if (!mapping) return null;
+  const name = `mapped task '${task.taskId}'`;
+  if (task.flow)
+    return `${name} cannot also be a ${task.flow.kind} task; map the tasks after it instead.`;
+  const loose = mapSourceTasks(mapping).find((id) => !task.upstream.includes(id));
+  if (loose !== undefined) {
+    return `${name} maps over the result of '${loose}', which is not among its upstream tasks.`;
+  }
+  const twice = Object.keys(mapping.expand ?? {}).find((arg) => arg in task.inputs);
+  if (twice !== undefined) {
+    return `${name} receives '${twice}' both as a mapped argument and as an input; give it one of them.`;
+  }
+  const kwargs = mapping.expandKwargs;
+  if (kwargs && "values" in kwargs) {
+    const index = kwargs.values.findIndex(
+      (item) => typeof item !== "object" || item === null || Array.isArray(item),
+    );
+    if (index >= 0) {
+      return `item ${index} of the expandKwargs list of ${name} is not an object of arguments (name → value).`;
+    }
+  }
+  const literal = Object.values(mapping.expand ?? {}).reduce(
+    (count, source) => count * ("values" in source ? source.values.length : 1),
+    1,
+  );
+  if (literal > maxMapLength) {
+    return `${name} maps over ${literal} combinations of its literal lists; at most ${maxMapLength} task instances are allowed.`;
   }
   return null;
 }

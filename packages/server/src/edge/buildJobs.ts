@@ -1,4 +1,5 @@
-import { findTask, type Job } from "@borda/protocol";
+import { type DagSpec, findTask, type Job, mapSourceTasks } from "@borda/protocol";
+import { mappedInputs } from "../scheduler/taskMapping.js";
 import { resolveParams } from "../scheduler/validateConf.js";
 import type { ClaimedJob, Store } from "../store/index.js";
 
@@ -9,34 +10,42 @@ import type { ClaimedJob, Store } from "../store/index.js";
  */
 export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): Promise<Job[]> {
   const withTasks = [];
-  const upstreamIdsByRun = new Map<number, Set<string>>();
+  const reads = new Map<number, { spec: DagSpec; taskIds: Set<string> }>();
   for (const job of claimed) {
     const version = await store.getDagVersion(job.dagVersionId);
     const task = version && findTask(version.spec, job.taskId);
     if (!version || !task) continue;
     withTasks.push({ job, version, task });
-    const ids = upstreamIdsByRun.get(job.dagRunId) ?? new Set<string>();
-    for (const id of task.upstream) ids.add(id);
-    upstreamIdsByRun.set(job.dagRunId, ids);
+    const read = reads.get(job.dagRunId) ?? { spec: version.spec, taskIds: new Set<string>() };
+    for (const id of task.upstream) read.taskIds.add(id);
+    reads.set(job.dagRunId, read);
   }
   const resultsByRun = new Map<number, Map<string, unknown>>();
-  for (const [dagRunId, ids] of upstreamIdsByRun) {
-    const xcoms = await store.listXcoms({
+  for (const [dagRunId, { spec, taskIds }] of reads) {
+    const results = await store.readTaskValues(spec, {
       dagRunId,
-      taskIds: [...ids],
+      taskIds: [...taskIds],
       key: "return_value",
     });
-    resultsByRun.set(dagRunId, new Map(xcoms.map((x) => [x.taskId, x.value])));
+    resultsByRun.set(dagRunId, results);
   }
   const jobs: Job[] = [];
   for (const { job, version, task } of withTasks) {
-    const results = resultsByRun.get(job.dagRunId);
+    const results = resultsByRun.get(job.dagRunId) ?? new Map<string, unknown>();
+    // A map index receives its own item, not its sources' whole lists (a fan-out of
+    // 1,000 would otherwise carry 1,000 items to each of its 1,000 jobs).
+    const sources = task.mapped ? new Set(mapSourceTasks(task.mapped)) : new Set<string>();
     const upstream = Object.fromEntries(
-      task.upstream.filter((id) => results?.has(id)).map((id) => [id, results?.get(id)]),
+      task.upstream
+        .filter((id) => results.has(id) && !sources.has(id))
+        .map((id) => [id, results.get(id)]),
     );
-    const inputs = Object.fromEntries(
-      Object.entries(task.inputs).map(([input, taskId]) => [input, upstream[taskId]]),
-    );
+    const inputs = {
+      ...Object.fromEntries(
+        Object.entries(task.inputs).map(([input, taskId]) => [input, results.get(taskId)]),
+      ),
+      ...(task.mapped && job.mapIndex >= 0 ? mappedInputs(task.mapped, results, job.mapIndex) : {}),
+    };
     jobs.push({
       attemptId: job.attemptId,
       dagId: job.dagId,
@@ -58,6 +67,7 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
         runId: job.runId,
         taskId: job.taskId,
         tryNumber: job.tryNumber,
+        ...(job.mapIndex >= 0 ? { mapIndex: job.mapIndex } : {}),
         logicalDate: job.logicalDate.toISOString(),
         dataIntervalStart: job.dataIntervalStart?.toISOString() ?? null,
         dataIntervalEnd: job.dataIntervalEnd?.toISOString() ?? null,

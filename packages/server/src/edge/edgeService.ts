@@ -333,17 +333,18 @@ export class EdgeService {
     request: { taskIds?: string[] | undefined; key: string },
   ): Promise<XcomPullResponse> {
     const attempt = await this.#requireAttempt(token, name, attemptId);
-    const found = await this.#o.store.listXcoms({
+    const version = await this.#o.store.getDagVersion(attempt.dagVersionId);
+    if (!version) return { values: [] };
+    const found = await this.#o.store.readTaskValues(version.spec, {
       dagRunId: attempt.dagRunId,
       ...(request.taskIds ? { taskIds: request.taskIds } : {}),
       key: request.key,
     });
-    const order = request.taskIds ?? found.map((x) => x.taskId);
-    const byTask = new Map(found.map((x) => [x.taskId, x.value]));
+    const order = request.taskIds ?? [...found.keys()];
     return {
       values: order
-        .filter((taskId) => byTask.has(taskId))
-        .map((taskId) => ({ taskId, value: byTask.get(taskId) })),
+        .filter((taskId) => found.has(taskId))
+        .map((taskId) => ({ taskId, value: found.get(taskId) })),
     };
   }
 

@@ -14,6 +14,7 @@ import { dagGraph } from "./dagGraph.js";
 import type { JobNotifier } from "./jobNotifier.js";
 import { retryDelayMs } from "./retryDelay.js";
 import { invalidFlowResult } from "./taskFlow.js";
+import { invalidMapSourceResult } from "./taskMapping.js";
 
 export interface AttemptLifecycleOptions {
   store: Store;
@@ -71,14 +72,23 @@ export class AttemptLifecycle {
 
   /**
    * Why a result cannot be the attempt's success, or null: a branch task that names a
-   * task it cannot follow fails instead, as in Airflow.
+   * task it cannot follow, or a task whose result a mapping cannot map over, fails
+   * instead, as in Airflow. (A mapped task's results feed a mapping as one list, each
+   * result an item: any result does.)
    */
   async invalidResult(attempt: AttemptRecord, returnValue: unknown): Promise<string | null> {
     const version = await this.#o.store.getDagVersion(attempt.dagVersionId);
     if (!version) return null;
     const graph = dagGraph(version.spec);
     const task = graph.byId.get(attempt.taskId);
-    return task ? invalidFlowResult(graph, task, returnValue) : null;
+    if (!task) return null;
+    const consumers = (graph.downstream.get(task.taskId) ?? []).flatMap(
+      (id) => graph.byId.get(id) ?? [],
+    );
+    return (
+      invalidFlowResult(graph, task, returnValue) ??
+      (task.mapped ? null : invalidMapSourceResult(task, consumers, returnValue))
+    );
   }
 
   /** Records success, then queues the downstream tasks this made ready, before returning. */

@@ -9,12 +9,25 @@ import {
 import type { TaskInstanceRecord, TaskStateChange } from "../store/index.js";
 import { type DagGraph, dagGraph } from "./dagGraph.js";
 import { steer } from "./taskFlow.js";
+import { mapLength, maxMapLength } from "./taskMapping.js";
 
 /**
- * The results (return values) of the run's branch and short-circuit tasks that succeeded,
- * by task id: what they chose decides their downstream tasks (taskFlow.ts).
+ * The stored results (return values) an evaluation decides from, by task id: those of
+ * the run's branch and short-circuit tasks that succeeded (what they chose decides their
+ * downstream tasks, taskFlow.ts), and those of the sources of mapped tasks not yet
+ * expanded (how many task instances each becomes, taskMapping.ts). A mapped task's
+ * result is the list of its map indexes' results.
  */
-export type FlowResults = ReadonlyMap<string, unknown>;
+export type DecidingResults = ReadonlyMap<string, unknown>;
+
+/**
+ * A mapped task to become `count` task instances, map_index 0..count-1, all scheduled:
+ * applied by the store only while every instance of the task is still in `none`.
+ */
+export interface MapExpansion {
+  taskId: string;
+  count: number;
+}
 
 /**
  * Decides, from a snapshot of one run, which task instances become ready (`scheduled`)
@@ -28,20 +41,20 @@ export type FlowResults = ReadonlyMap<string, unknown>;
 export function evaluateRun(
   spec: DagSpec,
   taskInstances: readonly TaskInstanceRecord[],
-  flowResults: FlowResults,
-): { changes: TaskStateChange[]; runState: DagRunState | null } {
+  results: DecidingResults,
+): { changes: TaskStateChange[]; expansions: MapExpansion[]; runState: DagRunState | null } {
   const graph = dagGraph(spec);
   const all = new Set(graph.byId.keys());
-  const { changes, state } = decideTasks(graph, taskInstances, all, flowResults);
-  return { changes, runState: runOutcome(graph, state) };
+  const { changes, expansions, state } = decideTasks(graph, taskInstances, all, results);
+  return { changes, expansions, runState: runOutcome(graph, state) };
 }
 
 /**
  * Decides only for `focus` (the downstream tasks of one that just finished) and what a
  * skip or upstream failure among them cascades to, from the task instances of those
  * tasks and their upstream ones. Null when the cascade reaches a task whose state (or an
- * upstream's) was not given, or one below a branch or short-circuit that succeeded (its
- * result is not read here): then the whole run must be evaluated.
+ * upstream's) was not given, one below a branch or short-circuit that succeeded, or a
+ * mapped task to expand (results are not read here): then the whole run must be evaluated.
  */
 export function evaluateTasks(
   spec: DagSpec,
@@ -49,52 +62,87 @@ export function evaluateTasks(
   focus: readonly string[],
 ): TaskStateChange[] | null {
   const result = decideTasks(dagGraph(spec), taskInstances, new Set(focus), new Map());
-  return result.complete ? result.changes : null;
+  return result.complete && result.expansions.length === 0 ? result.changes : null;
 }
 
 function decideTasks(
   graph: DagGraph,
   taskInstances: readonly TaskInstanceRecord[],
   visit: Set<string>,
-  flowResults: FlowResults,
+  results: DecidingResults,
 ) {
-  const byTask = new Map(taskInstances.map((ti) => [ti.taskId, ti]));
-  const state = new Map<string, TaskInstanceState>(
-    taskInstances.map((ti) => [ti.taskId, ti.state]),
-  );
+  const byTask = new Map<string, TaskInstanceRecord[]>();
+  for (const ti of taskInstances) {
+    const list = byTask.get(ti.taskId);
+    if (list) list.push(ti);
+    else byTask.set(ti.taskId, [ti]);
+  }
+  /** The states of each task's instances; a map index a smaller expansion removed is none of them. */
+  const state = new Map<string, TaskInstanceState[]>();
+  for (const [taskId, tis] of byTask) {
+    const live = tis.filter((ti) => ti.mapIndex < 0 || ti.state !== S.removed);
+    state.set(
+      taskId,
+      (live.length > 0 ? live : tis).map((ti) => ti.state),
+    );
+  }
   const changes: TaskStateChange[] = [];
+  const expansions: MapExpansion[] = [];
+  const incomplete = () => ({ changes, expansions, state, complete: false });
   /** Tasks a short-circuit skipped whatever their trigger rules: so is all below them. */
   const cut = new Set<string>();
   for (const task of graph.order) {
     if (!visit.has(task.taskId)) continue;
-    const ti = byTask.get(task.taskId);
-    if (!ti || task.upstream.some((up) => !state.has(up)))
-      return { changes, state, complete: false };
-    if (ti.state !== S.none) continue;
+    const tis = byTask.get(task.taskId);
+    if (!tis || task.upstream.some((up) => !state.has(up))) return incomplete();
+    const waiting = tis.filter((ti) => ti.state === S.none);
+    if (waiting.length === 0) continue;
     let steered: "follow" | "skip" | "cut" = "follow";
     for (const up of task.upstream) {
       const upstream = graph.byId.get(up);
       if (cut.has(up)) steered = "cut";
-      if (!upstream?.flow || state.get(up) !== S.success || steered === "cut") continue;
-      if (!flowResults.has(up)) return { changes, state, complete: false };
-      const decided = steer(graph, upstream, flowResults.get(up), task.taskId);
+      if (!upstream?.flow || state.get(up)?.[0] !== S.success || steered === "cut") continue;
+      if (!results.has(up)) return incomplete();
+      const decided = steer(graph, upstream, results.get(up), task.taskId);
       if (decided !== "follow") steered = decided;
     }
     if (steered === "cut") cut.add(task.taskId);
-    const next =
+    let next =
       steered === "follow"
         ? decide(
             task.triggerRule,
-            task.upstream.map((id) => state.get(id) ?? S.removed),
+            task.upstream.flatMap((id) => state.get(id) ?? [S.removed]),
           )
         : S.skipped;
     if (next === null) continue;
-    state.set(task.taskId, next);
-    changes.push({ taskInstanceId: ti.id, from: S.none, to: next });
+    let error: string | undefined;
+    // A mapped task none of whose instances has run yet becomes as many as its sources
+    // hold now (again, after a clear of the whole task: the sources may have changed).
+    if (next === S.scheduled && task.mapped && waiting.length === tis.length) {
+      const count = mapLength(task.mapped, results);
+      if (count === undefined) return incomplete();
+      if (count > maxMapLength) {
+        next = S.failed;
+        error = `Task '${task.taskId}' would map to ${count} task instances (the cross product of its sources); at most ${maxMapLength} are allowed.`;
+      } else if (count > 0) {
+        expansions.push({ taskId: task.taskId, count });
+        state.set(task.taskId, [S.scheduled]);
+        continue;
+      } else {
+        next = S.skipped;
+      }
+    }
+    const to = next;
+    for (const ti of waiting)
+      changes.push({ taskInstanceId: ti.id, from: S.none, to, ...(error && { error }) });
+    state.set(
+      task.taskId,
+      tis.map((ti) => (ti.state === S.none ? to : ti.state)),
+    );
     // A task that will never run decides for its downstream tasks too.
-    if (next !== S.scheduled) for (const d of graph.downstream.get(task.taskId) ?? []) visit.add(d);
+    if (to !== S.scheduled) for (const d of graph.downstream.get(task.taskId) ?? []) visit.add(d);
   }
-  return { changes, state, complete: true };
+  return { changes, expansions, state, complete: true };
 }
 
 /** Counts of upstream states that the trigger rules look at. */
@@ -149,18 +197,18 @@ function decide(
 
 /**
  * A run is finished when every task instance is; it failed if a leaf (a task nothing
- * depends on) failed or could not run because of a failure, as in Airflow.
+ * depends on) failed or could not run because of a failure, as in Airflow: for a mapped
+ * leaf, any of its map indexes.
  */
 function runOutcome(
   graph: DagGraph,
-  state: ReadonlyMap<string, TaskInstanceState>,
+  state: ReadonlyMap<string, TaskInstanceState[]>,
 ): DagRunState | null {
-  for (const s of state.values()) {
-    if (!finishedTaskInstanceStates.includes(s)) return null;
+  for (const states of state.values()) {
+    if (!states.every((s) => finishedTaskInstanceStates.includes(s))) return null;
   }
-  const failedLeaf = graph.leaves.some((t) => {
-    const s = state.get(t.taskId);
-    return s === S.failed || s === S.upstreamFailed;
-  });
+  const failedLeaf = graph.leaves.some((t) =>
+    state.get(t.taskId)?.some((s) => s === S.failed || s === S.upstreamFailed),
+  );
   return failedLeaf ? "failed" : "success";
 }

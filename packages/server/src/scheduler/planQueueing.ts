@@ -1,8 +1,14 @@
-import type { QueueCandidate, QueueCapacity, QueueDecision } from "../store/index.js";
+import {
+  type QueueCandidate,
+  type QueueCapacity,
+  type QueueDecision,
+  runTaskKey,
+} from "../store/index.js";
 
 /**
  * Chooses which scheduled task instances to queue now. Candidates arrive highest
- * priority first; each takes its pool slots and one of its DAG's maxActiveTasks. A
+ * priority first; each takes its pool slots, one of its DAG's maxActiveTasks and, for a
+ * mapped task with a limit (`mapped.maxActive`), one of its run's map indexes at once. A
  * candidate that does not fit now is passed over (a smaller one behind it may fit), and
  * one that can never fit — its pool does not exist, or has fewer slots than it needs —
  * is rejected with a message, rather than waiting forever in silence.
@@ -13,6 +19,7 @@ export function planQueueing(
 ): QueueDecision[] {
   const poolUsed = new Map(capacity.poolSlotsUsed);
   const dagActive = new Map(capacity.activeTasksByDag);
+  const runTaskActive = new Map(capacity.activeByRunTask);
   const decisions: QueueDecision[] = [];
   for (const candidate of candidates) {
     const slots = capacity.poolSlots.get(candidate.pool);
@@ -34,9 +41,14 @@ export function planQueueing(
     }
     const used = poolUsed.get(candidate.pool) ?? 0;
     const active = dagActive.get(candidate.dagId) ?? 0;
+    const key = runTaskKey(candidate.dagRunId, candidate.taskId);
+    const mapped = runTaskActive.get(key) ?? 0;
+    const mapLimit = candidate.task.mapped?.maxActive ?? Number.POSITIVE_INFINITY;
     if (used + candidate.poolSlots > slots || active >= candidate.maxActiveTasks) continue;
+    if (mapped >= mapLimit) continue;
     poolUsed.set(candidate.pool, used + candidate.poolSlots);
     dagActive.set(candidate.dagId, active + 1);
+    runTaskActive.set(key, mapped + 1);
     decisions.push({ kind: "queue", candidate });
   }
   return decisions;

@@ -1,4 +1,5 @@
 import {
+  AttemptState,
   BordaError,
   type DagSpec,
   ErrorCode,
@@ -6,6 +7,7 @@ import {
   finishedTaskInstanceStates,
   RunType,
   TaskInstanceState,
+  TriggerRule,
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import type {
@@ -20,7 +22,7 @@ import type {
 import { AttemptLifecycle } from "./attemptLifecycle.js";
 import { type Clock, systemClock } from "./clock.js";
 import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
-import { evaluateRun, evaluateTasks } from "./evaluateRun.js";
+import { evaluateRun, evaluateTasks, type MapExpansion } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
 import { type DagRunInfo, manualDataInterval, nextDagRunInfo } from "./timetable.js";
@@ -272,15 +274,19 @@ export class Scheduler {
     runId: string,
     taskIds: readonly string[],
     state: ManualTaskState,
-    options: Omit<ClearOptions, "onlyStates"> = {},
+    options: MarkOptions = {},
   ): Promise<TaskInstanceRecord[]> {
     const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
     const spec = version.spec;
     const selected = new Set(selectTasks(spec, taskIds, options));
-    const policy: MarkPolicy = (ti) => (selected.has(ti.taskId) ? state : null);
-    if (options.dryRun) {
-      return taskInstances.filter((ti) => selected.has(ti.taskId) && ti.state !== state);
-    }
+    const { mapIndexes } = options;
+    const chosen = (ti: TaskInstanceRecord) =>
+      selected.has(ti.taskId) &&
+      (mapIndexes === undefined ||
+        !taskIds.includes(ti.taskId) ||
+        mapIndexes.includes(ti.mapIndex));
+    const policy: MarkPolicy = (ti) => (chosen(ti) ? state : null);
+    if (options.dryRun) return taskInstances.filter((ti) => chosen(ti) && ti.state !== state);
     const now = this.#clock.now();
     const marked = await this.#store.markTaskInstances(run.id, policy, now);
     const failedDownstream = new Set(
@@ -449,6 +455,17 @@ export class Scheduler {
     if (!version) return this.#evaluate(attempt.dagRunId);
     const graph = dagGraph(version.spec);
     const focus = graph.downstream.get(attempt.taskId) ?? [];
+    // One map index of many succeeding changes nothing below its task while others still
+    // run (unless a rule decides on a first success): reading the task's 1,000 instances
+    // at each of their ends would cost a fan-out N² rows.
+    if (
+      attempt.state === AttemptState.success &&
+      graph.byId.get(attempt.taskId)?.mapped &&
+      !focus.some((id) => decidesOnFirstSuccess(graph.byId.get(id)?.triggerRule)) &&
+      (await this.#store.hasUnfinishedTaskInstances(attempt.dagRunId, attempt.taskId))
+    ) {
+      return false;
+    }
     if (focus.length > 0) {
       const needed = new Set(focus);
       for (const taskId of focus)
@@ -478,14 +495,15 @@ export class Scheduler {
     for (let round = 0; round < 5; round++) {
       const snapshot = await this.#store.loadRunSnapshot(dagRunId);
       if (snapshot?.run.state !== "running") return false;
-      const { changes, runState } = evaluateRun(
+      const { changes, expansions, runState } = evaluateRun(
         snapshot.version.spec,
         snapshot.taskInstances,
-        snapshot.flowResults,
+        snapshot.decidingResults,
       );
       const now = this.#clock.now();
       const applied = await this.#store.applyTaskStateChanges(changes, now);
       if (applied < changes.length) continue;
+      if (!(await this.#expand(dagRunId, expansions, now))) continue;
       if (runState === null) return false;
       const finished = await this.#store.finishDagRun(dagRunId, runState, now);
       if (finished) {
@@ -497,6 +515,19 @@ export class Scheduler {
       return finished;
     }
     return false;
+  }
+
+  /** Applies a run's mapping expansions; false when one lost a race (read the run again). */
+  async #expand(dagRunId: number, expansions: readonly MapExpansion[], now: Date) {
+    let all = true;
+    for (const { taskId, count } of expansions) {
+      if (await this.#store.expandMappedTask(dagRunId, taskId, count, now)) {
+        this.#logger.debug({ dagRunId, taskId, count }, "mapped task expanded");
+      } else {
+        all = false;
+      }
+    }
+    return all;
   }
 
   async #queueReady(): Promise<void> {
@@ -527,6 +558,11 @@ export interface ClearOptions {
   dryRun?: boolean | undefined;
 }
 
+export interface MarkOptions extends Omit<ClearOptions, "onlyStates"> {
+  /** Only these map indexes of the tasks named (their relatives are marked whole). */
+  mapIndexes?: readonly number[] | undefined;
+}
+
 /** The states a person may set a task instance to (Airflow's UpdateTaskState). */
 export type ManualTaskState =
   | typeof TaskInstanceState.success
@@ -552,6 +588,10 @@ function selectTasks(
   if (options.downstream) for (const id of downstreamOf(spec, taskIds)) selected.add(id);
   return [...selected];
 }
+
+/** Trigger rules whose decision a single upstream success can change before the others end. */
+const decidesOnFirstSuccess = (rule: TriggerRule | undefined) =>
+  rule === TriggerRule.oneSuccess || rule === TriggerRule.allFailed;
 
 /** A cleared task may retry as often again as its definition allows. */
 const withRetries = (spec: DagSpec, taskIds: readonly string[]) =>

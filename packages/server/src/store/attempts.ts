@@ -323,6 +323,7 @@ export interface AttemptFilter {
   dagId?: string;
   runId?: string;
   taskId?: string;
+  mapIndex?: number;
   queue?: string;
   workerName?: string;
   states?: readonly AttemptState[];
@@ -393,6 +394,7 @@ function matchesFilter(eb: ExpressionBuilder<Database, "task_attempts">, filter:
   if (filter.dagId !== undefined) conditions.push(eb("dag_id", "=", filter.dagId));
   if (filter.runId !== undefined) conditions.push(eb("run_id", "=", filter.runId));
   if (filter.taskId !== undefined) conditions.push(eb("task_id", "=", filter.taskId));
+  if (filter.mapIndex !== undefined) conditions.push(eb("map_index", "=", filter.mapIndex));
   if (filter.queue !== undefined) conditions.push(eb("queue", "=", filter.queue));
   if (filter.workerName !== undefined) conditions.push(eb("worker_name", "=", filter.workerName));
   if (filter.states) conditions.push(eb("state", "in", filter.states));

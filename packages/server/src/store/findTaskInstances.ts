@@ -27,6 +27,7 @@ export interface TaskInstanceFilter {
   dagIds?: readonly string[] | undefined;
   runIds?: readonly string[] | undefined;
   taskIds?: readonly string[] | undefined;
+  mapIndexes?: readonly number[] | undefined;
   states?: readonly TaskInstanceState[] | undefined;
   pools?: readonly string[] | undefined;
   queues?: readonly string[] | undefined;
@@ -42,6 +43,7 @@ export const taskInstanceOrderFields = [
   "dag_id",
   "dag_run_id",
   "task_id",
+  "map_index",
   "execution_date",
   "state",
   "start_date",
@@ -70,7 +72,8 @@ export async function findTaskInstances(
   page: TaskInstancePage,
 ): Promise<{ items: TaskInstanceView[]; total: number }> {
   // `in ()` is not SQL: an empty list matches nothing.
-  const lists = [filter.dagIds, filter.runIds, filter.taskIds, filter.states, filter.pools];
+  const lists = [filter.dagIds, filter.runIds, filter.taskIds, filter.mapIndexes, filter.states];
+  if (filter.pools?.length === 0) return { items: [], total: 0 };
   if ([...lists, filter.queues].some((list) => list?.length === 0)) return { items: [], total: 0 };
   const base = ctx.db
     .selectFrom("task_instances")
@@ -86,6 +89,7 @@ export async function findTaskInstances(
       // the id last makes ties fall the same way on every request, so pages never overlap.
       .orderBy((eb) => sql`${key(eb)} is null`, page.descending ? "asc" : "desc")
       .orderBy((eb) => key(eb), direction)
+      .orderBy("task_instances.map_index", direction)
       .orderBy("task_instances.id", direction)
       .limit(page.limit)
       .offset(page.offset)
@@ -107,6 +111,7 @@ function matches(eb: From, f: TaskInstanceFilter): Expression<SqlBool> {
   if (f.dagIds) conditions.push(eb("task_instances.dag_id", "in", f.dagIds));
   if (f.runIds) conditions.push(eb("task_instances.run_id", "in", f.runIds));
   if (f.taskIds) conditions.push(eb("task_instances.task_id", "in", f.taskIds));
+  if (f.mapIndexes) conditions.push(eb("task_instances.map_index", "in", f.mapIndexes));
   if (f.states) conditions.push(eb("task_instances.state", "in", f.states));
   if (f.pools) conditions.push(eb("task_instances.pool", "in", f.pools));
   if (f.queues) conditions.push(eb("task_instances.queue", "in", f.queues));

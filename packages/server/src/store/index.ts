@@ -18,6 +18,7 @@ import {
 } from "./jobNotifications.js";
 import * as leases from "./leases.js";
 import * as logs from "./logs.js";
+import * as mappedTasks from "./mappedTasks.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
 import * as runs from "./runs.js";
@@ -45,6 +46,7 @@ export type * from "./records.js";
 export type * from "./runs.js";
 export { dagRunOrderFields } from "./runs.js";
 export type * from "./taskInstances.js";
+export { runTaskKey } from "./taskInstances.js";
 export type * from "./users.js";
 export type * from "./workers.js";
 export type * from "./workerTokens.js";
@@ -85,6 +87,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, dags),
     ...bind(ctx, runs),
     ...bind(ctx, taskInstances),
+    ...bind(ctx, mappedTasks),
     ...bind(ctx, findTaskInstances),
     ...bind(ctx, attempts),
     ...bind(ctx, leases),

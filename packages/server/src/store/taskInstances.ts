@@ -5,6 +5,7 @@ import {
   type DagRunState,
   findTask,
   finishedTaskInstanceStates,
+  mapSourceTasks,
   type TaskInstanceState,
   type TaskSpec,
   TaskInstanceState as TIState,
@@ -16,6 +17,7 @@ import { toDate } from "./records.js";
 import { toRunRecord } from "./runs.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
+import { readTaskValues } from "./xcom.js";
 
 /**
  * Task instances: the scheduler's view of a run, its state changes, queueing, retries,
@@ -26,8 +28,12 @@ export interface RunSnapshot {
   run: DagRunRecord;
   version: DagVersionRecord;
   taskInstances: TaskInstanceRecord[];
-  /** The return values of its branch and short-circuit tasks that succeeded, by task id. */
-  flowResults: Map<string, unknown>;
+  /**
+   * The stored results its evaluation decides from, by task id: those of its branch and
+   * short-circuit tasks that succeeded, and of the sources of its mapped tasks that have
+   * not run yet (evaluateRun's DecidingResults). A task that stored none has null.
+   */
+  decidingResults: Map<string, unknown>;
 }
 
 export async function loadRunSnapshot(
@@ -45,24 +51,39 @@ export async function loadRunSnapshot(
   const version = versions.get(run.dagVersionId);
   if (!version) return null;
   const taskInstances = await listTaskInstances(ctx, { dagRunId });
-  const flowTaskIds = new Set(version.spec.tasks.filter((t) => t.flow).map((t) => t.taskId));
-  const steering = taskInstances
-    .filter((ti) => flowTaskIds.has(ti.taskId) && ti.state === TIState.success)
-    .map((ti) => ti.taskId);
-  const flowResults = new Map<string, unknown>();
-  if (steering.length > 0) {
-    const rows = await ctx.db
-      .selectFrom("xcom")
-      .select(["task_id", "value"])
-      .where("dag_run_id", "=", dagRunId)
-      .where("key", "=", "return_value")
-      .where("task_id", "in", steering)
-      .execute();
-    for (const row of rows) flowResults.set(row.task_id, JSON.parse(row.value));
-    // A flow task that returned nothing (no XCom) chose nothing.
-    for (const taskId of steering) if (!flowResults.has(taskId)) flowResults.set(taskId, null);
+  const deciding = decidingTasks(version.spec.tasks, taskInstances);
+  const decidingResults = await readTaskValues(ctx, version.spec, {
+    dagRunId,
+    taskIds: deciding,
+    key: "return_value",
+  });
+  // A flow task that returned nothing (no XCom) chose nothing.
+  for (const taskId of deciding)
+    if (!decidingResults.has(taskId)) decidingResults.set(taskId, null);
+  return { run, version, taskInstances, decidingResults };
+}
+
+/**
+ * The tasks whose results an evaluation may read: flow tasks that succeeded, and the
+ * sources of mapped tasks none of whose instances has left `none`.
+ */
+function decidingTasks(
+  tasks: readonly TaskSpec[],
+  taskInstances: readonly TaskInstanceRecord[],
+): string[] {
+  const succeeded = new Set<string>();
+  const started = new Set<string>();
+  for (const ti of taskInstances) {
+    if (ti.state === TIState.success) succeeded.add(ti.taskId);
+    if (ti.state !== TIState.none) started.add(ti.taskId);
   }
-  return { run, version, taskInstances, flowResults };
+  const deciding = new Set<string>();
+  for (const task of tasks) {
+    if (task.flow && succeeded.has(task.taskId)) deciding.add(task.taskId);
+    if (task.mapped && !started.has(task.taskId))
+      for (const source of mapSourceTasks(task.mapped)) deciding.add(source);
+  }
+  return [...deciding];
 }
 
 export async function listTaskInstances(
@@ -85,7 +106,10 @@ export async function listTaskInstances(
   return (await query.execute()).map(toTaskInstanceRecord);
 }
 
-/** Whether any task instance of the run is not finished yet (the run cannot be over). */
+/**
+ * Whether any task instance of the run (of its task `taskId`, when given) is not finished
+ * yet: the run cannot be over.
+ */
 const unfinishedStates = Object.values(TIState).filter(
   (state) => !finishedTaskInstanceStates.includes(state),
 );
@@ -93,11 +117,13 @@ const unfinishedStates = Object.values(TIState).filter(
 export async function hasUnfinishedTaskInstances(
   ctx: StoreContext,
   dagRunId: number,
+  taskId?: string,
 ): Promise<boolean> {
   const row = await ctx.db
     .selectFrom("task_instances")
     .select("id")
     .where("dag_run_id", "=", dagRunId)
+    .$if(taskId !== undefined, (qb) => qb.where("task_id", "=", taskId ?? ""))
     // `in` the unfinished states, not `not in` the finished ones: each is a probe of the
     // (dag_run_id, state) index (migration 008), where `not in` scans the run.
     .where("state", "in", unfinishedStates)
@@ -110,6 +136,8 @@ export interface TaskStateChange {
   taskInstanceId: number;
   from: TaskInstanceState;
   to: TaskInstanceState;
+  /** Why a task instance fails without running (shown as its last error). */
+  error?: string;
 }
 
 /**
@@ -126,13 +154,14 @@ export async function applyTaskStateChanges(
   return ctx.write(async (trx) => {
     let applied = 0;
     for (const change of changes) {
-      const finishing = change.to === TIState.skipped || change.to === TIState.upstreamFailed;
+      const finishing = finishedTaskInstanceStates.includes(change.to);
       const result = await trx
         .updateTable("task_instances")
         .set({
           state: change.to,
           updated_at: at.getTime(),
           ...(finishing ? { end_date: at.getTime() } : {}),
+          ...(change.error ? { last_error: change.error } : {}),
         })
         .where("id", "=", change.taskInstanceId)
         .where("state", "=", change.from)
@@ -162,7 +191,15 @@ export interface QueueCapacity {
   poolSlotsUsed: ReadonlyMap<string, number>;
   /** Queued and running task instances per DAG. */
   activeTasksByDag: ReadonlyMap<string, number>;
+  /**
+   * Queued and running map indexes of each limited mapped task in a run (keyed by
+   * `runTaskKey`), for `mapped.maxActive`.
+   */
+  activeByRunTask: ReadonlyMap<string, number>;
 }
+
+/** The key of a task in one run, in QueueCapacity's `activeByRunTask`. */
+export const runTaskKey = (dagRunId: number, taskId: string) => `${dagRunId}:${taskId}`;
 
 export type QueueDecision =
   | { kind: "queue"; candidate: QueueCandidate }
@@ -211,6 +248,7 @@ export async function queueScheduledTasks(
         "ti.dag_run_id",
         "ti.dag_id",
         "ti.task_id",
+        "ti.map_index",
         "ti.pool",
         "ti.pool_slots",
         "ti.try_number",
@@ -267,10 +305,26 @@ export async function queueScheduledTasks(
         .groupBy("dag_id")
         .execute(),
     ]);
+    // Only mapped tasks with a limit on their map indexes at once need this count.
+    const limited = candidates.filter((c) => c.task.mapped?.maxActive !== undefined);
+    const byRunTask =
+      limited.length === 0
+        ? []
+        : await trx
+            .selectFrom("task_instances")
+            .select(["dag_run_id", "task_id", (eb) => eb.fn.countAll<number>().as("n")])
+            .where("state", "in", activeStates)
+            .where("dag_run_id", "in", [...new Set(limited.map((c) => c.dagRunId))])
+            .where("task_id", "in", [...new Set(limited.map((c) => c.taskId))])
+            .groupBy(["dag_run_id", "task_id"])
+            .execute();
     const decisions = plan(candidates, {
       poolSlots: new Map(pools.map((p) => [p.name, p.slots])),
       poolSlotsUsed: new Map(used.map((u) => [u.pool, Number(u.slots)])),
       activeTasksByDag: new Map(byDag.map((d) => [d.dag_id, Number(d.n)])),
+      activeByRunTask: new Map(
+        byRunTask.map((r) => [runTaskKey(Number(r.dag_run_id), r.task_id), Number(r.n)]),
+      ),
     });
 
     const queued: QueuedAttempt[] = [];
@@ -320,7 +374,7 @@ export async function queueScheduledTasks(
           dag_id: c.dagId,
           run_id: row.run_id,
           task_id: c.taskId,
-          map_index: -1,
+          map_index: row.map_index,
           try_number: tryNumber,
           dag_version_id: Number(row.dag_version_id),
           // A TypeScript DAG's Python task runs from a bundle of its own (its .py files).
@@ -385,7 +439,7 @@ export async function clearTaskInstances(
     await ctx.lockScheduling(trx);
     const rows = await trx
       .selectFrom("task_instances")
-      .select(["id", "task_id", "try_number", "current_attempt_id"])
+      .select(["id", "task_id", "map_index", "try_number", "current_attempt_id"])
       .where("dag_run_id", "=", dagRunId)
       .where(
         "task_id",
@@ -417,12 +471,15 @@ export async function clearTaskInstances(
         .where("id", "=", row.id)
         .execute();
     }
-    const cleared = rows.map((r) => r.task_id);
-    await trx
-      .deleteFrom("xcom")
-      .where("dag_run_id", "=", dagRunId)
-      .where("task_id", "in", cleared)
-      .execute();
+    for (const row of rows) {
+      await trx
+        .deleteFrom("xcom")
+        .where("dag_run_id", "=", dagRunId)
+        .where("task_id", "=", row.task_id)
+        .where("map_index", "=", row.map_index)
+        .execute();
+    }
+    const cleared = [...new Set(rows.map((r) => r.task_id))];
     await trx
       .updateTable("dag_runs")
       .set({ state: "queued", end_date: null, updated_at: now })
@@ -504,6 +561,7 @@ export async function setTaskInstanceNote(
   ctx: StoreContext,
   dagRunId: number,
   taskId: string,
+  mapIndex: number,
   note: string | null,
   at: Date,
 ): Promise<boolean> {
@@ -512,6 +570,7 @@ export async function setTaskInstanceNote(
     .set({ note, updated_at: at.getTime() })
     .where("dag_run_id", "=", dagRunId)
     .where("task_id", "=", taskId)
+    .where("map_index", "=", mapIndex)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -1,3 +1,4 @@
+import { type DagSpec, findTask } from "@borda/protocol";
 import type { Selectable } from "kysely";
 import type { XcomTable } from "./database.js";
 import type { StoreContext } from "./storeContext.js";
@@ -29,6 +30,45 @@ export async function listXcoms(
   }
   if (filter.key !== undefined) query = query.where("key", "=", filter.key);
   return (await query.execute()).map(toXcomRecord);
+}
+
+/**
+ * The values of the run's tasks under `key` (all tasks when `taskIds` is absent), by task
+ * id in task id order, as the tasks after them see them: a mapped task's (`spec`) is
+ * the list of its map indexes' values in map_index order, those that stored one (an
+ * empty list when none did).
+ */
+export async function readTaskValues(
+  ctx: StoreContext,
+  spec: DagSpec,
+  filter: { dagRunId: number; taskIds?: readonly string[]; key: string },
+): Promise<Map<string, unknown>> {
+  const values = new Map<string, unknown>();
+  if (filter.taskIds?.length === 0) return values;
+  const rows = await ctx.db
+    .selectFrom("xcom")
+    .select(["task_id", "map_index", "value"])
+    .where("dag_run_id", "=", filter.dagRunId)
+    .where("key", "=", filter.key)
+    .$if(filter.taskIds !== undefined, (qb) => qb.where("task_id", "in", filter.taskIds ?? []))
+    .orderBy("task_id")
+    .orderBy("map_index")
+    .execute();
+  for (const row of rows) {
+    const value: unknown = JSON.parse(row.value);
+    if (!findTask(spec, row.task_id)?.mapped) {
+      values.set(row.task_id, value);
+      continue;
+    }
+    const list = values.get(row.task_id);
+    if (Array.isArray(list)) list.push(value);
+    else values.set(row.task_id, [value]);
+  }
+  // A mapped task whose map indexes stored nothing (or that mapped over nothing) gave none.
+  for (const taskId of filter.taskIds ?? []) {
+    if (!values.has(taskId) && findTask(spec, taskId)?.mapped) values.set(taskId, []);
+  }
+  return values;
 }
 
 /**

@@ -28,5 +28,6 @@ export function attemptVariables(job: Job): Record<string, string> {
     BORDA_RUN_ID: job.runId,
     BORDA_TASK_ID: job.taskId,
     BORDA_TRY_NUMBER: String(job.tryNumber),
+    BORDA_MAP_INDEX: String(job.mapIndex),
   };
 }

@@ -12,6 +12,24 @@ import type { ApiContext } from "../apiContext.js";
 export const dagParams = z.object({ dag_id: z.string().min(1).max(250) });
 export const runParams = dagParams.extend({ dag_run_id: z.string().min(1).max(250) });
 export const taskParams = runParams.extend({ task_id: z.string().min(1).max(250) });
+export const mappedTaskParams = taskParams.extend({ map_index: z.coerce.number().int().min(0) });
+
+/**
+ * The two paths of a task instance's own routes: the task's, and one map index's of a
+ * mapped task (Airflow's `..._mapped_...` operations, `mapped` in their ids).
+ */
+export const taskInstancePaths = [
+  {
+    path: "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id",
+    params: taskParams,
+    mapped: "",
+  },
+  {
+    path: "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/:map_index",
+    params: mappedTaskParams,
+    mapped: "mapped_",
+  },
+] as const;
 
 /** Airflow's `~` path wildcard: undefined (no filter) for `~`, else the value. */
 export const unlessAll = (value: string): string | undefined => (value === "~" ? undefined : value);
@@ -37,24 +55,38 @@ export async function requireRun(
   return run;
 }
 
+/**
+ * One task instance: the task's in the run, or with `mapIndex` one of a mapped task's.
+ * A mapped task asked for without its map index (as Airflow's paths without one do) is a
+ * 404 that says how to name one.
+ */
 export async function requireTaskInstance(
   api: ApiContext,
   dagId: string,
   runId: string,
   taskId: string,
+  mapIndex = -1,
 ): Promise<TaskInstanceView> {
   const run = await requireRun(api, dagId, runId);
-  const {
-    items: [ti],
-  } = await api.store.findTaskInstances(
-    { dagIds: [dagId], runIds: [run.runId], taskIds: [taskId] },
-    { orderBy: "task_id", descending: false, limit: 1, offset: 0 },
-  );
-  if (!ti) {
+  const find = (mapIndexes?: number[]) =>
+    api.store.findTaskInstances(
+      { dagIds: [dagId], runIds: [run.runId], taskIds: [taskId], mapIndexes },
+      { orderBy: "task_id", descending: false, limit: 1, offset: 0 },
+    );
+  const [ti] = (await find([mapIndex])).items;
+  if (ti) return ti;
+  const tasks = `GET /dags/${dagId}/dagRuns/${runId}/taskInstances`;
+  if ((await find()).total === 0) {
     throw new BordaError(
       ErrorCode.notFound,
-      `Task '${taskId}' not found in run '${runId}' of DAG '${dagId}'; GET /dags/${dagId}/dagRuns/${runId}/taskInstances lists its task instances.`,
+      `Task '${taskId}' not found in run '${runId}' of DAG '${dagId}'; ${tasks} lists its task instances.`,
     );
   }
-  return ti;
+  const listMapped = `${tasks}/${taskId}/listMapped`;
+  throw new BordaError(
+    ErrorCode.notFound,
+    mapIndex < 0
+      ? `Task '${taskId}' of run '${runId}' is mapped: add the map index to the path (${tasks}/${taskId}/{map_index}); ${listMapped} lists them.`
+      : `Task '${taskId}' of run '${runId}' has no map index ${mapIndex}; ${listMapped} lists them.`,
+  );
 }

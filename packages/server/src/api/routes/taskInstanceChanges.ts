@@ -19,7 +19,7 @@ import {
   requireDag,
   requireRun,
   requireTaskInstance,
-  taskParams,
+  taskInstancePaths,
 } from "./pathParams.js";
 import { toApiTaskInstance } from "./taskInstances.js";
 
@@ -70,51 +70,63 @@ async function tasksOfRun(
 
 export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
-    /**
-     * Marks one task instance. A dry run (Airflow's default) answers the instance and
-     * changes nothing.
-     */
-    app.patch(
-      "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id",
-      {
-        schema: {
-          tags: ["TaskInstance"],
-          operationId: "patch_task_instance",
-          params: taskParams,
-          body: updateTaskInstanceSchema,
-          response: { 200: taskInstanceReferenceSchema },
+    for (const { path, params, mapped } of taskInstancePaths) {
+      /**
+       * Marks one task instance (or one map index of a mapped task). A dry run (Airflow's
+       * default) answers the instance and changes nothing.
+       */
+      app.patch(
+        path,
+        {
+          schema: {
+            tags: ["TaskInstance"],
+            operationId: `patch_${mapped}task_instance`,
+            params,
+            body: updateTaskInstanceSchema,
+            response: { 200: taskInstanceReferenceSchema },
+          },
         },
-      },
-      async (request) => {
-        await authorize(api, request, Role.user);
-        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-        await requireTaskInstance(api, dagId, runId, taskId);
-        if (!request.body.dry_run) {
-          await api.scheduler.markTaskInstances(dagId, runId, [taskId], request.body.new_state);
-        }
-        return reference(await requireRun(api, dagId, runId), taskId);
-      },
-    );
+        async (request) => {
+          await authorize(api, request, Role.user);
+          const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+          const mapIndex = "map_index" in request.params ? request.params.map_index : -1;
+          const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
+          if (!request.body.dry_run) {
+            await api.scheduler.markTaskInstances(dagId, runId, [taskId], request.body.new_state, {
+              mapIndexes: [ti.mapIndex],
+            });
+          }
+          return reference(await requireRun(api, dagId, runId), taskId);
+        },
+      );
 
-    app.patch(
-      "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/setNote",
-      {
-        schema: {
-          tags: ["TaskInstance"],
-          operationId: "set_task_instance_note",
-          params: taskParams,
-          body: setNoteSchema,
-          response: { 200: taskInstanceSchema },
+      app.patch(
+        `${path}/setNote`,
+        {
+          schema: {
+            tags: ["TaskInstance"],
+            operationId: `set_${mapped}task_instance_note`,
+            params,
+            body: setNoteSchema,
+            response: { 200: taskInstanceSchema },
+          },
         },
-      },
-      async (request) => {
-        await authorize(api, request, Role.user);
-        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-        const ti = await requireTaskInstance(api, dagId, runId, taskId);
-        await api.store.setTaskInstanceNote(ti.dagRunId, taskId, request.body.note, new Date());
-        return toApiTaskInstance(await requireTaskInstance(api, dagId, runId, taskId));
-      },
-    );
+        async (request) => {
+          await authorize(api, request, Role.user);
+          const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+          const mapIndex = "map_index" in request.params ? request.params.map_index : -1;
+          const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
+          await api.store.setTaskInstanceNote(
+            ti.dagRunId,
+            taskId,
+            ti.mapIndex,
+            request.body.note,
+            new Date(),
+          );
+          return toApiTaskInstance(await requireTaskInstance(api, dagId, runId, taskId, mapIndex));
+        },
+      );
+    }
 
     /**
      * Marks a task (with its relatives, in this run and, when asked, earlier or later

@@ -101,8 +101,9 @@ describe.skipIf(skip !== null)(
         throw new Error(`${dagId} ended ${ended}, not ${state}: ${JSON.stringify(errors)}`);
       }
       const taskInstances = await cp.store.listTaskInstances({ dagRunId: run.id });
+      const xcomRecords = await cp.store.listXcoms({ dagRunId: run.id });
       const xcoms: Record<string, Record<string, unknown>> = {};
-      for (const xcom of await cp.store.listXcoms({ dagRunId: run.id })) {
+      for (const xcom of xcomRecords) {
         xcoms[xcom.taskId] = { ...xcoms[xcom.taskId], [xcom.key]: xcom.value };
       }
       return {
@@ -113,6 +114,18 @@ describe.skipIf(skip !== null)(
           Object.entries(xcoms).map(([taskId, byKey]) => [taskId, byKey.return_value]),
         ),
         xcoms,
+        /** A mapped task's results, in map_index order. */
+        mappedResults: (taskId: string) =>
+          xcomRecords
+            .filter((x) => x.taskId === taskId && x.key === "return_value")
+            .sort((a, b) => a.mapIndex - b.mapIndex)
+            .map((x) => x.value),
+        /** A mapped task's task instances' states, in map_index order. */
+        mappedStates: (taskId: string) =>
+          taskInstances
+            .filter((ti) => ti.taskId === taskId)
+            .sort((a, b) => a.mapIndex - b.mapIndex)
+            .map((ti) => ti.state),
         attempts,
         /** The log of a task's try (default: its last). */
         log: async (taskId: string, tryNumber?: number) => {
@@ -291,6 +304,55 @@ describe.skipIf(skip !== null)(
         route: { kind: "branch" },
         on_weekdays: { kind: "short_circuit" },
         many_rows: { kind: "short_circuit", ignoreDownstreamTriggerRules: false },
+      });
+    });
+
+    it("corpus_mapping: TaskFlow expand with partial and a reducer, expand_kwargs, a cross product, mapped BashOperator and PythonOperator", async () => {
+      const run = await runDag("corpus_mapping", "success");
+      expect(run.mappedResults("scale")).toEqual([10, 20, 30, 40]);
+      expect(run.results.total).toEqual({ values: [10, 20, 30, 40], sum: 100 });
+      expect(run.mappedResults("describe")).toEqual(["Lisbon: 21", "Porto: 18"]);
+      // The cross product, the last argument varying fastest.
+      expect(run.mappedResults("pair")).toEqual(["a1", "a2", "b1", "b2"]);
+      expect(run.mappedResults("echo")).toEqual(["one 2024-03-10", "two 2024-03-10"]);
+      expect(run.mappedResults("multiply")).toEqual([6, 20]);
+      expect(run.results.collect).toEqual({
+        products: [6, 20],
+        lines: ["one 2024-03-10", "two 2024-03-10"],
+      });
+      expect(run.mappedStates("scale")).toEqual(["success", "success", "success", "success"]);
+      expect(await run.log("scale")).toMatch(/map index \d: \d x 10\n/);
+      expect(run.taskInstances.echo?.operator).toBe("BashOperator");
+      const spec = (await cp.store.getDag("corpus_mapping"))?.currentVersion?.spec;
+      const mapped = Object.fromEntries(
+        (spec?.tasks ?? []).filter((t) => t.mapped).map((t) => [t.taskId, t.mapped]),
+      );
+      expect(mapped).toEqual({
+        scale: { expand: { x: { from: "numbers" } } },
+        describe: {
+          expandKwargs: {
+            values: [
+              { city: "Lisbon", temperature: 21 },
+              { city: "Porto", temperature: 18 },
+            ],
+          },
+        },
+        pair: {
+          expand: { letter: { values: ["a", "b"] }, number: { values: [1, 2] } },
+          maxActive: 2,
+        },
+        echo: { expand: { bash_command: { values: ["echo one $DAY", "echo two $DAY"] } } },
+        multiply: {
+          expand: {
+            op_args: {
+              values: [
+                [2, 3],
+                [4, 5],
+              ],
+            },
+          },
+          maxActive: 1,
+        },
       });
     });
 

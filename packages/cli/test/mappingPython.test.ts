@@ -71,7 +71,14 @@ def sdk_mapping():
     def total(ctx, sizes):
         return [size["size"] for size in sizes]
 
-    total(measure.partial(unit=10).expand(word=words()))
+    @task
+    def label(ctx, size):
+        return f"{ctx.map_index}:{size['size']}"
+
+    measured = measure.partial(unit=10).expand(word=words())
+    total(measured)
+    # A mapped task's results, a list in map_index order, mapped over again.
+    label.expand(size=measured)
 `;
 
 describeEachBackend("dynamic task mapping in Python DAG files on a real worker", (backend) => {
@@ -149,6 +156,11 @@ describeEachBackend("dynamic task mapping in Python DAG files on a real worker",
       expect(
         sdk.xcoms.find((x) => x.taskId === "total" && x.key === "return_value")?.value,
       ).toEqual([40, 10, 50]);
+      const labels = sdk.xcoms
+        .filter((x) => x.taskId === "label")
+        .sort((a, b) => a.mapIndex - b.mapIndex)
+        .map((x) => x.value);
+      expect(labels).toEqual(["0:40", "1:10", "2:50"]);
     },
     120_000,
   );

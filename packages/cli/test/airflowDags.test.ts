@@ -311,6 +311,7 @@ describe.skipIf(skip !== null)(
       const run = await runDag("corpus_mapping", "success");
       expect(run.mappedResults("scale")).toEqual([10, 20, 30, 40]);
       expect(run.results.total).toEqual({ values: [10, 20, 30, 40], sum: 100 });
+      expect(run.mappedResults("shout")).toEqual(["ITEM 1", "ITEM 2", "ITEM 3", "ITEM 4"]);
       expect(run.mappedResults("describe")).toEqual(["Lisbon: 21", "Porto: 18"]);
       // The cross product, the last argument varying fastest.
       expect(run.mappedResults("pair")).toEqual(["a1", "a2", "b1", "b2"]);
@@ -329,6 +330,7 @@ describe.skipIf(skip !== null)(
       );
       expect(mapped).toEqual({
         scale: { expand: { x: { from: "numbers" } } },
+        shout: { expand: { word: { from: "numbers" } } },
         describe: {
           expandKwargs: {
             values: [

@@ -10,7 +10,9 @@ as is ``**kwargs``. With ``multiple_outputs=True`` (or a ``dict`` return annotat
 key of the returned dict is pushed as an XCom of its own, and ``result["key"]`` passes
 one. ``@task.bash``'s function returns the command to run, itself templated.
 ``@task.branch`` and ``@task.short_circuit`` are ``BranchPythonOperator`` and
-``ShortCircuitOperator`` with TaskFlow's arguments.
+``ShortCircuitOperator`` with TaskFlow's arguments. ``fn.expand(...)``,
+``fn.partial(...).expand(...)`` and ``fn.expand_kwargs(...)`` map the function's
+arguments instead (``mapping``).
 """
 
 import inspect

@@ -2,7 +2,6 @@ import {
   BordaError,
   type DagRunState,
   ErrorCode,
-  findTask,
   type ReprocessBehavior,
   RunType,
 } from "@borda/protocol";
@@ -303,24 +302,30 @@ export async function advanceBackfills(
         .where("state", "in", ["queued", "running"])
         .executeTakeFirstOrThrow();
       const running = Number(active.n);
-      const pending = await trx
-        .selectFrom("backfill_dates")
-        .selectAll()
-        .where("backfill_id", "=", backfill.id)
-        .where("dag_run_id", "is", null)
-        .where("exception_reason", "is", null)
-        .orderBy("sort_ordinal")
-        .execute();
       let given = 0;
-      let next = 0;
-      for (; next < pending.length && running + given < backfill.max_active_runs; next++) {
-        const date = pending[next];
-        if (date && (await giveDateItsRun(ctx, trx, backfill, date, now, policy)) !== null) {
-          given += 1;
+      let exhausted = false;
+      // Dates in pages: a date handled leaves the pending index, so each page is the next.
+      while (!exhausted && running + given < backfill.max_active_runs) {
+        const pending = await trx
+          .selectFrom("backfill_dates")
+          .selectAll()
+          .where("backfill_id", "=", backfill.id)
+          .where("dag_run_id", "is", null)
+          .where("exception_reason", "is", null)
+          .orderBy("sort_ordinal")
+          .limit(pendingPage)
+          .execute();
+        exhausted = pending.length < pendingPage;
+        for (const date of pending) {
+          if (running + given >= backfill.max_active_runs) {
+            exhausted = false;
+            break;
+          }
+          if ((await giveDateItsRun(ctx, trx, backfill, date, now, policy)) !== null) given += 1;
         }
       }
       queued += given;
-      if (next === pending.length && running + given === 0) {
+      if (exhausted && running + given === 0) {
         await trx
           .updateTable("backfills")
           .set({ completed_at: now, updated_at: now })
@@ -332,6 +337,9 @@ export async function advanceBackfills(
     return queued;
   });
 }
+
+/** Pending dates read at a time: a few pages cover the usual limits, skipped dates included. */
+const pendingPage = 64;
 
 /**
  * Gives one pending date its run, or records why it gets none (Airflow 3's reasons).
@@ -372,10 +380,7 @@ async function giveDateItsRun(
       const version = (await loadVersions(ctx, trx, [Number(existing.dag_version_id)])).get(
         Number(existing.dag_version_id),
       );
-      const tasks = (version?.spec.tasks ?? []).map((task) => ({
-        taskId: task.taskId,
-        retries: version ? (findTask(version.spec, task.taskId)?.retries ?? 0) : 0,
-      }));
+      const tasks = (version?.spec.tasks ?? []).map(({ taskId, retries }) => ({ taskId, retries }));
       await clearTaskInstances(ctx, Number(existing.id), tasks, new Date(now), {
         transaction: trx,
       });

@@ -52,11 +52,21 @@ export function backfillsSchema(dialect: Dialect) {
       .addPrimaryKeyConstraint("backfill_dates_pk", ["backfill_id", "sort_ordinal"])
       .execute();
 
+    // The driver reads a backfill's next pending dates, skipping those already handled.
+    await sql`create index backfill_dates_pending on backfill_dates (backfill_id, sort_ordinal)
+      where dag_run_id is null and exception_reason is null`.execute(db);
+
     await db.schema.alterTable("dag_runs").addColumn("backfill_id", idColumn).execute();
     await db.schema
       .createIndex("dag_runs_backfill_state")
       .on("dag_runs")
       .columns(["backfill_id", "state"])
+      .execute();
+    // Whether a date already has a run, asked once per backfilled date.
+    await db.schema
+      .createIndex("dag_runs_dag_logical_date")
+      .on("dag_runs")
+      .columns(["dag_id", "logical_date"])
       .execute();
   };
 }

@@ -119,6 +119,26 @@ describeEachBackend("backfills", (backend) => {
     expect(runs.map((r) => r.state)).toEqual(["running", "running"]);
   });
 
+  it("does not hold back the DAG's scheduled runs", async () => {
+    const { store, clock, scheduler } = await setUp([
+      daily("daily", { maxActiveRuns: 1, catchup: true, startDate: "2025-12-30T00:00:00.000Z" }),
+    ]);
+    const backfill = await scheduler.backfills.create({
+      dagId: "daily",
+      fromDate: "2024-01-01",
+      toDate: "2024-01-05",
+      maxActiveRuns: 2,
+    });
+    clock.advance(1000);
+    await scheduler.runPass();
+    const runs = await store.listDagRuns({ dagId: "daily", states: ["running"] });
+    expect(runs.map((r) => [r.runType, r.backfillId])).toEqual([
+      ["backfill", backfill.id],
+      ["backfill", backfill.id],
+      ["scheduled", null],
+    ]);
+  });
+
   it("creates no run after it is cancelled; its runs not yet started fail, those running go on", async () => {
     const { store, clock, scheduler } = await setUp();
     const backfill = await scheduler.backfills.create({

@@ -375,9 +375,10 @@ export class Scheduler {
     if (!spec) return;
     const timetable = timetableOf(spec);
     let last = await this.#store.getLastScheduledInterval(dag.dagId);
+    // A backfill's runs count against the backfill's limit, not the DAG's (as in Airflow 3).
     const open = (
       await this.#store.listDagRuns({ dagId: dag.dagId, states: ["queued", "running"] })
-    ).length;
+    ).filter((run) => run.backfillId === null).length;
     let budget = Math.min(this.#maxRunsCreatedPerPass, spec.maxActiveRuns - open);
     let next = nextDagRunInfo(timetable, last, now);
     while (next && next.runAfter <= now && budget > 0) {

@@ -8,7 +8,7 @@ import {
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { BackfillsTable, Database } from "./database.js";
 import { insertChunks } from "./insertChunks.js";
-import { toDate } from "./records.js";
+import { type DagVersionRecord, toDate } from "./records.js";
 import { createDagRun } from "./runs.js";
 import type { StoreContext } from "./storeContext.js";
 import { clearTaskInstances } from "./taskInstances.js";
@@ -295,6 +295,11 @@ export async function advanceBackfills(
       .execute();
     let queued = 0;
     for (const backfill of backfills) {
+      const versionId = backfill.current_version_id;
+      const version =
+        versionId === null ? undefined : (await loadVersions(ctx, trx, [versionId])).get(versionId);
+      // A DAG not parsed (yet) has no tasks to run: its dates wait.
+      if (!version) continue;
       const active = await trx
         .selectFrom("dag_runs")
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -321,7 +326,9 @@ export async function advanceBackfills(
             exhausted = false;
             break;
           }
-          if ((await giveDateItsRun(ctx, trx, backfill, date, now, policy)) !== null) given += 1;
+          if ((await giveDateItsRun(ctx, trx, backfill, version, date, now, policy)) !== null) {
+            given += 1;
+          }
         }
       }
       queued += given;
@@ -353,8 +360,9 @@ async function giveDateItsRun(
     dag_id: string;
     dag_run_conf: string;
     reprocess_behavior: string;
-    current_version_id: number | null;
   },
+  /** The DAG's current version, which new runs get. */
+  version: DagVersionRecord,
   date: Selectable<Database["backfill_dates"]>,
   now: number,
   policy: BackfillPolicy,
@@ -377,10 +385,11 @@ async function giveDateItsRun(
       backfill.reprocess_behavior as ReprocessBehavior,
     );
     if (reason === null) {
-      const version = (await loadVersions(ctx, trx, [Number(existing.dag_version_id)])).get(
+      // The run is cleared as the version it ran has it.
+      const ran = (await loadVersions(ctx, trx, [Number(existing.dag_version_id)])).get(
         Number(existing.dag_version_id),
       );
-      const tasks = (version?.spec.tasks ?? []).map(({ taskId, retries }) => ({ taskId, retries }));
+      const tasks = (ran?.spec.tasks ?? []).map(({ taskId, retries }) => ({ taskId, retries }));
       await clearTaskInstances(ctx, Number(existing.id), tasks, new Date(now), {
         transaction: trx,
       });
@@ -396,11 +405,6 @@ async function giveDateItsRun(
       dagRunId = Number(existing.id);
     }
   } else {
-    const versionId = backfill.current_version_id;
-    const version =
-      versionId === null ? undefined : (await loadVersions(ctx, trx, [versionId])).get(versionId);
-    // A DAG whose file is gone has no version to run: its dates wait.
-    if (!version) return null;
     const logicalDate = new Date(date.logical_date);
     const run = await createDagRun(
       ctx,

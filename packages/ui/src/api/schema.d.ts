@@ -2485,6 +2485,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backfills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_backfills"];
+        put?: never;
+        post: operations["create_backfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_backfill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/dry_run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_backfill_dry_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["pause_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["unpause_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["cancel_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dags/deploy": {
         parameters: {
             query?: never;
@@ -6863,6 +6959,628 @@ export interface operations {
                             note: string | null;
                         }[];
                         total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    list_backfills: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                dag_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backfills: {
+                            id: number;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            from_date: string;
+                            /** @description ISO-8601 date and time */
+                            to_date: string;
+                            dag_run_conf: {
+                                [key: string]: unknown;
+                            };
+                            is_paused: boolean;
+                            /** @enum {string} */
+                            reprocess_behavior: "none" | "failed" | "completed";
+                            max_active_runs: number;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            completed_at: string | null;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                            dag_display_name: string;
+                            progress: {
+                                total: number;
+                                created: number;
+                                skipped: number;
+                                running: number;
+                                succeeded: number;
+                                failed: number;
+                            };
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    create_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_id: string;
+                    from_date: string;
+                    to_date: string;
+                    /** @default false */
+                    run_backwards?: boolean;
+                    /** @default {} */
+                    dag_run_conf?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    reprocess_behavior?: "none" | "failed" | "completed" | "all";
+                    max_active_runs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    create_backfill_dry_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_id: string;
+                    from_date: string;
+                    to_date: string;
+                    /** @default false */
+                    run_backwards?: boolean;
+                    /** @default {} */
+                    dag_run_conf?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    reprocess_behavior?: "none" | "failed" | "completed" | "all";
+                    max_active_runs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backfills: {
+                            /** @description ISO-8601 date and time */
+                            logical_date: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    pause_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    unpause_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    cancel_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
                     };
                 };
             };

@@ -95,6 +95,10 @@ export class ApiClient {
     return this.#json<T>("PATCH", path, {}, body);
   }
 
+  put<T>(path: string, body?: unknown): Promise<T> {
+    return this.#json<T>("PUT", path, {}, body);
+  }
+
   async delete(path: string): Promise<void> {
     await this.request("DELETE", path, { accept: "application/json" });
   }

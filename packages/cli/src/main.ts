@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerApiTokenCommands } from "./commands/apiTokens.js";
+import { registerBackfillCommands } from "./commands/backfills.js";
 import { registerConnectionCommands } from "./commands/connections.js";
 import { registerDagCommands } from "./commands/dags.js";
 import { registerDbCommands } from "./commands/db.js";
@@ -27,6 +28,7 @@ registerTokenCommands(program);
 registerWorkerCommand(program);
 registerDagCommands(program);
 registerRunCommands(program);
+registerBackfillCommands(program);
 registerTaskCommands(program);
 registerPoolCommands(program);
 registerConnectionCommands(program);

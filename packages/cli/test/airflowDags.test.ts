@@ -155,6 +155,7 @@ describe.skipIf(skip !== null)(
         "a2_taskflow_etl",
         "a3_sdk_taskflow",
         "a3_standard_operators",
+        "corpus_backfill",
         "corpus_branching",
         "corpus_custom_operator",
         "corpus_dag_argument",
@@ -171,6 +172,38 @@ describe.skipIf(skip !== null)(
         "corpus_xcom",
         "corpus_xcomarg",
       ]);
+    });
+
+    it("corpus_backfill: a backfill runs a catchup=False DAG for each day, each run seeing its date", async () => {
+      const backfill = await cp.scheduler.backfills.create({
+        dagId: "corpus_backfill",
+        fromDate: "2024-01-01",
+        toDate: "2024-01-03",
+      });
+      expect(backfill.maxActiveRuns).toBe(2);
+      await eventually(
+        async () => (await cp.store.getBackfill(backfill.id))?.completedAt,
+        "the backfill to complete",
+      );
+      const runs = (
+        await cp.store.listDagRuns({ dagId: "corpus_backfill", runType: "backfill" })
+      ).sort((a, b) => a.id - b.id);
+      expect(runs.map((r) => r.state)).toEqual(["success", "success", "success"]);
+      const results = [];
+      for (const run of runs) {
+        const xcoms = await cp.store.listXcoms({ dagRunId: run.id });
+        results.push(
+          Object.fromEntries(
+            xcoms.filter((x) => x.key === "return_value").map((x) => [x.taskId, x.value]),
+          ),
+        );
+      }
+      expect(results).toEqual(
+        ["01", "02", "03"].map((d) => ({
+          day: `2024-01-${d} in backfill__2024-01-${d}T00:00:00+00:00`,
+          archive: `archiving 202401${d}`,
+        })),
+      );
     });
 
     it("a2_classic_bash: BashOperator with templated commands, env and cwd; conf overrides params", async () => {

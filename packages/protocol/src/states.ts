@@ -64,5 +64,6 @@ export const activeAttemptStates: readonly AttemptState[] = [
 export const RunType = {
   manual: "manual",
   scheduled: "scheduled",
+  backfill: "backfill",
 } as const;
 export type RunType = (typeof RunType)[keyof typeof RunType];

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dagGraph } from "../src/scheduler/dagGraph.js";
 import { evaluateRun, evaluateTasks } from "../src/scheduler/evaluateRun.js";
+import { mapLength, mappedInputs } from "../src/scheduler/taskMapping.js";
 import type { TaskInstanceRecord } from "../src/store/index.js";
 import { dagSpec, taskSpec } from "./support/dags.js";
 
@@ -254,5 +255,149 @@ describe("branching and short-circuit", () => {
       instance(i, t.taskId, t.taskId === "choose" ? "success" : "none"),
     );
     expect(evaluateTasks(spec, tis, ["fast", "slow"])).toBeNull();
+  });
+});
+
+describe("dynamic task mapping", () => {
+  const mappedDag = dagSpec("mapped", [
+    taskSpec("source"),
+    taskSpec("each", { upstream: ["source"], mapped: { expand: { item: { from: "source" } } } }),
+    taskSpec("collect", { upstream: ["each"] }),
+    taskSpec("any", { upstream: ["each"], triggerRule: "one_failed" }),
+  ]);
+  const at = (id: number, taskId: string, state: TaskInstanceState, mapIndex = -1) => ({
+    ...instance(id, taskId, state),
+    mapIndex,
+  });
+
+  it("expands a mapped task once its source succeeded, to as many instances as items", () => {
+    const tis = [at(0, "source", "success"), at(1, "each", "none"), at(2, "collect", "none")];
+    const found = evaluateRun(
+      mappedDag,
+      [...tis, at(3, "any", "none")],
+      new Map([["source", [7, 8, 9]]]),
+    );
+    expect(found.expansions).toEqual([{ taskId: "each", count: 3 }]);
+    expect(found.changes).toEqual([]);
+    expect(found.runState).toBeNull();
+  });
+
+  it("skips a task mapped over nothing, and its downstream tasks as their rules say", () => {
+    const tis = [at(0, "source", "success"), at(1, "each", "none"), at(2, "collect", "none")];
+    const found = evaluateRun(mappedDag, [...tis, at(3, "any", "none")], new Map([["source", {}]]));
+    expect(found.expansions).toEqual([]);
+    expect(found.changes.map((c) => [c.taskInstanceId, c.to])).toEqual([
+      [1, "skipped"],
+      [2, "skipped"],
+      [3, "skipped"],
+    ]);
+    expect(found.runState).toBe("success");
+  });
+
+  it("decides downstream tasks over every map index, leaving out those a re-expansion removed", () => {
+    const expanded = [
+      at(0, "source", "success"),
+      at(1, "each", "success", 0),
+      at(4, "each", "running", 1),
+      at(5, "each", "removed", 2),
+      at(2, "collect", "none"),
+      at(3, "any", "none"),
+    ];
+    expect(evaluateRun(mappedDag, expanded, new Map()).changes).toEqual([]);
+    const oneFailed = expanded.map((ti) =>
+      ti.id === 4 ? { ...ti, state: "failed" as const } : ti,
+    );
+    const found = evaluateRun(mappedDag, oneFailed, new Map());
+    expect(found.changes.map((c) => [c.taskInstanceId, c.to])).toEqual([
+      [2, "upstream_failed"],
+      [3, "scheduled"],
+    ]);
+    const allDone = expanded.map((ti) => (ti.id === 4 ? { ...ti, state: "success" as const } : ti));
+    expect(
+      evaluateRun(mappedDag, allDone, new Map()).changes.map((c) => [c.taskInstanceId, c.to]),
+    ).toEqual([
+      [2, "scheduled"],
+      [3, "skipped"],
+    ]);
+  });
+
+  it("leaves the expansion to a full evaluation, which reads the sources' results", () => {
+    const tis = [
+      at(0, "source", "success"),
+      at(1, "each", "none"),
+      at(2, "collect", "none"),
+      at(3, "any", "none"),
+    ];
+    expect(evaluateTasks(mappedDag, tis, ["each"])).toBeNull();
+  });
+
+  it("schedules a single cleared map index without expanding again", () => {
+    const tis = [
+      at(0, "source", "success"),
+      at(1, "each", "success", 0),
+      at(4, "each", "none", 1),
+      at(2, "collect", "none"),
+      at(3, "any", "none"),
+    ];
+    const found = evaluateRun(mappedDag, tis, new Map([["source", [1, 2]]]));
+    expect(found.expansions).toEqual([]);
+    expect(found.changes).toEqual([{ taskInstanceId: 4, from: "none", to: "scheduled" }]);
+  });
+
+  it("fails a mapping whose cross product is larger than allowed, saying so", () => {
+    const spec = dagSpec("huge", [
+      taskSpec("a"),
+      taskSpec("b"),
+      taskSpec("each", {
+        upstream: ["a", "b"],
+        mapped: { expand: { x: { from: "a" }, y: { from: "b" } } },
+      }),
+    ]);
+    const big = Array.from({ length: 1000 }, (_, i) => i);
+    const tis = [at(0, "a", "success"), at(1, "b", "success"), at(2, "each", "none")];
+    const found = evaluateRun(
+      spec,
+      tis,
+      new Map([
+        ["a", big],
+        ["b", big],
+      ]),
+    );
+    expect(found.changes).toEqual([
+      {
+        taskInstanceId: 2,
+        from: "none",
+        to: "failed",
+        error:
+          "Task 'each' would map to 1000000 task instances (the cross product of its sources); at most 100000 are allowed.",
+      },
+    ]);
+  });
+});
+
+describe("mapped inputs", () => {
+  it("gives each map index its item of the cross product, the last argument fastest", () => {
+    const mapping = { expand: { a: { values: [1, 2] }, b: { from: "letters" } } };
+    const results = new Map([["letters", ["x", "y", "z"]]]);
+    expect(mapLength(mapping, results)).toBe(6);
+    expect([0, 1, 2, 3, 5].map((i) => mappedInputs(mapping, results, i))).toEqual([
+      { a: 1, b: "x" },
+      { a: 1, b: "y" },
+      { a: 1, b: "z" },
+      { a: 2, b: "x" },
+      { a: 2, b: "z" },
+    ]);
+  });
+
+  it("maps an object's entries as pairs, and expandKwargs over argument objects", () => {
+    expect(
+      mappedInputs({ expand: { pair: { from: "o" } } }, new Map([["o", { k: 1 }]]), 0),
+    ).toEqual({
+      pair: ["k", 1],
+    });
+    const kwargs = { expandKwargs: { values: [{ host: "a" }, { host: "b", port: 2 }] } };
+    expect(mappedInputs(kwargs, new Map(), 1)).toEqual({ host: "b", port: 2 });
+    expect(mapLength(kwargs, new Map())).toBe(2);
+    expect(mapLength({ expand: { x: { from: "later" } } }, new Map())).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { buildJobs } from "../src/edge/buildJobs.js";
 import { as, startApiWithUsers } from "./support/api.js";
 import { describeEachBackend } from "./support/backends.js";
 
@@ -7,6 +8,16 @@ const wideDag = (count: number) => `
 import { dag } from "borda";
 export default dag({ id: "wide", schedule: null, maxActiveTasks: 64 }, ({ task }) => {
   for (let i = 0; i < ${count}; i++) task({ id: \`part_\${i}\` }, () => i);
+});
+`;
+
+/** One task's 10,000 items, a task mapped over them, one task receiving the 10,000 results. */
+const mappedDag = `
+import { dag } from "borda";
+export default dag({ id: "mapped", schedule: null, maxActiveTasks: 1000 }, ({ task, mappedTask }) => {
+  const items = task({ id: "items" }, () => []);
+  const each = mappedTask({ id: "each", expand: { item: items } }, (ctx) => ctx.inputs.item);
+  task({ id: "collect", inputs: { each } }, (ctx) => ctx.inputs.each.length);
 });
 `;
 
@@ -42,4 +53,40 @@ describeEachBackend("runs of thousands of tasks", (backend) => {
     expect(completed).toBe(2_000);
     expect((await cp.store.getDagRun("wide", "wide_run"))?.state).toBe("success");
   });
+
+  it("maps over 10,000 items and completes, the collecting task receiving all of them in order", async () => {
+    const cp = await startApiWithUsers(backend, { dags: { "mapped.ts": mappedDag } });
+    expect(await cp.store.listImportErrors()).toEqual([]);
+    await cp.scheduler.triggerRun("mapped", { runId: "mapped_run" });
+    const items = Array.from({ length: 10_000 }, (_, i) => i);
+    let mapped = 0;
+    let collected: unknown;
+    for (let round = 0; round < 1000 && collected === undefined; round++) {
+      const claimed = await cp.scheduler.attempts.claimJobs({
+        workerName: "bulk-worker",
+        queues: ["default"],
+        freeSlots: 200,
+      });
+      const jobs = await buildJobs(cp.store, claimed);
+      for (const job of jobs) {
+        await cp.scheduler.attempts.startAttempt(job.attemptId);
+        const returnValue =
+          job.taskId === "items" ? items : job.taskId === "each" ? job.context.inputs.item : null;
+        if (job.taskId === "each") mapped += 1;
+        if (job.taskId === "collect") collected = job.context.inputs.each;
+        await cp.scheduler.attempts.completeAttempt(job.attemptId, { returnValue });
+      }
+    }
+    expect(mapped).toBe(10_000);
+    expect(collected).toEqual(items);
+    expect((await cp.store.getDagRun("mapped", "mapped_run"))?.state).toBe("success");
+    const page = await as(cp, "admin")(
+      "GET",
+      "/dags/mapped/dagRuns/mapped_run/taskInstances/each/listMapped?limit=1&offset=9999",
+    );
+    expect(page.body).toMatchObject({
+      total_entries: 10_000,
+      task_instances: [{ map_index: 9999 }],
+    });
+  }, 600_000);
 });

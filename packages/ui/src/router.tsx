@@ -47,7 +47,8 @@ const runRoute = createRoute({
 const taskLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/dags/$dagId/runs/$runId/tasks/$taskId",
-  validateSearch: strings("try"),
+  // map_index: which instance of a mapped task (its log, tries and state).
+  validateSearch: strings("try", "map_index"),
   component: TaskLogView,
 });
 

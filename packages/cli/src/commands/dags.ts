@@ -11,6 +11,7 @@ import {
   printFields,
   printRows,
 } from "../output.js";
+import { registerDagBackfillCommand } from "./backfills.js";
 import { registerDagTestCommand } from "./dagsTest.js";
 
 interface DeployResult {
@@ -22,6 +23,7 @@ interface DeployResult {
 export function registerDagCommands(program: Command): void {
   const dags = program.command("dags").description("List, pause, trigger, deploy and test DAGs.");
   registerDagTestCommand(dags);
+  registerDagBackfillCommand(dags);
 
   addOutputOption(
     addApiOptions(
@@ -174,7 +176,7 @@ function printDag(dag: ApiDag, format: OutputFormat): void {
   );
 }
 
-function confObject(text: string): Record<string, unknown> {
+export function confObject(text: string): Record<string, unknown> {
   let conf: unknown;
   try {
     conf = JSON.parse(text);

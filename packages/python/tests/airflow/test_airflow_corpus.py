@@ -17,6 +17,7 @@ GOOD = {
     "a2_taskflow_etl.py": ["a2_taskflow_etl"],
     "a3_sdk_taskflow.py": ["a3_sdk_taskflow"],
     "a3_standard_operators.py": ["a3_standard_operators"],
+    "backfill.py": ["corpus_backfill"],
     "branching.py": ["corpus_branching"],
     "custom_operator.py": ["corpus_custom_operator"],
     "dag_argument_style.py": ["corpus_dag_argument"],

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "./apiContext.js";
 import { recordEvents } from "./recordEvents.js";
 import { apiTokenRoutes } from "./routes/apiTokens.js";
+import { backfillRoutes } from "./routes/backfills.js";
 import { connectionRoutes } from "./routes/connections.js";
 import { dagRunRoutes } from "./routes/dagRuns.js";
 import { dagRoutes } from "./routes/dags.js";
@@ -34,6 +35,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(apiTokenRoutes(api));
     await app.register(dagRoutes(api));
     await app.register(dagRunRoutes(api));
+    await app.register(backfillRoutes(api));
     await app.register(deployRoutes(api));
     await app.register(taskInstanceRoutes(api));
     await app.register(taskInstanceTryRoutes(api));

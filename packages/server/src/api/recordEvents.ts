@@ -25,14 +25,30 @@ export function recordEvents(app: FastifyInstance, api: ApiContext): void {
   });
 }
 
+/** What a route noted about its change that its path and body do not say (`noteEvent`). */
+const noted = new WeakMap<FastifyRequest, { dagId: string; extra: Record<string, unknown> }>();
+
+/**
+ * Names the DAG a change concerned, and what else to record, when the request does not
+ * name it: `PUT /backfills/{id}/cancel` names only the backfill.
+ */
+export function noteEvent(
+  request: FastifyRequest,
+  dagId: string,
+  extra: Record<string, unknown>,
+): void {
+  noted.set(request, { dagId, extra });
+}
+
 /**
  * Whether a request changes something: any method but GET, except the reads Airflow
  * makes POSTs only because their filters outgrow a query string, whose operation ids
- * say `get_` (`get_task_instances_batch`).
+ * say `get_` (`get_task_instances_batch`), and dry runs (`create_backfill_dry_run`).
  */
 function changes(request: FastifyRequest): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
-  return !request.routeOptions.schema?.operationId?.startsWith("get_");
+  const operationId = request.routeOptions.schema?.operationId ?? "";
+  return !operationId.startsWith("get_") && !operationId.endsWith("_dry_run");
 }
 
 function eventOf(request: FastifyRequest, at: Date): NewEvent {
@@ -47,13 +63,13 @@ function eventOf(request: FastifyRequest, at: Date): NewEvent {
     when: at,
     event: routeOptions.schema?.operationId ?? `${method} ${routeOptions.url ?? request.url}`,
     owner: signedInUser(request)?.username ?? null,
-    dagId: named("dag_id"),
+    dagId: named("dag_id") ?? noted.get(request)?.dagId ?? null,
     runId: named("dag_run_id"),
     taskId: named("task_id"),
     mapIndex: null,
     tryNumber: null,
     executionDate: null,
-    extra: summarize({ ...asRecord(request.query), ...body }),
+    extra: summarize({ ...asRecord(request.query), ...body, ...noted.get(request)?.extra }),
   };
 }
 

@@ -20,12 +20,14 @@ import type {
   TaskInstanceRecord,
 } from "../store/index.js";
 import { AttemptLifecycle } from "./attemptLifecycle.js";
+import { BackfillDriver } from "./backfills.js";
 import { type Clock, systemClock } from "./clock.js";
 import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
 import { evaluateRun, evaluateTasks, type MapExpansion } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
-import { type DagRunInfo, manualDataInterval, nextDagRunInfo } from "./timetable.js";
+import { runIdInstant } from "./runIds.js";
+import { type DagRunInfo, manualDataInterval, nextDagRunInfo, timetableOf } from "./timetable.js";
 import { validateConf } from "./validateConf.js";
 
 export interface SchedulerOptions {
@@ -53,9 +55,6 @@ export interface TriggerRequest {
   note?: string | null | undefined;
 }
 
-/** Airflow renders instants in run ids as `2025-07-01T14:56:26+00:00`. */
-const runIdInstant = (date: Date) => date.toISOString().replace(/\.\d{3}Z$|Z$/, "+00:00");
-
 /**
  * The event-driven scheduler. Every change that can make work ready — a run triggered,
  * an attempt finished, a task cleared — is followed, in the same call, by evaluating the
@@ -70,6 +69,8 @@ export class Scheduler {
   readonly notifier: JobNotifier;
   /** What workers report goes through here: claims, starts, results, failures, releases. */
   readonly attempts: AttemptLifecycle;
+  /** Backfills: created, paused and cancelled through here; their runs come from its driver. */
+  readonly backfills: BackfillDriver;
   readonly #store: Store;
   readonly #logger: Logger;
   readonly #clock: Clock;
@@ -96,6 +97,12 @@ export class Scheduler {
       leaseMs: options.leaseMs ?? 15_000,
       afterAttempt: (attempt) => this.#afterAttempt(attempt),
       wakeBy: (deadline) => this.#wakeBy(deadline),
+    });
+    this.backfills = new BackfillDriver({
+      store: this.#store,
+      clock: this.#clock,
+      logger: this.#logger,
+      startRuns: () => this.#startRuns(),
     });
     this.#safetyPassIntervalMs = options.safetyPassIntervalMs ?? 10_000;
     this.#maxRunsCreatedPerPass = options.maxRunsCreatedPerPass ?? 100;
@@ -148,6 +155,7 @@ export class Scheduler {
   async #fullPass(): Promise<void> {
     const now = this.#clock.now();
     await this.#createDueRuns(now);
+    await this.backfills.advance();
     await this.attempts.reapOverdue(now);
     await this.#store.rescheduleDueRetries(now);
     await this.#store.startQueuedRuns(now);
@@ -373,9 +381,10 @@ export class Scheduler {
     if (!spec) return;
     const timetable = timetableOf(spec);
     let last = await this.#store.getLastScheduledInterval(dag.dagId);
+    // A backfill's runs count against the backfill's limit, not the DAG's (as in Airflow 3).
     const open = (
       await this.#store.listDagRuns({ dagId: dag.dagId, states: ["queued", "running"] })
-    ).length;
+    ).filter((run) => run.backfillId === null).length;
     let budget = Math.min(this.#maxRunsCreatedPerPass, spec.maxActiveRuns - open);
     let next = nextDagRunInfo(timetable, last, now);
     while (next && next.runAfter <= now && budget > 0) {
@@ -435,9 +444,10 @@ export class Scheduler {
 
   async #afterEvaluation(finished: boolean): Promise<void> {
     if (finished) {
-      // A finished run frees a maxActiveRuns slot: scheduled runs held back by it may be
-      // created now, and queued runs may start.
+      // A finished run frees a maxActiveRuns slot (or a backfill's): scheduled and
+      // backfill runs held back by it may be created now, and queued runs may start.
       await this.#createDueRuns(this.#clock.now());
+      await this.backfills.advance();
       await this.#startRuns();
     } else {
       await this.#queueReady();
@@ -602,13 +612,3 @@ const withRetries = (spec: DagSpec, taskIds: readonly string[]) =>
 
 const runNotFound = (dagId: string, runId: string) =>
   new BordaError(ErrorCode.notFound, `DAG run '${runId}' of DAG '${dagId}' not found.`);
-
-function timetableOf(spec: DagSpec) {
-  return {
-    schedule: spec.schedule,
-    startDate: spec.startDate,
-    endDate: spec.endDate,
-    timezone: spec.timezone,
-    catchup: spec.catchup,
-  };
-}

@@ -6,7 +6,7 @@
  *
  * All instants are UTC. A cron expression is read as wall-clock times in the DAG's zone.
  */
-import { BordaError, ErrorCode } from "@borda/protocol";
+import { BordaError, type DagSpec, ErrorCode } from "@borda/protocol";
 import { Cron, CronPattern } from "croner";
 
 export interface TimetableSpec {
@@ -20,6 +20,17 @@ export interface TimetableSpec {
   timezone: string;
   /** Create every interval since startDate (true), or none older than the latest complete one. */
   catchup: boolean;
+}
+
+/** The timetable fields of a DAG's spec. */
+export function timetableOf(spec: DagSpec): TimetableSpec {
+  return {
+    schedule: spec.schedule,
+    startDate: spec.startDate,
+    endDate: spec.endDate,
+    timezone: spec.timezone,
+    catchup: spec.catchup,
+  };
 }
 
 /** The span of time a run processes, [start, end). A point (start = end) for @once runs. */
@@ -85,6 +96,43 @@ export function nextDagRunInfo(
   if (endDate !== null && start > endDate) return null;
   const end = ticks.after(start);
   return end === null ? null : runInfo(start, end);
+}
+
+/**
+ * The runs a backfill from `from` to `to` covers (Airflow's `iter_dagrun_infos_between`):
+ * every logical date of the schedule in [from, to], both ends included, in order,
+ * regardless of the DAG's start date, end date and catchup, but only those whose data
+ * interval has ended by `now`. At most `limit` + 1 are computed, so a caller can refuse
+ * a range that is too long without computing it all. Throws a BordaError
+ * (`invalid_input`) for a schedule that has no periodic dates (none, @once).
+ */
+export function dagRunInfosBetween(
+  spec: TimetableSpec,
+  from: Date,
+  to: Date,
+  now: Date,
+  limit: number,
+): DagRunInfo[] {
+  const kind = requireSchedule(spec).kind;
+  if (kind === "manual" || kind === "once") {
+    throw new BordaError(
+      ErrorCode.invalidInput,
+      `a backfill needs a periodic schedule, and this DAG's is ${spec.schedule ?? "none (manual runs only)"}: trigger its runs one by one instead`,
+    );
+  }
+  const range = {
+    ...spec,
+    startDate: from.toISOString(),
+    endDate: to.toISOString(),
+    catchup: true,
+  };
+  const infos: DagRunInfo[] = [];
+  let next = nextDagRunInfo(range, null, now);
+  while (next && next.dataInterval.end <= now && infos.length <= limit) {
+    infos.push(next);
+    next = nextDagRunInfo(range, next.dataInterval, now);
+  }
+  return infos;
 }
 
 /**

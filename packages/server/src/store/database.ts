@@ -25,6 +25,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   connections: ConnectionsTable;
   variables: VariablesTable;
+  backfills: BackfillsTable;
+  backfill_dates: BackfillDatesTable;
 }
 
 export interface DagsTable {
@@ -102,6 +104,8 @@ export interface DagRunsTable {
   start_date: number | null;
   end_date: number | null;
   updated_at: number;
+  /** The backfill that created or re-ran this run; null for others. */
+  backfill_id: number | null;
 }
 
 export interface TaskInstancesTable {
@@ -293,4 +297,34 @@ export interface VariablesTable {
   queues: string | null;
   sealed: string;
   updated_at: number;
+}
+
+export interface BackfillsTable {
+  id: Generated<number>;
+  dag_id: string;
+  from_date: number;
+  to_date: number;
+  /** JSON object: the conf of every run the backfill creates. */
+  dag_run_conf: string;
+  /** 1: no new runs are created until it is unpaused. */
+  is_paused: number;
+  /** none | failed | completed: what to do with a date that already has a run. */
+  reprocess_behavior: string;
+  max_active_runs: number;
+  triggering_user_name: string | null;
+  created_at: number;
+  /** When its last run finished, or it was cancelled; null while it goes on. */
+  completed_at: number | null;
+  updated_at: number;
+}
+
+/** One logical date of a backfill: pending until it has a run or a reason it got none. */
+export interface BackfillDatesTable {
+  backfill_id: number;
+  sort_ordinal: number;
+  logical_date: number;
+  data_interval_start: number;
+  data_interval_end: number;
+  dag_run_id: number | null;
+  exception_reason: string | null;
 }

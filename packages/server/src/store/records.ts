@@ -67,6 +67,8 @@ export interface DagRunRecord {
   queuedAt: Date;
   startDate: Date | null;
   endDate: Date | null;
+  /** The backfill that created or re-ran this run; null for others. */
+  backfillId: number | null;
 }
 
 export interface TaskInstanceRecord {

@@ -10,6 +10,7 @@ import {
 import {
   type Expression,
   type ExpressionBuilder,
+  type Kysely,
   type Selectable,
   type SqlBool,
   sql,
@@ -39,21 +40,22 @@ export type NewDagRun = Pick<
   | "conf"
   | "note"
   | "externalTrigger"
-> & { tasks: DagSpec["tasks"] };
+> & { tasks: DagSpec["tasks"]; backfillId?: number | undefined };
 
 /**
  * Creates a queued run and one task instance per task (state `none`). A run id that
  * already exists is a conflict; with `ifAbsent` (scheduled runs, whose ids are derived
  * from the logical date, so racing schedulers compute the same one) it returns null.
+ * With `transaction`, it writes in that open transaction instead of one of its own.
  */
 export async function createDagRun(
   ctx: StoreContext,
   run: NewDagRun,
   at: Date,
-  options: { ifAbsent?: boolean } = {},
+  options: { ifAbsent?: boolean; transaction?: Kysely<Database> } = {},
 ): Promise<DagRunRecord | null> {
   const now = at.getTime();
-  return ctx.write(async (trx) => {
+  const work = async (trx: Kysely<Database>) => {
     const existing = await trx
       .selectFrom("dag_runs")
       .select("id")
@@ -85,6 +87,7 @@ export async function createDagRun(
         start_date: null,
         end_date: null,
         updated_at: now,
+        backfill_id: run.backfillId ?? null,
       })
       // On PostgreSQL two schedulers may both pass the check above; the unique
       // constraint decides, and the loser creates nothing.
@@ -124,7 +127,8 @@ export async function createDagRun(
       await trx.insertInto("task_instances").values(chunk).execute();
     }
     return toRunRecord(inserted);
-  });
+  };
+  return options.transaction ? work(options.transaction) : ctx.write(work);
 }
 
 export async function getDagRun(
@@ -283,7 +287,9 @@ export async function getLastScheduledInterval(
 /**
  * Starts queued runs of unpaused DAGs, oldest logical date first, while each DAG has
  * fewer running runs than its maxActiveRuns. Inside the scheduling lock, so replicas
- * cannot both start the last free run slot.
+ * cannot both start the last free run slot. A backfill's runs are held to the backfill's
+ * own limit when the backfill driver creates them (as in Airflow 3), so they neither
+ * wait for nor take the DAG's slots.
  */
 export async function startQueuedRuns(ctx: StoreContext, at: Date): Promise<number[]> {
   return ctx.write(async (trx) => {
@@ -291,7 +297,7 @@ export async function startQueuedRuns(ctx: StoreContext, at: Date): Promise<numb
     const queued = await trx
       .selectFrom("dag_runs as r")
       .innerJoin("dags as d", "d.dag_id", "r.dag_id")
-      .select(["r.id", "r.dag_id", "d.current_version_id", "r.dag_version_id"])
+      .select(["r.id", "r.dag_id", "r.backfill_id", "d.current_version_id", "r.dag_version_id"])
       .where("r.state", "=", "queued")
       .where("d.is_paused", "=", 0)
       .orderBy("r.logical_date")
@@ -304,6 +310,7 @@ export async function startQueuedRuns(ctx: StoreContext, at: Date): Promise<numb
       .select(["dag_id", (eb) => eb.fn.countAll<number>().as("n")])
       .where("state", "=", "running")
       .where("dag_id", "in", dagIds)
+      .where("backfill_id", "is", null)
       .groupBy("dag_id")
       .execute();
     const runningByDag = new Map(running.map((r) => [r.dag_id, Number(r.n)]));
@@ -317,7 +324,8 @@ export async function startQueuedRuns(ctx: StoreContext, at: Date): Promise<numb
       const version = versions.get(Number(run.current_version_id ?? run.dag_version_id));
       const limit = version?.spec.maxActiveRuns ?? 16;
       const active = runningByDag.get(run.dag_id) ?? 0;
-      if (active >= limit) continue;
+      const backfill = run.backfill_id !== null;
+      if (!backfill && active >= limit) continue;
       const result = await trx
         .updateTable("dag_runs")
         .set({ state: "running", start_date: at.getTime(), updated_at: at.getTime() })
@@ -325,7 +333,7 @@ export async function startQueuedRuns(ctx: StoreContext, at: Date): Promise<numb
         .where("state", "=", "queued")
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) > 0) {
-        runningByDag.set(run.dag_id, active + 1);
+        if (!backfill) runningByDag.set(run.dag_id, active + 1);
         started.push(Number(run.id));
       }
     }
@@ -429,5 +437,6 @@ export function toRunRecord(r: Selectable<DagRunsTable>): DagRunRecord {
     queuedAt: new Date(r.queued_at),
     startDate: toDate(r.start_date),
     endDate: toDate(r.end_date),
+    backfillId: r.backfill_id === null ? null : Number(r.backfill_id),
   };
 }

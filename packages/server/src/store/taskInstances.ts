@@ -431,11 +431,15 @@ export async function clearTaskInstances(
   dagRunId: number,
   tasks: readonly { taskId: string; retries: number }[],
   at: Date,
-  options: { onlyStates?: readonly TaskInstanceState[] | undefined } = {},
+  options: {
+    onlyStates?: readonly TaskInstanceState[] | undefined;
+    /** Write in this open transaction (which holds the scheduling lock) instead of one of its own. */
+    transaction?: Kysely<Database>;
+  } = {},
 ): Promise<string[]> {
   if (tasks.length === 0) return [];
   const now = at.getTime();
-  return ctx.write(async (trx) => {
+  const work = async (trx: Kysely<Database>) => {
     await ctx.lockScheduling(trx);
     const rows = await trx
       .selectFrom("task_instances")
@@ -486,7 +490,8 @@ export async function clearTaskInstances(
       .where("id", "=", dagRunId)
       .execute();
     return cleared;
-  });
+  };
+  return options.transaction ? work(options.transaction) : ctx.write(work);
 }
 
 /** What a person sets a task instance to: its new state, or null to leave it as it is. */

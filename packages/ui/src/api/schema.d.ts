@@ -347,6 +347,7 @@ export interface paths {
                                     runId: string;
                                     taskId: string;
                                     tryNumber: number;
+                                    mapIndex?: number;
                                     logicalDate: string;
                                     dataIntervalStart: string | null;
                                     dataIntervalEnd: string | null;
@@ -2484,6 +2485,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backfills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_backfills"];
+        put?: never;
+        post: operations["create_backfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_backfill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/dry_run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_backfill_dry_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["pause_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["unpause_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backfills/{backfill_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["cancel_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dags/deploy": {
         parameters: {
             query?: never;
@@ -2617,6 +2714,38 @@ export interface paths {
         patch: operations["patch_task_instance"];
         trace?: never;
     };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_mapped_task_instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["patch_mapped_task_instance"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/listMapped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_mapped_task_instances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries": {
         parameters: {
             query?: never;
@@ -2641,6 +2770,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["get_task_instance_try_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_mapped_task_instance_tries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries/{task_try_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_mapped_task_instance_try_details"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2679,6 +2840,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["set_task_instance_note"];
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/setNote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["set_mapped_task_instance_note"];
         trace?: never;
     };
     "/api/v1/dags/{dag_id}/updateTaskInstancesState": {
@@ -6823,6 +7000,628 @@ export interface operations {
             };
         };
     };
+    list_backfills: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                dag_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backfills: {
+                            id: number;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            from_date: string;
+                            /** @description ISO-8601 date and time */
+                            to_date: string;
+                            dag_run_conf: {
+                                [key: string]: unknown;
+                            };
+                            is_paused: boolean;
+                            /** @enum {string} */
+                            reprocess_behavior: "none" | "failed" | "completed";
+                            max_active_runs: number;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            completed_at: string | null;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                            dag_display_name: string;
+                            progress: {
+                                total: number;
+                                created: number;
+                                skipped: number;
+                                running: number;
+                                succeeded: number;
+                                failed: number;
+                            };
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    create_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_id: string;
+                    from_date: string;
+                    to_date: string;
+                    /** @default false */
+                    run_backwards?: boolean;
+                    /** @default {} */
+                    dag_run_conf?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    reprocess_behavior?: "none" | "failed" | "completed" | "all";
+                    max_active_runs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    create_backfill_dry_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_id: string;
+                    from_date: string;
+                    to_date: string;
+                    /** @default false */
+                    run_backwards?: boolean;
+                    /** @default {} */
+                    dag_run_conf?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    reprocess_behavior?: "none" | "failed" | "completed" | "all";
+                    max_active_runs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backfills: {
+                            /** @description ISO-8601 date and time */
+                            logical_date: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    pause_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    unpause_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    cancel_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     get_task_instances: {
         parameters: {
             query?: {
@@ -7224,6 +8023,287 @@ export interface operations {
             };
         };
     };
+    get_mapped_task_instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        try_number: number;
+                        map_index: number;
+                        max_tries: number;
+                        hostname: string;
+                        unixname: string;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        queued_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        sla_miss: null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patch_mapped_task_instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                    /** @enum {string} */
+                    new_state: "success" | "failed" | "skipped";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        dag_run_id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_mapped_task_instances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+                state?: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting") | ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting")[];
+                pool?: string | string[];
+                queue?: string | string[];
+                execution_date_gte?: string;
+                execution_date_lte?: string;
+                start_date_gte?: string;
+                start_date_lte?: string;
+                end_date_gte?: string;
+                end_date_lte?: string;
+                duration_gte?: number;
+                duration_lte?: number;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            task_display_name: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            try_number: number;
+                            map_index: number;
+                            max_tries: number;
+                            hostname: string;
+                            unixname: string;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            queued_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            sla_miss: null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     get_task_instance_tries: {
         parameters: {
             query?: {
@@ -7418,6 +8498,202 @@ export interface operations {
             };
         };
     };
+    get_mapped_task_instance_tries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            task_id: string;
+                            task_display_name: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            /** @description ISO-8601 date and time */
+                            execution_date: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            try_number: number;
+                            map_index: number;
+                            max_tries: number;
+                            hostname: string;
+                            unixname: string;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            queued_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            sla_miss: null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            note: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_mapped_task_instance_try_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+                task_try_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        try_number: number;
+                        map_index: number;
+                        max_tries: number;
+                        hostname: string;
+                        unixname: string;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        queued_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        sla_miss: null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     get_log: {
         parameters: {
             query?: {
@@ -7495,6 +8771,106 @@ export interface operations {
                 dag_id: string;
                 dag_run_id: string;
                 task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        /** @description ISO-8601 date and time */
+                        execution_date: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        try_number: number;
+                        map_index: number;
+                        max_tries: number;
+                        hostname: string;
+                        unixname: string;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        queued_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        sla_miss: null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    set_mapped_task_instance_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
             };
             cookie?: never;
         };

@@ -35,3 +35,7 @@ export type ConnectionPatch = NonNullable<
 export type VariablePatch = NonNullable<
   paths["/api/v1/variables/{variable_key}"]["patch"]["requestBody"]
 >["content"]["application/json"];
+export type Backfill = Read<"/api/v1/backfills/{backfill_id}">;
+export type BackfillPostBody = NonNullable<
+  paths["/api/v1/backfills"]["post"]["requestBody"]
+>["content"]["application/json"];

@@ -3,6 +3,8 @@ import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router"
 import { type KeyboardEvent, useMemo } from "react";
 import { api, ok } from "../api/client.js";
 import type { Dag, DagRun } from "../api/types.js";
+import { BackfillButton } from "../components/backfill/BackfillButton.js";
+import { DagBackfills } from "../components/backfill/DagBackfills.js";
 import { DagCode } from "../components/dag/DagCode.js";
 import { DagDetails } from "../components/dag/DagDetails.js";
 import { DagGraph } from "../components/dag/DagGraph.js";
@@ -21,6 +23,7 @@ const tabs = [
   { id: "grid", label: "Grid" },
   { id: "code", label: "Code" },
   { id: "details", label: "Details" },
+  { id: "backfills", label: "Backfills" },
 ] as const;
 type TabId = (typeof tabs)[number]["id"];
 
@@ -78,6 +81,7 @@ function DagHeader({ dag }: { dag: Dag }) {
         <h1>{dag.dag_id}</h1>
         {dag.is_paused ? <span className="badge state-none">paused</span> : null}
         <div className="page-header-actions">
+          <BackfillButton dagId={dag.dag_id} />
           <TriggerDagButton dagId={dag.dag_id} prominent />
         </div>
       </div>
@@ -150,9 +154,13 @@ function DagTabs({ dag, tab, runId }: { dag: Dag; tab: TabId; runId: string | un
   }
 
   // A failed refresh keeps what was read before on screen, with the error above it.
-  const error = tab === "code" ? null : ((needsTasks ? tasks.error : null) ?? runs.error);
+  const error =
+    tab === "code" || tab === "backfills"
+      ? null
+      : ((needsTasks ? tasks.error : null) ?? runs.error);
   const waiting = error ? null : <p className="muted">Loading…</p>;
   const panel = () => {
+    if (tab === "backfills") return <DagBackfills dagId={dag.dag_id} />;
     if (tab === "code") {
       return <DagCode dagId={dag.dag_id} fileToken={dag.file_token} fileloc={dag.fileloc} />;
     }

@@ -5,6 +5,7 @@ import { api, ok } from "../api/client.js";
 import type { TaskInstance } from "../api/types.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { LogViewer } from "../components/run/LogViewer.js";
+import { instanceName } from "../components/run/mappedTasks.js";
 import { RunBreadcrumbs } from "../components/run/RunBreadcrumbs.js";
 import { StateBadge } from "../components/StateBadge.js";
 import { formatDuration, formatInstant } from "../format.js";
@@ -14,7 +15,8 @@ const route = "/dags/$dagId/runs/$runId/tasks/$taskId";
 /**
  * A task instance's log, one try at a time (the latest unless `try` says otherwise): it
  * follows the try live while it runs. When the task is cleared and runs again, the page
- * without `try` moves on to the new try by itself.
+ * without `try` moves on to the new try by itself. A mapped task's instances are its map
+ * indexes: `map_index` says which one.
  */
 export function TaskLogView() {
   const { dagId, runId, taskId } = useParams({ from: route });
@@ -22,31 +24,50 @@ export function TaskLogView() {
   const navigate = useNavigate({ from: route });
   // The select's name is its label's word alone, not the word and the chosen option.
   const tryLabel = useId();
+  const mapIndex = search.map_index === undefined ? -1 : Number(search.map_index);
+  const name = instanceName({ task_id: taskId, map_index: mapIndex });
   const path = { dag_id: dagId, dag_run_id: runId, task_id: taskId };
+  const mappedPath = { ...path, map_index: mapIndex };
   const taskInstance = useQuery({
-    queryKey: ["/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", path],
+    queryKey: ["task-instance", path, mapIndex],
     queryFn: () =>
-      ok(
-        api.GET("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", {
-          params: { path },
-        }),
-      ),
+      mapIndex >= 0
+        ? ok(
+            api.GET(
+              "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}",
+              { params: { path: mappedPath } },
+            ),
+          )
+        : ok(
+            api.GET("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", {
+              params: { path },
+            }),
+          ),
   });
   const tries = useQuery({
-    queryKey: ["/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries", path],
-    queryFn: () =>
-      ok(
-        api.GET("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries", {
-          params: { path, query: { order_by: "-try_number", limit: 10_000 } },
-        }),
-      ),
+    queryKey: ["task-instance-tries", path, mapIndex],
+    queryFn: () => {
+      const query = { order_by: "-try_number", limit: 10_000 };
+      return mapIndex >= 0
+        ? ok(
+            api.GET(
+              "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries",
+              { params: { path: mappedPath, query } },
+            ),
+          )
+        : ok(
+            api.GET("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries", {
+              params: { path, query },
+            }),
+          );
+    },
   });
 
   const header = (
     <>
-      <RunBreadcrumbs dagId={dagId} runId={runId} taskId={taskId} />
+      <RunBreadcrumbs dagId={dagId} runId={runId} taskId={name} />
       <div className="page-header">
-        <h1>{taskId}</h1>
+        <h1>{name}</h1>
         {taskInstance.data ? <StateBadge state={taskInstance.data.state} /> : null}
       </div>
     </>
@@ -77,7 +98,9 @@ export function TaskLogView() {
             <select
               aria-labelledby={tryLabel}
               value={chosen}
-              onChange={(event) => void navigate({ search: { try: event.target.value } })}
+              onChange={(event) =>
+                void navigate({ search: (before) => ({ ...before, try: event.target.value }) })
+              }
             >
               {allTries.map((t) => (
                 <option key={t.try_number} value={t.try_number}>
@@ -101,7 +124,7 @@ export function TaskLogView() {
           {taskInstance.data?.note ? <p className="warning">{taskInstance.data.note}</p> : null}
         </>
       ) : shown === undefined ? (
-        <ErrorMessage error={`Task ${taskId} has no try ${search.try}.`} />
+        <ErrorMessage error={`Task ${name} has no try ${search.try}.`} />
       ) : (
         <>
           <TryDetails attempt={shown} />
@@ -110,6 +133,7 @@ export function TaskLogView() {
             dagId={dagId}
             runId={runId}
             taskId={taskId}
+            mapIndex={mapIndex}
             tryNumber={shown.try_number}
           />
         </>

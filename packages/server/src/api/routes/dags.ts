@@ -157,7 +157,7 @@ function toApiTasks(spec: DagSpec | undefined) {
     trigger_rule: task.triggerRule,
     extra_links: [],
     depends_on_past: false,
-    is_mapped: false,
+    is_mapped: task.mapped !== undefined,
     wait_for_downstream: false,
     retries: task.retries,
     queue: task.queue,

@@ -218,7 +218,8 @@ function LoadedTriggerForm({
   );
 }
 
-function readRawConf(text: string): Record<string, unknown> {
+/** A conf typed as JSON: an object, or an error that says what is wrong. */
+export function readRawConf(text: string): Record<string, unknown> {
   let conf: unknown;
   try {
     conf = JSON.parse(text);

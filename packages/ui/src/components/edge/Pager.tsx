@@ -1,11 +1,14 @@
 /** "Showing 101–200 of 345" with Previous and Next, for a list the API answers a page at a time. */
 export function Pager({
+  label = "Pages",
   offset,
   limit,
   shown,
   total,
   onOffset,
 }: {
+  /** The navigation's name, when a page holds more than one list. */
+  label?: string;
   offset: number;
   limit: number;
   /** How many items the current page holds. */
@@ -14,7 +17,7 @@ export function Pager({
   onOffset: (offset: number) => void;
 }) {
   return (
-    <nav className="toolbar pager" aria-label="Pages">
+    <nav className="toolbar pager" aria-label={label}>
       <button
         type="button"
         className="button"

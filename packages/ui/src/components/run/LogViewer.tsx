@@ -55,14 +55,17 @@ export function LogViewer({
   dagId,
   runId,
   taskId,
+  mapIndex,
   tryNumber,
 }: {
   dagId: string;
   runId: string;
   taskId: string;
+  /** Of a mapped task; -1 for a task that is not. */
+  mapIndex: number;
   tryNumber: number;
 }) {
-  const log = useLogStream({ dagId, runId, taskId, tryNumber });
+  const log = useLogStream({ dagId, runId, taskId, mapIndex, tryNumber });
   const [search, setSearch] = useState("");
   const [onlyMatching, setOnlyMatching] = useState(false);
   const [timestamps, setTimestamps] = useState(true);
@@ -91,7 +94,8 @@ export function LogViewer({
     const url = URL.createObjectURL(new Blob([log.text], { type: "text/plain;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${dagId}__${runId}__${taskId}__${tryNumber}.log`;
+    const task = mapIndex >= 0 ? `${taskId}__${mapIndex}` : taskId;
+    link.download = `${dagId}__${runId}__${task}__${tryNumber}.log`;
     link.click();
     URL.revokeObjectURL(url);
   }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api, ok } from "../../api/client.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
+import { instanceName } from "./mappedTasks.js";
 import { useConfirmedChange } from "./useConfirmedChange.js";
 
 type TaskChange = "clear" | "success" | "failed";
@@ -23,19 +24,33 @@ const taskChanges: Record<TaskChange, { button: string; title: string; consequen
   },
 };
 
-/** How many selected task ids the dialog names before saying "and n more". */
+/** How many selected task instances the dialog names before saying "and n more". */
 const namedInDialog = 10;
 
-/** Clearing or marking the task instances selected in a run's table. */
+/** What may be selected in a run: a whole task (every map index, when mapped), or one map index. */
+export interface TaskTarget {
+  taskId: string;
+  mapIndex: number | null;
+}
+
+/** "process" or "process[2]": a target's name, also its key in a selection. */
+export const targetName = ({ taskId, mapIndex }: TaskTarget) =>
+  instanceName({ task_id: taskId, map_index: mapIndex ?? -1 });
+
+/**
+ * Clearing or marking the task instances selected in a run's table. A map index is marked
+ * alone, but never cleared alone: clearing a mapped task maps it again over its upstream's
+ * current result, which may hold another number of items.
+ */
 export function TaskInstanceActions({
   dagId,
   runId,
-  taskIds,
+  targets,
   onDone,
 }: {
   dagId: string;
   runId: string;
-  taskIds: readonly string[];
+  targets: readonly TaskTarget[];
   onDone: () => void;
 }) {
   const [downstream, setDownstream] = useState(false);
@@ -47,7 +62,7 @@ export function TaskInstanceActions({
           body: {
             dry_run: false,
             dag_run_id: runId,
-            task_ids: [...taskIds],
+            task_ids: targets.map((target) => target.taskId),
             // Airflow clears only failed instances unless told otherwise; the user chose these.
             only_failed: false,
             include_downstream: downstream,
@@ -55,32 +70,52 @@ export function TaskInstanceActions({
         }),
       );
     }
-    // The API marks one task per request; one at a time keeps the scheduler's writes in order.
-    for (const taskId of taskIds) {
-      await ok(
-        api.PATCH("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", {
-          params: { path: { dag_id: dagId, dag_run_id: runId, task_id: taskId } },
-          body: { dry_run: false, new_state: kind },
-        }),
-      );
+    // The API marks one task (or map index) per request; one at a time keeps the
+    // scheduler's writes in order.
+    for (const { taskId, mapIndex } of targets) {
+      if (mapIndex === null) {
+        // Every instance of the task: all its map indexes when it is mapped.
+        await ok(
+          api.POST("/api/v1/dags/{dag_id}/updateTaskInstancesState", {
+            params: { path: { dag_id: dagId } },
+            body: { dry_run: false, dag_run_id: runId, task_id: taskId, new_state: kind },
+          }),
+        );
+      } else {
+        await ok(
+          api.PATCH(
+            "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}",
+            {
+              params: {
+                path: { dag_id: dagId, dag_run_id: runId, task_id: taskId, map_index: mapIndex },
+              },
+              body: { dry_run: false, new_state: kind },
+            },
+          ),
+        );
+      }
     }
   }, onDone);
+  const mapIndexSelected = targets.some((target) => target.mapIndex !== null);
   const asking = change.asking;
-  const unnamed = taskIds.length - namedInDialog;
+  const unnamed = targets.length - namedInDialog;
   return (
     <fieldset className="toolbar bulk-actions" aria-label="Selected task instances">
-      <span>{taskIds.length} selected</span>
+      <span>{targets.length} selected</span>
       {(Object.keys(taskChanges) as TaskChange[]).map((kind) => (
         <button
           key={kind}
           type="button"
           className="button"
-          disabled={taskIds.length === 0}
+          disabled={targets.length === 0 || (kind === "clear" && mapIndexSelected)}
           onClick={() => change.ask(kind)}
         >
           {taskChanges[kind].button}
         </button>
       ))}
+      {mapIndexSelected ? (
+        <span className="muted">A map index is cleared with its whole task: select the task.</span>
+      ) : null}
       <ConfirmDialog
         title={asking ? taskChanges[asking].title : ""}
         open={asking !== null}
@@ -90,9 +125,9 @@ export function TaskInstanceActions({
         onClose={change.close}
       >
         <p>
-          {taskIds.length === 1 ? "1 task instance" : `${taskIds.length} task instances`} of run{" "}
+          {targets.length === 1 ? "1 task instance" : `${targets.length} task instances`} of run{" "}
           <span className="mono">{runId}</span>:{" "}
-          <span className="mono">{taskIds.slice(0, namedInDialog).join(", ")}</span>
+          <span className="mono">{targets.slice(0, namedInDialog).map(targetName).join(", ")}</span>
           {unnamed > 0 ? ` and ${unnamed} more` : ""}.{" "}
           {asking ? taskChanges[asking].consequence : ""}
         </p>

@@ -6,9 +6,11 @@ import { useCan } from "../../api/session.js";
 import type { TaskInstance } from "../../api/types.js";
 import { formatDuration, formatInstant } from "../../format.js";
 import { ErrorMessage } from "../ErrorMessage.js";
+import { Pager } from "../edge/Pager.js";
 import { StateBadge } from "../StateBadge.js";
-import { StateSummary } from "./StateSummary.js";
-import { TaskInstanceActions } from "./TaskInstanceActions.js";
+import { instanceName, isMapped, logSearch, summarizeMapped } from "./mappedTasks.js";
+import { StateCounts, StateSummary } from "./StateSummary.js";
+import { TaskInstanceActions, type TaskTarget, targetName } from "./TaskInstanceActions.js";
 
 /** The API's largest page: one request brings a whole run of up to this many tasks. */
 const pageLimit = 10_000;
@@ -26,12 +28,27 @@ const stateChoices = [
   "removed",
 ];
 
+/** The table's columns, Task to Log, besides the selection's checkbox. */
+const columnCount = 10;
+/** The columns a mapped task's counts per state span: State to Duration. */
+const summaryColumns = 7;
+
+/** How many map indexes an expanded mapped task lists at a time. */
+const mapIndexPage = 100;
+
+/** One task of the run: its instance, or a mapped task's map indexes in order. */
+interface TaskGroup {
+  taskId: string;
+  instances: RowFields[];
+}
+
 /**
  * A run's task instances, read in one request, with a state count, filters, and (for users
- * who may change them) selection and bulk actions. A run of 1,000 tasks renders at once:
- * rows are memoized and cheap (static times, no queries or timers of their own), and the
- * query keeps unchanged rows' objects between refreshes, so a refresh re-renders only the
- * rows that changed.
+ * who may change them) selection and bulk actions. A mapped task is one row of counts per
+ * state, which expands into its map indexes. A run of 1,000 tasks renders at once: rows
+ * are memoized and cheap (static times, no queries or timers of their own), and the query
+ * keeps unchanged rows' objects between refreshes, so a refresh re-renders only the rows
+ * that changed.
  */
 export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: string }) {
   const canChange = useCan("User");
@@ -50,7 +67,8 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
   const [state, setState] = useState("");
   // The select's name is its label's word alone, not the word and the chosen option.
   const stateLabel = useId();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [selected, setSelected] = useState<ReadonlyMap<string, TaskTarget>>(() => new Map());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const needle = useDeferredValue(text.trim().toLowerCase());
 
   const all = taskInstances.data?.task_instances;
@@ -63,26 +81,40 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
       ),
     [all, needle, state],
   );
+  const groups = useMemo(() => groupByTask(shown), [shown]);
 
-  const toggle = useCallback((taskId: string) => {
+  const toggle = useCallback((target: TaskTarget) => {
     setSelected((before) => {
+      const after = new Map(before);
+      const key = targetName(target);
+      if (!after.delete(key)) after.set(key, target);
+      return after;
+    });
+  }, []);
+  const toggleExpanded = useCallback((taskId: string) => {
+    setExpanded((before) => {
       const after = new Set(before);
       if (!after.delete(taskId)) after.add(taskId);
       return after;
     });
   }, []);
-  const allShownSelected = shown.length > 0 && shown.every((ti) => selected.has(ti.task_id));
+  // "All shown" means the shown tasks, whole: a mapped task with every map index.
+  const allShownSelected = groups.length > 0 && groups.every((g) => selected.has(g.taskId));
   const toggleShown = () => {
     setSelected((before) => {
-      const after = new Set(before);
-      for (const ti of shown) {
-        if (allShownSelected) after.delete(ti.task_id);
-        else after.add(ti.task_id);
+      const after = new Map(before);
+      for (const { taskId } of groups) {
+        if (allShownSelected) after.delete(taskId);
+        else after.set(taskId, { taskId, mapIndex: null });
       }
       return after;
     });
   };
-  const selectedIds = useMemo(() => [...selected].sort(), [selected]);
+  const isSelected = (key: string) => (canChange ? selected.has(key) : null);
+  const targets = useMemo(
+    () => [...selected].sort(([a], [b]) => a.localeCompare(b)).map(([, target]) => target),
+    [selected],
+  );
 
   // A failed refresh says so above the rows read before, which stay (and so does the selection).
   const error = taskInstances.error ? <ErrorMessage error={taskInstances.error} /> : null;
@@ -128,8 +160,8 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
         <TaskInstanceActions
           dagId={dagId}
           runId={runId}
-          taskIds={selectedIds}
-          onDone={() => setSelected(new Set())}
+          targets={targets}
+          onDone={() => setSelected(new Map())}
         />
       ) : null}
       <table className="table">
@@ -141,7 +173,7 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
                   type="checkbox"
                   aria-label="Select all shown tasks"
                   checked={allShownSelected}
-                  disabled={shown.length === 0}
+                  disabled={groups.length === 0}
                   onChange={toggleShown}
                 />
               </th>
@@ -159,14 +191,28 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
           </tr>
         </thead>
         <tbody>
-          {shown.map((ti) => (
-            <TaskInstanceRow
-              key={ti.task_id}
-              ti={ti}
-              selected={canChange ? selected.has(ti.task_id) : null}
-              onToggle={toggle}
-            />
-          ))}
+          {groups.map(({ taskId, instances }) => {
+            const [first] = instances;
+            if (first === undefined) return null;
+            return isMapped(instances) ? (
+              <MappedTaskRows
+                key={taskId}
+                taskId={taskId}
+                mapIndexes={instances}
+                expanded={expanded.has(taskId)}
+                onExpand={toggleExpanded}
+                isSelected={isSelected}
+                onToggle={toggle}
+              />
+            ) : (
+              <TaskInstanceRow
+                key={taskId}
+                ti={first}
+                selected={isSelected(taskId)}
+                onToggle={toggle}
+              />
+            );
+          })}
         </tbody>
       </table>
       {shown.length === 0 ? <p className="muted">No task instance matches the filters.</p> : null}
@@ -174,10 +220,25 @@ export function TaskInstanceList({ dagId, runId }: { dagId: string; runId: strin
   );
 }
 
+/** The instances in the order the API listed their tasks, each task's together. */
+function groupByTask(instances: readonly RowFields[]): TaskGroup[] {
+  const groups = new Map<string, TaskGroup>();
+  for (const ti of instances) {
+    const group = groups.get(ti.task_id);
+    if (group) group.instances.push(ti);
+    else groups.set(ti.task_id, { taskId: ti.task_id, instances: [ti] });
+  }
+  for (const group of groups.values()) {
+    if (group.instances.length > 1) group.instances.sort((a, b) => a.map_index - b.map_index);
+  }
+  return [...groups.values()];
+}
+
 /** What a row shows of a task instance. */
 type RowFields = Pick<
   TaskInstance,
   | "task_id"
+  | "map_index"
   | "operator"
   | "dag_id"
   | "dag_run_id"
@@ -190,7 +251,93 @@ type RowFields = Pick<
   | "duration"
 >;
 
-/** One task instance; `selected` null: the user may not select (change) task instances. */
+/**
+ * A mapped task: one row with its counts per state, and when expanded its map indexes, a
+ * page of them at a time. `isSelected` answers null when the user may not select.
+ */
+function MappedTaskRows({
+  taskId,
+  mapIndexes,
+  expanded,
+  onExpand,
+  isSelected,
+  onToggle,
+}: {
+  taskId: string;
+  mapIndexes: readonly RowFields[];
+  expanded: boolean;
+  onExpand: (taskId: string) => void;
+  isSelected: (key: string) => boolean | null;
+  onToggle: (target: TaskTarget) => void;
+}) {
+  const [offset, setOffset] = useState(0);
+  const selected = isSelected(taskId);
+  const first = mapIndexes[0];
+  // A filter may shrink the list under the page being read: start over rather than show none.
+  const start = offset < mapIndexes.length ? offset : 0;
+  const page = mapIndexes.slice(start, start + mapIndexPage);
+  const columns = selected === null ? columnCount : columnCount + 1;
+  return (
+    <>
+      <tr className="mapped-task">
+        {selected === null ? null : (
+          <td>
+            <input
+              type="checkbox"
+              aria-label={`Select ${taskId}`}
+              checked={selected}
+              onChange={() => onToggle({ taskId, mapIndex: null })}
+            />
+          </td>
+        )}
+        <td className="mono">
+          <button
+            type="button"
+            className="expander"
+            aria-expanded={expanded}
+            aria-label={`Map indexes of ${taskId}`}
+            onClick={() => onExpand(taskId)}
+          />
+          {taskId} <span className="muted">{summarizeMapped(mapIndexes).count} mapped</span>
+        </td>
+        <td className="mono">{first?.operator ?? "—"}</td>
+        <td colSpan={summaryColumns}>
+          <StateCounts taskInstances={mapIndexes} />
+        </td>
+        <td>—</td>
+      </tr>
+      {expanded
+        ? page.map((ti) => (
+            <TaskInstanceRow
+              key={ti.map_index}
+              ti={ti}
+              selected={isSelected(instanceName(ti))}
+              onToggle={onToggle}
+            />
+          ))
+        : null}
+      {expanded && mapIndexes.length > mapIndexPage ? (
+        <tr className="map-index">
+          <td colSpan={columns}>
+            <Pager
+              label={`Map indexes of ${taskId}`}
+              offset={start}
+              limit={mapIndexPage}
+              shown={page.length}
+              total={mapIndexes.length}
+              onOffset={setOffset}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * One task instance (a task's, or one map index of a mapped task); `selected` null: the
+ * user may not select (change) task instances.
+ */
 const TaskInstanceRow = memo(function TaskInstanceRow({
   ti,
   selected,
@@ -198,21 +345,24 @@ const TaskInstanceRow = memo(function TaskInstanceRow({
 }: {
   ti: RowFields;
   selected: boolean | null;
-  onToggle: (taskId: string) => void;
+  onToggle: (target: TaskTarget) => void;
 }) {
+  const name = instanceName(ti);
   return (
-    <tr>
+    <tr className={ti.map_index >= 0 ? "map-index" : undefined}>
       {selected === null ? null : (
         <td>
           <input
             type="checkbox"
-            aria-label={`Select ${ti.task_id}`}
+            aria-label={`Select ${name}`}
             checked={selected}
-            onChange={() => onToggle(ti.task_id)}
+            onChange={() =>
+              onToggle({ taskId: ti.task_id, mapIndex: ti.map_index >= 0 ? ti.map_index : null })
+            }
           />
         </td>
       )}
-      <td className="mono">{ti.task_id}</td>
+      <td className="mono task-name">{name}</td>
       <td className="mono">{ti.operator ?? "—"}</td>
       <td>
         <StateBadge state={ti.state} />
@@ -235,7 +385,8 @@ const TaskInstanceRow = memo(function TaskInstanceRow({
         <Link
           to="/dags/$dagId/runs/$runId/tasks/$taskId"
           params={{ dagId: ti.dag_id, runId: ti.dag_run_id, taskId: ti.task_id }}
-          aria-label={`Log of ${ti.task_id}`}
+          search={logSearch(ti.map_index)}
+          aria-label={`Log of ${name}`}
         >
           Log
         </Link>

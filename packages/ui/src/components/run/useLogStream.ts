@@ -103,10 +103,12 @@ export function useLogStream(target: {
   dagId: string;
   runId: string;
   taskId: string;
+  /** Of a mapped task; -1 for a task that is not. */
+  mapIndex: number;
   tryNumber: number;
 }) {
   const [state, dispatch] = useReducer(reduce, initial);
-  const { dagId, runId, taskId, tryNumber } = target;
+  const { dagId, runId, taskId, mapIndex, tryNumber } = target;
 
   useEffect(() => {
     const path = {
@@ -116,6 +118,7 @@ export function useLogStream(target: {
       task_try_number: tryNumber,
     };
     const url = `/api/v1/dags/${encodeURIComponent(dagId)}/dagRuns/${encodeURIComponent(runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`;
+    const mapped = mapIndex >= 0 ? { map_index: mapIndex } : {};
     let source: EventSource | null = null;
     let token = "";
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -125,7 +128,10 @@ export function useLogStream(target: {
       retry = setTimeout(connect, reconnectMs);
     };
     function connect() {
-      const stream = new EventSource(token ? `${url}?token=${encodeURIComponent(token)}` : url);
+      const query = new URLSearchParams();
+      if (mapIndex >= 0) query.set("map_index", String(mapIndex));
+      if (token) query.set("token", token);
+      const stream = new EventSource(query.size > 0 ? `${url}?${query}` : url);
       source = stream;
       let opened = false;
       stream.onopen = () => {
@@ -154,7 +160,7 @@ export function useLogStream(target: {
         ok(
           api.GET(
             "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
-            { params: { path, query: token ? { token } : {} } },
+            { params: { path, query: { ...mapped, ...(token ? { token } : {}) } } },
           ),
         ).then(
           () => {
@@ -176,7 +182,7 @@ export function useLogStream(target: {
       clearTimeout(retry);
       source?.close();
     };
-  }, [dagId, runId, taskId, tryNumber]);
+  }, [dagId, runId, taskId, mapIndex, tryNumber]);
 
   return state;
 }

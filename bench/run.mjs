@@ -31,6 +31,8 @@ const controlPlane = await startControlPlane(
     host: "127.0.0.1",
     dagsPausedAtCreation: false,
     logLevel: "silent",
+    adminUser: "bench",
+    adminPassword: "bench-password",
   },
   { logger: pino({ level: "silent" }) },
 );
@@ -89,7 +91,41 @@ try {
   const mappedDone = await store.getDagRunById(mappedRun.id);
   const mappedSeconds = (mappedDone.endDate - mappedDone.startDate) / 1000;
 
-  // 6. Failover: a worker running a task is killed with -9 (its runners with it, as when its
+  // 6. Pages of large runs, read over HTTP as the UI and REST clients read them: a run of
+  // 10,000 task instances (its queue unserved, so it stays as triggered) and the mapped
+  // run above. Each request is timed 5 times; the median is shown.
+  const wideRun = await scheduler.triggerRun("bench_wide", { runId: "bench_wide_pages" });
+  const runPath = (dagId, runId) => `/api/v1/dags/${dagId}/dagRuns/${runId}`;
+  const pageTimes = [];
+  for (const [what, method, url, body] of [
+    ["GET a run of 10,000 task instances", "GET", runPath("bench_wide", wideRun.runId)],
+    [
+      "GET its task instances, a page of 100",
+      "GET",
+      `${runPath("bench_wide", wideRun.runId)}/taskInstances?limit=100`,
+    ],
+    [
+      "GET its task instances, the last page of 100",
+      "GET",
+      `${runPath("bench_wide", wideRun.runId)}/taskInstances?limit=100&offset=9900`,
+    ],
+    [
+      "POST taskInstances/list, all 10,000 (the UI grid's read)",
+      "POST",
+      "/api/v1/dags/~/dagRuns/~/taskInstances/list",
+      { dag_ids: ["bench_wide"], page_limit: 10_000 },
+    ],
+    [
+      "GET listMapped of 1,000 map indexes, a page of 100",
+      "GET",
+      `${runPath("bench_mapped", mappedRun.runId)}/taskInstances/each/listMapped?limit=100`,
+    ],
+    ["GET the web UI's page (index.html)", "GET", "/"],
+  ]) {
+    pageTimes.push([what, `${percentile(await timeRequests(method, url, body, 5), 50)} ms`]);
+  }
+
+  // 7. Failover: a worker running a task is killed with -9 (its runners with it, as when its
   // machine dies); the retry starts on another worker once the control plane has heard
   // nothing for the worker timeout. Default settings: 5 s heartbeats, 15 s timeout.
   const failover = await measureFailover();
@@ -149,6 +185,8 @@ try {
       ],
     ],
   );
+  console.log("\nPages of large runs (HTTP on loopback, median of 5)\n");
+  table(["request", "time"], pageTimes);
 } finally {
   for (const worker of workers) {
     if (worker.exitCode !== null || worker.signalCode !== null) continue;
@@ -261,13 +299,35 @@ async function runToEnd(dagId, pollMs = 2) {
   await until(
     async () => {
       const state = (await store.getDagRunById(run.id))?.state;
-      if (state === "failed") throw new Error(`${dagId} failed`);
+      if (state === "failed") {
+        const failed = await store.listAttempts({ dagRunId: run.id, states: ["failed"] });
+        const why = failed.map((a) => `${a.taskId}[${a.mapIndex}]: ${a.error}`).slice(0, 3);
+        throw new Error(`${dagId} failed: ${why.join("; ") || "no attempt failed"}`);
+      }
       return state === "success";
     },
     `${dagId} to finish`,
     pollMs,
   );
   return run;
+}
+
+/** Times `count` identical requests as the admin; each must answer 2xx. */
+async function timeRequests(method, url, body, count) {
+  const times = [];
+  const authorization = `Basic ${Buffer.from("bench:bench-password").toString("base64")}`;
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(new URL(url, controlPlane.url), {
+      method,
+      headers: { authorization, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}`);
+    times.push(Math.round(performance.now() - started));
+  }
+  return times;
 }
 
 /** Polls `check` until it returns something truthy, and returns that. */

@@ -57,6 +57,37 @@ const exampleRuns: Example[] = [
     },
   },
   {
+    name: "mapping",
+    conf: {},
+    expected: (run) => {
+      expect(run.state).toBe("success");
+      expect(run.tasks).toEqual({
+        plants: { state: "success", xcom: ["porto", "lyon", "gdansk"], log: [] },
+        threshold: { state: "success", xcom: 0.9, log: [] },
+        "check[0]": {
+          state: "success",
+          xcom: { plant: "porto", ok: true },
+          log: ["map index 0: porto uptime 1.0"],
+        },
+        "check[1]": {
+          state: "success",
+          xcom: { plant: "lyon", ok: true },
+          log: ["map index 1: lyon uptime 0.9"],
+        },
+        "check[2]": {
+          state: "success",
+          xcom: { plant: "gdansk", ok: false },
+          log: ["map index 2: gdansk uptime 0.8"],
+        },
+        summary: {
+          state: "success",
+          xcom: ["gdansk"],
+          log: ["3 plants checked, failing: gdansk"],
+        },
+      });
+    },
+  },
+  {
     name: "bash_example",
     // Quotes and a semicolon: the command is quoted for the shell, so nothing is injected.
     conf: { greeting: "it's me; echo injected" },
@@ -223,17 +254,20 @@ async function behaviour(cp: ControlPlane, dagId: string, runId: string): Promis
     const found = await cp.store.getDagRun(dagId, runId);
     return found?.state === "success" || found?.state === "failed" ? found : null;
   }, `run ${runId} of ${dagId} to finish`);
+  // A mapped task's instances as `task[map_index]`.
+  const key = (x: { taskId: string; mapIndex: number }) =>
+    x.mapIndex < 0 ? x.taskId : `${x.taskId}[${x.mapIndex}]`;
   const xcoms = new Map(
-    (await cp.store.listXcoms({ dagRunId: run.id })).map((x) => [x.taskId, x.value]),
+    (await cp.store.listXcoms({ dagRunId: run.id })).map((x) => [key(x), x.value]),
   );
   const attempts = await cp.store.listAttempts({ dagRunId: run.id });
   const tasks: Behaviour["tasks"] = {};
   for (const ti of await cp.store.listTaskInstances({ dagRunId: run.id })) {
-    const attempt = attempts.filter((a) => a.taskId === ti.taskId).at(-1);
+    const attempt = attempts.filter((a) => key(a) === key(ti)).at(-1);
     const log = attempt ? (await cp.store.readLog(attempt.attemptId)).data : "";
-    tasks[ti.taskId] = {
+    tasks[key(ti)] = {
       state: ti.state ?? undefined,
-      xcom: xcoms.get(ti.taskId),
+      xcom: xcoms.get(key(ti)),
       log: log
         .split("\n")
         .filter((line) => line !== "")

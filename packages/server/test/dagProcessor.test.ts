@@ -407,6 +407,8 @@ describeEachBackend("DAG processor", (backend) => {
         "count_to_twenty_py",
         "fan_out_fan_in",
         "fan_out_fan_in_py",
+        "mapping",
+        "mapping_py",
         "scheduled_daily",
         "scheduled_daily_py",
       ]);

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
 import * as attempts from "./attempts.js";
+import * as callbackDeliveries from "./callbackDeliveries.js";
 import * as credentials from "./credentials.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
@@ -32,6 +33,7 @@ import * as xcom from "./xcom.js";
 
 export type * from "./apiTokens.js";
 export type * from "./attempts.js";
+export type * from "./callbackDeliveries.js";
 export type * from "./credentials.js";
 export { CredentialKind } from "./credentials.js";
 export type * from "./eventLog.js";
@@ -98,6 +100,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, apiTokens),
     ...bind(ctx, eventLog),
     ...bind(ctx, credentials),
+    ...bind(ctx, callbackDeliveries),
   };
 }
 

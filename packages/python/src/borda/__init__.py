@@ -44,8 +44,25 @@ def route(ctx, rows):
 def has_rows(ctx, rows):
     return len(rows) > 0                          # false: every task after it is skipped
 ```
+
+Callbacks and notifiers (docs/notifications.md):
+
+```python
+def page_someone(ctx):
+    print(ctx.callback.exception["message"])      # runs on a worker of the task's queue
+
+@task(retries=2, on_failure=[page_someone, slack_notifier("ops_slack")])
+def load(ctx): ...
+```
 """
 
+from borda._callbacks import (
+    CallbackDetails,
+    Notifier,
+    email_notifier,
+    slack_notifier,
+    webhook_notifier,
+)
 from borda._connection import Connection
 from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
@@ -55,10 +72,12 @@ from borda._task import TaskFunction, bash, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [
+    "CallbackDetails",
     "Connection",
     "Dag",
     "DagDefinitionError",
     "LookupFailed",
+    "Notifier",
     "Param",
     "TaskAborted",
     "TaskContext",
@@ -68,5 +87,8 @@ __all__ = [
     "TaskRef",
     "bash",
     "dag",
+    "email_notifier",
+    "slack_notifier",
     "task",
+    "webhook_notifier",
 ]

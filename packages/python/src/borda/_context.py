@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from borda._callbacks import CallbackDetails
 from borda._connection import Connection, connection_from_answer
 
 Asker = Callable[[dict[str, Any]], Any]
@@ -100,7 +101,8 @@ class TaskContext:
     ``data_interval_end`` (None for a manual run of an unscheduled DAG), ``params`` (the
     DAG's params: defaults overridden by the run's conf), ``conf`` (as the run was
     triggered), ``inputs`` (input name → the upstream result it receives) and ``upstream``
-    (every direct upstream task's result, by task id).
+    (every direct upstream task's result, by task id). In a callback, ``callback`` says
+    which event fired it (None in a task).
     """
 
     def __init__(
@@ -123,6 +125,8 @@ class TaskContext:
         self.conf: dict[str, Any] = data.get("conf") or {}
         self.inputs: dict[str, Any] = data.get("inputs") or {}
         self.upstream: dict[str, Any] = data.get("upstream") or {}
+        self.callback: CallbackDetails | None = None
+        """Set when a callback runs: the event that fired it (``borda.CallbackDetails``)."""
         self._signal = signal or AbortSignal()
         self._ask = ask
 

@@ -18,6 +18,7 @@ GOOD = {
     "a3_sdk_taskflow.py": ["a3_sdk_taskflow"],
     "a3_standard_operators.py": ["a3_standard_operators"],
     "branching.py": ["corpus_branching"],
+    "callbacks.py": ["corpus_callbacks"],
     "custom_operator.py": ["corpus_custom_operator"],
     "dag_argument_style.py": ["corpus_dag_argument"],
     "dynamic_dags.py": ["corpus_site_lisbon", "corpus_site_porto"],
@@ -33,7 +34,7 @@ GOOD = {
 
 UNSUPPORTED = {
     "unsupported_assets.py": ("airflow.sdk.Asset", 5),
-    "unsupported_callback.py": ("The argument on_failure_callback= of task 'work'", 19),
+    "unsupported_callback.py": ("The argument on_execute_callback= of task 'work'", 20),
     "unsupported_mapping.py": ("add_one.expand()", 14),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),
     "unsupported_sensor.py": ("airflow.sensors.filesystem", 6),

@@ -143,6 +143,7 @@ describe.skipIf(skip !== null)(
         "a3_sdk_taskflow",
         "a3_standard_operators",
         "corpus_branching",
+        "corpus_callbacks",
         "corpus_custom_operator",
         "corpus_dag_argument",
         "corpus_native_templates",

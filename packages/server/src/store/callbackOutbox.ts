@@ -86,7 +86,10 @@ export async function recordCallbacks(
  * under a generic type. Failures the control plane decides name their own type.
  */
 export function exceptionOf(error: string, overdue?: "lease" | "timeout"): CallbackException {
-  if (overdue === "timeout") return { type: "AirflowTaskTimeout", message: error };
+  // The worker's own stop of a task past its executionTimeout (worker/runner/taskRunner.ts).
+  if (overdue === "timeout" || /^timed out after .*executionTimeout\)/.test(error)) {
+    return { type: "AirflowTaskTimeout", message: error };
+  }
   if (overdue === "lease") return { type: "WorkerLost", message: error };
   const lines = error.split("\n").filter((line) => line.trim() !== "");
   const line = (error.startsWith("Traceback") ? lines.at(-1) : lines[0]) ?? "";

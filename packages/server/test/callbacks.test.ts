@@ -1,7 +1,7 @@
 import { expect, it, vi } from "vitest";
 import { as, startApiWithUsers } from "./support/api.js";
-import { describeEachBackend } from "./support/backends.js";
-import { edgeClient, newWorkerToken } from "./support/controlPlane.js";
+import { describeEachBackend, describePostgres } from "./support/backends.js";
+import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
 import { httpReceiver, smtpReceiver } from "./support/loopbackReceivers.js";
 
 const dags = `
@@ -276,5 +276,45 @@ describeEachBackend("callbacks and notifications", (backend) => {
     expect((await as(cp, null)("GET", "/dags/fails/dagRuns/nope/notifications")).status).toBe(401);
     const missing = await as(cp, "viewer")("GET", "/dags/fails/dagRuns/nope/notifications");
     expect(missing.status).toBe(404);
+  });
+});
+
+describePostgres("notifications with two replicas on one database", (backend) => {
+  it("each notification is claimed and sent by one replica", async () => {
+    const receiver = await httpReceiver(backend);
+    const fanOut = `
+import { dag, webhookNotifier } from "borda";
+export default dag({ id: "many" }, ({ task }) => {
+  for (let i = 0; i < 30; i++) {
+    task({ id: "t" + i, onSuccess: webhookNotifier({ connId: "hook" }) }, () => i);
+  }
+});`;
+    const first = await startApiWithUsers(backend, { dags: { "many.ts": fanOut } });
+    const second = await startTestControlPlane(backend, { replicaOf: first });
+    await as(first, "admin")("POST", "/connections", {
+      connection_id: "hook",
+      conn_type: "http",
+      host: `${receiver.url}/hook`,
+    });
+    const worker = edgeClient(first, (await newWorkerToken(first, ["default"])).token);
+    await worker.register(["default"]);
+    await as(first, "admin")("POST", "/dags/many/dagRuns", { dag_run_id: "r1" });
+    let done = 0;
+    while (done < 30) {
+      const { jobs } = (await worker.fetchJobs(0, 10)).body;
+      for (const job of jobs) {
+        await worker.report(job.attemptId, "start");
+        await worker.report(job.attemptId, "success");
+        // Both replicas' delivery loops look for work as the successes land.
+        second.notifications.wake();
+        done += 1;
+      }
+    }
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(30), { timeout: 20_000 });
+    const taskIds = receiver.received.map((r) => r.body.task_id);
+    expect(new Set(taskIds).size).toBe(30);
+    // Nothing more arrives: no delivery was claimed by both replicas.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received).toHaveLength(30);
   });
 });

@@ -1,8 +1,15 @@
-import { expect, it, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, expect, it, vi } from "vitest";
 import { as, startApiWithUsers } from "./support/api.js";
 import { describeEachBackend, describePostgres } from "./support/backends.js";
 import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
-import { httpReceiver, smtpReceiver } from "./support/loopbackReceivers.js";
+import { httpReceiver, selfSignedCertificate, smtpReceiver } from "./support/loopbackReceivers.js";
+
+const certificateDir = mkdtempSync(path.join(tmpdir(), "borda-smtp-tls-"));
+const certificate = selfSignedCertificate(certificateDir);
+afterAll(() => rmSync(certificateDir, { recursive: true, force: true }));
 
 const dags = `
 import { dag, emailNotifier, slackNotifier, webhookNotifier } from "borda";
@@ -29,6 +36,19 @@ export const timesOut = dag({ id: "times_out" }, ({ task }) => {
 
 export const unreachable = dag({ id: "unreachable" }, ({ task }) => {
   task({ id: "ok", onSuccess: webhookNotifier({ connId: "down" }) }, () => 1);
+});
+
+export const mailed = dag({ id: "mailed" }, ({ task }) => {
+  task(
+    {
+      id: "boom",
+      onFailure: [
+        emailNotifier({ connId: "tls_mail", to: "ops@example.com" }),
+        emailNotifier({ connId: "plain_mail", to: "ops@example.com" }),
+      ],
+    },
+    () => { throw new Error("boom"); },
+  );
 });
 
 export const chat = dag({ id: "chat" }, ({ task }) => {
@@ -270,6 +290,45 @@ describeEachBackend("callbacks and notifications", (backend) => {
     expect(answer).not.toContain("secret-token");
     expect(answer).not.toContain("smtp-secret");
   });
+
+  it.skipIf(certificate === null)(
+    "mails over STARTTLS when the server offers it, and never sends a password in clear",
+    async () => {
+      const { admin, trigger, runJob, notifications } = await setUp();
+      const secure = await smtpReceiver(backend, certificate ? { tls: certificate } : {});
+      const plain = await smtpReceiver(backend);
+      for (const [connection_id, port] of [
+        ["tls_mail", secure.port],
+        ["plain_mail", plain.port],
+      ] as const) {
+        await admin("POST", "/connections", {
+          connection_id,
+          conn_type: "smtp",
+          host: "127.0.0.1",
+          port,
+          login: "borda@example.com",
+          password: "smtp-secret",
+          extra: JSON.stringify({ verify: false }),
+        });
+      }
+      await trigger("mailed", "r1");
+      await runJob("failure");
+      await vi.waitFor(() => expect(secure.mails).toHaveLength(1));
+      expect(secure.mails[0]).toMatchObject({
+        tls: true,
+        auth: { login: "borda@example.com", password: "smtp-secret" },
+      });
+      const refused = await vi.waitFor(async () => {
+        const found = (await notifications("mailed", "r1")).find(
+          (n: { conn_id: string }) => n.conn_id === "plain_mail",
+        );
+        expect(found?.state).toBe("failed");
+        return found;
+      });
+      expect(refused.last_error).toContain("Borda does not send a password in clear");
+      expect(plain.mails).toEqual([]);
+    },
+  );
 
   it("answers 404 for an unknown run and 401 without credentials", async () => {
     const { cp } = await setUp();

@@ -1,5 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage } from "node:http";
-import { createServer as createNetServer } from "node:net";
+import { createServer as createNetServer, type Socket } from "node:net";
+import path from "node:path";
+import { TLSSocket } from "node:tls";
 import type { Backend } from "./backends.js";
 
 /** A request a loopback HTTP receiver got. */
@@ -50,22 +54,28 @@ export interface ReceivedMail {
   to: string[];
   /** The decoded `AUTH PLAIN` login and password, when the client signed in. */
   auth: { login: string; password: string } | null;
+  /** Whether the client had upgraded the connection with STARTTLS. */
+  tls: boolean;
   data: string;
 }
 
 /**
- * The least of an SMTP server (RFC 5321) on loopback: EHLO offering AUTH PLAIN, MAIL,
- * RCPT, DATA, QUIT. It records each message. Stopped after the test.
+ * The least of an SMTP server (RFC 5321) on loopback: EHLO offering AUTH PLAIN (and
+ * STARTTLS, given a key and certificate), MAIL, RCPT, DATA, QUIT. It records each message.
+ * Stopped after the test.
  */
-export async function smtpReceiver(backend: Pick<Backend, "onCleanup">) {
+export async function smtpReceiver(
+  backend: Pick<Backend, "onCleanup">,
+  options: { tls?: { key: string; cert: string } } = {},
+) {
   const mails: ReceivedMail[] = [];
-  const server = createNetServer((socket) => {
+  const serve = (stream: Socket, encrypted: boolean) => {
     let buffer = "";
     let inData = false;
-    let mail: ReceivedMail = { from: "", to: [], auth: null, data: "" };
-    const reply = (line: string) => socket.write(`${line}\r\n`);
-    reply("220 loopback ESMTP");
-    socket.on("data", (chunk) => {
+    let auth: ReceivedMail["auth"] = null;
+    let mail: ReceivedMail = { from: "", to: [], auth, tls: encrypted, data: "" };
+    const reply = (line: string) => stream.write(`${line}\r\n`);
+    const onData = (chunk: Buffer) => {
       buffer += chunk.toString("utf8");
       for (;;) {
         if (inData) {
@@ -74,8 +84,8 @@ export async function smtpReceiver(backend: Pick<Backend, "onCleanup">) {
           mail.data = buffer.slice(0, end).replace(/^\.\./gm, ".");
           buffer = buffer.slice(end + 5);
           inData = false;
-          mails.push(mail);
-          mail = { from: "", to: [], auth: mail.auth, data: "" };
+          mails.push({ ...mail, auth });
+          mail = { from: "", to: [], auth, tls: encrypted, data: "" };
           reply("250 queued");
           continue;
         }
@@ -84,12 +94,24 @@ export async function smtpReceiver(backend: Pick<Backend, "onCleanup">) {
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const verb = line.split(" ")[0]?.toUpperCase();
-        if (verb === "EHLO") reply("250-loopback\r\n250 AUTH PLAIN");
-        else if (verb === "AUTH") {
+        if (verb === "EHLO") {
+          reply(
+            options.tls && !encrypted
+              ? "250-loopback\r\n250-STARTTLS\r\n250 AUTH PLAIN"
+              : "250-loopback\r\n250 AUTH PLAIN",
+          );
+        } else if (verb === "STARTTLS" && options.tls && !encrypted) {
+          stream.off("data", onData);
+          reply("220 ready to start TLS");
+          const secure = new TLSSocket(stream, { isServer: true, ...options.tls });
+          secure.on("error", () => {});
+          serve(secure, true);
+          return;
+        } else if (verb === "AUTH") {
           const [, login = "", password = ""] = Buffer.from(line.split(" ")[2] ?? "", "base64")
             .toString("utf8")
             .split("\0");
-          mail.auth = { login, password };
+          auth = { login, password };
           reply("235 ok");
         } else if (verb === "MAIL") {
           mail.from = /<(.*)>/.exec(line)?.[1] ?? "";
@@ -102,17 +124,48 @@ export async function smtpReceiver(backend: Pick<Backend, "onCleanup">) {
           reply("354 go ahead");
         } else if (verb === "QUIT") {
           reply("221 bye");
-          socket.end();
+          stream.end();
         } else reply("502 not implemented");
       }
-    });
+    };
+    stream.on("data", onData);
+  };
+  const server = createNetServer((socket) => {
     socket.on("error", () => {});
+    socket.write("220 loopback ESMTP\r\n");
+    serve(socket, false);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   backend.onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { port, mails };
+}
+
+/**
+ * A throwaway key and self-signed certificate for 127.0.0.1, made with the openssl
+ * command; null where there is none.
+ */
+export function selfSignedCertificate(dir: string): { key: string; cert: string } | null {
+  const keyFile = path.join(dir, "key.pem");
+  const certFile = path.join(dir, "cert.pem");
+  const made = spawnSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+    ].concat(["-keyout", keyFile, "-out", certFile]),
+    { stdio: "ignore" },
+  );
+  if (made.status !== 0) return null;
+  return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(certFile, "utf8") };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -229,6 +229,9 @@ export const callbackJobSchema = z.object({
 });
 export type CallbackJob = z.infer<typeof callbackJobSchema>;
 
+/** The end of a callback's output that its report carries and the control plane keeps. */
+export const maxCallbackOutputChars = 16 * 1024;
+
 export const callbackReportSchema = z.object({
   claimId: z.string().max(100),
   /** Null: the callback returned; else why it failed (its exception). */
@@ -236,8 +239,8 @@ export const callbackReportSchema = z.object({
     .string()
     .max(64 * 1024)
     .nullable(),
-  /** What the callback printed (the worker sends its last 16 KiB). */
-  output: z.string().max(64 * 1024),
+  /** What the callback printed: its last `maxCallbackOutputChars` characters. */
+  output: z.string().max(maxCallbackOutputChars),
 });
 export type CallbackReport = z.infer<typeof callbackReportSchema>;
 

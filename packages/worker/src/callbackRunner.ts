@@ -1,4 +1,4 @@
-import { type CallbackJob, ErrorCode, type Job } from "@borda/protocol";
+import { type CallbackJob, ErrorCode, type Job, maxCallbackOutputChars } from "@borda/protocol";
 import { Backoff, type BackoffOptions, delay } from "./client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "./client/edgeClient.js";
 import type { Logger } from "./logger.js";
@@ -7,13 +7,11 @@ import type { TaskRunner } from "./runner/taskRunner.js";
 /**
  * Runs the code callbacks a fetch hands this worker (protocol 1.3, docs/notifications.md)
  * in the same runners as tasks, and reports how each ended under its claim id. A callback
- * takes no slot and has no log stream: its output (the last 16 KiB) travels in its report.
+ * takes no slot and has no log stream: the end of its output travels in its report.
  * A report the control plane refuses as stale (the claim lapsed and someone else runs it)
  * is dropped; one that cannot be delivered is retried until the worker exits, after which
  * the claim lapses and the callback runs again elsewhere (at least once).
  */
-
-const maxOutputChars = 16 * 1024;
 
 export interface CallbackRunnerOptions {
   client: Pick<EdgeClient, "reportCallback">;
@@ -46,7 +44,7 @@ export class CallbackRunner {
   async #run(job: CallbackJob): Promise<void> {
     let output = "";
     const append = (text: string) => {
-      output = (output + text).slice(-maxOutputChars);
+      output = (output + text).slice(-maxCallbackOutputChars);
     };
     const running = this.#o.tasks.start(asTaskJob(job), {
       write: (_stream, text) => append(text),

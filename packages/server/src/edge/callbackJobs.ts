@@ -9,7 +9,7 @@ import {
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import { tokenCoversQueue } from "../auth/workerTokens.js";
-import { deliveryFailedEvent } from "../notifications/notificationDelivery.js";
+import { deliveryFailedEvent } from "../notifications/deliveryFailedEvent.js";
 import type { Clock } from "../scheduler/clock.js";
 import { resolveParams } from "../scheduler/validateConf.js";
 import type { DeliveryRecord, Store, WorkerTokenRecord } from "../store/index.js";
@@ -28,8 +28,6 @@ export const callbackTimeoutMs = 60_000;
 export const maxCallbackClaims = 3;
 /** Callbacks handed out per fetch (they take no slot, so they need a cap of their own). */
 const callbacksPerFetch = 10;
-/** The output a callback delivery keeps. */
-const maxOutputChars = 16 * 1024;
 
 export class CallbackJobs {
   readonly #store: Store;
@@ -45,12 +43,6 @@ export class CallbackJobs {
   /** Claims the callbacks due on `queues` for worker `name`, with what it needs to run them. */
   async claim(name: string, queues: readonly string[], workerTimeoutMs: number) {
     const now = this.#clock.now();
-    for (const lost of await this.#store.failSpentDeliveries(
-      { code: true, maxTries: maxCallbackClaims },
-      now,
-    )) {
-      await this.#store.recordEvent(deliveryFailedEvent(lost, now));
-    }
     const claimed = await this.#store.claimCallbackJobs(
       {
         claimedBy: name,
@@ -134,7 +126,8 @@ export class CallbackJobs {
         { details: { callbackId: String(callbackId) } },
       );
     }
-    const output = report.output.replaceAll("\u0000", "?").slice(-maxOutputChars);
+    // PostgreSQL text holds no NUL.
+    const output = report.output.replaceAll("\u0000", "?");
     const error = report.error?.replaceAll("\u0000", "?") ?? null;
     const finished = await this.#store.finishDelivery(
       { id: callbackId, claimId: report.claimId, error, output },

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Credentials } from "../credentials/credentials.js";
+import { maxCallbackClaims } from "../edge/callbackJobs.js";
 import type { Clock } from "../scheduler/clock.js";
 import type { DeliveryRecord, Store } from "../store/index.js";
+import { deliveryFailedEvent } from "./deliveryFailedEvent.js";
 import { deliverNotification, NotifierError, notificationFacts } from "./notifiers.js";
 
 export interface NotificationDeliveryOptions {
@@ -88,11 +90,14 @@ export class NotificationDelivery {
   /** One batch. True when it claimed a full batch (more may be waiting). */
   async #round(): Promise<boolean> {
     const { store, clock } = this.#o;
-    for (const lost of await store.failSpentDeliveries(
+    // Deliveries whose last claim lapsed (their replica or worker was lost each time).
+    for (const spent of [
       { code: false, maxTries: this.maxTries },
-      clock.now(),
-    )) {
-      await this.#recordFailure(lost);
+      { code: true, maxTries: maxCallbackClaims },
+    ]) {
+      for (const lost of await store.failSpentDeliveries(spent, clock.now())) {
+        await this.#recordFailure(lost);
+      }
     }
     const claimed = await store.claimNotifierDeliveries(
       {
@@ -205,26 +210,4 @@ export class NotificationDelivery {
   get #retryBaseMs(): number {
     return this.#o.retryBaseMs ?? 2000;
   }
-}
-
-/** The event-log row of a delivery that failed for good (the UI and `/eventLogs` show it). */
-export function deliveryFailedEvent(delivery: DeliveryRecord, when: Date) {
-  return {
-    when,
-    event: delivery.target === "code" ? "callback.failed" : "notification.failed",
-    owner: null,
-    dagId: delivery.dagId,
-    runId: delivery.runId,
-    taskId: delivery.taskId,
-    mapIndex: delivery.mapIndex,
-    tryNumber: delivery.tryNumber,
-    executionDate: null,
-    extra: JSON.stringify({
-      notification_id: delivery.id,
-      event: delivery.event,
-      target: delivery.target,
-      conn_id: delivery.notifier?.connId ?? null,
-      error: delivery.lastError,
-    }),
-  };
 }

@@ -101,6 +101,15 @@ async function claimDeliveries(
         eb.and([eb("state", "=", DState.running), eb("lease_expires_at", "<=", now)]),
       ]),
     ]);
+  // A read first: every fetch of a 1.3 worker asks, and almost always nothing is due, so
+  // the write transaction (on SQLite, the one writer's lock) is taken only when it is.
+  const anyDue = await ctx.db
+    .selectFrom("callback_deliveries")
+    .select("id")
+    .where(due)
+    .limit(1)
+    .executeTakeFirst();
+  if (!anyDue) return [];
   return ctx.write(async (trx) => {
     const candidates = await trx
       .selectFrom("callback_deliveries")

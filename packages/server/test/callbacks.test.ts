@@ -210,16 +210,43 @@ describeEachBackend("callbacks and notifications", (backend) => {
     await trigger("times_out", "r1");
     const [job] = (await worker.fetchJobs(0)).body.jobs;
     await worker.report(job.attemptId, "start");
-    // The worker goes silent: the control plane ends the attempt by itself.
+    // The worker keeps heartbeating but never reports: the control plane's deadline ends it.
     const posted = await vi.waitFor(
-      () => {
+      async () => {
+        await worker.heartbeat([job.attemptId], "running");
         expect(receiver.received).toHaveLength(1);
         return receiver.received[0];
       },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(posted?.body).toMatchObject({
+      task_id: "slow",
+      event: "failure",
+      state: "failed",
+      exception: { type: "AirflowTaskTimeout" },
+    });
+  });
+
+  it("a worker lost with the attempt still fires the failure notification", async () => {
+    const { receiver, trigger, worker } = await setUp();
+    await trigger("fails", "r1");
+    const [job] = (await worker.fetchJobs(0)).body.jobs;
+    await worker.report(job.attemptId, "start");
+    // The worker goes silent: its lease lapses and the control plane fails the attempt.
+    const posted = await vi.waitFor(
+      () => {
+        const found = receiver.received.find((r) => r.body.scope === "task");
+        expect(found).toBeDefined();
+        return found;
+      },
       { timeout: 10_000 },
     );
-    expect(posted?.body).toMatchObject({ task_id: "slow", event: "failure", state: "failed" });
-    expect(["AirflowTaskTimeout", "WorkerLost"]).toContain(posted?.body.exception.type);
+    expect(posted?.body).toMatchObject({
+      task_id: "boom",
+      event: "failure",
+      exception: { type: "WorkerLost" },
+    });
+    expect(posted?.body.exception.message).toContain("stopped heartbeating");
   });
 
   it("retries a notifier whose server answers 500, then records it failed, and the run stays successful", async () => {

@@ -17,8 +17,8 @@ import {
  * Callbacks and notifications end to end (docs/notifications.md): a real control plane on
  * each backend, a real `borda worker` process running the callbacks of TypeScript,
  * Borda-Python and Airflow-style DAG files, and a loopback HTTP server that receives both
- * what the callbacks post themselves (to the run's conf.callback_url) and what the
- * control plane's webhook and Slack notifiers send.
+ * what the callbacks post themselves (to a connection's URL, or the Airflow-style file's
+ * conf.callback_url) and what the control plane's webhook and Slack notifiers send.
  */
 
 const { python, skip: pythonSkip } = airflowPython();
@@ -26,8 +26,9 @@ const { python, skip: pythonSkip } = airflowPython();
 const tsDags = `
 import { dag, webhookNotifier } from "borda";
 
+// Where to post is a connection: a callback reads what its task may.
 const post = async (ctx) => {
-  await fetch(ctx.conf.callback_url, {
+  await fetch((await ctx.connection("callback_target")).host, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -80,7 +81,8 @@ def post(ctx):
         "callback": {"event": ctx.callback.event, "scope": ctx.callback.scope,
                      "exception": ctx.callback.exception},
     }
-    request = urllib.request.Request(ctx.conf["callback_url"], data=json.dumps(body).encode(),
+    target = ctx.connection("callback_target").host
+    request = urllib.request.Request(target, data=json.dumps(body).encode(),
                                      headers={"content-type": "application/json"})
     urllib.request.urlopen(request, timeout=10).close()
 
@@ -121,6 +123,7 @@ describeEachBackend("callbacks and notifiers with a real worker", (backend) => {
     for (const [connId, connType, host, password] of [
       ["hook", "http", `${receiver.url}/hook`, null],
       ["corpus_slack", "slackwebhook", `${receiver.url}/slack`, "T0/B0/corpus"],
+      ["callback_target", "http", `${receiver.url}/cb`, null],
     ] as const) {
       await cp.credentials.createConnection({
         connId,

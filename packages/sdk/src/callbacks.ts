@@ -25,7 +25,8 @@ export interface CallbackDetails {
 
 /**
  * What a callback receives: the context of the task instance it is about (for a DAG's
- * callback, the one that decided the run) and `callback`. It cannot read the run's XComs.
+ * callback, the one that decided the run) and `callback`. Its `inputs` and `upstream` are
+ * empty; `ctx.connection()` and `ctx.variable()` read what the task may.
  */
 export type CallbackContext = TaskContext & { readonly callback: CallbackDetails };
 

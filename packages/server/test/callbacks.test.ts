@@ -157,6 +157,19 @@ describeEachBackend("callbacks and notifications", (backend) => {
       taskId: "boom",
       callback: { event: "failure", runState: "failed", reason: "task_failure" },
     });
+    // While it runs, a callback reads what its task may: connections in its queue's scope
+    // and its run's XComs, under its claim id.
+    const read = (claimId: string) =>
+      worker.call("POST", `/workers/w1/attempts/${claimId}/connection`, { connId: "hook" });
+    const connection = await read(taskCallback.claimId);
+    expect(connection.status).toBe(200);
+    expect(connection.body).toMatchObject({ connId: "hook", host: `${receiver.url}/hook` });
+    const pulled = await worker.call(
+      "POST",
+      `/workers/w1/attempts/${dagCallback.claimId}/xcoms`,
+      {},
+    );
+    expect(pulled.status).toBe(200);
     const report = (callback: { callbackId: string; claimId: string }, error: string | null) =>
       worker.call("POST", `/workers/w1/callbacks/${callback.callbackId}/result`, {
         claimId: callback.claimId,
@@ -165,8 +178,10 @@ describeEachBackend("callbacks and notifications", (backend) => {
       });
     expect((await report(taskCallback, null)).status).toBe(200);
     expect((await report(dagCallback, "Error: callback broke")).status).toBe(200);
-    // Finished: a second report (a resend, another claim) is refused and nothing runs again.
+    // Finished: a second report (a resend, another claim) is refused and nothing runs again;
+    // nor may it read any more.
     expect((await report(taskCallback, null)).body.code).toBe("stale_attempt");
+    expect((await read(taskCallback.claimId)).body.code).toBe("stale_attempt");
     expect((await fetchWork()).callbacks).toBeUndefined();
 
     await vi.waitFor(async () => {

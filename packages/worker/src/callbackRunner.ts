@@ -85,8 +85,8 @@ export class CallbackRunner {
 
 /**
  * The callback as the task runner takes a job: it runs in the runner of its bundle, as
- * the task would, and its claim id stands in for an attempt id (so it reads no
- * connections or XComs from the control plane: those are an attempt's).
+ * the task would, and its claim id stands in for an attempt id: the control plane answers
+ * its reads of XComs, connections and variables in its task's scope while it runs.
  */
 function asTaskJob(job: CallbackJob): Job & { callback: CallbackJob["callback"] } {
   return {

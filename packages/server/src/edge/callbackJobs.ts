@@ -3,12 +3,14 @@ import {
   type CallbackAck,
   type CallbackJob,
   type CallbackReport,
+  DeliveryState,
   ErrorCode,
   findTask,
   TaskRuntime,
 } from "@borda/protocol";
 import type { Logger } from "pino";
 import { tokenCoversQueue } from "../auth/workerTokens.js";
+import type { AttemptReader } from "../credentials/credentials.js";
 import { deliveryFailedEvent } from "../notifications/deliveryFailedEvent.js";
 import type { Clock } from "../scheduler/clock.js";
 import { resolveParams } from "../scheduler/validateConf.js";
@@ -104,6 +106,38 @@ export class CallbackJobs {
         upstream: {},
       },
       callback: delivery.info,
+    };
+  }
+
+  /**
+   * The running callback claimed under `claimId` by worker `name`, as the reader of
+   * connections, variables and XComs it asks for: it reads what its task may, in the
+   * task's queue's scope, and only while it runs (like an attempt). Null when there is none.
+   */
+  async reader(
+    token: WorkerTokenRecord,
+    name: string,
+    claimId: string,
+  ): Promise<(AttemptReader["attempt"] & { dagRunId: number }) | null> {
+    const delivery = await this.#store.getDeliveryByClaim(claimId);
+    if (
+      delivery?.target !== "code" ||
+      delivery.state !== DeliveryState.running ||
+      delivery.claimedBy !== name ||
+      delivery.taskId === null ||
+      !tokenCoversQueue(token, delivery.queue ?? "")
+    ) {
+      return null;
+    }
+    return {
+      attemptId: claimId,
+      dagRunId: delivery.dagRunId,
+      queue: delivery.queue ?? "",
+      dagId: delivery.dagId,
+      runId: delivery.runId,
+      taskId: delivery.taskId,
+      mapIndex: delivery.mapIndex,
+      tryNumber: delivery.tryNumber ?? 0,
     };
   }
 

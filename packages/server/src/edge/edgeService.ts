@@ -341,7 +341,7 @@ export class EdgeService {
     attemptId: string,
     request: { taskIds?: string[] | undefined; key: string },
   ): Promise<XcomPullResponse> {
-    const attempt = await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#requireReader(token, name, attemptId);
     const found = await this.#o.store.listXcoms({
       dagRunId: attempt.dagRunId,
       ...(request.taskIds ? { taskIds: request.taskIds } : {}),
@@ -363,7 +363,7 @@ export class EdgeService {
     attemptId: string,
     connId: string,
   ): Promise<TaskConnection> {
-    const attempt = await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#requireReader(token, name, attemptId);
     return this.#o.credentials.connectionForAttempt({ attempt, token, workerName: name }, connId);
   }
 
@@ -374,7 +374,7 @@ export class EdgeService {
     attemptId: string,
     key: string,
   ): Promise<TaskVariable> {
-    const attempt = await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#requireReader(token, name, attemptId);
     return this.#o.credentials.variableForAttempt({ attempt, token, workerName: name }, key);
   }
 
@@ -481,6 +481,17 @@ export class EdgeService {
     }
     this.#requireOwnToken(worker, token);
     return worker;
+  }
+
+  /**
+   * What asks for XComs, connections and variables: a current attempt of the worker, or a
+   * code callback it runs (its claim id in the attempt's place; callbackJobs.ts).
+   */
+  async #requireReader(token: WorkerTokenRecord, name: string, id: string) {
+    const callback = (await this.#o.store.getAttempt(id))
+      ? null
+      : await this.callbacks.reader(token, name, id);
+    return callback ?? this.#requireAttempt(token, name, id);
   }
 
   async #requireAttempt(

@@ -259,6 +259,19 @@ export async function getDelivery(
   return row ? toDeliveryRecord(row) : null;
 }
 
+/** The delivery claimed under `claimId`, or null. */
+export async function getDeliveryByClaim(
+  ctx: StoreContext,
+  claimId: string,
+): Promise<DeliveryRecord | null> {
+  const row = await ctx.db
+    .selectFrom("callback_deliveries")
+    .selectAll()
+    .where("claim_id", "=", claimId)
+    .executeTakeFirst();
+  return row ? toDeliveryRecord(row) : null;
+}
+
 function toDeliveryRecord(r: Selectable<CallbackDeliveriesTable>): DeliveryRecord {
   return {
     id: Number(r.id),

@@ -51,6 +51,12 @@ export function callbackDeliveriesSchema(dialect: Dialect) {
       .on("callback_deliveries")
       .columns(["state", "next_try_at"])
       .execute();
+    // A running callback reads connections, variables and XComs under its claim id.
+    await db.schema
+      .createIndex("callback_deliveries_claim")
+      .on("callback_deliveries")
+      .column("claim_id")
+      .execute();
     await db.schema
       .createIndex("callback_deliveries_run")
       .on("callback_deliveries")

@@ -33,7 +33,8 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
  *
  * From 1.3 a worker that says so in its fetch (`callbacks: true`) is also handed code
  * callbacks of tasks on its queues (`callbacks` in the answer) and reports how each
- * ended; an older worker is never given one (docs/notifications.md).
+ * ended; an older worker is never given one (docs/notifications.md). While a callback
+ * runs, its claim id stands in for an attempt id in XCom, connection and variable reads.
  *
  * A running task reads a connection or variable one at a time, naming its attempt: there
  * is no bulk download. The control plane answers only when the attempt's queue is in the

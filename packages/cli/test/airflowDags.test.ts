@@ -31,7 +31,7 @@ const logicalDate = new Date("2024-03-10T06:30:00Z");
 
 const unsupported: Record<string, string> = {
   "unsupported_assets.py": "airflow.sdk.Asset",
-  "unsupported_callback.py": "The argument on_failure_callback= of task 'work' (BashOperator)",
+  "unsupported_callback.py": "The argument on_execute_callback= of task 'work' (BashOperator)",
   "unsupported_mapping.py": "XComArg.zip()",
   "unsupported_postgres_provider.py": "airflow.providers.postgres.operators.postgres",
   "unsupported_sensor.py": "airflow.sensors.filesystem",
@@ -157,6 +157,7 @@ describe.skipIf(skip !== null)(
         "a3_standard_operators",
         "corpus_backfill",
         "corpus_branching",
+        "corpus_callbacks",
         "corpus_custom_operator",
         "corpus_dag_argument",
         "corpus_mapping",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dagCallbacksSchema, taskCallbacksSchema } from "./callbacks.js";
 
 /**
  * The serialized structure of a DAG: what the DAG processor extracts from a bundle and
@@ -164,6 +165,8 @@ export const taskSpecSchema = z.object({
   mapped: taskMappingSchema.optional(),
   /** What declared the task, as shown to people: `bash`, `@task`, `PythonOperator`, ... Absent: the kind. */
   operator: z.string().min(1).max(100).optional(),
+  /** What the task's success, failure and retry fire (docs/notifications.md). Absent: nothing. */
+  callbacks: taskCallbacksSchema.optional(),
 });
 export type TaskSpec = z.infer<typeof taskSpecSchema>;
 
@@ -183,6 +186,8 @@ export const dagSpecSchema = z.object({
   maxActiveRuns: z.number().int().positive(),
   maxActiveTasks: z.number().int().positive(),
   tasks: z.array(taskSpecSchema).min(1, "a DAG needs at least one task"),
+  /** What a run's success or failure fires (docs/notifications.md). Absent: nothing. */
+  callbacks: dagCallbacksSchema.optional(),
 });
 export type DagSpec = z.infer<typeof dagSpecSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { secretIdSchema } from "./apiConnections.js";
+import { callbackInfoSchema } from "./callbacks.js";
 import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js";
 
 /**
@@ -18,6 +19,7 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
  *   POST /edge/v1/workers/{name}/attempts/{id}/connection ConnectionRequest → TaskConnection
  *   POST /edge/v1/workers/{name}/attempts/{id}/variable   VariableRequest   → TaskVariable
  *   POST /edge/v1/workers/{name}/attempts/{id}/logs    LogChunk         → LogAck
+ *   POST /edge/v1/workers/{name}/callbacks/{id}/result CallbackReport   → CallbackAck (1.3)
  *   GET  /edge/v1/bundles/{hash}                       → the bundle (immutable)
  *   GET  /edge/v1/health                               → EdgeHealth (no auth)
  *
@@ -29,6 +31,11 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
  * up counts against them. A job the worker claimed but will not run (it started draining
  * or entered maintenance) is released: it goes back to its queue on the same try.
  *
+ * From 1.3 a worker that says so in its fetch (`callbacks: true`) is also handed code
+ * callbacks of tasks on its queues (`callbacks` in the answer) and reports how each
+ * ended; an older worker is never given one (docs/notifications.md). While a callback
+ * runs, its claim id stands in for an attempt id in XCom, connection and variable reads.
+ *
  * A running task reads a connection or variable one at a time, naming its attempt: there
  * is no bulk download. The control plane answers only when the attempt's queue is in the
  * value's scope and the worker's token may serve that queue (403 `forbidden`, naming the
@@ -38,7 +45,7 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
 export const edgeApiPrefix = "/edge/v1";
 
 /** The version of this protocol; a worker and a server agree when their majors match. */
-export const edgeProtocolVersion = "1.2";
+export const edgeProtocolVersion = "1.3";
 
 /**
  * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
@@ -153,8 +160,27 @@ export const fetchRequestSchema = z.object({
   freeSlots: z.number().int().min(1).max(10_000),
   /** How long to wait for work when none is queued (default: the server's, 25 s). */
   waitMs: z.number().int().min(0).max(120_000).optional(),
+  /** 1.3: the worker runs code callbacks; absent or false, it is never handed one. */
+  callbacks: z.boolean().optional(),
 });
 export type FetchRequest = z.infer<typeof fetchRequestSchema>;
+
+/** The plain part of a task context (SDK's TaskContextData); instants as ISO-8601. */
+export const jobContextSchema = z.object({
+  dagId: z.string(),
+  runId: z.string(),
+  taskId: z.string(),
+  tryNumber: z.number().int(),
+  /** The task instance's map index (dynamic task mapping); absent: -1, not mapped. */
+  mapIndex: z.number().int().optional(),
+  logicalDate: z.string(),
+  dataIntervalStart: z.string().nullable(),
+  dataIntervalEnd: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()),
+  conf: z.record(z.string(), z.unknown()),
+  inputs: z.record(z.string(), z.unknown()),
+  upstream: z.record(z.string(), z.unknown()),
+});
 
 /** A job: one attempt of a task instance, with everything a worker needs to run it. */
 export const jobSchema = z.object({
@@ -177,27 +203,57 @@ export const jobSchema = z.object({
   python: pythonTaskSchema.optional(),
   isolation: z.enum([Isolation.warm, Isolation.process]),
   executionTimeoutMs: z.number().int().positive().nullable(),
-  /** The plain part of the task context (SDK's TaskContextData); instants as ISO-8601. */
-  context: z.object({
-    dagId: z.string(),
-    runId: z.string(),
-    taskId: z.string(),
-    tryNumber: z.number().int(),
-    /** The task instance's map index (dynamic task mapping); absent: -1, not mapped. */
-    mapIndex: z.number().int().optional(),
-    logicalDate: z.string(),
-    dataIntervalStart: z.string().nullable(),
-    dataIntervalEnd: z.string().nullable(),
-    params: z.record(z.string(), z.unknown()),
-    conf: z.record(z.string(), z.unknown()),
-    inputs: z.record(z.string(), z.unknown()),
-    upstream: z.record(z.string(), z.unknown()),
-  }),
+  context: jobContextSchema,
 });
 export type Job = z.infer<typeof jobSchema>;
 
+/**
+ * A code callback to run (1.3): the function the DAG file declares for `event` on the
+ * task (or, scope `dag`, on the DAG), called with the context of the task instance that
+ * fired it plus `callback`. It is fenced by `claimId` as an attempt is by its id: a report
+ * under a claim that is no longer current answers 409 `stale_attempt`.
+ */
+export const callbackJobSchema = z.object({
+  callbackId: z.string(),
+  claimId: z.string(),
+  dagId: z.string(),
+  runId: z.string(),
+  /** The task whose callback this is, or (scope `dag`) the task instance that decided the run. */
+  taskId: z.string(),
+  mapIndex: z.number().int(),
+  queue: z.string(),
+  bundleHash: z.string(),
+  runtime: z.enum([TaskRuntime.node, TaskRuntime.python]).optional(),
+  python: pythonTaskSchema.optional(),
+  /** The worker stops the callback after this long. */
+  timeoutMs: z.number().int().positive(),
+  context: jobContextSchema,
+  callback: callbackInfoSchema,
+});
+export type CallbackJob = z.infer<typeof callbackJobSchema>;
+
+/** The end of a callback's output that its report carries and the control plane keeps. */
+export const maxCallbackOutputChars = 16 * 1024;
+
+export const callbackReportSchema = z.object({
+  claimId: z.string().max(100),
+  /** Null: the callback returned; else why it failed (its exception). */
+  error: z
+    .string()
+    .max(64 * 1024)
+    .nullable(),
+  /** What the callback printed: its last `maxCallbackOutputChars` characters. */
+  output: z.string().max(maxCallbackOutputChars),
+});
+export type CallbackReport = z.infer<typeof callbackReportSchema>;
+
+export const callbackAckSchema = z.object({ callbackId: z.string(), state: z.string() });
+export type CallbackAck = z.infer<typeof callbackAckSchema>;
+
 export const fetchResponseSchema = z.object({
   jobs: z.array(jobSchema),
+  /** 1.3, to workers that asked: code callbacks to run (they take no slot). */
+  callbacks: z.array(callbackJobSchema).optional(),
   directives: workerDirectivesSchema,
 });
 export type FetchResponse = z.infer<typeof fetchResponseSchema>;

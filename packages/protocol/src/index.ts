@@ -4,6 +4,7 @@ export * from "./apiConnections.js";
 export * from "./apiEdge.js";
 export * from "./apiTokens.js";
 export * from "./apiUsers.js";
+export * from "./callbacks.js";
 export * from "./dagSpec.js";
 export * from "./edge.js";
 export * from "./errors.js";

@@ -1,3 +1,9 @@
+import {
+  type CallbackFunction,
+  type ResolvedCallbacks,
+  resolveCallbacks,
+  runCallbacks,
+} from "./callbacks.js";
 import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
 import type { DagOptions } from "./dagOptions.js";
 import { durationToMs } from "./duration.js";
@@ -32,6 +38,7 @@ interface TaskSpecJson {
   operator?: string;
   python?: { entry: string; callable: string | null; interpreter: string | null };
   flow?: TaskFlow;
+  callbacks?: CallbacksJson;
   mapped?: {
     expand?: Record<string, MapSourceJson>;
     expandKwargs?: MapSourceJson;
@@ -48,6 +55,14 @@ export interface MapDeclaration {
   maxActive?: number | undefined;
 }
 
+type CallbackEvent = "success" | "failure" | "retry";
+const callbackOptions = { success: "onSuccess", failure: "onFailure", retry: "onRetry" } as const;
+type CallbacksJson = Partial<
+  Record<(typeof callbackOptions)[CallbackEvent], ResolvedCallbacks["spec"]>
+>;
+/** The functions a task or the DAG declared, by event; the spec says only that they exist. */
+type CallbackFunctions = Partial<Record<CallbackEvent, CallbackFunction[]>>;
+
 /** What a task declaration adds to the spec besides the options every task has. */
 export type TaskSpecExtras = Pick<TaskSpecJson, "runtime" | "operator" | "python" | "flow">;
 
@@ -55,6 +70,7 @@ interface TaskDeclaration {
   spec: TaskSpecJson;
   handle: TaskHandle;
   declaredAt: Error;
+  callbacks: CallbackFunctions;
 }
 
 /** The object `dag()` returns: export it from the DAG file. */
@@ -82,6 +98,7 @@ export class DagBuilder {
   readonly #declaredAt: Error;
   readonly #tasks = new Map<string, TaskDeclaration>();
   readonly #refs = new WeakSet<TaskRef>();
+  readonly #dagCallbacks: { spec: CallbacksJson; functions: CallbackFunctions };
   #sealed = false;
 
   constructor(options: DagOptions<ParamSpecs>, declaredAt: Error) {
@@ -91,6 +108,10 @@ export class DagBuilder {
     this.dagId = options.id;
     this.#options = options;
     this.#declaredAt = declaredAt;
+    this.#dagCallbacks = collectCallbacks(
+      (event) => (event === "retry" ? undefined : options[callbackOptions[event]]),
+      `of DAG '${this.dagId}'`,
+    );
   }
 
   /** Runs `build` with this DAG as the target of free `task()`/`bash()` calls, then seals it. */
@@ -115,6 +136,13 @@ export class DagBuilder {
       task: (taskId) => this.#tasks.get(taskId)?.handle,
       declarationStack: (taskId) =>
         (taskId === undefined ? this.#declaredAt : this.#tasks.get(taskId)?.declaredAt)?.stack,
+      callback: (scope, taskId, event) => {
+        const functions =
+          scope === "dag"
+            ? this.#dagCallbacks.functions[event]
+            : this.#tasks.get(taskId)?.callbacks[event];
+        return functions && ((ctx) => runCallbacks(functions, ctx));
+      },
     };
     return Object.freeze({ dagId: this.dagId, [dagHandleKey]: handle });
   }
@@ -167,12 +195,17 @@ export class DagBuilder {
       inputs: {},
       ...extras,
     };
+    const callbacks = collectCallbacks(
+      (event) => option(callbackOptions[event]),
+      `of task '${taskId}'`,
+    );
+    if (Object.keys(callbacks.spec).length > 0) spec.callbacks = callbacks.spec;
     for (const [name, ref] of inputs) {
       spec.inputs[name] = this.#memberId(ref, `input '${name}' of task '${taskId}'`);
     }
     const sources: TaskRef[] = [];
     if (mapping) spec.mapped = this.#mapping(taskId, mapping, sources);
-    this.#tasks.set(taskId, { spec, handle, declaredAt });
+    this.#tasks.set(taskId, { spec, handle, declaredAt, callbacks: callbacks.functions });
     const builder = this;
     const ref: TaskRef<Result> = {
       dagId: this.dagId,
@@ -260,6 +293,9 @@ export class DagBuilder {
       maxActiveRuns: options.maxActiveRuns ?? 16,
       maxActiveTasks: options.maxActiveTasks ?? 16,
       tasks: [...this.#tasks.values()].map((task) => task.spec),
+      ...(Object.keys(this.#dagCallbacks.spec).length > 0
+        ? { callbacks: this.#dagCallbacks.spec }
+        : {}),
     };
   }
 
@@ -272,4 +308,21 @@ export class DagBuilder {
     }
     return value.toISOString();
   }
+}
+
+/** The callbacks of each event, as `option` gives them; `what` names their owner in errors. */
+function collectCallbacks(
+  option: (event: CallbackEvent) => Parameters<typeof resolveCallbacks>[0],
+  what: string,
+): { spec: CallbacksJson; functions: CallbackFunctions } {
+  const spec: CallbacksJson = {};
+  const functions: CallbackFunctions = {};
+  for (const event of Object.keys(callbackOptions) as CallbackEvent[]) {
+    const name = callbackOptions[event];
+    const resolved = resolveCallbacks(option(event), `${name} ${what}`);
+    if (!resolved) continue;
+    spec[name] = resolved.spec;
+    if (resolved.functions.length > 0) functions[event] = resolved.functions;
+  }
+  return { spec, functions };
 }

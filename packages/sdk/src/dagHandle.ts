@@ -1,3 +1,4 @@
+import type { CallbackContext } from "./callbacks.js";
 import type { TaskContext } from "./taskContext.js";
 
 /**
@@ -18,6 +19,15 @@ export interface DagHandle {
    * the processor can point an import error at a line. Optional: a handle may omit it.
    */
   declarationStack?(taskId?: string): string | undefined;
+  /**
+   * The callback the DAG (`scope` "dag") or task `taskId` declares for `event`, or
+   * undefined. Optional: a handle from an SDK without callbacks has none.
+   */
+  callback?(
+    scope: "task" | "dag",
+    taskId: string,
+    event: "success" | "failure" | "retry",
+  ): ((ctx: CallbackContext) => Promise<void>) | undefined;
 }
 
 export type TaskHandle =

@@ -1,3 +1,4 @@
+import type { CallbackOption } from "./callbacks.js";
 import type { ParamSpecs } from "./params.js";
 import type { TaskDefaults } from "./taskOptions.js";
 
@@ -27,4 +28,11 @@ export interface DagOptions<Params extends ParamSpecs> {
   maxActiveTasks?: number;
   /** Options applied to every task of the DAG unless the task sets them. */
   defaultTaskOptions?: TaskDefaults;
+  /**
+   * Fired when a run succeeds: a function, run on a worker with the context of the task
+   * instance that finished last, a notifier, or a list (docs/notifications.md).
+   */
+  onSuccess?: CallbackOption;
+  /** Fired when a run fails, with the context of the failed task instance that decided it. */
+  onFailure?: CallbackOption;
 }

@@ -3,6 +3,16 @@
  * their types, plus the pieces the processes that load a DAG bundle use: the DAG handle
  * and the task context. No runtime dependencies: this code is bundled into every DAG.
  */
+export {
+  type CallbackContext,
+  type CallbackDetails,
+  type CallbackFunction,
+  type CallbackOption,
+  emailNotifier,
+  type Notifier,
+  slackNotifier,
+  webhookNotifier,
+} from "./callbacks.js";
 export { type DagToolkit, dag } from "./dag.js";
 export type { Dag } from "./dagBuilder.js";
 export { type DagHandle, getDagHandle, type TaskHandle } from "./dagHandle.js";

@@ -1,3 +1,4 @@
+import type { CallbackOption } from "./callbacks.js";
 import type { Duration } from "./duration.js";
 import type { TaskContext } from "./taskContext.js";
 import type { InputValues, TaskInputs, TaskRef } from "./taskRef.js";
@@ -53,6 +54,15 @@ export interface TaskDefaults {
   priorityWeight?: number;
   /** Default "warm". */
   isolation?: Isolation;
+  /**
+   * Fired when the task succeeds: a function (run on a worker of the task's queue with
+   * the context and `ctx.callback`), a notifier, or a list (docs/notifications.md).
+   */
+  onSuccess?: CallbackOption;
+  /** Fired when the task fails for good (no tries left); `ctx.callback.exception` says why. */
+  onFailure?: CallbackOption;
+  /** Fired when a try fails and the task will be retried. */
+  onRetry?: CallbackOption;
 }
 
 export interface TaskOptions<Inputs extends TaskInputs = TaskInputs> extends TaskDefaults {

@@ -127,6 +127,20 @@ export const serverSettings = {
       "Largest task return value (as JSON) stored as XCom; a larger one fails the attempt.",
     default: "1048576",
   },
+  baseUrl: {
+    env: "BORDA_BASE_URL",
+    flag: "--base-url <url>",
+    description:
+      "The URL people open the UI at (https://borda.example.com), for the links in notifications. Unset: the address the server listens on.",
+    default: undefined,
+  },
+  notificationRetryDelay: {
+    env: "BORDA_NOTIFICATION_RETRY_DELAY",
+    flag: "--notification-retry-delay <seconds>",
+    description:
+      "Wait before a failed notification's first retry, doubled for each after it (4 tries in all).",
+    default: "2",
+  },
   logLevel: {
     env: "BORDA_LOG_LEVEL",
     flag: "--log-level <level>",
@@ -156,6 +170,8 @@ export interface ServerConfig {
   workerTimeoutMs: number;
   fetchWaitMs: number;
   maxReturnValueBytes: number;
+  baseUrl: string | undefined;
+  notificationRetryDelayMs: number;
   logLevel: string;
 }
 
@@ -196,6 +212,17 @@ export function resolveServerConfig(
       raw("workerTimeout") === undefined ? 3 * heartbeatIntervalMs : seconds("workerTimeout"),
     fetchWaitMs: seconds("fetchWait"),
     maxReturnValueBytes: wholeNumber("maxReturnValue", 1, 64 * 1024 * 1024),
+    baseUrl: baseUrl(raw("baseUrl"), invalid),
+    notificationRetryDelayMs: seconds("notificationRetryDelay"),
     logLevel,
   };
+}
+
+function baseUrl(
+  value: string | undefined,
+  invalid: (name: SettingName, value: string | undefined, expected: string) => Error,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(value)) throw invalid("baseUrl", value, "an http(s) URL");
+  return value.replace(/\/+$/, "");
 }

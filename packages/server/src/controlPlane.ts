@@ -9,6 +9,7 @@ import { loadEncryptionKeys } from "./credentials/encryptionKeys.js";
 import { DagProcessor } from "./dags/dagProcessor.js";
 import { EdgeService } from "./edge/edgeService.js";
 import { buildHttpServer } from "./http/httpServer.js";
+import { NotificationDelivery } from "./notifications/notificationDelivery.js";
 import { type Clock, systemClock } from "./scheduler/clock.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/index.js";
@@ -28,6 +29,8 @@ export interface ControlPlane {
   credentials: Credentials;
   /** Signs REST API users in (HTTP Basic). */
   userAuth: UserAuth;
+  /** Delivers the built-in notifiers (webhook, Slack, e-mail). */
+  notifications: NotificationDelivery;
   /** The base URL the server listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   stop(): Promise<void>;
@@ -107,6 +110,16 @@ export async function startControlPlane(
     },
     logger,
   });
+  let url = config.baseUrl ?? `http://${config.host}:${config.port}`;
+  const notifications = new NotificationDelivery({
+    store,
+    credentials,
+    logger,
+    clock,
+    onDue: (listener) => scheduler.onNotifiersDue(listener),
+    baseUrl: () => config.baseUrl ?? url,
+    retryBaseMs: config.notificationRetryDelayMs,
+  });
   await processor.start();
   await scheduler.start();
   let address: string;
@@ -126,7 +139,8 @@ export async function startControlPlane(
     }
     throw error;
   }
-  const url = address.replace("0.0.0.0", "127.0.0.1").replace("[::]", "[::1]");
+  url = address.replace("0.0.0.0", "127.0.0.1").replace("[::]", "[::1]");
+  notifications.start();
   logger.info({ url, dagsFolder: config.dagsFolder }, "control plane started");
   return {
     config,
@@ -139,9 +153,11 @@ export async function startControlPlane(
     secretKey,
     credentials,
     userAuth,
+    notifications,
     url,
     async stop() {
       await http.close();
+      await notifications.stop();
       await processor.stop();
       await scheduler.stop();
       await store.close();

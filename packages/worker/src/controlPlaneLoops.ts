@@ -1,4 +1,5 @@
 import { ErrorCode, type Job, type RegisterResponse, type WorkerDirectives } from "@borda/protocol";
+import type { CallbackRunner } from "./callbackRunner.js";
 import { Backoff, type BackoffOptions, delay } from "./client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "./client/edgeClient.js";
 import type { WorkerConfig } from "./config.js";
@@ -29,6 +30,8 @@ export interface ControlPlaneLoopsOptions {
   client: EdgeClient;
   lifecycle: Lifecycle;
   attempts: HeldAttempts;
+  /** Runs the code callbacks fetches bring. */
+  callbacks: CallbackRunner;
   logger: Logger;
   backoff: BackoffOptions;
   instanceId: string;
@@ -169,7 +172,12 @@ export class ControlPlaneLoops {
       this.#poll = poll;
       try {
         const answer = await client.fetchJobs(
-          { instanceId: this.#options.instanceId, freeSlots, waitMs: config.fetchWaitMs },
+          {
+            instanceId: this.#options.instanceId,
+            freeSlots,
+            waitMs: config.fetchWaitMs,
+            callbacks: true,
+          },
           AbortSignal.any([poll.signal, lifecycle.stopping]),
         );
         backoff.reset();
@@ -177,6 +185,7 @@ export class ControlPlaneLoops {
         // the jobs were claimed decides whether they run.
         this.apply(answer.directives);
         for (const job of answer.jobs) this.#take(job);
+        for (const callback of answer.callbacks ?? []) this.#options.callbacks.run(callback);
       } catch (error) {
         if (!(error instanceof EdgeCallError)) throw error;
         if (poll.signal.aborted || lifecycle.stopping.aborted) continue;

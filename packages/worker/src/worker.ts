@@ -6,6 +6,7 @@ import {
   type RegisterResponse,
   type ReportedWorkerState,
 } from "@borda/protocol";
+import { CallbackRunner } from "./callbackRunner.js";
 import type { BackoffOptions } from "./client/backoff.js";
 import { EdgeClient } from "./client/edgeClient.js";
 import type { WorkerConfig } from "./config.js";
@@ -54,6 +55,7 @@ export class EdgeWorker {
   readonly #pool: RunnerPool;
   readonly #lifecycle: Lifecycle;
   readonly #attempts: HeldAttempts;
+  readonly #callbacks: CallbackRunner;
   /** Working directories of runner processes and bash tasks; emptied at start-up. */
   readonly #tmpDir: string;
   /** Woken when slots free up, directives change, attempts end or the phase moves. */
@@ -119,6 +121,13 @@ export class EdgeWorker {
         ? { maxReturnValueBytes: options.maxReturnValueBytes }
         : {}),
     });
+    this.#callbacks = new CallbackRunner({
+      client: this.#client,
+      tasks,
+      logger: this.#logger,
+      backoff: this.#backoffOptions,
+      signal: this.#lifecycle.stopping,
+    });
     this.#attempts = new HeldAttempts({
       client: this.#client,
       tasks,
@@ -181,6 +190,7 @@ export class EdgeWorker {
       client: this.#client,
       lifecycle: this.#lifecycle,
       attempts: this.#attempts,
+      callbacks: this.#callbacks,
       logger: this.#logger,
       backoff: this.#backoffOptions,
       instanceId,

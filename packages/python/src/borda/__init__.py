@@ -55,9 +55,26 @@ def scale(ctx, x, factor):
 
 total(scale.partial(factor=10).expand(x=extract()))
 ```
+
+Callbacks and notifiers (docs/notifications.md):
+
+```python
+def page_someone(ctx):
+    print(ctx.callback.exception["message"])      # runs on a worker of the task's queue
+
+@task(retries=2, on_failure=[page_someone, slack_notifier("ops_slack")])
+def load(ctx): ...
+```
 """
 
 from borda._bash import bash
+from borda._callbacks import (
+    CallbackDetails,
+    Notifier,
+    email_notifier,
+    slack_notifier,
+    webhook_notifier,
+)
 from borda._connection import Connection
 from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
@@ -67,10 +84,12 @@ from borda._task import PartialTask, TaskFunction, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [
+    "CallbackDetails",
     "Connection",
     "Dag",
     "DagDefinitionError",
     "LookupFailed",
+    "Notifier",
     "Param",
     "PartialTask",
     "TaskAborted",
@@ -81,5 +100,8 @@ __all__ = [
     "TaskRef",
     "bash",
     "dag",
+    "email_notifier",
+    "slack_notifier",
     "task",
+    "webhook_notifier",
 ]

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from borda._callbacks import CallbackDetails
 from borda._connection import Connection, connection_from_answer
 
 Asker = Callable[[dict[str, Any]], Any]
@@ -103,7 +104,7 @@ class TaskContext:
     task, its item too, under the argument's name), ``upstream`` (every direct upstream
     task's result, by task id; a mapped task's is the list of its results) and
     ``map_index`` (this task instance's index in its mapped task, 0 on; -1 when the task is
-    not mapped).
+    not mapped). In a callback, ``callback`` says which event fired it (None in a task).
     """
 
     def __init__(
@@ -128,6 +129,8 @@ class TaskContext:
         self.upstream: dict[str, Any] = data.get("upstream") or {}
         map_index = data.get("mapIndex")
         self.map_index: int = -1 if map_index is None else int(map_index)
+        self.callback: CallbackDetails | None = None
+        """Set when a callback runs: the event that fired it (``borda.CallbackDetails``)."""
         self._signal = signal or AbortSignal()
         self._ask = ask
 

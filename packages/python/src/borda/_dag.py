@@ -14,6 +14,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from borda import _registry
+from borda._callbacks import (
+    EVENT_OF_OPTION,
+    Callback,
+    EventCallbacks,
+    resolve_callbacks,
+    run_callbacks,
+)
 from borda._definition_error import DagDefinitionError, declaration_site
 from borda._mapping import TaskMapping
 from borda._params import param_specs
@@ -102,10 +109,16 @@ def _flatten(items: Iterable[Any]) -> list[Any]:
 class Dag:
     """A declared DAG, as ``@dag`` returns it. The runtime finds it through the registry."""
 
-    def __init__(self, spec: dict[str, Any], tasks: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        spec: dict[str, Any],
+        tasks: dict[str, Any],
+        callbacks: dict[tuple[str, str, str], tuple[Callback, ...]] | None = None,
+    ) -> None:
         self.dag_id: str = spec["dagId"]
         self._spec = spec
         self._tasks = tasks
+        self._callbacks = callbacks or {}
 
     def __repr__(self) -> str:
         return f"<DAG {self.dag_id!r}: {len(self._tasks)} tasks>"
@@ -126,6 +139,14 @@ class Dag:
         """The task with that id (it has ``run(context)``), or None."""
         return self._tasks.get(task_id)
 
+    def get_callback(self, scope: str, task_id: str, event: str) -> Callable[[Any], None] | None:
+        """The callback the DAG (``scope`` "dag") or task ``task_id`` declares for ``event``:
+        called with the context, it calls each of the declared functions; None when none."""
+        functions = self._callbacks.get((scope, "" if scope == "dag" else task_id, event))
+        if not functions:
+            return None
+        return lambda context: run_callbacks(functions, context)
+
 
 def dag(
     build: Callable[[], Any] | None = None,
@@ -143,6 +164,8 @@ def dag(
     max_active_runs: int = 16,
     max_active_tasks: int = 16,
     default_args: TaskDefaults | None = None,
+    on_success: Any = None,
+    on_failure: Any = None,
 ) -> Any:
     """Declares a DAG: decorate a function that declares its tasks, or pass it.
 
@@ -163,6 +186,9 @@ def dag(
     - ``params``: name → ``Param(...)`` or a default value; tasks read ``ctx.params``.
     - ``max_active_runs``, ``max_active_tasks``: default 16 each.
     - ``default_args``: task options (``retries``, ``queue``, ...) for every task.
+    - ``on_success``, ``on_failure``: what a run's end fires: a function (called on a
+      worker with the context of the task instance that decided the run), a notifier, or
+      a list of them (docs/notifications.md).
     """
     options = {
         "dag_id": dag_id,
@@ -177,6 +203,7 @@ def dag(
         "max_active_runs": max_active_runs,
         "max_active_tasks": max_active_tasks,
         "default_args": default_args,
+        "callbacks": {"onSuccess": on_success, "onFailure": on_failure},
     }
     if build is None:
         return lambda function: _declare(function, options)
@@ -191,7 +218,9 @@ def _declare(build: Callable[[], Any], options: dict[str, Any]) -> Dag:
         )
     dag_id = options["dag_id"] if options["dag_id"] is not None else build.__name__
     try:
-        builder = DagBuilder(_dag_fields(dag_id, options), options["default_args"], site)
+        builder = DagBuilder(
+            _dag_fields(dag_id, options), options["default_args"], site, options["callbacks"]
+        )
     except DagDefinitionError as error:
         error.where = error.where or site
         raise
@@ -239,10 +268,26 @@ def _dag_fields(dag_id: object, options: dict[str, Any]) -> dict[str, Any]:
 class DagBuilder:
     """Collects one DAG's tasks while its function runs, then seals into a ``Dag``."""
 
-    def __init__(self, fields: dict[str, Any], default_args: Any, site: Site) -> None:
+    def __init__(
+        self,
+        fields: dict[str, Any],
+        default_args: Any,
+        site: Site,
+        callbacks: dict[str, Any] | None = None,
+    ) -> None:
         self.dag_id: str = fields["dagId"]
         self._fields = fields
         self._site = site
+        # (scope, task id or "" for the DAG, event) → the functions the worker calls.
+        self._callbacks: dict[tuple[str, str, str], tuple[Callback, ...]] = {}
+        self._dag_callbacks = self._split_callbacks(
+            "dag",
+            "",
+            {
+                key: resolve_callbacks(value, f"DAG '{self.dag_id}': {key}")
+                for key, value in (callbacks or {}).items()
+            },
+        )
         if default_args is not None and (
             not isinstance(default_args, dict) or "task_id" in default_args
         ):
@@ -304,6 +349,9 @@ class DagBuilder:
         if mapping is not None:
             what = f"what task '{task_id}' maps over"
             spec["mapped"] = mapping.spec(lambda ref: self.member_id(ref, what, site))
+        events = {key: given[key] for key in EVENT_OF_OPTION if given.get(key)}
+        if events:
+            spec["callbacks"] = self._split_callbacks("task", task_id, events)
         self._specs[task_id] = spec
         self._tasks[task_id] = task
         self._sites[task_id] = site
@@ -345,7 +393,18 @@ class DagBuilder:
                 self._sites[cycle[0]],
             )
         spec = {**self._fields, "tasks": list(self._specs.values())}
-        return Dag(copy.deepcopy(spec), dict(self._tasks))
+        if self._dag_callbacks:
+            spec["callbacks"] = self._dag_callbacks
+        return Dag(copy.deepcopy(spec), dict(self._tasks), dict(self._callbacks))
+
+    def _split_callbacks(
+        self, scope: str, task_id: str, events: dict[str, EventCallbacks]
+    ) -> dict[str, Any]:
+        """The spec's ``callbacks`` for ``events``; keeps their functions for the runner."""
+        for key, callbacks in events.items():
+            if callbacks.functions:
+                self._callbacks[(scope, task_id, EVENT_OF_OPTION[key])] = callbacks.functions
+        return {key: callbacks.spec() for key, callbacks in events.items() if callbacks}
 
     def member_id(self, ref: Any, what: str, site: Site) -> str:
         if isinstance(ref, TaskRef):

@@ -38,6 +38,12 @@ A registered DAG object provides:
   its run with ``context.pull_xcoms(key, task_ids)``, and connections and variables with
   ``context.connection(conn_id)`` and ``context.variable(key)``.
 
+A registered DAG may also provide ``get_callback(scope, task_id, event)``: the callback
+the DAG (``scope`` "dag") or task ``task_id`` declares for ``event`` ("success",
+"failure", "retry"), a function the runner calls with the context (its ``callback`` set
+to the ``CallbackDetails`` of the event), or None (docs/notifications.md). The spec's
+``callbacks`` say which events have one.
+
 The runner imports a DAG file once per process and finds the task again by DAG id and
 task id, so everything a task needs must be rebuilt by importing the file: the same file
 must define the same DAGs and tasks each time it is imported.

@@ -8,6 +8,7 @@ A task's option wins over its DAG's ``default_args``, which win over Borda's def
 from datetime import timedelta
 from typing import Any, TypedDict
 
+from borda._callbacks import resolve_callbacks
 from borda._definition_error import DagDefinitionError
 from borda._spec_values import (
     ISOLATIONS,
@@ -45,6 +46,13 @@ class TaskDefaults(TypedDict, total=False):
     """Higher runs first when a pool or queue is contended. Default 1."""
     isolation: str
     """A reusable runner process per bundle ("warm", default) or one per attempt ("process")."""
+    on_success: Any
+    """Fired when the task succeeds: a function (called on a worker with the context), a
+    notifier, or a list of them (docs/notifications.md)."""
+    on_failure: Any
+    """Fired when the task fails for good; ``ctx.callback.exception`` says why."""
+    on_retry: Any
+    """Fired when a try fails and the task will be retried."""
 
 
 class TaskOptions(TaskDefaults, total=False):
@@ -101,6 +109,11 @@ _OPTIONS = {
     "trigger_rule": ("triggerRule", lambda v, what: one_of(v, TRIGGER_RULES, what)),
     "priority_weight": ("priorityWeight", whole_number),
     "isolation": ("isolation", lambda v, what: one_of(v, ISOLATIONS, what)),
+    # Not spec fields as they are: the builder splits each into the spec's `callbacks` and
+    # the functions the runner calls (borda._callbacks).
+    "on_success": ("onSuccess", resolve_callbacks),
+    "on_failure": ("onFailure", resolve_callbacks),
+    "on_retry": ("onRetry", resolve_callbacks),
 }
 
 

@@ -19,6 +19,7 @@ GOOD = {
     "a3_standard_operators.py": ["a3_standard_operators"],
     "backfill.py": ["corpus_backfill"],
     "branching.py": ["corpus_branching"],
+    "callbacks.py": ["corpus_callbacks"],
     "custom_operator.py": ["corpus_custom_operator"],
     "dag_argument_style.py": ["corpus_dag_argument"],
     "dynamic_dags.py": ["corpus_site_lisbon", "corpus_site_porto"],
@@ -35,7 +36,7 @@ GOOD = {
 
 UNSUPPORTED = {
     "unsupported_assets.py": ("airflow.sdk.Asset", 5),
-    "unsupported_callback.py": ("The argument on_failure_callback= of task 'work'", 19),
+    "unsupported_callback.py": ("The argument on_execute_callback= of task 'work'", 20),
     "unsupported_mapping.py": ("XComArg.zip()", 18),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),
     "unsupported_sensor.py": ("airflow.sensors.filesystem", 6),

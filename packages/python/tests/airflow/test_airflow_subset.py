@@ -109,7 +109,7 @@ def test_supported_submodules_are_importable_through_their_package():
 @pytest.mark.parametrize(
     ("source", "construct"),
     [
-        ("EmptyOperator(task_id='t', on_failure_callback=print)", "on_failure_callback="),
+        ("EmptyOperator(task_id='t', on_execute_callback=print)", "on_execute_callback="),
         ("EmptyOperator(task_id='t', sla=timedelta(hours=1))", "sla="),
         ("EmptyOperator(task_id='t', depends_on_past=True)", "depends_on_past="),
         ("EmptyOperator(task_id='t', max_active_tis_per_dag=1)", "max_active_tis_per_dag="),
@@ -179,7 +179,7 @@ def test_a_construct_outside_the_subset_in_a_dag_is_refused_by_name(source, cons
 @pytest.mark.parametrize(
     ("arguments", "construct"),
     [
-        ("on_failure_callback=print", "The argument on_failure_callback= of DAG 'd'"),
+        ("sla_miss_callback=print", "The argument sla_miss_callback= of DAG 'd'"),
         ("dagrun_timeout=timedelta(hours=1)", "dagrun_timeout="),
         ("template_searchpath='/sql'", "template_searchpath="),
         ("timetable=object()", "timetable="),
@@ -255,14 +255,14 @@ def test_an_unsupported_argument_is_the_files_import_error_at_the_operators_line
             BashOperator(
                 task_id="work",
                 bash_command="true",
-                on_failure_callback=print,
+                on_execute_callback=print,
             )
         """,
     )
     error = parse("callbacks.py").error
     assert error["line"] == 5
     assert error["message"].startswith(
-        "The argument on_failure_callback= of task 'work' (BashOperator) is outside"
+        "The argument on_execute_callback= of task 'work' (BashOperator) is outside"
     )
 
 

@@ -12,6 +12,7 @@ import { edgeWorkerRoutes } from "./routes/edgeWorkers.js";
 import { eventLogRoutes } from "./routes/eventLogs.js";
 import { importErrorRoutes } from "./routes/importErrors.js";
 import { monitoringRoutes } from "./routes/monitoring.js";
+import { notificationRoutes } from "./routes/notifications.js";
 import { poolRoutes } from "./routes/pools.js";
 import { sessionRoutes } from "./routes/session.js";
 import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
@@ -47,5 +48,6 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(edgeJobRoutes(api));
     await app.register(workerTokenRoutes(api));
     await app.register(userRoutes(api));
+    await app.register(notificationRoutes(api));
   };
 }

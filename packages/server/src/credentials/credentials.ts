@@ -53,7 +53,11 @@ type ConnectionSecret = Pick<
 
 /** Who asks for a value from a task: the attempt, and the worker and token it came through. */
 export interface AttemptReader {
-  attempt: AttemptRecord;
+  /** The attempt, or the code callback of a task (its claim id as the attempt id). */
+  attempt: Pick<
+    AttemptRecord,
+    "attemptId" | "queue" | "dagId" | "runId" | "taskId" | "mapIndex" | "tryNumber"
+  >;
   workerName: string;
   token: WorkerTokenRecord;
 }

@@ -1,5 +1,7 @@
 import {
   attemptAckSchema,
+  callbackAckSchema,
+  callbackReportSchema,
   connectionRequestSchema,
   edgeHealthSchema,
   edgeProtocolVersion,
@@ -31,6 +33,10 @@ const attemptParams = z.object({
   attemptId: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,100}$/, "an attempt id (letters, digits and dashes)"),
+});
+const callbackParams = z.object({
+  name: workerNameSchema,
+  callbackId: z.string().regex(/^[0-9]{1,15}$/, "a callback id (digits)"),
 });
 const tags = ["edge"];
 
@@ -125,6 +131,23 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
       failure: { body: failureReportSchema, record: edge.reportFailure.bind(edge) },
       release: { body: releaseReportSchema, record: edge.releaseClaim.bind(edge) },
     } as const;
+    app.post(
+      "/workers/:name/callbacks/:callbackId/result",
+      {
+        schema: {
+          tags,
+          params: callbackParams,
+          body: callbackReportSchema,
+          response: { 200: callbackAckSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const { name, callbackId } = request.params;
+        return edge.callbacks.report(token, name, Number(callbackId), request.body);
+      },
+    );
+
     for (const [kind, { body, record }] of Object.entries(reports)) {
       app.post(
         `/workers/:name/attempts/:attemptId/${kind}`,

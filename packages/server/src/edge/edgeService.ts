@@ -31,6 +31,7 @@ import type {
   WorkerTokenRecord,
 } from "../store/index.js";
 import { buildJobs } from "./buildJobs.js";
+import { CallbackJobs } from "./callbackJobs.js";
 import { OpenPolls } from "./openPolls.js";
 
 export interface EdgeServiceOptions {
@@ -63,6 +64,8 @@ export class EdgeService {
   readonly polls: OpenPolls;
   /** Followers of live logs (the log endpoints stream from it). */
   readonly logs: LogFollower;
+  /** Code callbacks for workers that run them (protocol 1.3). */
+  readonly callbacks: CallbackJobs;
   readonly #o: EdgeServiceOptions;
   readonly #lastUseRecorded = new Map<string, number>();
 
@@ -70,6 +73,7 @@ export class EdgeService {
     this.#o = options;
     this.polls = new OpenPolls(options.store);
     this.logs = new LogFollower(options.store);
+    this.callbacks = new CallbackJobs(options);
   }
 
   get options(): Readonly<EdgeServiceOptions> {
@@ -192,14 +196,19 @@ export class EdgeService {
           freeSlots: Math.min(request.freeSlots, worker.concurrency),
           leaseMs: this.#timeoutOf(token),
         });
-        if (claimed.length > 0) {
+        // A callback whose answer is lost is claimed again once its lease lapses.
+        const callbacks = request.callbacks
+          ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
+          : [];
+        if (claimed.length > 0 || callbacks.length > 0) {
           wake.abort();
           if (closed.aborted) {
             // The worker left while the claim was made: the answer cannot reach it.
             await this.releaseUndelivered(name, claimed);
             return { jobs: [], directives };
           }
-          return { jobs: await buildJobs(this.#o.store, claimed), directives };
+          const jobs = await buildJobs(this.#o.store, claimed);
+          return { jobs, ...(callbacks.length > 0 ? { callbacks } : {}), directives };
         }
         const outcome = await woken;
         if (poll.signal.aborted) {
@@ -332,8 +341,10 @@ export class EdgeService {
     attemptId: string,
     request: { taskIds?: string[] | undefined; key: string },
   ): Promise<XcomPullResponse> {
-    const attempt = await this.#requireAttempt(token, name, attemptId);
-    const version = await this.#o.store.getDagVersion(attempt.dagVersionId);
+    const attempt = await this.#requireReader(token, name, attemptId);
+    // The run's version, not the attempt's: a code callback reads through its claim.
+    const run = await this.#o.store.getDagRunById(attempt.dagRunId);
+    const version = run && (await this.#o.store.getDagVersion(run.dagVersionId));
     if (!version) return { values: [] };
     const found = await this.#o.store.readTaskValues(version.spec, {
       dagRunId: attempt.dagRunId,
@@ -355,7 +366,7 @@ export class EdgeService {
     attemptId: string,
     connId: string,
   ): Promise<TaskConnection> {
-    const attempt = await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#requireReader(token, name, attemptId);
     return this.#o.credentials.connectionForAttempt({ attempt, token, workerName: name }, connId);
   }
 
@@ -366,7 +377,7 @@ export class EdgeService {
     attemptId: string,
     key: string,
   ): Promise<TaskVariable> {
-    const attempt = await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#requireReader(token, name, attemptId);
     return this.#o.credentials.variableForAttempt({ attempt, token, workerName: name }, key);
   }
 
@@ -473,6 +484,17 @@ export class EdgeService {
     }
     this.#requireOwnToken(worker, token);
     return worker;
+  }
+
+  /**
+   * What asks for XComs, connections and variables: a current attempt of the worker, or a
+   * code callback it runs (its claim id in the attempt's place; callbackJobs.ts).
+   */
+  async #requireReader(token: WorkerTokenRecord, name: string, id: string) {
+    const callback = (await this.#o.store.getAttempt(id))
+      ? null
+      : await this.callbacks.reader(token, name, id);
+    return callback ?? this.#requireAttempt(token, name, id);
   }
 
   async #requireAttempt(

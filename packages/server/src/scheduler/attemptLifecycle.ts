@@ -27,6 +27,8 @@ export interface AttemptLifecycleOptions {
   afterAttempt(attempt: AttemptRecord): Promise<void>;
   /** A new deadline (a lease, an execution timeout, a retry): a pass must run by then. */
   wakeBy(deadline: Date | null): void;
+  /** An attempt ended: the transition may have recorded callbacks to deliver. */
+  announceCallbacks(attempt: AttemptRecord): void;
 }
 
 /**
@@ -109,6 +111,7 @@ export class AttemptLifecycle {
       },
       this.#o.clock.now(),
     );
+    this.#o.announceCallbacks(attempt);
     await this.#o.afterAttempt(attempt);
     return attempt;
   }
@@ -117,6 +120,7 @@ export class AttemptLifecycle {
   async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
     const now = this.#o.clock.now();
     const attempt = await this.#o.store.failAttempt(attemptId, failure, retryDelayMs, now);
+    this.#o.announceCallbacks(attempt);
     // A retry without delay is queued in this same step, like a downstream task.
     if (attempt.retryAt && attempt.retryAt <= now) await this.#o.store.rescheduleDueRetries(now);
     await this.#o.afterAttempt(attempt);
@@ -204,6 +208,7 @@ export class AttemptLifecycle {
         now,
         { overdue },
       );
+      this.#o.announceCallbacks(failed);
       this.#o.wakeBy(failed.retryAt);
       this.#o.logger.warn(
         { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId },

@@ -83,6 +83,7 @@ export class Scheduler {
   #pass: Promise<void> | null = null;
   #passRequested = false;
   #unsubscribe: (() => void) | null = null;
+  readonly #notifierListeners = new Set<() => void>();
 
   constructor(options: SchedulerOptions) {
     this.#store = options.store;
@@ -97,6 +98,7 @@ export class Scheduler {
       leaseMs: options.leaseMs ?? 15_000,
       afterAttempt: (attempt) => this.#afterAttempt(attempt),
       wakeBy: (deadline) => this.#wakeBy(deadline),
+      announceCallbacks: (attempt) => void this.#announceCallbacks(attempt.dagVersionId, attempt),
     });
     this.backfills = new BackfillDriver({
       store: this.#store,
@@ -106,6 +108,42 @@ export class Scheduler {
     });
     this.#safetyPassIntervalMs = options.safetyPassIntervalMs ?? 10_000;
     this.#maxRunsCreatedPerPass = options.maxRunsCreatedPerPass ?? 100;
+  }
+
+  /**
+   * Calls `listener` when a transition recorded notifier deliveries (the control plane's
+   * delivery loop waits on it: a failure's notification leaves at once). Returns unsubscribe.
+   */
+  onNotifiersDue(listener: () => void): () => void {
+    this.#notifierListeners.add(listener);
+    return () => this.#notifierListeners.delete(listener);
+  }
+
+  /**
+   * A transition of `attempt`'s task (or, without one, a run's end) may have recorded
+   * deliveries in its transaction (docs/internals.md, "Callbacks and notifications"): wake
+   * the workers that run code callbacks and the loop that delivers notifiers.
+   */
+  async #announceCallbacks(
+    dagVersionId: number,
+    attempt: { taskId: string; queue: string } | null,
+  ): Promise<void> {
+    try {
+      const spec = (await this.#store.getDagVersion(dagVersionId))?.spec;
+      if (!spec) return;
+      const callbacks = attempt ? findTask(spec, attempt.taskId)?.callbacks : spec.callbacks;
+      const targets = Object.values(callbacks ?? {});
+      if (targets.some((t) => t.code)) {
+        const queues = attempt ? [attempt.queue] : spec.tasks.map((t) => t.queue);
+        for (const queue of new Set(queues)) this.notifier.notify(queue);
+      }
+      if (targets.some((t) => t.notifiers.length > 0)) {
+        for (const listener of this.#notifierListeners) listener();
+      }
+    } catch (error) {
+      // Only a wake-up is lost: the delivery loop's own timer and workers' polls catch up.
+      this.#logger.warn({ err: error }, "could not announce callbacks");
+    }
   }
 
   /** Runs a first pass, then keeps passes going on the timer until `stop()`. */
@@ -517,6 +555,7 @@ export class Scheduler {
       if (runState === null) return false;
       const finished = await this.#store.finishDagRun(dagRunId, runState, now);
       if (finished) {
+        void this.#announceCallbacks(snapshot.version.id, null);
         this.#logger.info(
           { dagId: snapshot.run.dagId, runId: snapshot.run.runId, state: runState },
           "run finished",

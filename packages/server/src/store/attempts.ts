@@ -2,17 +2,20 @@ import {
   AttemptState,
   activeAttemptStates,
   BordaError,
+  CallbackEvent,
   ErrorCode,
   findTask,
   type TaskSpec,
   TaskInstanceState as TIState,
 } from "@borda/protocol";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { exceptionOf, recordCallbacks, taskCallbackInfo } from "./callbackOutbox.js";
 import type { Database, TaskAttemptsTable } from "./database.js";
+import { matchesQueues } from "./queueMatch.js";
 import type { AttemptRecord } from "./records.js";
 import { toDate } from "./records.js";
 import { lockTaskInstanceOf } from "./rowLocks.js";
-import type { Dialect, StoreContext } from "./storeContext.js";
+import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
 
 /**
@@ -223,6 +226,22 @@ export async function completeAttempt(
         )
         .execute();
     }
+    const spec = (await loadVersions(ctx, trx, [Number(attempt.dag_version_id)])).get(
+      Number(attempt.dag_version_id),
+    )?.spec;
+    const task = spec && findTask(spec, attempt.task_id);
+    if (task?.callbacks) {
+      await recordCallbacks(
+        ctx,
+        trx,
+        task.callbacks,
+        CallbackEvent.success,
+        callbackSubject(attempt),
+        task,
+        taskCallbackInfo(TIState.success, null),
+        now,
+      );
+    }
     return toAttemptRecord(attempt);
   });
 }
@@ -300,6 +319,22 @@ export async function failAttempt(
         .where("id", "=", ti.id)
         .where("current_attempt_id", "=", attemptId)
         .execute();
+      if (task?.callbacks) {
+        const retrying = retryAt !== null;
+        await recordCallbacks(
+          ctx,
+          trx,
+          task.callbacks,
+          retrying ? CallbackEvent.retry : CallbackEvent.failure,
+          callbackSubject(attempt),
+          task,
+          taskCallbackInfo(
+            retrying ? TIState.upForRetry : TIState.failed,
+            exceptionOf(failure.error, options.overdue),
+          ),
+          now,
+        );
+      }
     }
     return { ...toAttemptRecord(attempt), retryAt: retryAt === null ? null : new Date(retryAt) };
   });
@@ -427,27 +462,16 @@ async function staleAttempt(
   );
 }
 
-/**
- * `queue` matches one of the worker's queue names or `*` patterns. SQLite's GLOB and
- * PostgreSQL's LIKE are both case-sensitive, as queue names are.
- */
-function matchesQueues(
-  eb: ExpressionBuilder<Database, "task_attempts">,
-  dialect: Dialect,
-  queues: readonly string[],
-) {
-  const exact = queues.filter((q) => !q.includes("*"));
-  const patterns = queues.filter((q) => q.includes("*"));
-  const conditions = [];
-  if (exact.length > 0) conditions.push(eb("queue", "in", exact));
-  for (const pattern of patterns) {
-    conditions.push(
-      dialect === "sqlite"
-        ? sql<boolean>`${eb.ref("queue")} glob ${pattern.replace(/[[?]/g, "[$&]")}`
-        : sql<boolean>`${eb.ref("queue")} like ${pattern.replace(/[\\%_]/g, "\\$&").replaceAll("*", "%")}`,
-    );
-  }
-  return eb.or(conditions);
+function callbackSubject(attempt: Selectable<TaskAttemptsTable>) {
+  return {
+    dagRunId: Number(attempt.dag_run_id),
+    dagId: attempt.dag_id,
+    runId: attempt.run_id,
+    dagVersionId: Number(attempt.dag_version_id),
+    taskId: attempt.task_id,
+    mapIndex: attempt.map_index,
+    tryNumber: attempt.try_number,
+  };
 }
 
 export function toAttemptRecord(r: Selectable<TaskAttemptsTable>): AttemptRecord {

@@ -27,6 +27,7 @@ export interface Database {
   variables: VariablesTable;
   backfills: BackfillsTable;
   backfill_dates: BackfillDatesTable;
+  callback_deliveries: CallbackDeliveriesTable;
 }
 
 export interface DagsTable {
@@ -327,4 +328,37 @@ export interface BackfillDatesTable {
   data_interval_end: number;
   dag_run_id: number | null;
   exception_reason: string | null;
+}
+
+/** The callback outbox: one row per target an event fired (migration 012). */
+export interface CallbackDeliveriesTable {
+  id: Generated<number>;
+  dag_run_id: number;
+  dag_id: string;
+  run_id: string;
+  task_id: string | null;
+  map_index: number;
+  try_number: number | null;
+  dag_version_id: number;
+  scope: string;
+  event: string;
+  /** `code`, or a notifier kind. */
+  target: string;
+  /** The notifier spec (JSON); null for a code callback. */
+  notifier: string | null;
+  queue: string | null;
+  /** CallbackInfo (JSON). */
+  info: string;
+  state: string;
+  tries: number;
+  next_try_at: number;
+  /** Fences a claim, as an attempt id does (a report under another claim is stale). */
+  claim_id: string | null;
+  /** The replica or worker holding the claim. */
+  claimed_by: string | null;
+  lease_expires_at: number | null;
+  last_error: string | null;
+  output: string | null;
+  created_at: number;
+  finished_at: number | null;
 }

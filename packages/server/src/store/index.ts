@@ -7,6 +7,7 @@ import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
 import * as attempts from "./attempts.js";
 import * as backfills from "./backfills.js";
+import * as callbackDeliveries from "./callbackDeliveries.js";
 import * as credentials from "./credentials.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
@@ -35,6 +36,7 @@ import * as xcom from "./xcom.js";
 export type * from "./apiTokens.js";
 export type * from "./attempts.js";
 export type * from "./backfills.js";
+export type * from "./callbackDeliveries.js";
 export type * from "./credentials.js";
 export { CredentialKind } from "./credentials.js";
 export type * from "./eventLog.js";
@@ -104,6 +106,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, eventLog),
     ...bind(ctx, credentials),
     ...bind(ctx, backfills),
+    ...bind(ctx, callbackDeliveries),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type SqlBool,
   sql,
 } from "kysely";
+import { recordRunCallbacks } from "./callbackOutbox.js";
 import type { DagRunsTable, Database } from "./database.js";
 import type { Range } from "./findTaskInstances.js";
 import { insertChunks } from "./insertChunks.js";
@@ -362,23 +363,27 @@ export async function finishDagRun(
   state: DagRunState,
   at: Date,
 ): Promise<boolean> {
-  const result = await ctx.db
-    .updateTable("dag_runs")
-    .set({ state, end_date: at.getTime(), updated_at: at.getTime() })
-    .where("id", "=", dagRunId)
-    .where("state", "=", "running")
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("task_instances")
-            .select("id")
-            .where("dag_run_id", "=", dagRunId)
-            .where("state", "not in", finishedTaskInstanceStates),
+  return ctx.write(async (trx) => {
+    const result = await trx
+      .updateTable("dag_runs")
+      .set({ state, end_date: at.getTime(), updated_at: at.getTime() })
+      .where("id", "=", dagRunId)
+      .where("state", "=", "running")
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("task_instances")
+              .select("id")
+              .where("dag_run_id", "=", dagRunId)
+              .where("state", "not in", finishedTaskInstanceStates),
+          ),
         ),
-      ),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+      )
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordRunCallbacks(ctx, trx, dagRunId, state, at.getTime());
+    return true;
+  });
 }
 
 /** Sets (or, with null, removes) a person's note on a run. Whether the run exists. */
@@ -414,6 +419,7 @@ export async function deleteDagRun(ctx: StoreContext, dagRunId: number): Promise
       .execute();
     await trx.deleteFrom("task_attempts").where("dag_run_id", "=", dagRunId).execute();
     await trx.deleteFrom("xcom").where("dag_run_id", "=", dagRunId).execute();
+    await trx.deleteFrom("callback_deliveries").where("dag_run_id", "=", dagRunId).execute();
     await trx.deleteFrom("task_instances").where("dag_run_id", "=", dagRunId).execute();
     const result = await trx.deleteFrom("dag_runs").where("id", "=", dagRunId).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;

@@ -307,6 +307,7 @@ export interface paths {
                         instanceId: string;
                         freeSlots: number;
                         waitMs?: number;
+                        callbacks?: boolean;
                     };
                 };
             };
@@ -365,6 +366,59 @@ export interface paths {
                                     };
                                 };
                             }[];
+                            callbacks?: {
+                                callbackId: string;
+                                claimId: string;
+                                dagId: string;
+                                runId: string;
+                                taskId: string;
+                                mapIndex: number;
+                                queue: string;
+                                bundleHash: string;
+                                /** @enum {string} */
+                                runtime?: "node" | "python";
+                                python?: {
+                                    entry: string;
+                                    callable: string | null;
+                                    interpreter?: string | null;
+                                    bundleHash?: string | null;
+                                };
+                                timeoutMs: number;
+                                context: {
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    tryNumber: number;
+                                    logicalDate: string;
+                                    dataIntervalStart: string | null;
+                                    dataIntervalEnd: string | null;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    conf: {
+                                        [key: string]: unknown;
+                                    };
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    upstream: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                callback: {
+                                    /** @enum {string} */
+                                    event: "success" | "failure" | "retry";
+                                    /** @enum {string} */
+                                    scope: "task" | "dag";
+                                    taskState: string | null;
+                                    runState: string | null;
+                                    exception: {
+                                        type: string;
+                                        message: string;
+                                    } | null;
+                                    reason: string | null;
+                                };
+                            }[];
                             directives: {
                                 queues: string[];
                                 concurrency: number;
@@ -373,6 +427,91 @@ export interface paths {
                                 shutdown: boolean;
                                 cancelAttemptIds: string[];
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/callbacks/{callbackId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    callbackId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claimId: string;
+                        error: string | null;
+                        output: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callbackId: string;
+                            state: string;
                         };
                     };
                 };
@@ -4719,6 +4858,23 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The callbacks and notifications of a run, and how each was delivered (Borda) */
+        get: operations["get_dag_run_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -9415,6 +9571,90 @@ export interface operations {
                         execution_date: string | null;
                         owner: string | null;
                         extra: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_dag_run_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notifications: {
+                            id: number;
+                            dag_id: string;
+                            dag_run_id: string;
+                            task_id: string | null;
+                            map_index: number;
+                            try_number: number | null;
+                            /** @enum {string} */
+                            scope: "task" | "dag";
+                            /** @enum {string} */
+                            event: "success" | "failure" | "retry";
+                            /** @enum {string} */
+                            target: "code" | "webhook" | "slack" | "smtp";
+                            conn_id: string | null;
+                            /** @enum {string} */
+                            state: "pending" | "running" | "delivered" | "failed";
+                            tries: number;
+                            last_error: string | null;
+                            output: string | null;
+                            worker: string | null;
+                            created_at: string;
+                            finished_at: string | null;
+                        }[];
+                        total_entries: number;
                     };
                 };
             };

@@ -15,6 +15,8 @@ export type DagRun = Read<"/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}">;
 export type TaskInstance =
   Read<"/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}">;
 export type Pool = Read<"/api/v1/pools/{pool_name}">;
+export type Notification =
+  Read<"/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/notifications">["notifications"][number];
 export type ImportError = Read<"/api/v1/importErrors">["import_errors"][number];
 export type EdgeWorker = Read<"/api/v1/edge/workers/{worker_name}">;
 export type EdgeJob = Read<"/api/v1/edge/jobs">["jobs"][number];

@@ -3,13 +3,17 @@ import { useParams } from "@tanstack/react-router";
 import { api, ok } from "../api/client.js";
 import type { DagRun } from "../api/types.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { NotificationList } from "../components/run/NotificationList.js";
 import { RunActions } from "../components/run/RunActions.js";
 import { RunBreadcrumbs } from "../components/run/RunBreadcrumbs.js";
 import { TaskInstanceList } from "../components/run/TaskInstanceList.js";
 import { StateBadge } from "../components/StateBadge.js";
 import { formatDuration, formatInstant } from "../format.js";
 
-/** One DAG run: its state, dates, conf and note, what may be done to it, and its task instances. */
+/**
+ * One DAG run: its state, dates, conf and note, what may be done to it, its task instances,
+ * and the callbacks and notifications its events fired.
+ */
 export function RunView() {
   const { dagId, runId } = useParams({ from: "/dags/$dagId/runs/$runId" });
   const path = { dag_id: dagId, dag_run_id: runId };
@@ -36,6 +40,8 @@ export function RunView() {
           <RunDetails run={run.data} />
           <h2>Task instances</h2>
           <TaskInstanceList dagId={dagId} runId={runId} />
+          <h2>Callbacks and notifications</h2>
+          <NotificationList dagId={dagId} runId={runId} />
         </>
       )}
     </>

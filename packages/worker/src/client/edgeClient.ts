@@ -3,6 +3,9 @@ import https from "node:https";
 import {
   type AttemptAck,
   attemptAckSchema,
+  type CallbackAck,
+  type CallbackReport,
+  callbackAckSchema,
   type EdgeHealth,
   edgeApiPrefix,
   edgeHealthSchema,
@@ -225,6 +228,21 @@ export class EdgeClient {
     return this.#json("POST", this.#attempt(attemptId, "variable"), { key }, taskVariableSchema, {
       signal,
     });
+  }
+
+  /** How a code callback this worker was handed ended (protocol 1.3). */
+  reportCallback(
+    callbackId: string,
+    report: CallbackReport,
+    signal?: AbortSignal,
+  ): Promise<CallbackAck> {
+    return this.#json(
+      "POST",
+      `${this.#worker}/callbacks/${encodeURIComponent(callbackId)}/result`,
+      report,
+      callbackAckSchema,
+      { signal },
+    );
   }
 
   sendLogs(attemptId: string, chunk: LogChunk, signal?: AbortSignal): Promise<LogAck> {

@@ -1,11 +1,12 @@
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
-import type { TaskConnection } from "@borda/protocol";
+import type { CallbackInfo, TaskConnection } from "@borda/protocol";
 import {
   type Connection,
   createTaskContext,
   type DagHandle,
   getDagHandle,
+  type TaskContext,
   type TaskRuntime,
 } from "@borda/sdk";
 import type {
@@ -169,19 +170,39 @@ async function runTask(
       error: `The DAG bundle exports no DAG '${request.dagId}' (it has ${[...dags.keys()].map((id) => `'${id}'`).join(", ") || "none"}).`,
     };
   }
-  const task = dag.task(request.taskId);
-  if (!task) {
-    return { kind: "failed", error: `DAG '${request.dagId}' has no task '${request.taskId}'.` };
-  }
   const ctx = createTaskContext(request.context, {
     log: (...args: unknown[]) => process.stdout.write(`${format(...args)}\n`),
     signal,
     ...secretsRuntime(signal),
   });
+  if (request.callback) return runCallback(dag, request.taskId, request.callback, ctx);
+  const task = dag.task(request.taskId);
+  if (!task) {
+    return { kind: "failed", error: `DAG '${request.dagId}' has no task '${request.taskId}'.` };
+  }
   if (task.kind === "bash") {
     return { kind: "bash", command: task.command(ctx), env: { ...task.env }, cwd: task.cwd };
   }
   return serialise(await task.run(ctx), request.maxReturnValueBytes);
+}
+
+/** Runs the callback the DAG or the task declares for the event; its return value is ignored. */
+async function runCallback(
+  dag: DagHandle,
+  taskId: string,
+  callback: CallbackInfo,
+  ctx: TaskContext,
+): Promise<RunOutcome> {
+  const fn = dag.callback?.(callback.scope, taskId, callback.event);
+  if (!fn) {
+    const whose = callback.scope === "dag" ? "The DAG" : `Task '${taskId}'`;
+    return {
+      kind: "failed",
+      error: `${whose} declares no ${callback.event} callback in this bundle (was the DAG file changed?).`,
+    };
+  }
+  await fn({ ...ctx, callback });
+  return { kind: "returned", json: null };
 }
 
 /** The return value as JSON, or why it cannot be a task's result (an XCom). */

@@ -1,4 +1,4 @@
-import type { PythonTask } from "@borda/protocol";
+import type { CallbackInfo, PythonTask } from "@borda/protocol";
 import type { TaskContextData } from "@borda/sdk";
 
 /**
@@ -22,6 +22,11 @@ export type ToRunner =
       endMarker: string;
       /** A Python task: where its code is in the bundle (the Python runner's). */
       python?: PythonTask;
+      /**
+       * Run the task's (scope `task`) or the DAG's (scope `dag`) callback for this event
+       * instead of the task, with this added to the context (docs/notifications.md).
+       */
+      callback?: CallbackInfo;
     }
   /** Aborts the running task's `ctx.signal` with this reason. */
   | { type: "abort"; reason: string }

@@ -1,6 +1,11 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { failureReportSchema, type Job, type XcomPullResponse } from "@borda/protocol";
+import {
+  type CallbackInfo,
+  failureReportSchema,
+  type Job,
+  type XcomPullResponse,
+} from "@borda/protocol";
 import { pythonPath } from "@borda/python";
 import { formatDuration } from "../formatDuration.js";
 import { LogMasker, type MaskedStream } from "../secrets/logMasker.js";
@@ -86,7 +91,8 @@ export class TaskRunner {
     this.#options = options;
   }
 
-  start(job: Job, output: TaskOutput): RunningTask {
+  /** Runs `job`; with `callback`, the task's (or DAG's) callback for it instead (callbackRunner.ts). */
+  start(job: Job & { callback?: CallbackInfo }, output: TaskOutput): RunningTask {
     const masker = new LogMasker();
     const masked = maskedOutput(output, masker);
     const stopper = new AbortController();
@@ -124,7 +130,7 @@ export class TaskRunner {
   }
 
   async #run(
-    job: Job,
+    job: Job & { callback?: CallbackInfo },
     output: TaskOutput,
     masker: LogMasker,
     request: StopRequest,
@@ -180,6 +186,7 @@ export class TaskRunner {
               env: attemptVariables(job),
               maxReturnValueBytes: this.#maxReturnValueBytes,
               ...(job.python ? { python: job.python } : {}),
+              ...(job.callback ? { callback: job.callback } : {}),
             },
             (stream, text) => output.write(stream, text),
             { ask: (question) => this.#answer(job, masker, question) },

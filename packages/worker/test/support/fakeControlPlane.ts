@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import {
+  type CallbackJob,
+  type CallbackReport,
   edgeProtocolVersion,
   type FetchRequest,
   type HeartbeatRequest,
@@ -53,6 +55,11 @@ export class FakeControlPlane {
   readonly refusals = new Map<string, string>();
   /** Every connection or variable a task asked for, in order. */
   readonly secretReads: { attemptId: string; kind: "connection" | "variable"; id: string }[] = [];
+  /** Code callbacks for the next fetch of a worker that runs them (protocol 1.3). */
+  readonly callbacks: CallbackJob[] = [];
+  /** Callback reports as received, and the statuses to answer the next ones with (then 200). */
+  readonly callbackReports: (CallbackReport & { callbackId: string })[] = [];
+  readonly callbackAnswers: number[] = [];
   /** Bundles by hash, served at /edge/v1/bundles/{hash}. */
   readonly bundles = new Map<string, Uint8Array>();
   directives: WorkerDirectives = {
@@ -114,6 +121,12 @@ export class FakeControlPlane {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const socket of this.#sockets) socket.destroy();
     await closed;
+  }
+
+  /** A code callback for the next fetch of a worker that runs callbacks. */
+  queueCallback(callback: CallbackJob): void {
+    this.callbacks.push(callback);
+    this.#wake();
   }
 
   queue(...jobs: Job[]): void {
@@ -208,6 +221,20 @@ export class FakeControlPlane {
           return;
       }
     }
+    const callback = /^\/edge\/v1\/workers\/[^/]+\/callbacks\/([^/]+)\/result$/.exec(url.pathname);
+    if (callback?.[1]) {
+      const callbackId = decodeURIComponent(callback[1]);
+      this.callbackReports.push({ ...(body as CallbackReport), callbackId });
+      const status = this.callbackAnswers.shift() ?? 200;
+      if (status === 200) answer(response, 200, { callbackId, state: "delivered" });
+      else
+        answer(
+          response,
+          status,
+          problem(status, status === 409 ? "stale_attempt" : "internal", "no"),
+        );
+      return;
+    }
     const attempt =
       /^\/edge\/v1\/workers\/[^/]+\/attempts\/([^/]+)\/(start|success|failure|release|logs|connection|variable)$/.exec(
         url.pathname,
@@ -279,6 +306,10 @@ export class FakeControlPlane {
       });
       this.#jobs = this.#jobs.filter((job) => !jobs.includes(job));
       const changed = this.#directivesVersion !== version;
+      const callbacks = request.callbacks ? this.callbacks.splice(0) : [];
+      if (callbacks.length > 0) {
+        return { jobs: this.#claim(jobs), callbacks, directives: this.directives };
+      }
       if (jobs.length > 0 || changed || Date.now() >= deadline || response.destroyed) {
         return { jobs: this.#claim(jobs), directives: this.directives };
       }

@@ -1,7 +1,7 @@
 """The arguments of Airflow's classes that Borda ignores, and those it refuses.
 
 Airflow's ``DAG`` and ``BaseOperator`` take many arguments. Those that change what runs
-are supported (they become the DAG spec) or refused when set (``on_failure_callback``:
+are supported (they become the DAG spec) or refused when set (``on_execute_callback``:
 silently not calling it would be worse than saying so); those that only describe or
 display (``owner``, ``doc_md``) are accepted and ignored.
 """
@@ -21,17 +21,14 @@ NOTSET: Any = _NotSet()
 """An argument not given (None may mean something)."""
 
 _CALLBACKS = (
-    "Borda calls no Python on run or task events: watch runs through the REST API, the UI or "
-    "/metrics"
+    "Borda runs on_success_callback, on_failure_callback and on_retry_callback only "
+    "(docs/notifications.md)"
 )
 _PAST = "a task cannot wait on its state in earlier runs in Borda"
 
 # Name → why, for arguments refused when set to anything but "off" (None, False, empty).
 REFUSED_WHEN_SET = {
     "on_execute_callback": _CALLBACKS,
-    "on_failure_callback": _CALLBACKS,
-    "on_success_callback": _CALLBACKS,
-    "on_retry_callback": _CALLBACKS,
     "on_skipped_callback": _CALLBACKS,
     "sla_miss_callback": _CALLBACKS,
     "pre_execute": _CALLBACKS,

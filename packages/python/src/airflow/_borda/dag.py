@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from airflow._borda.arguments import NOTSET, refuse_set_arguments
+from airflow._borda.callbacks import airflow_callbacks
 from airflow._borda.subset import NotInSubsetError
 from airflow._borda.user_code import Site, user_site, warn
 from borda import DagDefinitionError, _registry
@@ -53,8 +54,6 @@ _REFUSED = frozenset(
         "template_searchpath",
         "dagrun_timeout",
         "sla_miss_callback",
-        "on_success_callback",
-        "on_failure_callback",
         "max_consecutive_failed_dag_runs",
         "access_control",
         "fail_stop",
@@ -102,6 +101,8 @@ class DAG:
         render_template_as_native_obj: bool = False,
         template_undefined: Any = None,
         jinja_environment_kwargs: dict[str, Any] | None = None,
+        on_success_callback: Any = None,
+        on_failure_callback: Any = None,
         **other: Any,
     ) -> None:
         site = _declaring_site[-1] if _declaring_site else user_site()
@@ -129,6 +130,14 @@ class DAG:
         self.template_undefined = template_undefined
         self.jinja_environment_kwargs = jinja_environment_kwargs
         self.doc_md = other.get("doc_md")
+        self.on_success_callback = on_success_callback
+        self.on_failure_callback = on_failure_callback
+        # A DAG's callback runs with the context of the task instance that decided the run.
+        self._callbacks = {
+            "onSuccess": airflow_callbacks(on_success_callback, self._operator_of),
+            "onFailure": airflow_callbacks(on_failure_callback, self._operator_of),
+        }
+        self._sealed: Any = None
         self._site = site
         self._tasks: dict[str, BaseOperator] = {}
         options = {
@@ -218,9 +227,21 @@ class DAG:
             "DAG.test()", "run the DAG file's tasks with `borda dags test` instead", user_site()
         )
 
+    def _operator_of(self, data: Any) -> "BaseOperator":
+        return self._tasks[data.task_id]
+
     def spec(self) -> dict[str, Any]:
         """The DAG as protocol's DagSpec, made by the Python SDK's builder."""
-        builder = DagBuilder(self._fields, None, self._site)
+        return self._build().to_spec()
+
+    def sealed(self) -> Any:
+        """The DAG as the Python SDK's ``Dag`` (its spec and callbacks), made once."""
+        if self._sealed is None:
+            self._sealed = self._build()
+        return self._sealed
+
+    def _build(self) -> Any:
+        builder = DagBuilder(self._fields, None, self._site, self._callbacks)
         for task in self._tasks.values():
             inputs = {name: TaskRef(builder, up) for name, up in task._borda_inputs().items()}
             builder.add_task(
@@ -243,7 +264,7 @@ class DAG:
                     )
             upstream = [TaskRef(builder, up) for up in task._borda_upstream]
             builder.add_upstream(task.task_id, upstream, task._borda_site)
-        return builder.seal().to_spec()
+        return builder.seal()
 
 
 class _SpecView:
@@ -272,6 +293,9 @@ class RegisteredDag:
     def get_task(self, task_id: str) -> Any:
         operator = self._dag._tasks.get(task_id)
         return None if operator is None else RegisteredTask(operator)
+
+    def get_callback(self, scope: str, task_id: str, event: str) -> Any:
+        return self._dag.sealed().get_callback(scope, task_id, event)
 
 
 class RegisteredTask:

@@ -24,6 +24,7 @@ from datetime import timedelta
 from typing import Any, ClassVar
 
 from airflow._borda.arguments import NOTSET, refuse_set_arguments
+from airflow._borda.callbacks import airflow_callbacks
 from airflow._borda.dag import DAG, current_dag
 from airflow._borda.trigger_rules import borda_trigger_rule
 from airflow._borda.user_code import Site, user_site
@@ -189,9 +190,6 @@ class BaseOperator:
             owner_label,
             {
                 "on_execute_callback": on_execute_callback,
-                "on_failure_callback": on_failure_callback,
-                "on_success_callback": on_success_callback,
-                "on_retry_callback": on_retry_callback,
                 "on_skipped_callback": on_skipped_callback,
                 "pre_execute": pre_execute,
                 "post_execute": post_execute,
@@ -235,6 +233,17 @@ class BaseOperator:
             for name, value in given.items()
             if value is not NOTSET and not (value is None and name in _NONE_IS_DEFAULT)
         }
+        self.on_success_callback = on_success_callback
+        self.on_failure_callback = on_failure_callback
+        self.on_retry_callback = on_retry_callback
+        for option, argument in (
+            ("on_success", on_success_callback),
+            ("on_failure", on_failure_callback),
+            ("on_retry", on_retry_callback),
+        ):
+            callbacks = airflow_callbacks(argument, lambda _data: self)
+            if callbacks is not None:
+                options[option] = callbacks
         if "trigger_rule" in options:
             options["trigger_rule"] = borda_trigger_rule(options["trigger_rule"], owner_label, site)
         try:

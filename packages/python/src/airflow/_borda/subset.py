@@ -56,7 +56,8 @@ _HINTS = {
     "airflow.providers": (
         "provider packages are not part of it, except airflow.providers.standard's "
         "BashOperator, PythonOperator, BranchPythonOperator, ShortCircuitOperator, "
-        "BaseBranchOperator and EmptyOperator"
+        "BaseBranchOperator and EmptyOperator, and the SlackWebhookNotifier and SmtpNotifier "
+        "notifiers"
     ),
     "airflow.providers.standard.sensors": _SENSORS,
     "airflow.providers.standard.triggers": _SENSORS,

@@ -65,6 +65,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import FrameType
 from typing import Any
 
+from borda._callbacks import CallbackDetails
 from borda._context import AbortSignal, LookupFailed, TaskAborted, TaskContext, task_running
 from borda._registry import BashCommand, Returned
 from borda._runtime.bundle import BadBundleError, extract_bundle
@@ -234,6 +235,9 @@ class Runner:
             if dag_id not in dags:
                 defined = ", ".join(f"'{other}'" for other in dags) or "none"
                 raise RunFailed(f"{entry} defines no DAG '{dag_id}' (it defines {defined}).")
+            callback = request.get("callback")
+            if callback is not None:
+                return self._run_callback(dags[dag_id], task_id, callback, context)
             task = dags[dag_id].get_task(task_id)
             if task is None:
                 raise RunFailed(f"DAG '{dag_id}' has no task '{task_id}'.")
@@ -246,6 +250,24 @@ class Runner:
             raise RunFailed(f"{entry} has no function '{name}'.")
         with task_running(context):
             return Returned(target(context, **context.inputs))
+
+    def _run_callback(
+        self, dag: Any, task_id: str, callback: dict[str, Any], context: TaskContext
+    ) -> Returned:
+        """Calls the callback the DAG or task declares for the event (docs/notifications.md)."""
+        details = CallbackDetails.from_json(callback)
+        get_callback = getattr(dag, "get_callback", None)
+        function = get_callback(details.scope, task_id, details.event) if get_callback else None
+        if function is None:
+            whose = "The DAG" if details.scope == "dag" else f"Task '{task_id}'"
+            raise RunFailed(
+                f"{whose} declares no {details.event} callback in this bundle (was the DAG "
+                "file changed?)."
+            )
+        context.callback = details
+        with task_running(context):
+            function(context)
+        return Returned(None)
 
     def _ask(self, run: Run, question: dict[str, Any]) -> Any:
         """Asks the worker ``question`` for ``run`` and returns the answer's value."""

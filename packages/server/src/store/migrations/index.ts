@@ -9,6 +9,7 @@ import { workerTimeoutsSchema } from "./006_worker_timeouts.js";
 import { credentialsSchema } from "./007_credentials.js";
 import { runProgressIndexSchema } from "./008_run_progress_index.js";
 import { backfillsSchema } from "./011_backfills.js";
+import { callbackDeliveriesSchema } from "./012_callback_deliveries.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "007_credentials": { up: credentialsSchema },
         "008_run_progress_index": { up: runProgressIndexSchema },
         "011_backfills": { up: backfillsSchema(dialect) },
+        "012_callback_deliveries": { up: callbackDeliveriesSchema(dialect) },
       };
     },
   };

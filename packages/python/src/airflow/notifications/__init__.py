@@ -1,0 +1,1 @@
+"""Airflow's notifications: ``BaseNotifier``, the base of notifier classes."""

@@ -1,0 +1,1 @@
+"""Borda: only this provider's notifier, delivered by the control plane."""

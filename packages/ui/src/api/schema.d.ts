@@ -389,6 +389,7 @@ export interface paths {
                                     runId: string;
                                     taskId: string;
                                     tryNumber: number;
+                                    mapIndex?: number;
                                     logicalDate: string;
                                     dataIntervalStart: string | null;
                                     dataIntervalEnd: string | null;

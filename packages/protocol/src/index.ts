@@ -1,4 +1,5 @@
 export * from "./api.js";
+export * from "./apiAssets.js";
 export * from "./apiConnections.js";
 export * from "./apiEdge.js";
 export * from "./apiTokens.js";

@@ -64,5 +64,7 @@ export const activeAttemptStates: readonly AttemptState[] = [
 export const RunType = {
   manual: "manual",
   scheduled: "scheduled",
+  /** Created when the assets a DAG is scheduled on were updated (Airflow 2's name). */
+  datasetTriggered: "dataset_triggered",
 } as const;
 export type RunType = (typeof RunType)[keyof typeof RunType];

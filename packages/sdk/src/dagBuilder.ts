@@ -1,3 +1,4 @@
+import { conditionJson, isAssetSchedule, outletJson } from "./asset.js";
 import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
 import type { DagOptions } from "./dagOptions.js";
 import { durationToMs } from "./duration.js";
@@ -32,6 +33,7 @@ interface TaskSpecJson {
   operator?: string;
   python?: { entry: string; callable: string | null; interpreter: string | null };
   flow?: TaskFlow;
+  outlets?: ReturnType<typeof outletJson>[];
 }
 
 /** What a task declaration adds to the spec besides the options every task has. */
@@ -150,6 +152,9 @@ export class DagBuilder {
       isolation: option("isolation") ?? "warm",
       upstream: [],
       inputs: {},
+      ...(options.outlets?.length && {
+        outlets: options.outlets.map((outlet) => outletJson(outlet)),
+      }),
       ...extras,
     };
     for (const [name, ref] of inputs) {
@@ -205,7 +210,7 @@ export class DagBuilder {
     return {
       dagId: this.dagId,
       description: options.description ?? null,
-      schedule: options.schedule ?? null,
+      ...this.#schedule(),
       startDate: this.#date(options.startDate, "startDate"),
       endDate: this.#date(options.endDate, "endDate"),
       timezone: options.timezone ?? "UTC",
@@ -215,6 +220,16 @@ export class DagBuilder {
       maxActiveRuns: options.maxActiveRuns ?? 16,
       maxActiveTasks: options.maxActiveTasks ?? 16,
       tasks: [...this.#tasks.values()].map((task) => task.spec),
+    };
+  }
+
+  /** A timetable (`schedule`), or assets (`assetSchedule`, with no timetable). */
+  #schedule() {
+    const { schedule } = this.#options;
+    if (!isAssetSchedule(schedule)) return { schedule: schedule ?? null };
+    return {
+      schedule: null,
+      assetSchedule: conditionJson(schedule, `The schedule of DAG '${this.dagId}'`),
     };
   }
 

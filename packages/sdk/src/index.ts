@@ -3,6 +3,14 @@
  * their types, plus the pieces the processes that load a DAG bundle use: the DAG handle
  * and the task context. No runtime dependencies: this code is bundled into every DAG.
  */
+export {
+  type Asset,
+  type AssetCondition,
+  type AssetOptions,
+  allOf,
+  anyOf,
+  asset,
+} from "./asset.js";
 export { type DagToolkit, dag } from "./dag.js";
 export type { Dag } from "./dagBuilder.js";
 export { type DagHandle, getDagHandle, type TaskHandle } from "./dagHandle.js";
@@ -28,6 +36,7 @@ export {
   type TaskContext,
   type TaskContextData,
   type TaskRuntime,
+  type TriggeringAssetEvent,
   type VariableOptions,
 } from "./taskContext.js";
 export type {

@@ -1,4 +1,4 @@
-import { findTask, type Job } from "@borda/protocol";
+import { findTask, type Job, type TriggeringAssetEvent } from "@borda/protocol";
 import { resolveParams } from "../scheduler/validateConf.js";
 import type { ClaimedJob, Store } from "../store/index.js";
 
@@ -28,8 +28,15 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
     });
     resultsByRun.set(dagRunId, new Map(xcoms.map((x) => [x.taskId, x.value])));
   }
+  const triggersByRun = new Map<number, Record<string, TriggeringAssetEvent[]>>();
+  for (const { job, version } of withTasks) {
+    if (version.spec.assetSchedule && !triggersByRun.has(job.dagRunId)) {
+      triggersByRun.set(job.dagRunId, await triggeringEventsOf(store, job.dagRunId));
+    }
+  }
   const jobs: Job[] = [];
   for (const { job, version, task } of withTasks) {
+    const triggeringAssetEvents = triggersByRun.get(job.dagRunId);
     const results = resultsByRun.get(job.dagRunId);
     const upstream = Object.fromEntries(
       task.upstream.filter((id) => results?.has(id)).map((id) => [id, results?.get(id)]),
@@ -65,8 +72,35 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
         conf: job.conf,
         inputs,
         upstream,
+        ...(triggeringAssetEvents && { triggeringAssetEvents }),
       },
     });
   }
   return jobs;
+}
+
+/** The events that triggered an asset-triggered run, by asset URI, oldest first. */
+async function triggeringEventsOf(
+  store: Store,
+  dagRunId: number,
+): Promise<Record<string, TriggeringAssetEvent[]>> {
+  const { items } = await store.findAssetEvents(
+    { triggeredDagRunId: dagRunId },
+    { orderBy: "timestamp", descending: false, limit: 10_000, offset: 0 },
+  );
+  const byUri: Record<string, TriggeringAssetEvent[]> = {};
+  for (const event of items) {
+    const events = byUri[event.uri] ?? [];
+    byUri[event.uri] = events;
+    events.push({
+      uri: event.uri,
+      extra: event.extra,
+      sourceDagId: event.sourceDagId,
+      sourceRunId: event.sourceRunId,
+      sourceTaskId: event.sourceTaskId,
+      sourceMapIndex: event.sourceMapIndex,
+      timestamp: event.timestamp.toISOString(),
+    });
+  }
+  return byUri;
 }

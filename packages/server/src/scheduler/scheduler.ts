@@ -17,6 +17,7 @@ import type {
   Store,
   TaskInstanceRecord,
 } from "../store/index.js";
+import { createAssetTriggeredRuns, producedAssetEvents } from "./assetTriggers.js";
 import { AttemptLifecycle } from "./attemptLifecycle.js";
 import { type Clock, systemClock } from "./clock.js";
 import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
@@ -146,6 +147,7 @@ export class Scheduler {
   async #fullPass(): Promise<void> {
     const now = this.#clock.now();
     await this.#createDueRuns(now);
+    await createAssetTriggeredRuns(this.#store, this.#logger, now);
     await this.attempts.reapOverdue(now);
     await this.#store.rescheduleDueRetries(now);
     await this.#store.startQueuedRuns(now);
@@ -424,7 +426,18 @@ export class Scheduler {
   }
 
   async #afterAttempt(attempt: AttemptRecord): Promise<void> {
+    if (await producedAssetEvents(this.#store, attempt)) await this.afterAssetEvents();
     await this.#afterEvaluation(await this.#evaluateAfter(attempt));
+  }
+
+  /**
+   * Asset events landed (a producer succeeded, or POST /datasets/events): the DAGs they
+   * complete the condition of get their runs now, and those runs start at once.
+   */
+  async afterAssetEvents(): Promise<DagRunRecord[]> {
+    const created = await createAssetTriggeredRuns(this.#store, this.#logger, this.#clock.now());
+    if (created.length > 0) await this.#startRuns();
+    return created;
   }
 
   async #afterEvaluation(finished: boolean): Promise<void> {

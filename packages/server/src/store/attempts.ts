@@ -8,6 +8,7 @@ import {
   TaskInstanceState as TIState,
 } from "@borda/protocol";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { recordOutletEvents } from "./assetReferences.js";
 import type { Database, TaskAttemptsTable } from "./database.js";
 import type { AttemptRecord } from "./records.js";
 import { toDate } from "./records.js";
@@ -223,6 +224,7 @@ export async function completeAttempt(
         )
         .execute();
     }
+    await recordOutletEvents(ctx, trx, attempt, now);
     return toAttemptRecord(attempt);
   });
 }

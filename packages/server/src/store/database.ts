@@ -25,6 +25,12 @@ export interface Database {
   api_tokens: ApiTokensTable;
   connections: ConnectionsTable;
   variables: VariablesTable;
+  assets: AssetsTable;
+  asset_producers: AssetProducersTable;
+  asset_consumers: AssetConsumersTable;
+  asset_events: AssetEventsTable;
+  asset_event_queue: AssetEventQueueTable;
+  dag_run_asset_events: DagRunAssetEventsTable;
 }
 
 export interface DagsTable {
@@ -293,4 +299,54 @@ export interface VariablesTable {
   queues: string | null;
   sealed: string;
   updated_at: number;
+}
+
+export interface AssetsTable {
+  id: Generated<number>;
+  uri: string;
+  name: string;
+  /** JSON object. */
+  extra: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetProducersTable {
+  asset_id: number;
+  dag_id: string;
+  task_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetConsumersTable {
+  asset_id: number;
+  dag_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetEventsTable {
+  id: Generated<number>;
+  asset_id: number;
+  /** JSON object. */
+  extra: string;
+  /** Null for an event raised from outside (the REST API). */
+  source_dag_id: string | null;
+  source_run_id: string | null;
+  source_task_id: string | null;
+  source_map_index: number | null;
+  timestamp: number;
+}
+
+export interface AssetEventQueueTable {
+  target_dag_id: string;
+  asset_event_id: number;
+  asset_id: number;
+  created_at: number;
+}
+
+export interface DagRunAssetEventsTable {
+  dag_run_id: number;
+  asset_event_id: number;
 }

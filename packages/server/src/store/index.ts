@@ -5,6 +5,8 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
+import * as assets from "./assets.js";
+import * as assetTriggeredRuns from "./assetTriggeredRuns.js";
 import * as attempts from "./attempts.js";
 import * as credentials from "./credentials.js";
 import * as dags from "./dags.js";
@@ -31,6 +33,8 @@ import * as workerTokens from "./workerTokens.js";
 import * as xcom from "./xcom.js";
 
 export type * from "./apiTokens.js";
+export type * from "./assets.js";
+export { assetEventOrderFields, assetOrderFields } from "./assets.js";
 export type * from "./attempts.js";
 export type * from "./credentials.js";
 export { CredentialKind } from "./credentials.js";
@@ -98,6 +102,8 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, apiTokens),
     ...bind(ctx, eventLog),
     ...bind(ctx, credentials),
+    ...bind(ctx, assets),
+    ...bind(ctx, assetTriggeredRuns),
   };
 }
 

@@ -30,7 +30,7 @@ const { python, skip } = airflowPython();
 const logicalDate = new Date("2024-03-10T06:30:00Z");
 
 const unsupported: Record<string, string> = {
-  "unsupported_assets.py": "airflow.sdk.Asset",
+  "unsupported_asset_alias.py": "airflow.sdk.AssetAlias",
   "unsupported_callback.py": "The argument on_failure_callback= of task 'work' (BashOperator)",
   "unsupported_mapping.py": "add_one.expand()",
   "unsupported_postgres_provider.py": "airflow.providers.postgres.operators.postgres",

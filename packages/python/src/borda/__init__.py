@@ -44,8 +44,28 @@ def route(ctx, rows):
 def has_rows(ctx, rows):
     return len(rows) > 0                          # false: every task after it is skipped
 ```
+
+A DAG may run when data it needs was updated (data-aware scheduling):
+
+```python
+orders = Asset("s3://warehouse/orders")
+
+@dag(dag_id="load_orders")
+def load_orders():
+    @task(outlets=[orders])             # its success is an event of the asset
+    def write(ctx): ...
+    write()
+
+@dag(dag_id="report", schedule=orders & Asset("s3://warehouse/customers"))
+def report():
+    @task
+    def build(ctx):
+        return [e.source_run_id for e in ctx.triggering_asset_events[orders]]
+    build()
+```
 """
 
+from borda._asset import Asset, AssetAll, AssetAny, AssetEvent
 from borda._connection import Connection
 from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
@@ -55,6 +75,10 @@ from borda._task import TaskFunction, bash, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [
+    "Asset",
+    "AssetAll",
+    "AssetAny",
+    "AssetEvent",
     "Connection",
     "Dag",
     "DagDefinitionError",

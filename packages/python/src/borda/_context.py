@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from borda._asset import AssetEvents, triggering_events
 from borda._connection import Connection, connection_from_answer
 
 Asker = Callable[[dict[str, Any]], Any]
@@ -100,7 +101,8 @@ class TaskContext:
     ``data_interval_end`` (None for a manual run of an unscheduled DAG), ``params`` (the
     DAG's params: defaults overridden by the run's conf), ``conf`` (as the run was
     triggered), ``inputs`` (input name → the upstream result it receives) and ``upstream``
-    (every direct upstream task's result, by task id).
+    (every direct upstream task's result, by task id), ``triggering_asset_events`` (in a
+    run its assets triggered: the events that did, by asset URI, oldest first; else empty).
     """
 
     def __init__(
@@ -123,6 +125,9 @@ class TaskContext:
         self.conf: dict[str, Any] = data.get("conf") or {}
         self.inputs: dict[str, Any] = data.get("inputs") or {}
         self.upstream: dict[str, Any] = data.get("upstream") or {}
+        self.triggering_asset_events: AssetEvents = triggering_events(
+            data.get("triggeringAssetEvents")
+        )
         self._signal = signal or AbortSignal()
         self._ask = ask
 

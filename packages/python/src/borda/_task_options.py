@@ -8,6 +8,7 @@ A task's option wins over its DAG's ``default_args``, which win over Borda's def
 from datetime import timedelta
 from typing import Any, TypedDict
 
+from borda._asset import Asset, outlet_specs
 from borda._definition_error import DagDefinitionError
 from borda._spec_values import (
     ISOLATIONS,
@@ -50,6 +51,9 @@ class TaskDefaults(TypedDict, total=False):
 class TaskOptions(TaskDefaults, total=False):
     task_id: str
     """Unique within the DAG: letters, digits, '_', '.' or '-'. Default: the function's name."""
+    outlets: "list[Asset | str]"
+    """Assets the task updates: each gets an event when it succeeds, which runs the DAGs
+    scheduled on it (Airflow's ``outlets``)."""
 
 
 # Borda's defaults, in the order of protocol's TaskSpec.
@@ -92,6 +96,7 @@ _OPTIONS = {
     "trigger_rule": ("triggerRule", lambda v, what: one_of(v, TRIGGER_RULES, what)),
     "priority_weight": ("priorityWeight", whole_number),
     "isolation": ("isolation", lambda v, what: one_of(v, ISOLATIONS, what)),
+    "outlets": ("outlets", outlet_specs),
 }
 
 

@@ -32,7 +32,7 @@ GOOD = {
 }
 
 UNSUPPORTED = {
-    "unsupported_assets.py": ("airflow.sdk.Asset", 5),
+    "unsupported_asset_alias.py": ("airflow.sdk.AssetAlias", 6),
     "unsupported_callback.py": ("The argument on_failure_callback= of task 'work'", 19),
     "unsupported_mapping.py": ("add_one.expand()", 14),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),

@@ -185,6 +185,15 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
         { dag_id: "consume_orders" },
       ],
     });
+    const details = await admin("GET", "/dags/consume_either/details");
+    expect(details.body).toMatchObject({
+      schedule_interval: null,
+      timetable_description: "Triggered by datasets",
+      dataset_expression: { all: [{ any: [orders, customers] }] },
+    });
+    expect((await admin("GET", "/dags/consume_orders/details")).body.dataset_expression).toEqual({
+      all: [orders],
+    });
     const byDag = await admin("GET", "/datasets?dag_ids=produce_customers&uri_pattern=warehouse");
     expect(byDag.body.datasets.map((d: { uri: string }) => d.uri)).toEqual([customers]);
     expect((await admin("GET", `/datasets/${encoded("s3://nowhere")}`)).status).toBe(404);

@@ -70,7 +70,10 @@ describeWithBrowser("assets in the web UI", () => {
 
   it("lists an asset with its producer, consumer and the event that triggered a run", async () => {
     await server.scheduler.triggerRun("produce_orders", { runId: "first" });
-    await consumerRuns(1);
+    const [run] = await consumerRuns(1);
+    // The consumer's task, run by the real worker, saw the event that triggered it.
+    const [result] = await server.store.listXcoms({ dagRunId: run?.id ?? 0, key: "return_value" });
+    expect(result?.value).toEqual([orders]);
 
     await page.goto(server.url);
     await page.getByLabel("Username").fill("admin");

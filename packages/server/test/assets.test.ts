@@ -66,6 +66,8 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
         dag_run_id: string;
         run_type: string;
         state: string;
+        data_interval_start: string | null;
+        data_interval_end: string | null;
       }[];
     const produce = async (dagId: string, runId: string) => {
       expect((await admin("POST", `/dags/${dagId}/dagRuns`, { dag_run_id: runId })).status).toBe(
@@ -95,6 +97,12 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
     ]);
     const [consumed] = await runsOf("consume_orders");
     expect(consumed).toMatchObject({ run_type: "dataset_triggered", state: "success" });
+    // Its data interval is the producing run's.
+    const [producing] = await runsOf("produce_orders");
+    expect(consumed).toMatchObject({
+      data_interval_start: producing?.data_interval_start,
+      data_interval_end: producing?.data_interval_end,
+    });
     expect(await runsOf("consume_orders")).toHaveLength(1);
     expect(await runsOf("consume_both")).toHaveLength(0);
 

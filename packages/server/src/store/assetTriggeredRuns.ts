@@ -1,7 +1,9 @@
 import { assetConditionMet, RunType } from "@borda/protocol";
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
 import { insertChunks } from "./insertChunks.js";
 import { insertDagRun } from "./insertDagRun.js";
-import type { DagRunRecord } from "./records.js";
+import type { DagRunRecord, DagVersionRecord } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
 
@@ -30,10 +32,74 @@ export async function listDagsWithQueuedAssetEvents(ctx: StoreContext): Promise<
  */
 const runIdInstant = (date: Date) => date.toISOString().replace(/Z$/, "000+00:00");
 
+/** A DAG whose queued events satisfy its asset condition, with those events. */
+interface Satisfied {
+  versionId: number;
+  version: DagVersionRecord;
+  queued: { eventId: number; intervalStart: number; intervalEnd: number }[];
+}
+
+/**
+ * Reads `dagId`'s queued events through `executor` and whether they satisfy its condition:
+ * null when they do not (yet), or the DAG is paused, gone or no longer asset-scheduled.
+ * With `lock` (inside the write) it locks the DAG's row first, FOR NO KEY UPDATE: that
+ * serialises the replicas deciding this DAG's run, yet lets a producer's transaction queue
+ * an event for the DAG meanwhile (its foreign key check takes KEY SHARE, which this lock
+ * does not block).
+ */
+async function satisfiedQueue(
+  ctx: StoreContext,
+  executor: Kysely<Database>,
+  dagId: string,
+  lock: boolean,
+): Promise<Satisfied | null> {
+  const dag = await executor
+    .selectFrom("dags")
+    .select(["is_paused", "is_active", "current_version_id"])
+    .where("dag_id", "=", dagId)
+    .$if(lock && ctx.dialect === "postgres", (qb) => qb.forNoKeyUpdate())
+    .executeTakeFirst();
+  if (!dag || dag.is_paused === 1 || dag.is_active === 0 || dag.current_version_id === null)
+    return null;
+  const versionId = Number(dag.current_version_id);
+  const version = (await loadVersions(ctx, executor, [versionId])).get(versionId);
+  const condition = version?.spec.assetSchedule;
+  if (!version || !condition) return null;
+  const rows = await executor
+    .selectFrom("asset_event_queue as q")
+    .innerJoin("asset_events as e", "e.id", "q.asset_event_id")
+    .innerJoin("assets as a", "a.id", "q.asset_id")
+    .leftJoin("dag_runs as r", (join) =>
+      join.onRef("r.dag_id", "=", "e.source_dag_id").onRef("r.run_id", "=", "e.source_run_id"),
+    )
+    .select([
+      "q.asset_event_id",
+      "a.uri",
+      "e.timestamp",
+      "r.data_interval_start",
+      "r.data_interval_end",
+    ])
+    .where("q.target_dag_id", "=", dagId)
+    .orderBy("q.asset_event_id")
+    .execute();
+  if (!assetConditionMet(condition, new Set(rows.map((row) => row.uri)))) return null;
+  return {
+    versionId,
+    version,
+    // As Airflow's dataset timetable: the run's data interval spans the data intervals of
+    // the runs whose tasks raised its events; an event from outside counts as its instant.
+    queued: rows.map((row) => ({
+      eventId: Number(row.asset_event_id),
+      intervalStart: Number(row.data_interval_start ?? row.timestamp),
+      intervalEnd: Number(row.data_interval_end ?? row.timestamp),
+    })),
+  };
+}
+
 /**
  * Creates `dagId`'s asset-triggered run when the events queued for it satisfy its asset
- * condition, consuming them and linking them to the run; null when the condition is not
- * met (yet), or the DAG is paused, gone or no longer asset-scheduled.
+ * condition, consuming them and linking them to the run; null when they do not (yet), or
+ * the DAG is paused, gone or no longer asset-scheduled.
  */
 export async function createAssetTriggeredRun(
   ctx: StoreContext,
@@ -41,34 +107,15 @@ export async function createAssetTriggeredRun(
   at: Date,
 ): Promise<DagRunRecord | null> {
   const now = at.getTime();
+  // A read first: a DAG still waiting for some of its assets, the common case on a pass,
+  // costs no write transaction (SQLite's write lock, PostgreSQL's row lock).
+  if (!(await satisfiedQueue(ctx, ctx.db, dagId, false))) return null;
   return ctx.write(async (trx) => {
-    // NO KEY UPDATE: it serialises the replicas deciding this DAG's run, yet lets a
-    // producer's transaction queue an event for the DAG meanwhile (its foreign key check
-    // takes KEY SHARE, which this lock does not block).
-    const dag = await trx
-      .selectFrom("dags")
-      .select(["is_paused", "is_active", "current_version_id"])
-      .where("dag_id", "=", dagId)
-      .$if(ctx.dialect === "postgres", (qb) => qb.forNoKeyUpdate())
-      .executeTakeFirst();
-    if (!dag || dag.is_paused === 1 || dag.is_active === 0 || dag.current_version_id === null)
-      return null;
-    const versionId = Number(dag.current_version_id);
-    const version = (await loadVersions(ctx, trx, [versionId])).get(versionId);
-    const condition = version?.spec.assetSchedule;
-    if (!version || !condition) return null;
+    const satisfied = await satisfiedQueue(ctx, trx, dagId, true);
+    if (!satisfied) return null;
+    const { versionId, version, queued } = satisfied;
 
-    const queued = await trx
-      .selectFrom("asset_event_queue as q")
-      .innerJoin("asset_events as e", "e.id", "q.asset_event_id")
-      .innerJoin("assets as a", "a.id", "q.asset_id")
-      .select(["q.asset_event_id", "a.uri", "e.timestamp"])
-      .where("q.target_dag_id", "=", dagId)
-      .orderBy("q.asset_event_id")
-      .execute();
-    if (!assetConditionMet(condition, new Set(queued.map((q) => q.uri)))) return null;
-
-    const eventIds = queued.map((q) => Number(q.asset_event_id));
+    const eventIds = queued.map((q) => q.eventId);
     const consumed = await trx
       .deleteFrom("asset_event_queue")
       .where("target_dag_id", "=", dagId)
@@ -87,7 +134,6 @@ export async function createAssetTriggeredRun(
       .where("dag_id", "=", dagId)
       .executeTakeFirst();
     const logicalDate = new Date(Math.max(now, Number(last?.latest ?? 0) + 1));
-    const timestamps = queued.map((q) => Number(q.timestamp));
     const run = await insertDagRun(
       trx,
       {
@@ -96,9 +142,8 @@ export async function createAssetTriggeredRun(
         dagVersionId: versionId,
         runType: RunType.datasetTriggered,
         logicalDate,
-        // As Airflow: the interval spans the triggering events.
-        dataIntervalStart: new Date(Math.min(...timestamps)),
-        dataIntervalEnd: new Date(Math.max(...timestamps)),
+        dataIntervalStart: new Date(Math.min(...queued.map((q) => q.intervalStart))),
+        dataIntervalEnd: new Date(Math.max(...queued.map((q) => q.intervalEnd))),
         conf: {},
         note: null,
         externalTrigger: false,

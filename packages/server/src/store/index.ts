@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
+import * as assetEvents from "./assetEvents.js";
 import * as assets from "./assets.js";
 import * as assetTriggeredRuns from "./assetTriggeredRuns.js";
 import * as attempts from "./attempts.js";
@@ -33,8 +34,10 @@ import * as workerTokens from "./workerTokens.js";
 import * as xcom from "./xcom.js";
 
 export type * from "./apiTokens.js";
+export type * from "./assetEvents.js";
+export { assetEventOrderFields } from "./assetEvents.js";
 export type * from "./assets.js";
-export { assetEventOrderFields, assetOrderFields } from "./assets.js";
+export { assetOrderFields } from "./assets.js";
 export type * from "./attempts.js";
 export type * from "./credentials.js";
 export { CredentialKind } from "./credentials.js";
@@ -103,6 +106,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, eventLog),
     ...bind(ctx, credentials),
     ...bind(ctx, assets),
+    ...bind(ctx, assetEvents),
     ...bind(ctx, assetTriggeredRuns),
   };
 }

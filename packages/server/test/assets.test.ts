@@ -202,7 +202,7 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
     expect((await admin("GET", "/dags/consume_orders/details")).body.dataset_expression).toEqual({
       all: [orders],
     });
-    const byDag = await admin("GET", "/datasets?dag_ids=produce_customers&uri_pattern=warehouse");
+    const byDag = await admin("GET", "/datasets?dag_ids=produce_customers&uri_pattern=WareHouse");
     expect(byDag.body.datasets.map((d: { uri: string }) => d.uri)).toEqual([customers]);
     expect((await admin("GET", `/datasets/${encoded("s3://nowhere")}`)).status).toBe(404);
 
@@ -248,6 +248,24 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
       await admin("GET", `${path}?before=yesterday`),
     ].map((answer) => answer.status);
     expect(refused).toEqual([400, 400, 400, 400, 404, 403, 401, 400, 400, 400]);
+  });
+
+  it("queues no event for a paused consumer, which does not catch up when unpaused", async () => {
+    const { admin, runsOf, produce } = await setUp();
+    expect((await admin("PATCH", "/dags/consume_orders", { is_paused: true })).status).toBe(200);
+    await produce("produce_orders", "while_paused");
+    expect((await admin("GET", "/dags/consume_orders/datasets/queuedEvent")).status).toBe(404);
+    expect((await admin("PATCH", "/dags/consume_orders", { is_paused: false })).status).toBe(200);
+    await produce("produce_orders", "after");
+    const [run] = await runsOf("consume_orders");
+    const upstream = await admin(
+      "GET",
+      `/dags/consume_orders/dagRuns/${encoded(run?.dag_run_id ?? "")}/upstreamDatasetEvents`,
+    );
+    expect(
+      upstream.body.dataset_events.map((e: { source_run_id: string }) => e.source_run_id),
+    ).toEqual(["after"]);
+    expect(await runsOf("consume_orders")).toHaveLength(1);
   });
 
   it("keeps assets in step when a DAG changes what it produces and consumes", async () => {

@@ -28,7 +28,7 @@ export interface AssetRecord {
 
 export const assetOrderFields = ["id", "uri", "name", "created_at", "updated_at"] as const;
 export interface AssetFilter {
-  /** A substring of the URI (Airflow's `uri_pattern`). */
+  /** A substring of the URI, in any case (Airflow's `uri_pattern`). */
   uriPattern?: string | undefined;
   /** Assets any of these DAGs produces or is scheduled on. */
   dagIds?: readonly string[] | undefined;
@@ -51,7 +51,10 @@ export async function findAssets(
     const conditions: Expression<SqlBool>[] = [];
     if (filter.uriPattern) {
       const escaped = filter.uriPattern.replace(/[\\%_]/g, "\\$&");
-      conditions.push(sql<SqlBool>`${eb.ref("uri")} like ${`%${escaped}%`} escape '\\'`);
+      // Case-insensitive on both backends, as Airflow's ilike (SQLite's LIKE is, PostgreSQL's is not).
+      conditions.push(
+        sql<SqlBool>`lower(${eb.ref("uri")}) like lower(${`%${escaped}%`}) escape '\\'`,
+      );
     }
     if (filter.dagIds) {
       conditions.push(

@@ -268,6 +268,22 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
     expect(await runsOf("consume_orders")).toHaveLength(1);
   });
 
+  it("refuses, as an import error, a DAG naming an asset URI Airflow refuses", async () => {
+    const { cp } = await setUp();
+    writeFileSync(
+      path.join(cp.config.dagsFolder ?? "", "reserved.ts"),
+      `import { asset, dag } from "borda";
+export default dag({ id: "reserved", schedule: asset("airflow://internal") }, ({ task }) => {
+  task({ id: "t", outlets: ["s3://fine"] }, () => 1);
+});`,
+    );
+    await cp.processor.scanFolder();
+    const [error] = await cp.store.listImportErrors();
+    expect(error?.message).toContain("DAG 'reserved'");
+    expect(error?.message).toContain("the 'airflow' URI scheme is reserved");
+    expect(await cp.store.getDag("reserved")).toBeNull();
+  });
+
   it("keeps assets in step when a DAG changes what it produces and consumes", async () => {
     const { cp, admin } = await setUp();
     writeFileSync(

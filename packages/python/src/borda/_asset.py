@@ -55,7 +55,7 @@ class Asset(AssetCondition):
     """An asset, by URI: ``Asset("s3://bucket/orders", name="orders", extra={...})``."""
 
     def __init__(
-        self, uri: str, name: str | None = None, extra: Mapping[str, Any] | None = None, **_: Any
+        self, uri: str, name: str | None = None, extra: Mapping[str, Any] | None = None
     ) -> None:
         self.uri = check_uri(uri, type(self).__name__)
         self.name = name if name is not None else uri

@@ -44,11 +44,16 @@ class AssetCondition:
     def to_spec(self) -> dict[str, Any]:
         raise NotImplementedError
 
+    # What & and | make: Airflow's layer sets its own classes (Dataset & Dataset is a
+    # DatasetAll there), so a condition prints under the names its file used.
+    all_class: "type[AssetAll]"
+    any_class: "type[AssetAny]"
+
     def __and__(self, other: "AssetCondition") -> "AssetAll":
-        return AssetAll(self, other)
+        return self.all_class(self, other)
 
     def __or__(self, other: "AssetCondition") -> "AssetAny":
-        return AssetAny(self, other)
+        return self.any_class(self, other)
 
 
 class Asset(AssetCondition):
@@ -118,6 +123,10 @@ class AssetAny(_Combined):
     """Runs once any one of its assets (or conditions) has been updated (``|``)."""
 
     _key = "any"
+
+
+AssetCondition.all_class = AssetAll
+AssetCondition.any_class = AssetAny
 
 
 def is_asset_schedule(value: object) -> bool:

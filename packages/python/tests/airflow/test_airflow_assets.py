@@ -115,6 +115,14 @@ def test_a_bad_uri_or_condition_is_a_definition_error(make, message):
         make()
 
 
+def test_conditions_are_of_the_family_their_file_used():
+    assert repr(Dataset(ORDERS) & Dataset(CUSTOMERS)) == (
+        f"DatasetAll(Dataset({ORDERS!r}), Dataset({CUSTOMERS!r}))"
+    )
+    assert type(Asset(ORDERS) | Asset(CUSTOMERS)) is AssetAny
+    assert type(borda.Asset(ORDERS) & borda.Asset(CUSTOMERS)) is borda.AssetAll
+
+
 def test_an_asset_needs_a_name_or_uri_and_dataset_is_importable_from_airflow():
     with pytest.raises(TypeError):
         Asset()

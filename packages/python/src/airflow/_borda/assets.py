@@ -32,6 +32,10 @@ class DatasetAny(BordaAssetAny):
     """Airflow 2's ``|`` of datasets, written out."""
 
 
+for _family in (Dataset, DatasetAll, DatasetAny):
+    _family.all_class, _family.any_class = DatasetAll, DatasetAny
+
+
 class Asset(BordaAsset):
     """Airflow 3's asset: ``Asset("s3://bucket/key")`` or ``Asset(name=..., uri=...)``; a
     name alone is its URI too, as in Airflow."""
@@ -63,6 +67,10 @@ class AssetAll(BordaAssetAll):
 
 class AssetAny(BordaAssetAny):
     """Airflow 3's ``|`` of assets, written out."""
+
+
+for _family in (Asset, AssetAll, AssetAny):
+    _family.all_class, _family.any_class = AssetAll, AssetAny
 
 
 class _AssetModel:

@@ -426,8 +426,10 @@ export class Scheduler {
   }
 
   async #afterAttempt(attempt: AttemptRecord): Promise<void> {
-    if (await producedAssetEvents(this.#store, attempt)) await this.afterAssetEvents();
     await this.#afterEvaluation(await this.#evaluateAfter(attempt));
+    // The producer's own run first, then the runs its outlet events trigger: both before
+    // the worker's report returns.
+    if (await producedAssetEvents(this.#store, attempt)) await this.afterAssetEvents();
   }
 
   /**

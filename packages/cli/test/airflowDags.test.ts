@@ -30,7 +30,7 @@ const { python, skip } = airflowPython();
 const logicalDate = new Date("2024-03-10T06:30:00Z");
 
 const unsupported: Record<string, string> = {
-  "unsupported_assets.py": "airflow.sdk.Asset",
+  "unsupported_asset_alias.py": "airflow.sdk.AssetAlias",
   "unsupported_callback.py": "The argument on_execute_callback= of task 'work' (BashOperator)",
   "unsupported_mapping.py": "XComArg.zip()",
   "unsupported_postgres_provider.py": "airflow.providers.postgres.operators.postgres",
@@ -55,7 +55,11 @@ describe.skipIf(skip !== null)(
           .filter((file) => file.endsWith(".py"))
           .map((file) => [file, readFileSync(path.join(corpus, file), "utf8")]),
       );
-      cp = await startServer(resources, resources.dir(), dags, { python: python ?? "python3" });
+      cp = await startServer(resources, resources.dir(), dags, {
+        python: python ?? "python3",
+        adminUser: "admin",
+        adminPassword: "admin-password",
+      });
       await cp.store.savePool({
         name: "edge_pool",
         slots: 4,
@@ -155,12 +159,17 @@ describe.skipIf(skip !== null)(
         "a2_taskflow_etl",
         "a3_sdk_taskflow",
         "a3_standard_operators",
+        "corpus_assets_consumer",
+        "corpus_assets_producer",
         "corpus_backfill",
         "corpus_branching",
         "corpus_callbacks",
         "corpus_custom_operator",
         "corpus_dag_argument",
         "corpus_mapping",
+        "corpus_datasets_both",
+        "corpus_datasets_consumer",
+        "corpus_datasets_producer",
         "corpus_native_templates",
         "corpus_pools_queues",
         "corpus_retries",
@@ -205,6 +214,61 @@ describe.skipIf(skip !== null)(
           archive: `archiving 202401${d}`,
         })),
       );
+    });
+
+    /** Waits for `dagId` to have `count` asset-triggered runs, all finished; returns each one's task results. */
+    async function assetTriggeredResults(dagId: string, count: number) {
+      const runs = await eventually(async () => {
+        const found = await cp.store.listDagRuns({ dagId });
+        const done = found.every((r) => r.state === "success" || r.state === "failed");
+        return found.length === count && done ? found : null;
+      }, `${count} finished asset-triggered run(s) of ${dagId}`);
+      return Promise.all(
+        runs.map(async (run) => {
+          expect(run).toMatchObject({ runType: "dataset_triggered", state: "success" });
+          const xcoms = await cp.store.listXcoms({ dagRunId: run.id, key: "return_value" });
+          return Object.fromEntries(xcoms.map((x) => [x.taskId, x.value]));
+        }),
+      );
+    }
+
+    /** Raises an event from outside, as an external system does (Airflow's REST API). */
+    async function raiseDatasetEvent(uri: string, extra: Record<string, unknown>) {
+      const answer = await fetch(`${cp.url}/api/v1/datasets/events`, {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from("admin:admin-password").toString("base64")}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ dataset_uri: uri, extra }),
+      });
+      expect(answer.status).toBe(200);
+    }
+
+    it("datasets.py: a task's outlets trigger the DAGs scheduled on the dataset, which read their triggering events; an external event triggers them again", async () => {
+      await runDag("corpus_datasets_producer", "success");
+      const [first] = await assetTriggeredResults("corpus_datasets_consumer", 1);
+      expect(first?.report).toEqual([["corpus_datasets_producer", "write_orders", {}]]);
+      await raiseDatasetEvent("s3://corpus/orders", { batch: 7 });
+      const results = await assetTriggeredResults("corpus_datasets_consumer", 2);
+      expect(results.map((r) => r.report)).toContainEqual([
+        [null, null, { batch: 7, from_rest_api: true }],
+      ]);
+      // orders & (customers | prospects): two orders events wait for a customers one.
+      expect(await cp.store.listDagRuns({ dagId: "corpus_datasets_both" })).toEqual([]);
+      await raiseDatasetEvent("s3://corpus/customers", {});
+      await assetTriggeredResults("corpus_datasets_both", 1);
+    });
+
+    it("assets.py: Airflow 3's Asset, a @task's outlets and an | schedule; triggering_asset_events by asset", async () => {
+      await runDag("corpus_assets_producer", "success");
+      const [first] = await assetTriggeredResults("corpus_assets_consumer", 1);
+      expect(first?.use).toEqual([["s3://corpus/raw.csv", "corpus_assets_producer", {}]]);
+      await raiseDatasetEvent("s3://corpus/uploads", { file: "u.csv" });
+      const results = await assetTriggeredResults("corpus_assets_consumer", 2);
+      expect(results.map((r) => r.use)).toContainEqual([
+        ["s3://corpus/uploads", null, { file: "u.csv", from_rest_api: true }],
+      ]);
     });
 
     it("a2_classic_bash: BashOperator with templated commands, env and cwd; conf overrides params", async () => {

@@ -145,7 +145,8 @@ export const dagDetailSchema = dagSchema.extend({
   concurrency: z.number().nullable(),
   start_date: nullableInstant,
   dag_run_timeout: z.null(),
-  dataset_expression: z.null(),
+  /** An asset-scheduled DAG's condition: URIs nested in `all` / `any`. */
+  dataset_expression: z.record(z.string(), z.unknown()).nullable(),
   doc_md: z.string().nullable(),
   params: z.record(z.string(), dagParamSchema),
   end_date: nullableInstant,

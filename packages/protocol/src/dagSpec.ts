@@ -135,6 +135,50 @@ export type ParamSpec = z.infer<typeof paramSpecSchema>;
 
 const millis = z.number().int().nonnegative();
 
+/**
+ * An asset's (Airflow 2: dataset's) URI, checked as Airflow checks it: not empty nor
+ * blank, ASCII only, at most 3000 characters, and not in the `airflow` scheme, which
+ * Airflow keeps for itself.
+ */
+export const assetUriSchema = z
+  .string()
+  .min(1, "an asset URI cannot be empty")
+  .max(3000, "an asset URI has at most 3000 characters")
+  .refine((uri) => uri.trim().length > 0, "an asset URI cannot be just whitespace")
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the whole range.
+  .refine((uri) => /^[\x00-\x7f]*$/.test(uri), "an asset URI must consist of ASCII characters only")
+  .refine(
+    (uri) => !/^airflow:/i.test(uri),
+    "the 'airflow' URI scheme is reserved: use another scheme (s3://, file://, ...)",
+  );
+
+/** An asset a task updates when it succeeds (Airflow's outlet). */
+export const assetRefSchema = z.object({
+  uri: assetUriSchema,
+  /** Absent: the URI. */
+  name: z.string().min(1).max(1500).optional(),
+  /** Free JSON the asset carries (Airflow's `extra`). */
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+export type AssetRef = z.infer<typeof assetRefSchema>;
+
+/**
+ * When an asset-scheduled DAG runs: once every asset named by `asset` has received an
+ * event since its last asset-triggered run, combined with `all` (Airflow's `&`, and a
+ * list) and `any` (`|`).
+ */
+export type AssetCondition =
+  | { asset: string }
+  | { all: AssetCondition[] }
+  | { any: AssetCondition[] };
+export const assetConditionSchema: z.ZodType<AssetCondition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ asset: assetUriSchema }),
+    z.strictObject({ all: z.array(assetConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(assetConditionSchema).min(1) }),
+  ]),
+);
+
 export const taskSpecSchema = z.object({
   taskId: identifier,
   kind: z.enum([TaskKind.function, TaskKind.bash]),
@@ -167,6 +211,8 @@ export const taskSpecSchema = z.object({
   operator: z.string().min(1).max(100).optional(),
   /** What the task's success, failure and retry fire (docs/notifications.md). Absent: nothing. */
   callbacks: taskCallbacksSchema.optional(),
+  /** Assets that get an event when the task succeeds (Airflow's outlets). */
+  outlets: z.array(assetRefSchema).optional(),
 });
 export type TaskSpec = z.infer<typeof taskSpecSchema>;
 
@@ -175,6 +221,8 @@ export const dagSpecSchema = z.object({
   description: z.string().nullable(),
   /** A cron expression, a preset (`@daily`, `@once`, ...), or null for manual runs only. */
   schedule: z.string().nullable(),
+  /** Data-aware scheduling: runs when assets are updated (`schedule` is then null). */
+  assetSchedule: assetConditionSchema.optional(),
   /** ISO-8601 UTC instant. */
   startDate: z.iso.datetime().nullable(),
   endDate: z.iso.datetime().nullable(),
@@ -190,6 +238,23 @@ export const dagSpecSchema = z.object({
   callbacks: dagCallbacksSchema.optional(),
 });
 export type DagSpec = z.infer<typeof dagSpecSchema>;
+
+/** Every asset URI a condition names, each once, in order of first mention. */
+export function assetUrisOf(condition: AssetCondition): string[] {
+  if ("asset" in condition) return [condition.asset];
+  const parts = "all" in condition ? condition.all : condition.any;
+  return [...new Set(parts.flatMap(assetUrisOf))];
+}
+
+/** Whether the assets with an event (`updated`, by URI) satisfy `condition`. */
+export function assetConditionMet(
+  condition: AssetCondition,
+  updated: ReadonlySet<string>,
+): boolean {
+  if ("asset" in condition) return updated.has(condition.asset);
+  if ("all" in condition) return condition.all.every((part) => assetConditionMet(part, updated));
+  return condition.any.some((part) => assetConditionMet(part, updated));
+}
 
 // Specs are immutable once parsed (DAG versions never change), so each one's index by
 // task id is built once. A run of 10,000 tasks looked each task up by scanning the list,

@@ -165,6 +165,19 @@ export const fetchRequestSchema = z.object({
 });
 export type FetchRequest = z.infer<typeof fetchRequestSchema>;
 
+/** An asset event as the task it triggered sees it (Airflow's `triggering_dataset_events`). */
+export const triggeringAssetEventSchema = z.object({
+  uri: z.string(),
+  extra: z.record(z.string(), z.unknown()),
+  /** Null for an event raised from outside (POST /api/v1/datasets/events). */
+  sourceDagId: z.string().nullable(),
+  sourceRunId: z.string().nullable(),
+  sourceTaskId: z.string().nullable(),
+  sourceMapIndex: z.number().int().nullable(),
+  timestamp: z.string(),
+});
+export type TriggeringAssetEvent = z.infer<typeof triggeringAssetEventSchema>;
+
 /** The plain part of a task context (SDK's TaskContextData); instants as ISO-8601. */
 export const jobContextSchema = z.object({
   dagId: z.string(),
@@ -180,6 +193,8 @@ export const jobContextSchema = z.object({
   conf: z.record(z.string(), z.unknown()),
   inputs: z.record(z.string(), z.unknown()),
   upstream: z.record(z.string(), z.unknown()),
+  /** An asset-triggered run's triggering events, by asset URI (absent: none). */
+  triggeringAssetEvents: z.record(z.string(), z.array(triggeringAssetEventSchema)).optional(),
 });
 
 /** A job: one attempt of a task instance, with everything a worker needs to run it. */

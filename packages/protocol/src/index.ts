@@ -1,4 +1,5 @@
 export * from "./api.js";
+export * from "./apiAssets.js";
 export * from "./apiBackfills.js";
 export * from "./apiConnections.js";
 export * from "./apiEdge.js";

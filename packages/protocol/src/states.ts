@@ -65,5 +65,7 @@ export const RunType = {
   manual: "manual",
   scheduled: "scheduled",
   backfill: "backfill",
+  /** Created when the assets a DAG is scheduled on were updated (Airflow 2's name). */
+  datasetTriggered: "dataset_triggered",
 } as const;
 export type RunType = (typeof RunType)[keyof typeof RunType];

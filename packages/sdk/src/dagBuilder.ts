@@ -1,3 +1,4 @@
+import { conditionJson, isAssetSchedule, outletJson } from "./asset.js";
 import {
   type CallbackFunction,
   type ResolvedCallbacks,
@@ -44,6 +45,7 @@ interface TaskSpecJson {
     expandKwargs?: MapSourceJson;
     maxActive?: number;
   };
+  outlets?: ReturnType<typeof outletJson>[];
 }
 
 type MapSourceJson = { values: unknown[] } | { from: string };
@@ -193,6 +195,9 @@ export class DagBuilder {
       isolation: option("isolation") ?? "warm",
       upstream: [],
       inputs: {},
+      ...(options.outlets?.length && {
+        outlets: options.outlets.map((outlet) => outletJson(outlet)),
+      }),
       ...extras,
     };
     const callbacks = collectCallbacks(
@@ -283,7 +288,7 @@ export class DagBuilder {
     return {
       dagId: this.dagId,
       description: options.description ?? null,
-      schedule: options.schedule ?? null,
+      ...this.#schedule(),
       startDate: this.#date(options.startDate, "startDate"),
       endDate: this.#date(options.endDate, "endDate"),
       timezone: options.timezone ?? "UTC",
@@ -296,6 +301,16 @@ export class DagBuilder {
       ...(Object.keys(this.#dagCallbacks.spec).length > 0
         ? { callbacks: this.#dagCallbacks.spec }
         : {}),
+    };
+  }
+
+  /** A timetable (`schedule`), or assets (`assetSchedule`, with no timetable). */
+  #schedule() {
+    const { schedule } = this.#options;
+    if (!isAssetSchedule(schedule)) return { schedule: schedule ?? null };
+    return {
+      schedule: null,
+      assetSchedule: conditionJson(schedule, `The schedule of DAG '${this.dagId}'`),
     };
   }
 

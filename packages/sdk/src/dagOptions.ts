@@ -1,3 +1,4 @@
+import type { AssetCondition } from "./asset.js";
 import type { CallbackOption } from "./callbacks.js";
 import type { ParamSpecs } from "./params.js";
 import type { TaskDefaults } from "./taskOptions.js";
@@ -6,8 +7,12 @@ export interface DagOptions<Params extends ParamSpecs> {
   /** Unique across the deployment: letters, digits, '_', '.' or '-'. */
   id: string;
   description?: string;
-  /** A cron expression ("0 6 * * *"), a preset ("@daily", "@hourly", "@once"), or null (default) for manual runs only. */
-  schedule?: string | null;
+  /**
+   * A cron expression ("0 6 * * *"), a preset ("@daily", "@hourly", "@once"), null
+   * (default) for manual runs only, or assets: the DAG runs when they are updated
+   * (`asset("s3://...")`, a list meaning all of them, or `.and()` / `.or()` of them).
+   */
+  schedule?: string | null | AssetCondition | AssetCondition[];
   /**
    * The first data interval starts here; required with a schedule. A date like
    * "2021-01-01" is midnight in the DAG's timezone; an ISO instant or a Date is exact.

@@ -4,6 +4,14 @@
  * and the task context. No runtime dependencies: this code is bundled into every DAG.
  */
 export {
+  type Asset,
+  type AssetCondition,
+  type AssetOptions,
+  allOf,
+  anyOf,
+  asset,
+} from "./asset.js";
+export {
   type CallbackContext,
   type CallbackDetails,
   type CallbackFunction,
@@ -40,6 +48,7 @@ export {
   type TaskContext,
   type TaskContextData,
   type TaskRuntime,
+  type TriggeringAssetEvent,
   type VariableOptions,
 } from "./taskContext.js";
 export type {

@@ -23,6 +23,11 @@ export interface TaskContext<Params = Record<string, unknown>, Inputs = Record<s
   readonly inputs: Inputs;
   /** The results of every direct upstream task, by task id. */
   readonly upstream: Record<string, unknown>;
+  /**
+   * In a run its assets triggered, the events that did, by asset URI, oldest first
+   * (Airflow's `triggering_asset_events`); empty in any other run.
+   */
+  readonly triggeringAssetEvents: Record<string, TriggeringAssetEvent[]>;
   /** Writes a line to the task's log. */
   log(...args: unknown[]): void;
   /** Aborted when the attempt must stop (timeout, kill, lost lease). */
@@ -82,6 +87,18 @@ export interface VariableOptions<Default> {
   json?: boolean;
 }
 
+/** An asset event that triggered the run. */
+export interface TriggeringAssetEvent {
+  readonly uri: string;
+  readonly extra: Record<string, unknown>;
+  /** The task instance whose success raised it; null for an event raised from outside. */
+  readonly sourceDagId: string | null;
+  readonly sourceRunId: string | null;
+  readonly sourceTaskId: string | null;
+  readonly sourceMapIndex: number | null;
+  readonly timestamp: Date;
+}
+
 /** The plain (JSON) part of a task context, as the runner receives it. Instants are ISO-8601. */
 export interface TaskContextData {
   dagId: string;
@@ -98,6 +115,11 @@ export interface TaskContextData {
   /** Input name → the upstream result it receives (the runner resolves the task's `inputs`). */
   inputs: Record<string, unknown>;
   upstream: Record<string, unknown>;
+  /** By asset URI; instants as ISO-8601. Absent: none. */
+  triggeringAssetEvents?: Record<
+    string,
+    (Omit<TriggeringAssetEvent, "timestamp"> & { timestamp: string })[]
+  >;
 }
 
 /** What the process that runs a task (the worker's runner) gives its context. */
@@ -130,6 +152,12 @@ export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): 
     conf: data.conf,
     inputs: data.inputs,
     upstream: data.upstream,
+    triggeringAssetEvents: Object.fromEntries(
+      Object.entries(data.triggeringAssetEvents ?? {}).map(([uri, events]) => [
+        uri,
+        events.map((event) => ({ ...event, timestamp: new Date(event.timestamp) })),
+      ]),
+    ),
     log: runtime.log,
     signal,
     sleep: (ms) => sleep(ms, signal),

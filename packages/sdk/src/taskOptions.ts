@@ -1,3 +1,4 @@
+import type { Asset } from "./asset.js";
 import type { CallbackOption } from "./callbacks.js";
 import type { Duration } from "./duration.js";
 import type { TaskContext } from "./taskContext.js";
@@ -73,6 +74,11 @@ export interface TaskOptions<Inputs extends TaskInputs = TaskInputs> extends Tas
    * task's result, and makes it run after that task.
    */
   inputs?: Inputs;
+  /**
+   * Assets the task updates: each gets an event when the task succeeds, which runs the
+   * DAGs scheduled on it (Airflow's `outlets`). An asset or its URI.
+   */
+  outlets?: (Asset | string)[];
 }
 
 export interface ShortCircuitOptions<Inputs extends TaskInputs = TaskInputs>

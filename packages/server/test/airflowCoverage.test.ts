@@ -25,6 +25,12 @@ export default dag({ id: "coverage", params: { rows: { type: "integer", default:
     mappedTask({ id: "fan", expand: { n: [1, 2] } }, (ctx) => ctx.inputs.n).after(extract);
   });`,
   "broken.ts": `import { dag } from "borda";\nthrow new Error("broken on purpose");`,
+  // Three DAGs waiting on two assets, so one event leaves three queued events to delete.
+  "coverage_assets.ts": `
+import { asset, dag } from "borda";
+const schedule = asset("s3://coverage/a").and(asset("s3://coverage/b"));
+export const [first, second, third] = ["first", "second", "third"].map((id) =>
+  dag({ id: \`coverage_\${id}\`, schedule }, ({ task }) => { task({ id: "use" }, () => 1); }));`,
 };
 
 /** What requests name that only the server knows, read once the fixture is made. */
@@ -42,6 +48,8 @@ interface Request {
 }
 
 const run = "/dags/coverage/dagRuns/finished";
+/** A dataset URI as a path segment: URL-encoded, as Airflow's clients send it. */
+const datasetA = encodeURIComponent("s3://coverage/a");
 const instance = `${run}/taskInstances/extract`;
 const mapped = `${run}/taskInstances/fan`;
 
@@ -198,6 +206,31 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     "GET /users/{username}": { path: "/users/coverage_user" },
     "PATCH /users/{username}": { path: "/users/coverage_user", body: { roles: [{ name: "Op" }] } },
     "DELETE /users/{username}": { path: "/users/coverage_user" },
+
+    "POST /datasets/events": {
+      path: "/datasets/events",
+      body: { dataset_uri: "s3://coverage/a", extra: { rows: 1 } },
+    },
+    "GET /datasets": { path: "/datasets" },
+    "GET /datasets/{uri}": { path: `/datasets/${datasetA}` },
+    "GET /datasets/events": { path: "/datasets/events" },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/upstreamDatasetEvents": {
+      path: `${run}/upstreamDatasetEvents`,
+    },
+    "GET /dags/{dag_id}/datasets/queuedEvent/{uri}": {
+      path: `/dags/coverage_first/datasets/queuedEvent/${datasetA}`,
+    },
+    "GET /dags/{dag_id}/datasets/queuedEvent": {
+      path: "/dags/coverage_first/datasets/queuedEvent",
+    },
+    "GET /datasets/queuedEvent/{uri}": { path: `/datasets/queuedEvent/${datasetA}` },
+    "DELETE /dags/{dag_id}/datasets/queuedEvent/{uri}": {
+      path: `/dags/coverage_first/datasets/queuedEvent/${datasetA}`,
+    },
+    "DELETE /dags/{dag_id}/datasets/queuedEvent": {
+      path: "/dags/coverage_second/datasets/queuedEvent",
+    },
+    "DELETE /datasets/queuedEvent/{uri}": { path: `/datasets/queuedEvent/${datasetA}` },
 
     "DELETE /dags/{dag_id}/dagRuns/{dag_run_id}": { path: "/dags/coverage/dagRuns/to_delete" },
   };

@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
 import { Shell } from "./components/Shell.js";
 import { AdminView } from "./views/AdminView.js";
+import { AssetsView } from "./views/AssetsView.js";
 import { ConnectionsView } from "./views/ConnectionsView.js";
 import { DagsView } from "./views/DagsView.js";
 import { DagView } from "./views/DagView.js";
@@ -84,6 +85,12 @@ const variablesRoute = createRoute({
   component: VariablesView,
 });
 
+const assetsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/assets",
+  component: AssetsView,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -101,6 +108,7 @@ export const router = createRouter({
     jobsRoute,
     connectionsRoute,
     variablesRoute,
+    assetsRoute,
     adminRoute,
   ]),
   defaultPreload: "intent",

@@ -20,12 +20,13 @@ import sys
 from airflow._borda.dag import DAG
 from airflow._borda.subset import install_finder, module_getattr
 from airflow._borda.user_code import warn
+from airflow.datasets import Dataset
 
 __version__ = "2.10.5"
 """The Airflow version whose behaviour the layer follows where 2 and 3 differ in what a
 file can test (the seed document's version); its defaults follow Airflow 3."""
 
-__all__ = ["DAG", "__version__"]
+__all__ = ["DAG", "Dataset", "__version__"]
 
 install_finder()
 

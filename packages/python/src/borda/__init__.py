@@ -65,8 +65,28 @@ def page_someone(ctx):
 @task(retries=2, on_failure=[page_someone, slack_notifier("ops_slack")])
 def load(ctx): ...
 ```
+
+A DAG may run when data it needs was updated (data-aware scheduling):
+
+```python
+orders = Asset("s3://warehouse/orders")
+
+@dag(dag_id="load_orders")
+def load_orders():
+    @task(outlets=[orders])             # its success is an event of the asset
+    def write(ctx): ...
+    write()
+
+@dag(dag_id="report", schedule=orders & Asset("s3://warehouse/customers"))
+def report():
+    @task
+    def build(ctx):
+        return [e.source_run_id for e in ctx.triggering_asset_events[orders]]
+    build()
+```
 """
 
+from borda._asset import Asset, AssetAll, AssetAny, AssetEvent
 from borda._bash import bash
 from borda._callbacks import (
     CallbackDetails,
@@ -84,6 +104,10 @@ from borda._task import PartialTask, TaskFunction, task
 from borda._task_options import TaskDefaults, TaskOptions
 
 __all__ = [
+    "Asset",
+    "AssetAll",
+    "AssetAny",
+    "AssetEvent",
     "CallbackDetails",
     "Connection",
     "Dag",

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from borda._asset import AssetEvents, triggering_events
 from borda._callbacks import CallbackDetails
 from borda._connection import Connection, connection_from_answer
 
@@ -104,7 +105,9 @@ class TaskContext:
     task, its item too, under the argument's name), ``upstream`` (every direct upstream
     task's result, by task id; a mapped task's is the list of its results) and
     ``map_index`` (this task instance's index in its mapped task, 0 on; -1 when the task is
-    not mapped). In a callback, ``callback`` says which event fired it (None in a task).
+    not mapped), ``triggering_asset_events`` (in a run its assets triggered: the events
+    that did, by asset URI, oldest first; else empty). In a callback, ``callback`` says
+    which event fired it (None in a task).
     """
 
     def __init__(
@@ -131,6 +134,9 @@ class TaskContext:
         self.map_index: int = -1 if map_index is None else int(map_index)
         self.callback: CallbackDetails | None = None
         """Set when a callback runs: the event that fired it (``borda.CallbackDetails``)."""
+        self.triggering_asset_events: AssetEvents = triggering_events(
+            data.get("triggeringAssetEvents")
+        )
         self._signal = signal or AbortSignal()
         self._ask = ask
 

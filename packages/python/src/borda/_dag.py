@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from borda import _registry
+from borda._asset import AssetCondition, asset_schedule, is_asset_schedule
 from borda._callbacks import (
     EVENT_OF_OPTION,
     Callback,
@@ -154,7 +155,7 @@ def dag(
     *,
     dag_id: str | None = None,
     description: str | None = None,
-    schedule: str | timedelta | None = None,
+    schedule: str | timedelta | AssetCondition | list[Any] | None = None,
     start_date: str | date | datetime | None = None,
     end_date: str | date | datetime | None = None,
     timezone: str = "UTC",
@@ -176,7 +177,8 @@ def dag(
     - ``dag_id``: unique across the deployment; default the function's name.
     - ``schedule``: a cron expression ("0 6 * * *"), a preset ("@daily", "@once", ...),
       an interval ("@every 30m", or a ``timedelta``: fixed intervals from ``start_date``
-      on, as Airflow's timedelta schedules), or None (default)
+      on, as Airflow's timedelta schedules), assets (``Asset(...)``, a list of them meaning
+      all, or ``&`` / ``|`` of them: the DAG runs when they are updated), or None (default)
       for manual runs only.
     - ``start_date``: the first data interval starts here; required with a schedule. A
       string such as "2024-01-01" is read in the DAG's timezone; a ``datetime`` is an
@@ -246,10 +248,11 @@ def _dag_fields(dag_id: object, options: dict[str, Any]) -> dict[str, Any]:
     tags = options["tags"] or []
     if not isinstance(tags, list | tuple) or not all(isinstance(tag, str) for tag in tags):
         raise DagDefinitionError(f"DAG '{dag_id}': tags must be a list of strings.")
-    return {
+    on_assets = is_asset_schedule(options["schedule"])
+    fields = {
         "dagId": dag_id,
         "description": description,
-        "schedule": schedule(options["schedule"], dag_id),
+        "schedule": None if on_assets else schedule(options["schedule"], dag_id),
         "startDate": date_value(options["start_date"], f"DAG '{dag_id}': start_date"),
         "endDate": date_value(options["end_date"], f"DAG '{dag_id}': end_date"),
         "timezone": timezone,
@@ -263,6 +266,9 @@ def _dag_fields(dag_id: object, options: dict[str, Any]) -> dict[str, Any]:
             options["max_active_tasks"], f"DAG '{dag_id}': max_active_tasks", minimum=1
         ),
     }
+    if on_assets:
+        fields["assetSchedule"] = asset_schedule(options["schedule"], dag_id)
+    return fields
 
 
 class DagBuilder:
@@ -352,6 +358,8 @@ class DagBuilder:
         events = {key: given[key] for key in EVENT_OF_OPTION if given.get(key)}
         if events:
             spec["callbacks"] = self._split_callbacks("task", task_id, events)
+        if given.get("outlets"):
+            spec["outlets"] = given["outlets"]
         self._specs[task_id] = spec
         self._tasks[task_id] = task
         self._sites[task_id] = site

@@ -8,6 +8,7 @@ A task's option wins over its DAG's ``default_args``, which win over Borda's def
 from datetime import timedelta
 from typing import Any, TypedDict
 
+from borda._asset import Asset, outlet_specs
 from borda._callbacks import resolve_callbacks
 from borda._definition_error import DagDefinitionError
 from borda._spec_values import (
@@ -62,6 +63,9 @@ class TaskOptions(TaskDefaults, total=False):
     """How many task instances of the mapped task (``.expand()``) may run at once in a run.
     Default no limit but the pools' and the DAG's. A task called without mapping runs once
     per run anyway."""
+    outlets: "list[Asset | str]"
+    """Assets the task updates: each gets an event when it succeeds, which runs the DAGs
+    scheduled on it (Airflow's ``outlets``)."""
 
 
 MAX_ACTIVE_OPTION = "max_active_tis_per_dagrun"
@@ -114,6 +118,7 @@ _OPTIONS = {
     "on_success": ("onSuccess", resolve_callbacks),
     "on_failure": ("onFailure", resolve_callbacks),
     "on_retry": ("onRetry", resolve_callbacks),
+    "outlets": ("outlets", outlet_specs),
 }
 
 

@@ -17,11 +17,13 @@ GOOD = {
     "a2_taskflow_etl.py": ["a2_taskflow_etl"],
     "a3_sdk_taskflow.py": ["a3_sdk_taskflow"],
     "a3_standard_operators.py": ["a3_standard_operators"],
+    "assets.py": ["corpus_assets_producer", "corpus_assets_consumer"],
     "backfill.py": ["corpus_backfill"],
     "branching.py": ["corpus_branching"],
     "callbacks.py": ["corpus_callbacks"],
     "custom_operator.py": ["corpus_custom_operator"],
     "dag_argument_style.py": ["corpus_dag_argument"],
+    "datasets.py": ["corpus_datasets_producer", "corpus_datasets_consumer", "corpus_datasets_both"],
     "dynamic_dags.py": ["corpus_site_lisbon", "corpus_site_porto"],
     "macros_templates.py": ["corpus_templates", "corpus_native_templates"],
     "mapping.py": ["corpus_mapping"],
@@ -35,7 +37,7 @@ GOOD = {
 }
 
 UNSUPPORTED = {
-    "unsupported_assets.py": ("airflow.sdk.Asset", 5),
+    "unsupported_asset_alias.py": ("airflow.sdk.AssetAlias", 6),
     "unsupported_callback.py": ("The argument on_execute_callback= of task 'work'", 20),
     "unsupported_mapping.py": ("XComArg.zip()", 18),
     "unsupported_postgres_provider.py": ("airflow.providers.postgres.operators.postgres", 6),

@@ -346,6 +346,8 @@ def test_a_callable_with_kwargs_gets_the_whole_context(runner):
         "ti",
         "tomorrow_ds",
         "tomorrow_ds_nodash",
+        "triggering_asset_events",
+        "triggering_dataset_events",
         "try_number",
         "ts",
         "ts_nodash",

@@ -6,6 +6,7 @@ import { backfillRoutes } from "./routes/backfills.js";
 import { connectionRoutes } from "./routes/connections.js";
 import { dagRunRoutes } from "./routes/dagRuns.js";
 import { dagRoutes } from "./routes/dags.js";
+import { datasetRoutes } from "./routes/datasets.js";
 import { deployRoutes } from "./routes/deploy.js";
 import { edgeJobRoutes } from "./routes/edgeJobs.js";
 import { edgeWorkerRoutes } from "./routes/edgeWorkers.js";
@@ -42,6 +43,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(taskInstanceTryRoutes(api));
     await app.register(taskInstanceChangeRoutes(api));
     await app.register(xcomRoutes(api));
+    await app.register(datasetRoutes(api));
     await app.register(importErrorRoutes(api));
     await app.register(eventLogRoutes(api));
     await app.register(edgeWorkerRoutes(api));

@@ -72,6 +72,11 @@ function validateDag(dag: EvaluatedDag): DagSpec | Problem[] {
     },
   ];
 
+  if (spec.assetSchedule && spec.schedule !== null) {
+    return problem(
+      `it is scheduled both on '${spec.schedule}' and on assets: a DAG runs on a timetable or when its assets are updated, not both.`,
+    );
+  }
   const scheduleError = validateSchedule(spec.schedule, spec.timezone);
   if (scheduleError !== null) return problem(`${scheduleError}.`);
   if (spec.schedule !== null && spec.startDate === null) {

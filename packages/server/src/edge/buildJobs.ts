@@ -1,4 +1,10 @@
-import { type DagSpec, findTask, type Job, mapSourceTasks } from "@borda/protocol";
+import {
+  type DagSpec,
+  findTask,
+  type Job,
+  mapSourceTasks,
+  type TriggeringAssetEvent,
+} from "@borda/protocol";
 import { mappedInputs } from "../scheduler/taskMapping.js";
 import { resolveParams } from "../scheduler/validateConf.js";
 import type { ClaimedJob, Store } from "../store/index.js";
@@ -29,8 +35,15 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
     });
     resultsByRun.set(dagRunId, results);
   }
+  const triggersByRun = new Map<number, Record<string, TriggeringAssetEvent[]>>();
+  for (const { job, version } of withTasks) {
+    if (version.spec.assetSchedule && !triggersByRun.has(job.dagRunId)) {
+      triggersByRun.set(job.dagRunId, await triggeringEventsOf(store, job.dagRunId));
+    }
+  }
   const jobs: Job[] = [];
   for (const { job, version, task } of withTasks) {
+    const triggeringAssetEvents = triggersByRun.get(job.dagRunId);
     const results = resultsByRun.get(job.dagRunId) ?? new Map<string, unknown>();
     // A map index receives its own item, not its sources' whole lists (a fan-out of
     // 1,000 would otherwise carry 1,000 items to each of its 1,000 jobs).
@@ -75,8 +88,35 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
         conf: job.conf,
         inputs,
         upstream,
+        ...(triggeringAssetEvents && { triggeringAssetEvents }),
       },
     });
   }
   return jobs;
+}
+
+/** The events that triggered an asset-triggered run, by asset URI, oldest first. */
+async function triggeringEventsOf(
+  store: Store,
+  dagRunId: number,
+): Promise<Record<string, TriggeringAssetEvent[]>> {
+  const { items } = await store.findAssetEvents(
+    { triggeredDagRunId: dagRunId },
+    { orderBy: "timestamp", descending: false, limit: 10_000, offset: 0 },
+  );
+  const byUri: Record<string, TriggeringAssetEvent[]> = {};
+  for (const event of items) {
+    const events = byUri[event.uri] ?? [];
+    byUri[event.uri] = events;
+    events.push({
+      uri: event.uri,
+      extra: event.extra,
+      sourceDagId: event.sourceDagId,
+      sourceRunId: event.sourceRunId,
+      sourceTaskId: event.sourceTaskId,
+      sourceMapIndex: event.sourceMapIndex,
+      timestamp: event.timestamp.toISOString(),
+    });
+  }
+  return byUri;
 }

@@ -19,6 +19,7 @@ import type {
   Store,
   TaskInstanceRecord,
 } from "../store/index.js";
+import { createAssetTriggeredRuns, producedAssetEvents } from "./assetTriggers.js";
 import { AttemptLifecycle } from "./attemptLifecycle.js";
 import { BackfillDriver } from "./backfills.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -193,6 +194,7 @@ export class Scheduler {
   async #fullPass(): Promise<void> {
     const now = this.#clock.now();
     await this.#createDueRuns(now);
+    await createAssetTriggeredRuns(this.#store, this.#logger, now);
     await this.backfills.advance();
     await this.attempts.reapOverdue(now);
     await this.#store.rescheduleDueRetries(now);
@@ -478,6 +480,19 @@ export class Scheduler {
 
   async #afterAttempt(attempt: AttemptRecord): Promise<void> {
     await this.#afterEvaluation(await this.#evaluateAfter(attempt));
+    // The producer's own run first, then the runs its outlet events trigger: both before
+    // the worker's report returns.
+    if (await producedAssetEvents(this.#store, attempt)) await this.afterAssetEvents();
+  }
+
+  /**
+   * Asset events landed (a producer succeeded, or POST /datasets/events): the DAGs they
+   * complete the condition of get their runs now, and those runs start at once.
+   */
+  async afterAssetEvents(): Promise<DagRunRecord[]> {
+    const created = await createAssetTriggeredRuns(this.#store, this.#logger, this.#clock.now());
+    if (created.length > 0) await this.#startRuns();
+    return created;
   }
 
   async #afterEvaluation(finished: boolean): Promise<void> {

@@ -9,6 +9,7 @@ import {
   TaskInstanceState as TIState,
 } from "@borda/protocol";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { recordOutletEvents } from "./assetReferences.js";
 import { exceptionOf, recordCallbacks, taskCallbackInfo } from "./callbackOutbox.js";
 import type { Database, TaskAttemptsTable } from "./database.js";
 import { matchesQueues } from "./queueMatch.js";
@@ -226,6 +227,7 @@ export async function completeAttempt(
         )
         .execute();
     }
+    await recordOutletEvents(ctx, trx, attempt, now);
     const spec = (await loadVersions(ctx, trx, [Number(attempt.dag_version_id)])).get(
       Number(attempt.dag_version_id),
     )?.spec;

@@ -7,6 +7,7 @@ import type {
   ParsedDagFile,
   RecordedDagVersion,
 } from "../dags/dagRegistry.js";
+import { syncAssetReferences } from "./assetReferences.js";
 import type { DagsTable, DagVersionsTable } from "./database.js";
 import type { DagRecord, DagVersionRecord, ImportErrorRecord, NextDagRun } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
@@ -116,6 +117,7 @@ export async function recordParsedFile(
         .where("dag_id", "=", spec.dagId)
         .execute();
       if (!unchanged) {
+        await syncAssetReferences(trx, spec, now);
         await trx.deleteFrom("dag_tags").where("dag_id", "=", spec.dagId).execute();
         const tags = [...new Set(spec.tags)];
         if (tags.length > 0) {

@@ -28,6 +28,12 @@ export interface Database {
   backfills: BackfillsTable;
   backfill_dates: BackfillDatesTable;
   callback_deliveries: CallbackDeliveriesTable;
+  assets: AssetsTable;
+  asset_producers: AssetProducersTable;
+  asset_consumers: AssetConsumersTable;
+  asset_events: AssetEventsTable;
+  asset_event_queue: AssetEventQueueTable;
+  dag_run_asset_events: DagRunAssetEventsTable;
 }
 
 export interface DagsTable {
@@ -361,4 +367,54 @@ export interface CallbackDeliveriesTable {
   output: string | null;
   created_at: number;
   finished_at: number | null;
+}
+
+export interface AssetsTable {
+  id: Generated<number>;
+  uri: string;
+  name: string;
+  /** JSON object. */
+  extra: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetProducersTable {
+  asset_id: number;
+  dag_id: string;
+  task_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetConsumersTable {
+  asset_id: number;
+  dag_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AssetEventsTable {
+  id: Generated<number>;
+  asset_id: number;
+  /** JSON object. */
+  extra: string;
+  /** Null for an event raised from outside (the REST API). */
+  source_dag_id: string | null;
+  source_run_id: string | null;
+  source_task_id: string | null;
+  source_map_index: number | null;
+  timestamp: number;
+}
+
+export interface AssetEventQueueTable {
+  target_dag_id: string;
+  asset_event_id: number;
+  asset_id: number;
+  created_at: number;
+}
+
+export interface DagRunAssetEventsTable {
+  dag_run_id: number;
+  asset_event_id: number;
 }

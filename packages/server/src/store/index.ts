@@ -5,6 +5,9 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
+import * as assetEvents from "./assetEvents.js";
+import * as assets from "./assets.js";
+import * as assetTriggeredRuns from "./assetTriggeredRuns.js";
 import * as attempts from "./attempts.js";
 import * as backfills from "./backfills.js";
 import * as callbackDeliveries from "./callbackDeliveries.js";
@@ -34,6 +37,10 @@ import * as workerTokens from "./workerTokens.js";
 import * as xcom from "./xcom.js";
 
 export type * from "./apiTokens.js";
+export type * from "./assetEvents.js";
+export { assetEventOrderFields } from "./assetEvents.js";
+export type * from "./assets.js";
+export { assetOrderFields } from "./assets.js";
 export type * from "./attempts.js";
 export type * from "./backfills.js";
 export type * from "./callbackDeliveries.js";
@@ -107,6 +114,9 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, credentials),
     ...bind(ctx, backfills),
     ...bind(ctx, callbackDeliveries),
+    ...bind(ctx, assets),
+    ...bind(ctx, assetEvents),
+    ...bind(ctx, assetTriggeredRuns),
   };
 }
 

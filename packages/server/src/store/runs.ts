@@ -1,11 +1,8 @@
 import {
-  BordaError,
   type DagRunState,
   type DagSpec,
-  ErrorCode,
   finishedTaskInstanceStates,
   type RunType,
-  TaskInstanceState,
 } from "@borda/protocol";
 import {
   type Expression,
@@ -18,7 +15,7 @@ import {
 import { recordRunCallbacks } from "./callbackOutbox.js";
 import type { DagRunsTable, Database } from "./database.js";
 import type { Range } from "./findTaskInstances.js";
-import { insertChunks } from "./insertChunks.js";
+import { insertDagRun } from "./insertDagRun.js";
 import type { DagRunRecord } from "./records.js";
 import { toDate } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
@@ -55,81 +52,8 @@ export async function createDagRun(
   at: Date,
   options: { ifAbsent?: boolean; transaction?: Kysely<Database> } = {},
 ): Promise<DagRunRecord | null> {
-  const now = at.getTime();
-  const work = async (trx: Kysely<Database>) => {
-    const existing = await trx
-      .selectFrom("dag_runs")
-      .select("id")
-      .where("dag_id", "=", run.dagId)
-      .where("run_id", "=", run.runId)
-      .executeTakeFirst();
-    if (existing) {
-      if (options.ifAbsent) return null;
-      throw new BordaError(
-        ErrorCode.conflict,
-        `DAG run '${run.runId}' of DAG '${run.dagId}' already exists; choose another dag_run_id.`,
-      );
-    }
-    const inserted = await trx
-      .insertInto("dag_runs")
-      .values({
-        dag_id: run.dagId,
-        run_id: run.runId,
-        dag_version_id: run.dagVersionId,
-        run_type: run.runType,
-        state: "queued",
-        logical_date: run.logicalDate.getTime(),
-        data_interval_start: run.dataIntervalStart?.getTime() ?? null,
-        data_interval_end: run.dataIntervalEnd?.getTime() ?? null,
-        conf: JSON.stringify(run.conf),
-        note: run.note,
-        external_trigger: run.externalTrigger ? 1 : 0,
-        queued_at: now,
-        start_date: null,
-        end_date: null,
-        updated_at: now,
-        backfill_id: run.backfillId ?? null,
-      })
-      // On PostgreSQL two schedulers may both pass the check above; the unique
-      // constraint decides, and the loser creates nothing.
-      .onConflict((oc) => oc.columns(["dag_id", "run_id"]).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!inserted) {
-      if (options.ifAbsent) return null;
-      throw new BordaError(ErrorCode.conflict, `DAG run '${run.runId}' already exists.`);
-    }
-    const taskInstances = run.tasks.map((task) => ({
-      dag_run_id: inserted.id,
-      dag_id: run.dagId,
-      run_id: run.runId,
-      task_id: task.taskId,
-      map_index: -1,
-      state: TaskInstanceState.none,
-      try_number: 0,
-      max_tries: task.retries,
-      pool: task.pool,
-      pool_slots: task.poolSlots,
-      queue: task.queue,
-      priority_weight: task.priorityWeight,
-      run_logical_date: run.logicalDate.getTime(),
-      operator: task.operator ?? task.kind,
-      current_attempt_id: null,
-      hostname: null,
-      start_date: null,
-      end_date: null,
-      queued_at: null,
-      next_retry_at: null,
-      last_error: null,
-      note: null,
-      updated_at: now,
-    }));
-    for (const chunk of insertChunks(taskInstances)) {
-      await trx.insertInto("task_instances").values(chunk).execute();
-    }
-    return toRunRecord(inserted);
-  };
-  return options.transaction ? work(options.transaction) : ctx.write(work);
+  const write = (trx: Kysely<Database>) => insertDagRun(trx, run, at.getTime(), options);
+  return options.transaction ? write(options.transaction) : ctx.write(write);
 }
 
 export async function getDagRun(

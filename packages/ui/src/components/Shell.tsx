@@ -6,6 +6,7 @@ import { ErrorMessage } from "./ErrorMessage.js";
 /** The sections, each with the least role whose API calls its page needs (none: every role). */
 const sections = [
   { to: "/", label: "DAGs" },
+  { to: "/assets", label: "Assets" },
   { to: "/pools", label: "Pools" },
   { to: "/workers", label: "Edge workers" },
   { to: "/jobs", label: "Edge jobs" },

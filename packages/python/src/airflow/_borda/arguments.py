@@ -42,8 +42,7 @@ REFUSED_WHEN_SET = {
     "executor": "Borda has no executors: a task's queue chooses the workers that run it",
     "executor_config": "Borda has no executors: a task's queue chooses the workers that run it",
     "resources": "Borda does not reserve resources: a task's pool_slots count against its pool",
-    "inlets": "data lineage (inlets and outlets) is not supported",
-    "outlets": "data lineage (inlets and outlets) is not supported",
+    "inlets": "data lineage (inlets) is not supported: outlets are",
     "task_group": "task groups are not supported yet: give the tasks prefixed ids instead",
     "params": "task-level params are not supported: declare params on the DAG",
     "timetable": (

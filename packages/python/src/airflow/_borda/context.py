@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from airflow._borda.assets import airflow_events
 from airflow._borda.subset import SUBSET_DOCS, NotInSubsetError
 from airflow._borda.user_code import Site
 from airflow._borda.xcom_arg import RETURN_KEY
@@ -46,8 +47,6 @@ NOT_PROVIDED = {
     "prev_data_interval_end_success": _NO_RUN_DATES,
     "prev_start_date_success": _NO_RUN_DATES,
     "prev_end_date_success": _NO_RUN_DATES,
-    "triggering_dataset_events": "data-aware scheduling is not supported",
-    "triggering_asset_events": "data-aware scheduling is not supported",
     "inlet_events": "data lineage (inlets and outlets) is not supported",
     "outlet_events": "data lineage (inlets and outlets) is not supported",
     "exception": "Borda calls no failure callbacks",
@@ -82,6 +81,8 @@ PROVIDED = frozenset(
         "ti",
         "tomorrow_ds",
         "tomorrow_ds_nodash",
+        "triggering_asset_events",
+        "triggering_dataset_events",
         "try_number",
         "ts",
         "ts_nodash",
@@ -152,6 +153,10 @@ def call_with_context(function: Callable[..., Any], args: list[Any], context: Co
     )
 
 
+# The run types whose run ids say so (`dataset_triggered__2024-...`); any other is manual.
+_RUN_TYPES = ("scheduled", "dataset_triggered")
+
+
 class DagRun:
     """The run a task belongs to (``dag_run`` in the context)."""
 
@@ -162,7 +167,9 @@ class DagRun:
         self.logical_date = self.execution_date = logical_date
         self.data_interval_start = start
         self.data_interval_end = end
-        self.run_type = "scheduled" if data.run_id.startswith("scheduled__") else "manual"
+        self.run_type = next(
+            (kind for kind in _RUN_TYPES if data.run_id.startswith(f"{kind}__")), "manual"
+        )
         self.external_trigger = self.run_type == "manual"
 
     def __repr__(self) -> str:
@@ -312,6 +319,7 @@ def make_context(task: "BaseOperator", data: TaskContext) -> Context:
     ds = logical_date.strftime("%Y-%m-%d")
     ts = logical_date.isoformat()
     yesterday = (logical_date - timedelta(days=1)).strftime("%Y-%m-%d")
+    triggering = airflow_events(data.triggering_asset_events, airflow_datetime)
     tomorrow = (logical_date + timedelta(days=1)).strftime("%Y-%m-%d")
     context = Context(
         dag=task.dag,
@@ -322,11 +330,11 @@ def make_context(task: "BaseOperator", data: TaskContext) -> Context:
         ds_nodash=ds.replace("-", ""),
         execution_date=logical_date,
         expanded_ti_count=None,
-        inlets=[],
+        inlets=list(task.inlets),
         logical_date=logical_date,
         macros=macros,
         map_index_template=None,
-        outlets=[],
+        outlets=list(task.outlets),
         params=dict(data.params),
         run_id=data.run_id,
         start_date=airflow_datetime(datetime.now(UTC)),
@@ -337,6 +345,8 @@ def make_context(task: "BaseOperator", data: TaskContext) -> Context:
         ti=ti,
         tomorrow_ds=tomorrow,
         tomorrow_ds_nodash=tomorrow.replace("-", ""),
+        triggering_asset_events=triggering,
+        triggering_dataset_events=triggering,
         try_number=data.try_number,
         ts=ts,
         ts_nodash=logical_date.strftime("%Y%m%dT%H%M%S"),

@@ -23,6 +23,7 @@ from airflow._borda.callbacks import airflow_callbacks
 from airflow._borda.subset import NotInSubsetError
 from airflow._borda.user_code import Site, user_site, warn
 from borda import DagDefinitionError, _registry
+from borda._asset import is_asset_schedule
 from borda._dag import DagBuilder, TaskRef, _dag_fields
 
 if TYPE_CHECKING:
@@ -379,11 +380,13 @@ def _schedule(dag_id: str, schedule: Any, schedule_interval: Any, site: Site) ->
             "schedule with a cron expression, a preset or a timedelta",
             site,
         )
+    if is_asset_schedule(value):
+        return value
     if not isinstance(value, str | timedelta):
         raise NotInSubsetError(
             f"The schedule {value!r} of DAG '{dag_id}' (a {type(value).__name__})",
-            "schedules are cron expressions, presets, timedeltas or None; timetables, "
-            "relativedeltas and Datasets or Assets are not supported",
+            "schedules are cron expressions, presets, timedeltas, datasets or assets (one, a "
+            "list, or & and | of them) or None; timetables and relativedeltas are not supported",
             site,
         )
     return value

@@ -203,7 +203,6 @@ class BaseOperator:
                 "executor_config": executor_config,
                 "resources": resources,
                 "inlets": inlets,
-                "outlets": outlets,
                 "task_group": task_group,
                 "params": params,
             },
@@ -220,6 +219,7 @@ class BaseOperator:
             "execution_timeout": execution_timeout,
             "trigger_rule": trigger_rule,
             "priority_weight": priority_weight,
+            "outlets": NOTSET if outlets is None else _as_list(outlets),
         }
         try:
             self.max_active_tis_per_dagrun = max_active(
@@ -277,6 +277,8 @@ class BaseOperator:
         self.task_display_name = task_display_name or task_id
         self.map_index_template = map_index_template
         self.params: dict[str, Any] = {}
+        self.inlets: list[Any] = []
+        self.outlets: list[Any] = [] if outlets is None else _as_list(outlets)
         target = dag if dag is not None else current_dag()
         if target is not None:
             target.add_task(self)
@@ -518,3 +520,8 @@ def chain_linear(*elements: Any) -> None:
 def cross_downstream(from_tasks: Sequence[Any], to_tasks: Any) -> None:
     """Every task of ``from_tasks`` before every task of ``to_tasks``."""
     relate(tasks_in(list(from_tasks)), tasks_in(to_tasks), user_site())
+
+
+def _as_list(value: Any) -> list[Any]:
+    """Airflow takes one outlet or a list of them."""
+    return list(value) if isinstance(value, list | tuple) else [value]

@@ -33,8 +33,8 @@ _OTHER_BRANCHING = (
 _TASK_GROUPS = "task groups are not supported yet: give the tasks prefixed ids instead"
 _SETUP_TEARDOWN = "setup and teardown tasks are not supported: use trigger_rule='all_done'"
 _ASSETS = (
-    "data-aware scheduling (Datasets, Assets) is not supported: schedule with cron, a preset "
-    "or a timedelta, or trigger runs through the REST API"
+    "of data-aware scheduling, Dataset, Asset, their & and | conditions, outlets and the "
+    "triggering events are part of it; asset aliases, @asset, Metadata and asset watchers are not"
 )
 _OTHER_HOOKS = (
     "of Airflow's hooks only BaseHook, from airflow.hooks.base, is part of it: take the "
@@ -98,13 +98,10 @@ _HINTS = {
     "airflow.decorators.teardown": _SETUP_TEARDOWN,
     "airflow.sdk.setup": _SETUP_TEARDOWN,
     "airflow.sdk.teardown": _SETUP_TEARDOWN,
-    "airflow.Dataset": _ASSETS,
-    "airflow.datasets": _ASSETS,
     "airflow.assets": _ASSETS,
-    "airflow.sdk.Asset": _ASSETS,
+    "airflow.datasets.DatasetAlias": _ASSETS,
+    "airflow.datasets.metadata": _ASSETS,
     "airflow.sdk.AssetAlias": _ASSETS,
-    "airflow.sdk.AssetAll": _ASSETS,
-    "airflow.sdk.AssetAny": _ASSETS,
     "airflow.sdk.asset": _ASSETS,
     "airflow.sdk.Metadata": _ASSETS,
     "airflow.hooks": _OTHER_HOOKS,

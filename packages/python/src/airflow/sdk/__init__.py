@@ -1,5 +1,6 @@
 """Airflow 3's authoring interface (``airflow.sdk``), within Borda's subset."""
 
+from airflow._borda.assets import Asset, AssetAll, AssetAny
 from airflow._borda.context import Context, get_current_context
 from airflow._borda.credentials import BaseHook, Connection, Variable
 from airflow._borda.dag import DAG, dag
@@ -12,6 +13,9 @@ from airflow._borda.xcom_arg import XComArg
 
 __all__ = [
     "DAG",
+    "Asset",
+    "AssetAll",
+    "AssetAny",
     "BaseHook",
     "BaseOperator",
     "Connection",

@@ -1,4 +1,5 @@
 import {
+  type AssetCondition,
   BordaError,
   type DagSpec,
   dagCollectionSchema,
@@ -71,7 +72,11 @@ function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
     schedule_interval: spec?.schedule
       ? { __type: "CronExpression" as const, value: spec.schedule }
       : null,
-    timetable_description: spec?.schedule ? `${spec.schedule} (${spec.timezone})` : null,
+    timetable_description: spec?.assetSchedule
+      ? assetTimetableDescription
+      : spec?.schedule
+        ? `${spec.schedule} (${spec.timezone})`
+        : null,
     tags: dag.tags.map((name) => ({ name })),
     max_active_tasks: spec?.maxActiveTasks ?? null,
     max_active_runs: spec?.maxActiveRuns ?? null,
@@ -85,6 +90,21 @@ function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
     next_dagrun_create_after: iso(dag.nextDagRun?.createAfter ?? null),
     max_consecutive_failed_dag_runs: 0,
   };
+}
+
+/** What Airflow says of a DAG scheduled on datasets (its DatasetTriggeredTimetable). */
+const assetTimetableDescription = "Triggered by datasets";
+
+/**
+ * An asset condition as Airflow's `dataset_expression`: URIs inside `all` / `any`. Airflow
+ * writes a lone dataset as its URI; the spec declares an object, so it is an `all` of one.
+ */
+function datasetExpression(condition: AssetCondition): Record<string, unknown> {
+  const part = (c: AssetCondition): unknown =>
+    "asset" in c ? c.asset : "all" in c ? { all: c.all.map(part) } : { any: c.any.map(part) };
+  return "asset" in condition
+    ? { all: [condition.asset] }
+    : (part(condition) as Record<string, unknown>);
 }
 
 /** An instant of a DAG's definition as the API writes instants (milliseconds, `Z`). */
@@ -101,7 +121,7 @@ function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord
     concurrency: spec?.maxActiveTasks ?? null,
     start_date: specInstant(spec?.startDate),
     dag_run_timeout: null,
-    dataset_expression: null,
+    dataset_expression: spec?.assetSchedule ? datasetExpression(spec.assetSchedule) : null,
     doc_md: null,
     params: toApiParams(spec?.params ?? {}),
     end_date: specInstant(spec?.endDate),

@@ -10,6 +10,7 @@ import { credentialsSchema } from "./007_credentials.js";
 import { runProgressIndexSchema } from "./008_run_progress_index.js";
 import { backfillsSchema } from "./011_backfills.js";
 import { callbackDeliveriesSchema } from "./012_callback_deliveries.js";
+import { assetsSchema } from "./013_assets.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -29,6 +30,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "008_run_progress_index": { up: runProgressIndexSchema },
         "011_backfills": { up: backfillsSchema(dialect) },
         "012_callback_deliveries": { up: callbackDeliveriesSchema(dialect) },
+        "013_assets": { up: assetsSchema(dialect) },
       };
     },
   };

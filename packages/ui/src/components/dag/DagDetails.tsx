@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import type { DagRun } from "../../api/types.js";
 import { formatDuration, formatInstant } from "../../format.js";
+import { formatAssetExpression } from "../assets/assetExpression.js";
 import { ErrorMessage } from "../ErrorMessage.js";
 import { RelativeTime } from "../RelativeTime.js";
 import { StateBadge } from "../StateBadge.js";
@@ -29,7 +30,14 @@ export function DagDetails({ dagId, runs }: { dagId: string; runs: readonly DagR
     ["Tags", dag.tags.length > 0 ? dag.tags.map((tag) => tag.name).join(", ") : "—"],
     [
       "Schedule",
-      schedule ? (
+      dag.dataset_expression ? (
+        <>
+          <code>{formatAssetExpression(dag.dataset_expression)}</code>{" "}
+          <span className="muted">
+            (when these <Link to="/assets">assets</Link> are updated)
+          </span>
+        </>
+      ) : schedule ? (
         <>
           <code>{schedule}</code> <span className="muted">({describeSchedule(schedule)})</span>
         </>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sensorSchema } from "./sensors.js";
 
 /**
  * The serialized structure of a DAG: what the DAG processor extracts from a bundle and
@@ -120,6 +121,8 @@ export const taskSpecSchema = z.object({
   python: pythonTaskSchema.optional(),
   /** Absent: the task's result does not steer its downstream tasks. */
   flow: taskFlowSchema.optional(),
+  /** Absent: not a sensor. A sensor's result is a poke's (sensors.ts). */
+  sensor: sensorSchema.optional(),
   /** What declared the task, as shown to people: `bash`, `@task`, `PythonOperator`, ... Absent: the kind. */
   operator: z.string().min(1).max(100).optional(),
 });

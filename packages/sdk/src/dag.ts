@@ -5,6 +5,7 @@ import {
   type BashFunction,
   type BranchFunction,
   type PythonFunction,
+  type SensorFunction,
   type ShortCircuitFunction,
   type TaskFunction,
   taskDeclarers,
@@ -16,6 +17,7 @@ export interface DagToolkit<Params> {
   readonly task: TaskFunction<Params>;
   readonly branch: BranchFunction<Params>;
   readonly shortCircuit: ShortCircuitFunction<Params>;
+  readonly sensor: SensorFunction<Params>;
   readonly bash: BashFunction<Params>;
   readonly python: PythonFunction;
 }

@@ -2,6 +2,7 @@ import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
 import type { DagOptions } from "./dagOptions.js";
 import { durationToMs } from "./duration.js";
 import type { ParamSpecs } from "./params.js";
+import type { SensorSpec } from "./sensor.js";
 import type { TaskDefaults, TaskFlow, TaskOptions } from "./taskOptions.js";
 import type { TaskRef } from "./taskRef.js";
 
@@ -32,10 +33,14 @@ interface TaskSpecJson {
   operator?: string;
   python?: { entry: string; callable: string | null; interpreter: string | null };
   flow?: TaskFlow;
+  sensor?: SensorSpec;
 }
 
 /** What a task declaration adds to the spec besides the options every task has. */
-export type TaskSpecExtras = Pick<TaskSpecJson, "runtime" | "operator" | "python" | "flow">;
+export type TaskSpecExtras = Pick<
+  TaskSpecJson,
+  "runtime" | "operator" | "python" | "flow" | "sensor"
+>;
 
 interface TaskDeclaration {
   spec: TaskSpecJson;

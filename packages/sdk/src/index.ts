@@ -9,6 +9,7 @@ export { type DagHandle, getDagHandle, type TaskHandle } from "./dagHandle.js";
 export type { DagOptions } from "./dagOptions.js";
 export type { Duration } from "./duration.js";
 export type { ParamSpec, ParamSpecs, ParamType, ParamValue, ParamValues } from "./params.js";
+export type { PokeResult, SensorMode, SensorPolicy } from "./sensor.js";
 export {
   type BashFunction,
   type BranchFunction,
@@ -17,7 +18,9 @@ export {
   branch,
   type PythonFunction,
   python,
+  type SensorFunction,
   type ShortCircuitFunction,
+  sensor,
   shortCircuit,
   type TaskFunction,
   task,
@@ -34,6 +37,7 @@ export type {
   BashOptions,
   Isolation,
   PythonOptions,
+  SensorOptions,
   ShortCircuitOptions,
   TaskDefaults,
   TaskFlow,

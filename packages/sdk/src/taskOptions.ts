@@ -1,4 +1,5 @@
 import type { Duration } from "./duration.js";
+import type { SensorPolicy } from "./sensor.js";
 import type { TaskContext } from "./taskContext.js";
 import type { InputValues, TaskInputs } from "./taskRef.js";
 
@@ -106,4 +107,14 @@ export interface PythonOptions<Inputs extends TaskInputs = TaskInputs> extends T
    * downstream). Default none: the result is only the task's XCom.
    */
   flow?: TaskFlow;
+  /**
+   * Makes the function a sensor's poke (see `sensor()`): it returns true, false, or
+   * `{ "done": ..., "value": ... }`, and the worker pokes it until done or the timeout.
+   */
+  sensor?: SensorPolicy;
 }
+
+/** A sensor's options: a task's, and its sensor policy (docs/scheduling.md, "Sensors"). */
+export interface SensorOptions<Inputs extends TaskInputs = TaskInputs>
+  extends TaskOptions<Inputs>,
+    SensorPolicy {}

@@ -162,6 +162,8 @@ export interface TaskAttemptsTable {
   ended_at: number | null;
   error: string | null;
   exit_code: number | null;
+  /** Pokes of this try that found a sensor's condition false (reschedule mode; migration 010). */
+  reschedules: Generated<number>;
 }
 
 export interface XcomTable {

@@ -121,6 +121,8 @@ export interface AttemptRecord {
   endedAt: Date | null;
   error: string | null;
   exitCode: number | null;
+  /** Pokes of this try that found a sensor's condition false (reschedule mode). */
+  reschedules: number;
 }
 
 export const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

@@ -214,6 +214,7 @@ export async function queueScheduledTasks(
         "ti.pool",
         "ti.pool_slots",
         "ti.try_number",
+        "ti.current_attempt_id",
         "r.run_id",
         "r.dag_version_id",
       ])
@@ -295,7 +296,9 @@ export async function queueScheduledTasks(
         continue;
       }
       const attemptId = randomUUID();
-      const tryNumber = row.try_number + 1;
+      // A sensor's next poke goes on with the try it waited in: a reschedule spends none.
+      const resumed = await isRescheduled(trx, row.current_attempt_id);
+      const tryNumber = resumed ? row.try_number : row.try_number + 1;
       const result = await trx
         .updateTable("task_instances")
         .set({
@@ -310,6 +313,11 @@ export async function queueScheduledTasks(
         .where("state", "=", TIState.scheduled)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) continue;
+      queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
+      if (resumed) {
+        await resumeRescheduled(trx, row.current_attempt_id ?? "", attemptId, now);
+        continue;
+      }
       const version = versions.get(Number(row.dag_version_id));
       await trx
         .insertInto("task_attempts")
@@ -342,7 +350,6 @@ export async function queueScheduledTasks(
           exit_code: null,
         })
         .execute();
-      queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
     }
     await ctx.jobNotifications.publish(
       trx,
@@ -352,12 +359,54 @@ export async function queueScheduledTasks(
   });
 }
 
-/** Task instances whose retry delay has passed go back to `scheduled`. Returns their runs. */
+/** Whether a task instance's current attempt is a sensor's try waiting for its next poke. */
+async function isRescheduled(trx: Kysely<Database>, attemptId: string | null): Promise<boolean> {
+  if (attemptId === null) return false;
+  const row = await trx
+    .selectFrom("task_attempts")
+    .select("state")
+    .where("attempt_id", "=", attemptId)
+    .executeTakeFirst();
+  return row?.state === AttemptState.upForReschedule;
+}
+
+/**
+ * Queues a sensor's next poke on the try's own attempt row, under a new attempt id: the
+ * previous poke's id stays fenced, and (task instance, try number) stays unique. The
+ * try's first start is kept, since its timeout counts from there.
+ */
+async function resumeRescheduled(
+  trx: Kysely<Database>,
+  previousId: string,
+  attemptId: string,
+  now: number,
+): Promise<void> {
+  await trx
+    .updateTable("task_attempts")
+    .set({
+      attempt_id: attemptId,
+      state: AttemptState.queued,
+      worker_name: null,
+      claimed_at: null,
+      lease_expires_at: null,
+      lease_ms: null,
+      ended_at: null,
+      queued_at: now,
+    })
+    .where("attempt_id", "=", previousId)
+    .where("state", "=", AttemptState.upForReschedule)
+    .execute();
+}
+
+/**
+ * Task instances whose retry delay has passed, and sensors whose next poke is due, go back
+ * to `scheduled`. Returns their runs.
+ */
 export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise<number[]> {
   const rows = await ctx.db
     .updateTable("task_instances")
     .set({ state: TIState.scheduled, next_retry_at: null, updated_at: at.getTime() })
-    .where("state", "=", TIState.upForRetry)
+    .where("state", "in", [TIState.upForRetry, TIState.upForReschedule])
     .where("next_retry_at", "<=", at.getTime())
     .returning("dag_run_id")
     .execute();
@@ -528,7 +577,7 @@ async function supersedeAttempt(
     .updateTable("task_attempts")
     .set({ state: AttemptState.superseded, ended_at: now, error: reason })
     .where("attempt_id", "=", attemptId)
-    .where("state", "in", activeAttemptStates)
+    .where("state", "in", [...activeAttemptStates, AttemptState.upForReschedule])
     .execute();
 }
 

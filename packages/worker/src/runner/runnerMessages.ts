@@ -39,12 +39,15 @@ export type FromRunner =
  * What a running task may ask the worker, and what the answer's `value` then is:
  * - `xcomPull`: XCom entries of its run (Airflow's `ti.xcom_pull`), `XcomPullResponse["values"]`;
  * - `connection`: a connection, password included, as a `TaskConnection`;
- * - `variable`: a variable's value, a string.
+ * - `variable`: a variable's value, a string;
+ * - `externalState`: the state of another DAG's run (`taskId` null) or task instance at
+ *   a logical date, a string or null (an external-task sensor).
  */
 export type RunnerQuestion =
   | { kind: "xcomPull"; taskIds?: string[]; key: string }
   | { kind: "connection"; connId: string }
-  | { kind: "variable"; key: string };
+  | { kind: "variable"; key: string }
+  | { kind: "externalState"; dagId: string; taskId: string | null; logicalDate: string };
 
 /**
  * Why an ask has no value: `not_found`, defined nowhere the worker looked (a default may

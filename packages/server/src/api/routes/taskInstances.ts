@@ -78,7 +78,7 @@ const bordaStates = new Set<string>(Object.values(TaskInstanceState));
 
 /**
  * Airflow's task state filter in Borda's states: null and `none` are Borda's `none`;
- * states Borda never has (deferred, up_for_reschedule, restarting) match nothing.
+ * states Borda never has (deferred, restarting) match nothing.
  */
 const toStates = (states: readonly ApiTaskState[]) =>
   states
@@ -126,6 +126,7 @@ const tryStates: Record<AttemptState, TaskInstanceState> = {
   [AttemptState.success]: TaskInstanceState.success,
   [AttemptState.failed]: TaskInstanceState.failed,
   [AttemptState.superseded]: TaskInstanceState.failed,
+  [AttemptState.upForReschedule]: TaskInstanceState.upForReschedule,
 };
 
 /**

@@ -8,6 +8,7 @@ import { apiTokensSchema } from "./005_api_tokens.js";
 import { workerTimeoutsSchema } from "./006_worker_timeouts.js";
 import { credentialsSchema } from "./007_credentials.js";
 import { runProgressIndexSchema } from "./008_run_progress_index.js";
+import { sensorsSchema } from "./010_sensors.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "006_worker_timeouts": { up: workerTimeoutsSchema },
         "007_credentials": { up: credentialsSchema },
         "008_run_progress_index": { up: runProgressIndexSchema },
+        "010_sensors": { up: sensorsSchema },
       };
     },
   };

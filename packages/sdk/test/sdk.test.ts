@@ -74,6 +74,7 @@ function contextFor(
       if (value === undefined) throw refusal(`Variable '${key}' is not defined.`, "not_found");
       return value;
     },
+    dagState: async () => null,
   });
   return { ctx, lines };
 }

@@ -44,6 +44,15 @@ def route(ctx, rows):
 def has_rows(ctx, rows):
     return len(rows) > 0                          # false: every task after it is skipped
 ```
+
+A sensor pokes until its condition holds; in reschedule mode its slot is free between pokes:
+
+```python
+@task.sensor(poke_interval=30, timeout=3600, mode="reschedule")
+def file_arrived(ctx):
+    path = f"/data/{ctx.logical_date:%Y-%m-%d}.csv"
+    return PokeReturnValue(os.path.exists(path), xcom_value=path)
+```
 """
 
 from borda._connection import Connection
@@ -51,6 +60,7 @@ from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
 from borda._definition_error import DagDefinitionError
 from borda._params import Param
+from borda._sensor import PokeReturnValue
 from borda._task import TaskFunction, bash, task
 from borda._task_options import TaskDefaults, TaskOptions
 
@@ -60,6 +70,7 @@ __all__ = [
     "DagDefinitionError",
     "LookupFailed",
     "Param",
+    "PokeReturnValue",
     "TaskAborted",
     "TaskContext",
     "TaskDefaults",

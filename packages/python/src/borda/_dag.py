@@ -272,8 +272,9 @@ class DagBuilder:
         bash_command: str | None,
         site: Site,
     ) -> TaskRef:
-        """Declares a task; ``task`` runs it (``kind``, ``operator``, ``flow``: the spec's
-        fields, ``flow`` None for none; ``run(context)``)."""
+        """Declares a task; ``task`` runs it (``kind``, ``operator``, ``flow``, ``sensor``:
+        the spec's fields, ``flow`` None for none, ``sensor`` absent or None for none;
+        ``run(context)``)."""
         self._assert_open(f"task '{task_id}'", site)
         if task_id in self._specs:
             raise DagDefinitionError(
@@ -298,6 +299,8 @@ class DagBuilder:
         }
         if task.flow is not None:
             spec["flow"] = dict(task.flow)
+        if getattr(task, "sensor", None) is not None:
+            spec["sensor"] = dict(task.sensor)
         self._specs[task_id] = spec
         self._tasks[task_id] = task
         self._sites[task_id] = site

@@ -8,18 +8,21 @@ task runs, the function gets the task context first, then its arguments by name.
 
 ``@task.branch`` and ``@task.short_circuit`` declare tasks whose result steers the tasks
 after them: the spec's ``flow`` says how, and the control plane skips tasks by it once
-the task succeeds. The task itself only returns its result.
+the task succeeds. The task itself only returns its result. ``@task.sensor`` declares a
+sensor (the spec's ``sensor``): its function is the poke, run by the worker until done.
 """
 
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Unpack
 
 from borda._context import TaskContext
 from borda._dag import TaskRef, _building, current_builder
 from borda._definition_error import DagDefinitionError, declaration_site
 from borda._registry import BashCommand, Returned
+from borda._sensor import poke_outcome, sensor_spec
 from borda._spec_values import branch_flow, identifier, short_circuit_flow
 from borda._task_options import TaskOptions, task_fields
 
@@ -31,6 +34,7 @@ class _Variant:
 
     operator: str
     flow: dict[str, Any] | None = None
+    sensor: dict[str, Any] | None = None
 
 
 _PLAIN = _Variant("@task")
@@ -53,10 +57,12 @@ class FunctionTask:
         self._input_names = input_names
         self.operator = variant.operator
         self.flow = variant.flow
+        self.sensor = variant.sensor
 
     def run(self, context: TaskContext) -> Returned:
         inputs = {name: context.inputs.get(name) for name in self._input_names}
-        return Returned(self._function(context, **self._fixed, **inputs))
+        result = self._function(context, **self._fixed, **inputs)
+        return Returned(poke_outcome(context.task_id, result) if self.sensor else result)
 
 
 class BashTask:
@@ -65,6 +71,7 @@ class BashTask:
     kind = "bash"
     operator = "bash"
     flow = None
+    sensor = None
 
     def __init__(
         self,
@@ -176,7 +183,8 @@ class TaskFunction:
 
 class TaskDecorator:
     """``task``: ``@task``, and the variants ``@task.branch`` and ``@task.short_circuit``,
-    whose result steers the tasks after them (as Airflow's TaskFlow decorators)."""
+    whose result steers the tasks after them, and ``@task.sensor`` (as Airflow's TaskFlow
+    decorators)."""
 
     def __call__(
         self, function: Callable[..., Any] | None = None, /, **options: Unpack[TaskOptions]
@@ -228,6 +236,38 @@ class TaskDecorator:
             ignore_downstream_trigger_rules, "@task.short_circuit: ignore_downstream_trigger_rules"
         )
         return _decorate(function, options, _Variant("@task.short_circuit", flow))
+
+    def sensor(
+        self,
+        function: Callable[..., Any] | None = None,
+        /,
+        *,
+        mode: str = "poke",
+        poke_interval: timedelta | float = 60,
+        timeout: timedelta | float = timedelta(days=7),
+        soft_fail: bool = False,
+        exponential_backoff: bool = False,
+        **options: Unpack[TaskOptions],
+    ) -> Any:
+        """A sensor: ``@task.sensor(poke_interval=30, timeout=3600, mode="reschedule")``,
+        with ``@task``'s options. The function is the poke: it returns True when the
+        condition holds, False to poke again after ``poke_interval``, or a
+        ``PokeReturnValue(is_done, xcom_value)`` whose ``xcom_value`` is the sensor's result.
+
+        ``timeout`` counts from the try's first poke; a sensor still waiting then fails
+        without retries, or is skipped with ``soft_fail``. ``mode="poke"`` keeps the worker
+        slot between pokes; ``"reschedule"`` frees it (the task shows ``up_for_reschedule``)
+        and spends no try. ``exponential_backoff`` doubles each interval.
+        """
+        spec = sensor_spec(
+            "@task.sensor",
+            mode=mode,
+            poke_interval=poke_interval,
+            timeout=timeout,
+            soft_fail=soft_fail,
+            exponential_backoff=exponential_backoff,
+        )
+        return _decorate(function, options, _Variant("@task.sensor", sensor=spec))
 
 
 task = TaskDecorator()

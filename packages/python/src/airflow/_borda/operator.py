@@ -384,6 +384,10 @@ class BaseOperator:
         and short-circuit operators, ``airflow.operators.branch``); None for none."""
         return None
 
+    def _borda_sensor(self) -> dict[str, Any] | None:
+        """The spec's ``sensor``: a sensor's policy (``airflow.sensors.base``); None for none."""
+        return None
+
     def _borda_execute(self, context: Any) -> Any:
         return self.execute(context)
 

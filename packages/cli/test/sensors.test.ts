@@ -79,6 +79,44 @@ export const downstream = dag({ id: "sensor_external", schedule: null }, ({ task
 });
 `;
 
+/** The handoff again in Borda's Python SDK: the Python runner's pokes, on the same one slot. */
+const pythonSensorDag = `
+import os
+
+from borda import PokeReturnValue, dag, task
+
+
+@dag(dag_id="sensor_handoff_py", params={"path": ""})
+def sensor_handoff_py():
+    @task.sensor(poke_interval=0.2, timeout=60, mode="reschedule", priority_weight=10, pool="single")
+    def wait_for_file(ctx):
+        path = ctx.params["path"]
+        if not os.path.exists(path):
+            return False
+        with open(path) as file:
+            return PokeReturnValue(True, xcom_value=file.read())
+
+    @task(pool="single")
+    def write_file(ctx):
+        with open(ctx.params["path"], "w") as file:
+            file.write("delivered")
+
+    @task
+    def read(ctx, content):
+        return "got " + content
+
+    @task.sensor(poke_interval=0.1, timeout=30, mode="reschedule")
+    def upstream_done(ctx):
+        return ctx.dag_state("sensor_handoff_py", "write_file") == "success"
+
+    write_file()
+    upstream_done()
+    read(wait_for_file())
+
+
+sensor_handoff_py()
+`;
+
 describeEachBackend("sensors on a real worker with one slot", (backend) => {
   async function setUp(backend: Backend) {
     const resources = new TestResources();
@@ -88,11 +126,16 @@ describeEachBackend("sensors on a real worker with one slot", (backend) => {
     const cp = await startServer(
       resources,
       opened.home,
-      { "sensors.ts": sensorDags },
+      { "sensors.ts": sensorDags, "sensors_py.py": pythonSensorDag },
       { databaseUrl: opened.databaseUrl, heartbeatIntervalMs: 1000 },
     );
     expect(await cp.store.listImportErrors()).toEqual([]);
-    await cp.store.savePool({ name: "single", slots: 1, description: null, includeDeferred: false });
+    await cp.store.savePool({
+      name: "single",
+      slots: 1,
+      description: null,
+      includeDeferred: false,
+    });
     const worker = startWorker(resources, {
       url: cp.url,
       token: await workerToken(cp, ["default"]),
@@ -122,6 +165,31 @@ describeEachBackend("sensors on a real worker with one slot", (backend) => {
       (await cp.store.listXcoms({ dagRunId: run.id })).map((x) => [x.taskId, x.value]),
     );
     expect(xcoms).toMatchObject({ wait_for_file: "delivered", read: "got delivered" });
+  });
+
+  it("does the same with a Borda-Python sensor, which also reads its own DAG's state", async () => {
+    const { cp, dir } = await setUp(backend);
+    const run = await cp.scheduler.triggerRun("sensor_handoff_py", {
+      runId: "handoff_py",
+      conf: { path: `${dir}/ready_py.txt` },
+    });
+    await finished(cp, "sensor_handoff_py", "handoff_py", "success");
+    const [sensorAttempt, ...others] = await cp.store.listAttempts({
+      dagRunId: run.id,
+      taskId: "wait_for_file",
+    });
+    expect(others).toEqual([]);
+    expect(sensorAttempt?.tryNumber).toBe(1);
+    expect(sensorAttempt?.reschedules).toBeGreaterThan(0);
+    const xcoms = Object.fromEntries(
+      (await cp.store.listXcoms({ dagRunId: run.id })).map((x) => [x.taskId, x.value]),
+    );
+    expect(xcoms).toMatchObject({ wait_for_file: "delivered", read: "got delivered" });
+    const [upstreamDone] = await cp.store.listTaskInstances({
+      dagRunId: run.id,
+      taskIds: ["upstream_done"],
+    });
+    expect(upstreamDone?.state).toBe("success");
   });
 
   it("pokes again in poke mode, holding the slot, and passes the poke's value on", async () => {

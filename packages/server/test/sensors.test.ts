@@ -38,7 +38,10 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
   it("waits up_for_reschedule between pokes on the same try, fences the poke that ended, and doubles the interval", async () => {
     const { cp, clock, worker, take, instance } = await setUp();
     const first = await take("wait");
-    expect(first).toMatchObject({ tryNumber: 1, sensor: { mode: "reschedule", pokeIntervalMs: 60_000 } });
+    expect(first).toMatchObject({
+      tryNumber: 1,
+      sensor: { mode: "reschedule", pokeIntervalMs: 60_000 },
+    });
     expect(first.sensorElapsedMs).toBeUndefined();
 
     const rescheduled = await worker.report(first.attemptId, "reschedule");

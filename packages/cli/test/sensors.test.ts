@@ -63,6 +63,18 @@ export const timeouts = dag({ id: "sensor_timeouts", schedule: null }, ({ task, 
   task({ id: "after_soft" }, () => "ran").after(soft);
 });
 
+export const pythonPoke = dag(
+  { id: "sensor_python_fn", schedule: null, params: { path: { type: "string", default: "" } } },
+  ({ python }) => {
+    python({
+      id: "second_poke",
+      file: "sensor_tasks.py",
+      callable: "second_poke",
+      sensor: { mode: "reschedule", pokeInterval: "100ms", timeout: 30 },
+    });
+  },
+);
+
 export const upstream = dag({ id: "sensor_upstream", schedule: null }, ({ task }) => {
   task({ id: "produce" }, () => "produced");
 });
@@ -77,6 +89,18 @@ export const downstream = dag({ id: "sensor_external", schedule: null }, ({ task
   );
   task({ id: "after", inputs: { state: waited } }, (ctx) => ctx.inputs.state);
 });
+`;
+
+/** A TypeScript DAG's python() sensor: a plain function, true on its second poke. */
+const sensorTasks = `
+import os
+
+
+def second_poke(ctx):
+    path = ctx.params["path"]
+    seen = os.path.exists(path)
+    open(path, "a").close()
+    return seen
 `;
 
 /** The handoff again in Borda's Python SDK: the Python runner's pokes, on the same one slot. */
@@ -126,7 +150,11 @@ describeEachBackend("sensors on a real worker with one slot", (backend) => {
     const cp = await startServer(
       resources,
       opened.home,
-      { "sensors.ts": sensorDags, "sensors_py.py": pythonSensorDag },
+      {
+        "sensors.ts": sensorDags,
+        "sensors_py.py": pythonSensorDag,
+        "sensor_tasks.py": sensorTasks,
+      },
       { databaseUrl: opened.databaseUrl, heartbeatIntervalMs: 1000 },
     );
     expect(await cp.store.listImportErrors()).toEqual([]);
@@ -190,6 +218,17 @@ describeEachBackend("sensors on a real worker with one slot", (backend) => {
       taskIds: ["upstream_done"],
     });
     expect(upstreamDone?.state).toBe("success");
+  });
+
+  it("runs a TypeScript DAG's python() function as a sensor's poke", async () => {
+    const { cp, dir } = await setUp(backend);
+    const run = await cp.scheduler.triggerRun("sensor_python_fn", {
+      runId: "python_fn",
+      conf: { path: `${dir}/seen` },
+    });
+    await finished(cp, "sensor_python_fn", "python_fn", "success");
+    const attempts = await cp.store.listAttempts({ dagRunId: run.id });
+    expect(attempts.map((a) => [a.tryNumber, a.reschedules])).toEqual([[1, 1]]);
   });
 
   it("pokes again in poke mode, holding the slot, and passes the poke's value on", async () => {

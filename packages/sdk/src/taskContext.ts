@@ -121,9 +121,11 @@ export interface TaskRuntime {
   /** Asks the worker for a variable's value; rejects as `connection()` does. */
   variable(key: string): Promise<string>;
   /** Asks the worker for another DAG's run or task state (an ISO-8601 logical date). */
-  dagState(request: { dagId: string; taskId: string | null; logicalDate: string }): Promise<
-    string | null
-  >;
+  dagState(request: {
+    dagId: string;
+    taskId: string | null;
+    logicalDate: string;
+  }): Promise<string | null>;
 }
 
 export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): TaskContext {

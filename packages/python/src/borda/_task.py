@@ -22,7 +22,7 @@ from borda._context import TaskContext
 from borda._dag import TaskRef, _building, current_builder
 from borda._definition_error import DagDefinitionError, declaration_site
 from borda._registry import BashCommand, Returned
-from borda._sensor import poke_outcome, sensor_spec
+from borda._sensor import sensor_spec
 from borda._spec_values import branch_flow, identifier, short_circuit_flow
 from borda._task_options import TaskOptions, task_fields
 
@@ -61,8 +61,7 @@ class FunctionTask:
 
     def run(self, context: TaskContext) -> Returned:
         inputs = {name: context.inputs.get(name) for name in self._input_names}
-        result = self._function(context, **self._fixed, **inputs)
-        return Returned(poke_outcome(context.task_id, result) if self.sensor else result)
+        return Returned(self._function(context, **self._fixed, **inputs))
 
 
 class BashTask:

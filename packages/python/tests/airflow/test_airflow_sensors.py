@@ -220,6 +220,7 @@ def poke(runner: RunnerSession, task_id: str, answers: Answers | None = None, **
         },
         "env": {},
         "python": {"entry": "sensing.py", "callable": None},
+        "sensor": True,
     }
     output = runner.run_answering(request, (answers or Answers()).answer)[0]
     if output.outcome["kind"] != "returned":

@@ -22,6 +22,12 @@ export type ToRunner =
       endMarker: string;
       /** A Python task: where its code is in the bundle (the Python runner's). */
       python?: PythonTask;
+      /**
+       * The run is a sensor's poke: the Python runner turns its result (a bool, a
+       * `PokeReturnValue`) into `{ done, value }`. A Node task is a sensor only through
+       * the SDK's `sensor()`, whose wrapper returns that already.
+       */
+      sensor?: boolean;
     }
   /** Aborts the running task's `ctx.signal` with this reason. */
   | { type: "abort"; reason: string }

@@ -199,6 +199,7 @@ export class TaskRunner {
                 env: attemptVariables(job),
                 maxReturnValueBytes: this.#maxReturnValueBytes,
                 ...(job.python ? { python: job.python } : {}),
+                ...(job.sensor ? { sensor: true } : {}),
               },
               (stream, text) => output.write(stream, text),
               { ask: (question) => this.#answer(job, masker, question) },

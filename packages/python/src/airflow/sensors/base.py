@@ -19,7 +19,7 @@ from airflow._borda.arguments import refuse_set_arguments
 from airflow._borda.operator import BaseOperator
 from airflow._borda.subset import module_getattr
 from borda import DagDefinitionError
-from borda._sensor import PokeReturnValue, poke_outcome, sensor_spec
+from borda._sensor import PokeReturnValue, sensor_spec
 
 __all__ = ["BaseSensorOperator", "PokeReturnValue"]
 
@@ -78,7 +78,7 @@ class BaseSensorOperator(BaseOperator):
 
     def execute(self, context: Any) -> Any:
         # One poke per run: the worker pokes again, or reschedules (see the module's doc).
-        return poke_outcome(self.task_id, self.poke(context))
+        return self.poke(context)
 
     def _borda_sensor(self) -> dict[str, Any]:
         return self._borda_sensor_spec

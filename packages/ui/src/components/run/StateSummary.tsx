@@ -7,6 +7,7 @@ const stateOrder = [
   "queued",
   "scheduled",
   "up_for_retry",
+  "up_for_reschedule",
   "success",
   "failed",
   "upstream_failed",

@@ -189,6 +189,9 @@ describeEachBackend("sensors on a real worker with one slot", (backend) => {
     expect(others).toEqual([]);
     expect(sensorAttempt).toMatchObject({ tryNumber: 1, state: "success" });
     expect(sensorAttempt?.reschedules).toBeGreaterThan(0);
+    // One log for the try: the pokes that rescheduled it, then the one that found the file.
+    const log = (await cp.store.readLog(sensorAttempt?.attemptId ?? "")).data;
+    expect(log.split("rescheduled, the slot is free").length - 1).toBe(sensorAttempt?.reschedules);
     const xcoms = Object.fromEntries(
       (await cp.store.listXcoms({ dagRunId: run.id })).map((x) => [x.taskId, x.value]),
     );

@@ -44,6 +44,7 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
     });
     expect(first.sensorElapsedMs).toBeUndefined();
 
+    expect((await worker.log(first.attemptId, 0, "poke 1: not yet\n")).status).toBe(200);
     const rescheduled = await worker.report(first.attemptId, "reschedule");
     expect(rescheduled.body).toEqual({ attemptId: first.attemptId, state: "up_for_reschedule" });
     expect(await instance()).toMatchObject({ state: "up_for_reschedule", try_number: 1 });
@@ -61,6 +62,18 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
     const second = await take("wait");
     expect(second).toMatchObject({ tryNumber: 1, sensorElapsedMs: 60_000 });
     expect(second.attemptId).not.toBe(first.attemptId);
+    // The try keeps one log: the next poke's worker counts from 0, and it continues.
+    expect((await worker.log(second.attemptId, 0, "poke 2: not yet\n")).body).toEqual({
+      nextOffset: 16,
+    });
+    expect((await worker.log(second.attemptId, 0, "poke 2: not yet\n")).body).toEqual({
+      nextOffset: 16,
+    });
+    const log = await as(cp, "admin")(
+      "GET",
+      "/dags/sensing/dagRuns/run/taskInstances/wait/logs/1?full_content=true",
+    );
+    expect(log.body.content).toContain("poke 1: not yet\npoke 2: not yet\n");
 
     // Exponential backoff: 120 s next, but never past the timeout (150 s from the first poke).
     await worker.report(second.attemptId, "reschedule");

@@ -418,11 +418,12 @@ export class EdgeService {
 
   /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */
   async appendLog(token: WorkerTokenRecord, name: string, attemptId: string, chunk: LogChunk) {
-    await this.#requireAttempt(token, name, attemptId, { anyState: true });
+    const attempt = await this.#requireAttempt(token, name, attemptId, { anyState: true });
     const ack = await this.#o.store.appendLogChunk(
       attemptId,
       { offset: chunk.offset, data: withoutNul(chunk.data) },
       this.#o.clock.now(),
+      attempt.logOffset,
     );
     this.logs.changed(attemptId);
     return ack;

@@ -532,5 +532,6 @@ export function toAttemptRecord(r: Selectable<TaskAttemptsTable>): AttemptRecord
     error: r.error,
     exitCode: r.exit_code,
     reschedules: r.reschedules,
+    logOffset: Number(r.log_offset),
   };
 }

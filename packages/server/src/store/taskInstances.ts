@@ -373,7 +373,8 @@ async function isRescheduled(trx: Kysely<Database>, attemptId: string | null): P
 /**
  * Queues a sensor's next poke on the try's own attempt row, under a new attempt id: the
  * previous poke's id stays fenced, and (task instance, try number) stays unique. The
- * try's first start is kept, since its timeout counts from there.
+ * try's first start is kept, since its timeout counts from there, and so is its log: the
+ * pokes so far move to the new id, and the next poke's log continues after them.
  */
 async function resumeRescheduled(
   trx: Kysely<Database>,
@@ -381,9 +382,20 @@ async function resumeRescheduled(
   attemptId: string,
   now: number,
 ): Promise<void> {
+  const log = await trx
+    .selectFrom("task_logs")
+    .select((eb) => eb.fn.max(eb("offset", "+", eb.ref("length"))).as("end"))
+    .where("attempt_id", "=", previousId)
+    .executeTakeFirst();
+  await trx
+    .updateTable("task_logs")
+    .set({ attempt_id: attemptId })
+    .where("attempt_id", "=", previousId)
+    .execute();
   await trx
     .updateTable("task_attempts")
     .set({
+      log_offset: Number(log?.end ?? 0),
       attempt_id: attemptId,
       state: AttemptState.queued,
       worker_name: null,

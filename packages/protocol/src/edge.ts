@@ -182,7 +182,9 @@ export const jobSchema = z.object({
   executionTimeoutMs: z.number().int().positive().nullable(),
   /**
    * A sensor's policy (1.3): the task's result is a poke's. In reschedule mode a false
-   * poke is reported to `.../reschedule`; in poke mode the worker pokes again itself.
+   * poke is reported to `.../reschedule`; in poke mode the worker pokes again itself. A
+   * 1.2 worker ignores it and runs one poke as a task whose result is `{ done, value }`:
+   * sensors need 1.3 workers on their queues.
    */
   sensor: sensorSchema.optional(),
   /**

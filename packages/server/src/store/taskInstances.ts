@@ -363,16 +363,39 @@ export async function queueScheduledTasks(
 /**
  * Task instances whose retry delay has passed, and sensors whose next poke is due, go back
  * to `scheduled`. Returns their runs.
+ *
+ * On PostgreSQL the rows are locked in id order first, skipping those another write holds:
+ * one multi-row update locked them in whatever order it met them, and deadlocked with a
+ * mark (which locks a run's rows in id order) and with another replica's pass (measured:
+ * ten sensors rescheduling at once while their run was marked). A row skipped stays due,
+ * and the next pass takes it. SQLite's one writer needs no such care.
  */
 export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise<number[]> {
-  const rows = await ctx.db
-    .updateTable("task_instances")
-    .set({ state: TIState.scheduled, next_retry_at: null, updated_at: at.getTime() })
-    .where("state", "in", [TIState.upForRetry, TIState.upForReschedule])
-    .where("next_retry_at", "<=", at.getTime())
-    .returning("dag_run_id")
-    .execute();
-  return [...new Set(rows.map((r) => Number(r.dag_run_id)))];
+  const now = at.getTime();
+  const waiting = [TIState.upForRetry, TIState.upForReschedule];
+  return ctx.write(async (trx) => {
+    let update = trx
+      .updateTable("task_instances")
+      .set({ state: TIState.scheduled, next_retry_at: null, updated_at: now })
+      .where("state", "in", waiting)
+      .where("next_retry_at", "<=", now);
+    if (ctx.dialect === "postgres") {
+      const due = await trx
+        .selectFrom("task_instances")
+        .select("id")
+        .where("state", "in", waiting)
+        .where("next_retry_at", "<=", now)
+        .orderBy("id")
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (due.length === 0) return [];
+      // One array parameter, however many are due.
+      update = update.where("id", "=", sql<number>`any(${due.map((d) => Number(d.id))})`);
+    }
+    const rows = await update.returning("dag_run_id").execute();
+    return [...new Set(rows.map((r) => Number(r.dag_run_id)))];
+  });
 }
 
 /**

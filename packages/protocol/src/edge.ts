@@ -187,11 +187,6 @@ export const jobSchema = z.object({
    * sensors need 1.3 workers on their queues.
    */
   sensor: sensorSchema.optional(),
-  /**
-   * Milliseconds since this try's first poke, for a sensor whose try goes on after a
-   * reschedule (1.3); absent: this attempt is the try's first.
-   */
-  sensorElapsedMs: z.number().int().nonnegative().optional(),
   /** The plain part of the task context (SDK's TaskContextData); instants as ISO-8601. */
   context: z.object({
     dagId: z.string(),

@@ -42,7 +42,6 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
       tryNumber: 1,
       sensor: { mode: "reschedule", pokeIntervalMs: 60_000 },
     });
-    expect(first.sensorElapsedMs).toBeUndefined();
 
     expect((await worker.log(first.attemptId, 0, "poke 1: not yet\n")).status).toBe(200);
     const rescheduled = await worker.report(first.attemptId, "reschedule");
@@ -60,7 +59,7 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
     clock.advance(60_000);
     await cp.scheduler.runPass();
     const second = await take("wait");
-    expect(second).toMatchObject({ tryNumber: 1, sensorElapsedMs: 60_000 });
+    expect(second).toMatchObject({ tryNumber: 1 });
     expect(second.attemptId).not.toBe(first.attemptId);
     // The try keeps one log: the next poke's worker counts from 0, and it continues.
     expect((await worker.log(second.attemptId, 0, "poke 2: not yet\n")).body).toEqual({
@@ -83,7 +82,7 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
     clock.advance(1);
     await cp.scheduler.runPass();
     const third = await take("wait");
-    expect(third).toMatchObject({ tryNumber: 1, sensorElapsedMs: 150_000 });
+    expect(third).toMatchObject({ tryNumber: 1 });
 
     // At the timeout the sensor fails without the retries it has, and its downstream with it.
     expect((await worker.report(third.attemptId, "reschedule")).body.state).toBe("failed");

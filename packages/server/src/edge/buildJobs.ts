@@ -7,11 +7,7 @@ import type { ClaimedJob, Store } from "../store/index.js";
  * results are read with one query per run, not per job: a fetch for many free slots
  * usually hands out siblings of one fan-out, which share their upstream.
  */
-export async function buildJobs(
-  store: Store,
-  claimed: readonly ClaimedJob[],
-  now: Date,
-): Promise<Job[]> {
+export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): Promise<Job[]> {
   const withTasks = [];
   const upstreamIdsByRun = new Map<number, Set<string>>();
   for (const job of claimed) {
@@ -58,10 +54,6 @@ export async function buildJobs(
       isolation: task.isolation,
       executionTimeoutMs: task.executionTimeoutMs,
       ...(task.sensor ? { sensor: task.sensor } : {}),
-      // A sensor's try resumed after a reschedule: its timeout counts from the first poke.
-      ...(task.sensor && job.startedAt
-        ? { sensorElapsedMs: Math.max(0, now.getTime() - job.startedAt.getTime()) }
-        : {}),
       context: {
         dagId: job.dagId,
         runId: job.runId,

@@ -202,10 +202,7 @@ export class EdgeService {
             await this.releaseUndelivered(name, claimed);
             return { jobs: [], directives };
           }
-          return {
-            jobs: await buildJobs(this.#o.store, claimed, this.#o.clock.now()),
-            directives,
-          };
+          return { jobs: await buildJobs(this.#o.store, claimed), directives };
         }
         const outcome = await woken;
         if (poll.signal.aborted) {

@@ -350,7 +350,6 @@ export interface paths {
                                     softFail: boolean;
                                     exponentialBackoff: boolean;
                                 };
-                                sensorElapsedMs?: number;
                                 context: {
                                     dagId: string;
                                     runId: string;

@@ -211,7 +211,7 @@ export class TaskRunner {
             }),
       );
     const outcome = job.sensor
-      ? await this.#poke(job, job.sensor, runOnce, output, stop)
+      ? await this.#poke(job.sensor, runOnce, output, stop)
       : await runOnce();
     // A stopped task may have left processes in its runner's group: that runner goes too.
     pool.release(runner, warm && !stop.aborted);
@@ -248,13 +248,14 @@ export class TaskRunner {
    * poke mode keeps its slot, as in Airflow.
    */
   async #poke(
-    job: Job,
     sensor: Sensor,
     runOnce: () => Promise<RunOutcome>,
     output: TaskOutput,
     stop: AbortSignal,
   ): Promise<SensorOutcome> {
-    const firstPokeAt = Date.now() - (job.sensorElapsedMs ?? 0);
+    // A poke-mode try is one attempt: its first poke is this one. (A reschedule-mode try
+    // spans attempts, and the control plane times it.)
+    const firstPokeAt = Date.now();
     for (let pokes = 1; ; pokes++) {
       const outcome = await runOnce();
       if (outcome.kind !== "returned" || stop.aborted) return outcome;

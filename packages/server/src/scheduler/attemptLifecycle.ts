@@ -16,6 +16,7 @@ import type {
   ClaimedJob,
   ClaimRelease,
   ClaimRequest,
+  FinalFailure,
   ReleasedClaim,
   Store,
 } from "../store/index.js";
@@ -158,11 +159,12 @@ export class AttemptLifecycle {
     options: { sensorTimeout?: boolean } = {},
   ): Promise<AttemptRecord> {
     const now = this.#o.clock.now();
-    let final: typeof TaskInstanceState.failed | typeof TaskInstanceState.skipped | undefined;
+    let final: FinalFailure | undefined;
     if (options.sensorTimeout) {
+      // Only a sensor's timeout: any other task's failure retries as its policy says.
       const held = await this.#o.store.getAttempt(attemptId);
       const sensor = held && (await this.#taskOf(held))?.sensor;
-      final = sensor?.softFail ? TaskInstanceState.skipped : TaskInstanceState.failed;
+      if (sensor) final = sensor.softFail ? TaskInstanceState.skipped : TaskInstanceState.failed;
     }
     const attempt = await this.#o.store.failAttempt(
       attemptId,

@@ -16,9 +16,9 @@ from borda._spec_values import duration_ms, flag, one_of
 
 SENSOR_MODES = ("poke", "reschedule")
 
-# Airflow's defaults: a poke a minute, for up to a week.
-_DEFAULT_POKE_INTERVAL = 60.0
-_DEFAULT_TIMEOUT = timedelta(days=7).total_seconds()
+# Airflow's defaults (and the TypeScript SDK's): a poke a minute, for up to a week.
+DEFAULT_POKE_INTERVAL = timedelta(seconds=60)
+DEFAULT_TIMEOUT = timedelta(days=7)
 
 
 @dataclass
@@ -37,8 +37,8 @@ def sensor_spec(
     owner: str,
     *,
     mode: object = "poke",
-    poke_interval: object = _DEFAULT_POKE_INTERVAL,
-    timeout: object = _DEFAULT_TIMEOUT,
+    poke_interval: object = DEFAULT_POKE_INTERVAL,
+    timeout: object = DEFAULT_TIMEOUT,
     soft_fail: object = False,
     exponential_backoff: object = False,
 ) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from borda._context import TaskContext
 from borda._dag import TaskRef, _building, current_builder
 from borda._definition_error import DagDefinitionError, declaration_site
 from borda._registry import BashCommand, Returned
-from borda._sensor import sensor_spec
+from borda._sensor import DEFAULT_POKE_INTERVAL, DEFAULT_TIMEOUT, sensor_spec
 from borda._spec_values import branch_flow, identifier, short_circuit_flow
 from borda._task_options import TaskOptions, task_fields
 
@@ -242,8 +242,8 @@ class TaskDecorator:
         /,
         *,
         mode: str = "poke",
-        poke_interval: timedelta | float = 60,
-        timeout: timedelta | float = timedelta(days=7),
+        poke_interval: timedelta | float = DEFAULT_POKE_INTERVAL,
+        timeout: timedelta | float = DEFAULT_TIMEOUT,
         soft_fail: bool = False,
         exponential_backoff: bool = False,
         **options: Unpack[TaskOptions],

@@ -19,7 +19,7 @@ from airflow._borda.arguments import refuse_set_arguments
 from airflow._borda.operator import BaseOperator
 from airflow._borda.subset import module_getattr
 from borda import DagDefinitionError
-from borda._sensor import PokeReturnValue, sensor_spec
+from borda._sensor import DEFAULT_POKE_INTERVAL, DEFAULT_TIMEOUT, PokeReturnValue, sensor_spec
 
 __all__ = ["BaseSensorOperator", "PokeReturnValue"]
 
@@ -33,8 +33,8 @@ class BaseSensorOperator(BaseOperator):
     def __init__(
         self,
         *,
-        poke_interval: timedelta | float = 60,
-        timeout: timedelta | float = timedelta(days=7),
+        poke_interval: timedelta | float = DEFAULT_POKE_INTERVAL,
+        timeout: timedelta | float = DEFAULT_TIMEOUT,
         soft_fail: bool = False,
         mode: str = "poke",
         exponential_backoff: bool = False,
@@ -62,8 +62,9 @@ class BaseSensorOperator(BaseOperator):
         except DagDefinitionError as error:
             error.where = self._borda_site
             raise
-        self.poke_interval = poke_interval
-        self.timeout = timeout
+        # Seconds, as Airflow's attributes are.
+        self.poke_interval = self._borda_sensor_spec["pokeIntervalMs"] / 1000
+        self.timeout = self._borda_sensor_spec["timeoutMs"] / 1000
         self.soft_fail = soft_fail
         self.mode = mode
         self.exponential_backoff = exponential_backoff

@@ -218,8 +218,10 @@ class TaskContext:
         external-task sensor pokes; nothing else of the other DAG is readable.
         """
         when = self.logical_date if logical_date is None else logical_date
-        if isinstance(when, str):
-            when = _instant(when)
+        # A string or a naive datetime is read as UTC, as Airflow reads them.
+        when = _instant(when) if isinstance(when, str) else when
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
         question = {
             "kind": "externalState",
             "dagId": dag_id,

@@ -55,17 +55,14 @@ def sensor_spec(
     }
 
 
-def poke_outcome(task_id: str, result: Any) -> dict[str, Any]:
-    """A poke's result as the worker reads it: ``{"done": bool, "value": ...}``."""
+def poke_outcome(result: Any) -> dict[str, Any]:
+    """A poke's result as the worker reads it: ``{"done": bool, "value": ...}``. Anything
+    but a ``PokeReturnValue`` (or that shape already) is read by its truthiness, as
+    Airflow reads what ``poke`` returns."""
     if isinstance(result, PokeReturnValue):
-        done, value = result.is_done, result.xcom_value
-    elif isinstance(result, bool):
-        done, value = result, None
+        done, value = bool(result.is_done), result.xcom_value
     elif isinstance(result, dict) and isinstance(result.get("done"), bool):
         done, value = result["done"], result.get("value")
     else:
-        raise TypeError(
-            f"The poke of sensor '{task_id}' must return True, False or a PokeReturnValue, "
-            f"not {result!r}."
-        )
+        done, value = bool(result), None
     return {"done": done, "value": value} if value is not None else {"done": done}

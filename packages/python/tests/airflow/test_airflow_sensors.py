@@ -20,6 +20,7 @@ from airflow.sensors.filesystem import FileSensor
 from airflow.sensors.python import PythonSensor
 from borda import DagDefinitionError
 from borda._registry import collecting
+from borda._sensor import poke_outcome
 from support.parsing import NODE, DagsFolder, run_parse
 from support.runner_session import RunnerSession, WorkerValues
 
@@ -263,6 +264,14 @@ def test_python_sensors_read_truthiness_and_pass_a_poke_return_value_on(runner):
     assert poke(runner, "valued")[0] == {"done": True, "value": "seen 2024-03-10"}
     assert poke(runner, "counted", rows=1)[0] == {"done": False, "value": 1}
     assert poke(runner, "counted", rows=3)[0] == {"done": True, "value": 3}
+
+
+def test_a_pokes_truthiness_counts_as_airflows_does():
+    assert poke_outcome(PokeReturnValue(1, xcom_value="v")) == {"done": True, "value": "v"}
+    assert poke_outcome({"done": False, "value": 3}) == {"done": False, "value": 3}
+    assert poke_outcome("yes") == {"done": True}
+    assert poke_outcome([]) == {"done": False}
+    assert poke_outcome(None) == {"done": False}
 
 
 def test_a_custom_sensor_pokes_once_per_run(runner):

@@ -210,7 +210,7 @@ class Runner:
                 run.interruptible = False
             if request.get("sensor") and isinstance(result, Returned):
                 # A poke's result, whichever way the task declared it (docs/scheduling.md).
-                result = Returned(poke_outcome(request["taskId"], result.value), result.xcoms)
+                result = Returned(poke_outcome(result.value), result.xcoms)
             return _outcome(result, int(request["maxReturnValueBytes"]))
         except BaseException as error:
             message = _describe_failure(error)

@@ -34,7 +34,7 @@ const unsupported: Record<string, string> = {
   "unsupported_callback.py": "The argument on_execute_callback= of task 'work' (BashOperator)",
   "unsupported_mapping.py": "XComArg.zip()",
   "unsupported_postgres_provider.py": "airflow.providers.postgres.operators.postgres",
-  "unsupported_sensor.py": "airflow.sensors.filesystem",
+  "unsupported_sensor.py": "airflow.sensors.date_time",
   "unsupported_task_group.py": "airflow.utils.task_group",
   "unsupported_trigger_dagrun.py": "airflow.operators.trigger_dagrun",
   "unsupported_variable.py": "Variable.get('bucket') while the DAG file is parsed",
@@ -66,7 +66,8 @@ describe.skipIf(skip !== null)(
         description: "the edge site",
         includeDeferred: false,
       });
-      const env = { BORDA_PYTHON: python ?? "python3" };
+      // The corpus's HttpSensor pokes the control plane's health through this connection.
+      const env = { BORDA_PYTHON: python ?? "python3", AIRFLOW_CONN_CORPUS_HTTP: cp.url };
       workers = [
         startWorker(resources, {
           url: cp.url,
@@ -173,6 +174,7 @@ describe.skipIf(skip !== null)(
         "corpus_native_templates",
         "corpus_pools_queues",
         "corpus_retries",
+        "corpus_sensors",
         "corpus_settings_exceptions",
         "corpus_site_lisbon",
         "corpus_site_porto",
@@ -454,6 +456,28 @@ describe.skipIf(skip !== null)(
           maxActive: 1,
         },
       });
+    });
+
+    it("corpus_sensors: file, TaskFlow, Python, external-task and HTTP sensors; a PokeReturnValue reaches the next task; soft_fail skips at the timeout", async () => {
+      const run = await runDag("corpus_sensors", "success");
+      expect(run.states).toEqual({
+        workdir: "success",
+        wait_file: "success",
+        second_poke: "success",
+        report: "success",
+        params_ready: "success",
+        wait_for_workdir: "success",
+        control_plane_up: "success",
+        never_there: "skipped",
+      });
+      expect(run.results.second_poke).toBe(2);
+      expect(run.results.report).toBe("done after 2 pokes");
+      // Rescheduled, not retried: one try, its attempt row carried over the pokes.
+      const pokes = run.attempts.filter((a) => a.taskId === "second_poke");
+      expect(pokes.map((a) => [a.tryNumber, a.reschedules])).toEqual([[1, 1]]);
+      expect(run.taskInstances.never_there?.tryNumber).toBe(1);
+      expect(run.taskInstances.wait_file?.operator).toBe("FileSensor");
+      expect(run.taskInstances.second_poke?.operator).toBe("@task.sensor");
     });
 
     it("corpus_trigger_rules: a failed task, and all_done, one_failed, always and all_success after it", async () => {

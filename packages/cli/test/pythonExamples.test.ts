@@ -127,6 +127,20 @@ const exampleRuns: Example[] = [
     },
   },
   {
+    name: "sensors",
+    conf: {},
+    expected: (run) => {
+      expect(run.state).toBe("success");
+      const rescheduled =
+        "[borda] The condition is not met yet: rescheduled, the slot is free until the next poke.";
+      expect(run.tasks).toEqual({
+        reset: { state: "success", xcom: "reset", log: [] },
+        second_look: { state: "success", xcom: 2, log: [rescheduled] },
+        report: { state: "success", xcom: "ready after 2 pokes", log: [] },
+      });
+    },
+  },
+  {
     name: "count_to_twenty",
     conf: { sleep_seconds: 0 },
     expected: (run) => {

@@ -354,6 +354,7 @@ export const apiTaskStates = [
   "upstream_failed",
   "skipped",
   "up_for_retry",
+  "up_for_reschedule",
   "queued",
   "scheduled",
   "removed",
@@ -398,13 +399,7 @@ export const taskInstanceCollectionSchema = z.object({
 });
 
 /** Airflow's TaskState as a filter: its names, `none` and null both meaning "not yet considered". */
-export const taskStateFilterValues = [
-  ...apiTaskStates,
-  "none",
-  "up_for_reschedule",
-  "deferred",
-  "restarting",
-] as const;
+export const taskStateFilterValues = [...apiTaskStates, "none", "deferred", "restarting"] as const;
 const taskStateFilter = z.enum(taskStateFilterValues);
 /** A query parameter that may be given once or repeated (`?state=a&state=b`). */
 export const repeated = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();

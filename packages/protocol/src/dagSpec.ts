@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dagCallbacksSchema, taskCallbacksSchema } from "./callbacks.js";
+import { sensorSchema } from "./sensors.js";
 
 /**
  * The serialized structure of a DAG: what the DAG processor extracts from a bundle and
@@ -207,6 +208,8 @@ export const taskSpecSchema = z.object({
   flow: taskFlowSchema.optional(),
   /** Absent: one task instance (map_index -1). */
   mapped: taskMappingSchema.optional(),
+  /** Absent: not a sensor. A sensor's result is a poke's (sensors.ts). */
+  sensor: sensorSchema.optional(),
   /** What declared the task, as shown to people: `bash`, `@task`, `PythonOperator`, ... Absent: the kind. */
   operator: z.string().min(1).max(100).optional(),
   /** What the task's success, failure and retry fire (docs/notifications.md). Absent: nothing. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { secretIdSchema } from "./apiConnections.js";
 import { callbackInfoSchema } from "./callbacks.js";
 import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js";
+import { sensorSchema } from "./sensors.js";
 
 /**
  * The worker API, `/edge/v1`: what an edge worker and the control plane say to each
@@ -15,6 +16,8 @@ import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js
  *   POST /edge/v1/workers/{name}/attempts/{id}/success SuccessReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/failure FailureReport    → AttemptAck
  *   POST /edge/v1/workers/{name}/attempts/{id}/release ReleaseReport    → AttemptAck
+ *   POST /edge/v1/workers/{name}/attempts/{id}/reschedule RescheduleReport → AttemptAck (1.3)
+ *   POST /edge/v1/workers/{name}/attempts/{id}/external-state ExternalStateRequest → ExternalStateResponse (1.3)
  *   POST /edge/v1/workers/{name}/attempts/{id}/xcoms   XcomPullRequest  → XcomPullResponse
  *   POST /edge/v1/workers/{name}/attempts/{id}/connection ConnectionRequest → TaskConnection
  *   POST /edge/v1/workers/{name}/attempts/{id}/variable   VariableRequest   → TaskVariable
@@ -218,6 +221,13 @@ export const jobSchema = z.object({
   python: pythonTaskSchema.optional(),
   isolation: z.enum([Isolation.warm, Isolation.process]),
   executionTimeoutMs: z.number().int().positive().nullable(),
+  /**
+   * A sensor's policy (1.3): the task's result is a poke's. In reschedule mode a false
+   * poke is reported to `.../reschedule`; in poke mode the worker pokes again itself. A
+   * 1.2 worker ignores it and runs one poke as a task whose result is `{ done, value }`:
+   * sensors need 1.3 workers on their queues.
+   */
+  sensor: sensorSchema.optional(),
   context: jobContextSchema,
 });
 export type Job = z.infer<typeof jobSchema>;
@@ -284,6 +294,11 @@ export type SuccessReport = z.infer<typeof successReportSchema>;
 export const failureReportSchema = z.object({
   error: z.string().max(64 * 1024),
   exitCode: z.number().int().nullable().optional(),
+  /**
+   * A sensor ran out of time (1.3): it fails without retries, or is skipped when its spec
+   * says `softFail`, as Airflow's `AirflowSensorTimeout`.
+   */
+  sensorTimeout: z.boolean().optional(),
 });
 export type FailureReport = z.infer<typeof failureReportSchema>;
 
@@ -334,6 +349,14 @@ export const releaseReportSchema = z.object({
   reason: z.string().max(1000),
 });
 export type ReleaseReport = z.infer<typeof releaseReportSchema>;
+
+/**
+ * A sensor's poke found its condition false, in reschedule mode (1.3). The control plane
+ * decides what follows from the try's first poke and the task's sensor policy: the next
+ * poke's time (`up_for_reschedule`, no try spent), or the timeout (failed or skipped).
+ */
+export const rescheduleReportSchema = z.object({});
+export type RescheduleReport = z.infer<typeof rescheduleReportSchema>;
 
 export const attemptAckSchema = z.object({ attemptId: z.string(), state: z.string() });
 export type AttemptAck = z.infer<typeof attemptAckSchema>;

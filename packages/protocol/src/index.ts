@@ -10,5 +10,6 @@ export * from "./dagSpec.js";
 export * from "./edge.js";
 export * from "./errors.js";
 export * from "./secrets.js";
+export * from "./sensors.js";
 export * from "./settings.js";
 export * from "./states.js";

@@ -24,6 +24,8 @@ export const TaskInstanceState = {
   success: "success",
   failed: "failed",
   upForRetry: "up_for_retry",
+  /** A sensor in reschedule mode between pokes: no slot held, the same try goes on. */
+  upForReschedule: "up_for_reschedule",
   upstreamFailed: "upstream_failed",
   skipped: "skipped",
   removed: "removed",
@@ -52,6 +54,11 @@ export const AttemptState = {
   failed: "failed",
   /** Ended by the control plane: lease expired, execution timeout, cleared or marked. */
   superseded: "superseded",
+  /**
+   * A sensor's poke found its condition false (reschedule mode): the try goes on under a
+   * new attempt id when the next poke is queued, so this id is fenced meanwhile.
+   */
+  upForReschedule: "up_for_reschedule",
 } as const;
 export type AttemptState = (typeof AttemptState)[keyof typeof AttemptState];
 

@@ -235,3 +235,36 @@ def test_a_variable_that_is_not_json_says_where_without_showing_its_value():
     with pytest.raises(ValueError, match="Variable 'token' is not JSON: Expecting value") as bad:
         ctx.variable("token", deserialize_json=True)
     assert "hunter2" not in str(bad.value)
+
+
+def test_dag_state_asks_for_another_dags_state_at_a_logical_date_in_utc():
+    asked = []
+
+    def ask(question):
+        asked.append(question)
+        return "success"
+
+    ctx = TaskContext(DATA, ask=ask)
+    assert ctx.dag_state("upstream", "load") == "success"
+    ctx.dag_state("upstream", logical_date=datetime(2024, 3, 9, 12, 0))
+    ctx.dag_state("upstream", logical_date="2024-03-08T13:00:00+01:00")
+    assert asked == [
+        {
+            "kind": "externalState",
+            "dagId": "upstream",
+            "taskId": "load",
+            "logicalDate": "2024-01-01T00:00:00.000Z",
+        },
+        {
+            "kind": "externalState",
+            "dagId": "upstream",
+            "taskId": None,
+            "logicalDate": "2024-03-09T12:00:00.000Z",
+        },
+        {
+            "kind": "externalState",
+            "dagId": "upstream",
+            "taskId": None,
+            "logicalDate": "2024-03-08T12:00:00.000Z",
+        },
+    ]

@@ -6,6 +6,7 @@ import {
   type BranchFunction,
   type MappedTaskFunction,
   type PythonFunction,
+  type SensorFunction,
   type ShortCircuitFunction,
   type TaskFunction,
   taskDeclarers,
@@ -18,6 +19,7 @@ export interface DagToolkit<Params> {
   readonly branch: BranchFunction<Params>;
   readonly shortCircuit: ShortCircuitFunction<Params>;
   readonly mappedTask: MappedTaskFunction<Params>;
+  readonly sensor: SensorFunction<Params>;
   readonly bash: BashFunction<Params>;
   readonly python: PythonFunction;
 }

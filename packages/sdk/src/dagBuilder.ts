@@ -9,6 +9,7 @@ import { type DagHandle, dagHandleKey, type TaskHandle } from "./dagHandle.js";
 import type { DagOptions } from "./dagOptions.js";
 import { durationToMs } from "./duration.js";
 import type { ParamSpecs } from "./params.js";
+import type { SensorSpec } from "./sensor.js";
 import type { MapSource, TaskDefaults, TaskFlow, TaskOptions } from "./taskOptions.js";
 import type { TaskRef } from "./taskRef.js";
 
@@ -46,6 +47,7 @@ interface TaskSpecJson {
     maxActive?: number;
   };
   outlets?: ReturnType<typeof outletJson>[];
+  sensor?: SensorSpec;
 }
 
 type MapSourceJson = { values: unknown[] } | { from: string };
@@ -66,7 +68,10 @@ type CallbacksJson = Partial<
 type CallbackFunctions = Partial<Record<CallbackEvent, CallbackFunction[]>>;
 
 /** What a task declaration adds to the spec besides the options every task has. */
-export type TaskSpecExtras = Pick<TaskSpecJson, "runtime" | "operator" | "python" | "flow">;
+export type TaskSpecExtras = Pick<
+  TaskSpecJson,
+  "runtime" | "operator" | "python" | "flow" | "sensor"
+>;
 
 interface TaskDeclaration {
   spec: TaskSpecJson;

@@ -27,6 +27,7 @@ export { type DagHandle, getDagHandle, type TaskHandle } from "./dagHandle.js";
 export type { DagOptions } from "./dagOptions.js";
 export type { Duration } from "./duration.js";
 export type { ParamSpec, ParamSpecs, ParamType, ParamValue, ParamValues } from "./params.js";
+export type { PokeResult, SensorMode, SensorPolicy } from "./sensor.js";
 export {
   type BashFunction,
   type BranchFunction,
@@ -37,7 +38,9 @@ export {
   mappedTask,
   type PythonFunction,
   python,
+  type SensorFunction,
   type ShortCircuitFunction,
+  sensor,
   shortCircuit,
   type TaskFunction,
   task,
@@ -58,6 +61,7 @@ export type {
   MappedTaskOptions,
   MapSource,
   PythonOptions,
+  SensorOptions,
   ShortCircuitOptions,
   TaskDefaults,
   TaskFlow,

@@ -4,6 +4,7 @@ import {
   type MapDeclaration,
   type TaskSpecExtras,
 } from "./dagBuilder.js";
+import { type PokeResult, pokeOutcome, sensorSpec } from "./sensor.js";
 import type { TaskContext } from "./taskContext.js";
 import type {
   BashOptions,
@@ -11,6 +12,7 @@ import type {
   MappedTaskOptions,
   MapSource,
   PythonOptions,
+  SensorOptions,
   ShortCircuitOptions,
   TaskFlow,
   TaskOptions,
@@ -87,6 +89,20 @@ export interface MappedTaskFunction<Params> {
 }
 
 /**
+ * Declares a sensor: `poke` runs every `pokeInterval` until it returns true (or
+ * `{ done: true, value }`, whose `value` is the sensor's result) or `timeout` passes,
+ * counted from the try's first poke. A timeout fails the task without retries (skips it
+ * with `softFail`). In `mode: "reschedule"` the slot is free between pokes and the task
+ * instance shows `up_for_reschedule`; a reschedule spends no try.
+ */
+export type SensorFunction<Params> = <Inputs extends TaskInputs = NoInputs, Value = unknown>(
+  options: SensorOptions<Inputs>,
+  poke: (
+    ctx: TaskContext<Params, InputValues<Inputs>>,
+  ) => PokeResult<Value> | PromiseLike<PokeResult<Value>>,
+) => TaskRef<Value>;
+
+/**
  * Declares a task that runs a shell command. Its result is the last line the command
  * writes to stdout (as Airflow's BashOperator); a non-zero exit status fails the task.
  */
@@ -112,6 +128,7 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
   branch: BranchFunction<Params>;
   shortCircuit: ShortCircuitFunction<Params>;
   mappedTask: MappedTaskFunction<Params>;
+  sensor: SensorFunction<Params>;
   bash: BashFunction<Params>;
   python: PythonFunction;
 } {
@@ -166,6 +183,13 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
           maxActive: options?.maxActiveTisPerDagrun,
         },
       ),
+    sensor: (options, poke) =>
+      declareFunction(
+        "sensor",
+        options,
+        async (ctx: never) => pokeOutcome(options.id, await poke(ctx)),
+        { operator: "sensor", sensor: sensorSpec(options?.id, options ?? {}) },
+      ),
     bash: (options) => {
       const declaredAt = new Error("task declared here");
       const { command } = options ?? {};
@@ -196,7 +220,7 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
     },
     python: (options) => {
       const declaredAt = new Error("task declared here");
-      const { file, callable, interpreter, flow } = options ?? {};
+      const { file, callable, interpreter, flow, sensor } = options ?? {};
       if (typeof file !== "string" || !file.endsWith(".py") || typeof callable !== "string") {
         throw new Error(
           `python task '${options?.id}' needs a .py file and the function in it to call: python({ id, file: "etl/clean.py", callable: "run" }).`,
@@ -210,6 +234,7 @@ export function taskDeclarers<Params>(target: (declarer: string) => DagBuilder):
         operator: "python",
         python: { entry: file, callable, interpreter: interpreter ?? null },
         ...(flow && { flow: flowSpec(flow) }),
+        ...(sensor && { sensor: sensorSpec(options.id, sensor) }),
       });
     },
   };
@@ -245,6 +270,9 @@ export const shortCircuit: ShortCircuitFunction<Record<string, unknown>> = free.
 
 /** Declares a mapped task of the DAG being built (see `task`). */
 export const mappedTask: MappedTaskFunction<Record<string, unknown>> = free.mappedTask;
+
+/** Declares a sensor of the DAG being built (see `task`). */
+export const sensor: SensorFunction<Record<string, unknown>> = free.sensor;
 
 /** Declares a bash task of the DAG being built (see `task`). */
 export const bash: BashFunction<Record<string, unknown>> = free.bash;

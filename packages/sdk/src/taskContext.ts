@@ -58,6 +58,17 @@ export interface TaskContext<Params = Record<string, unknown>, Inputs = Record<s
     key: string,
     options: VariableOptions<Default> & { json: true },
   ): Promise<Value | Default>;
+  /**
+   * The state of another DAG's run (or, with `taskId`, of one of its task instances) at
+   * `logicalDate` (default this run's), as the control plane knows it now: `"success"`,
+   * `"running"`, ... or null when there is no such run or task instance. What an
+   * external-task sensor pokes (Airflow's `ExternalTaskSensor`). A state only: nothing
+   * else of the other DAG is readable from a task.
+   */
+  dagState(
+    dagId: string,
+    options?: { taskId?: string | null; logicalDate?: Date | string },
+  ): Promise<string | null>;
 }
 
 /** A connection as a task receives it (Airflow's `Connection`). */
@@ -135,6 +146,12 @@ export interface TaskRuntime {
   connection(id: string): Promise<Connection>;
   /** Asks the worker for a variable's value; rejects as `connection()` does. */
   variable(key: string): Promise<string>;
+  /** Asks the worker for another DAG's run or task state (an ISO-8601 logical date). */
+  dagState(request: {
+    dagId: string;
+    taskId: string | null;
+    logicalDate: string;
+  }): Promise<string | null>;
 }
 
 export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): TaskContext {
@@ -164,6 +181,12 @@ export function createTaskContext(data: TaskContextData, runtime: TaskRuntime): 
     connection: (id) => runtime.connection(id),
     variable: (key: string, options: VariableOptions<unknown> = {}) =>
       readVariable(runtime, key, options),
+    dagState: (dagId, options = {}) =>
+      runtime.dagState({
+        dagId,
+        taskId: options.taskId ?? null,
+        logicalDate: new Date(options.logicalDate ?? data.logicalDate).toISOString(),
+      }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Asset } from "./asset.js";
 import type { CallbackOption } from "./callbacks.js";
 import type { Duration } from "./duration.js";
+import type { SensorPolicy } from "./sensor.js";
 import type { TaskContext } from "./taskContext.js";
 import type { InputValues, TaskInputs, TaskRef } from "./taskRef.js";
 
@@ -122,6 +123,11 @@ export interface PythonOptions<Inputs extends TaskInputs = TaskInputs> extends T
    * downstream). Default none: the result is only the task's XCom.
    */
   flow?: TaskFlow;
+  /**
+   * Makes the function a sensor's poke (see `sensor()`): it returns true, false, or
+   * `{ "done": ..., "value": ... }`, and the worker pokes it until done or the timeout.
+   */
+  sensor?: SensorPolicy;
 }
 
 /** What a mapped task maps an argument over: an upstream task's list result, or a list. */
@@ -148,3 +154,8 @@ export interface MappedTaskOptions<Inputs extends TaskInputs = TaskInputs>
    */
   maxActiveTisPerDagrun?: number;
 }
+
+/** A sensor's options: a task's, and its sensor policy (docs/scheduling.md, "Sensors"). */
+export interface SensorOptions<Inputs extends TaskInputs = TaskInputs>
+  extends TaskOptions<Inputs>,
+    SensorPolicy {}

@@ -95,6 +95,7 @@ describe("assets", () => {
         signal: new AbortController().signal,
         connection: async () => ({}) as never,
         variable: async () => "",
+        dagState: async () => null,
       },
     );
     const [event] = ctx.triggeringAssetEvents["s3://warehouse/orders"] ?? [];

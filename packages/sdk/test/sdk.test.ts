@@ -74,6 +74,7 @@ function contextFor(
       if (value === undefined) throw refusal(`Variable '${key}' is not defined.`, "not_found");
       return value;
     },
+    dagState: async () => null,
   });
   return { ctx, lines };
 }
@@ -392,6 +393,82 @@ describe("branching and short-circuit", () => {
   it("states the same flow as protocol", () => {
     expectTypeOf<TaskFlow>().toExtend<ProtocolTaskFlow>();
     expectTypeOf<TaskFlow["kind"]>().toEqualTypeOf<ProtocolTaskFlow["kind"]>();
+  });
+});
+
+describe("sensors", () => {
+  const sensing = dag({ id: "sensing" }, ({ task, sensor, python }) => {
+    const ready = sensor(
+      { id: "ready", mode: "reschedule", pokeInterval: "30s", timeout: "1h" },
+      () => ({
+        done: true,
+        value: { rows: 3 },
+      }),
+    );
+    sensor({ id: "plain", softFail: true, exponentialBackoff: true, retries: 2 }, () => false);
+    task({ id: "after", inputs: { ready } }, (ctx) => {
+      expectTypeOf(ctx.inputs.ready).toEqualTypeOf<{ rows: number }>();
+      return ctx.inputs.ready.rows;
+    });
+    python({
+      id: "py_ready",
+      file: "checks.py",
+      callable: "ready",
+      sensor: { mode: "reschedule" },
+    });
+  });
+  const spec = dagSpecSchema.parse(handleOf(sensing).spec());
+  const byId = (id: string) => spec.tasks.find((t) => t.taskId === id);
+
+  it("gives a sensor's spec its policy, with Airflow's defaults", () => {
+    expect(byId("ready")).toMatchObject({
+      operator: "sensor",
+      sensor: {
+        mode: "reschedule",
+        pokeIntervalMs: 30_000,
+        timeoutMs: 3_600_000,
+        softFail: false,
+        exponentialBackoff: false,
+      },
+    });
+    expect(byId("plain")).toMatchObject({
+      retries: 2,
+      sensor: {
+        mode: "poke",
+        pokeIntervalMs: 60_000,
+        timeoutMs: 7 * 24 * 3_600_000,
+        softFail: true,
+        exponentialBackoff: true,
+      },
+    });
+    expect(byId("py_ready")?.sensor).toMatchObject({ mode: "reschedule", pokeIntervalMs: 60_000 });
+    expect(byId("after")?.sensor).toBeUndefined();
+  });
+
+  it("runs one poke and hands back { done, value }, from a boolean too", async () => {
+    const ready = handleOf(sensing).task("ready");
+    const plain = handleOf(sensing).task("plain");
+    if (ready?.kind !== "function" || plain?.kind !== "function") {
+      throw new Error("expected function tasks");
+    }
+    await expect(ready.run(contextFor().ctx)).resolves.toEqual({ done: true, value: { rows: 3 } });
+    await expect(plain.run(contextFor().ctx)).resolves.toEqual({ done: false });
+  });
+
+  it("rejects a poke result that is not one, and a mode that is not one", async () => {
+    const bad = dag({ id: "bad_poke" }, ({ sensor }) => {
+      sensor({ id: "bad" }, () => "yes" as unknown as boolean);
+    });
+    const task = handleOf(bad).task("bad");
+    if (task?.kind !== "function") throw new Error("expected a function task");
+    await expect(task.run(contextFor().ctx)).rejects.toThrow(
+      `sensor 'bad': a poke returns true, false or { done, value }, not "yes".`,
+    );
+    expect(() =>
+      dag({ id: "bad_mode" }, ({ sensor }) => {
+        sensor({ id: "m", mode: "smart" as "poke" }, () => true);
+      }),
+    ).toThrow(`sensor 'm': mode must be "poke" or "reschedule", not 'smart'.`);
   });
 });
 

@@ -411,6 +411,8 @@ describeEachBackend("DAG processor", (backend) => {
         "mapping_py",
         "scheduled_daily",
         "scheduled_daily_py",
+        "sensors",
+        "sensors_py",
       ]);
       const count = await store.getDag("count_to_twenty");
       expect(count?.currentVersion?.spec).toMatchObject({

@@ -155,6 +155,44 @@ describeEachBackend("racing transitions", (backend) => {
     expect(outcomes.every((o) => o === "done" || o === ErrorCode.staleAttempt)).toBe(true);
   });
 
+  it("reschedules a sensor or marks it, never queues a poke for an instance that was marked meanwhile", async () => {
+    const clock = new ManualClock();
+    const { store, schedulers } = await replicas(backend, clock);
+    const [worker, person] = schedulers;
+    const sensor = { mode: "reschedule", pokeIntervalMs: 0, timeoutMs: 60_000 } as const;
+    const sensors = Array.from({ length: width }, (_, i) =>
+      taskSpec(`s${i}`, { sensor: { ...sensor, softFail: false, exponentialBackoff: false } }),
+    );
+    await deployDags(store, [dagSpec("sensor_race", sensors, { maxActiveTasks: 100 })]);
+    const outcomes: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const run = await worker.triggerRun("sensor_race", { runId: `round_${round}` });
+      const jobs = await worker.attempts.claimJobs({
+        workerName: "w",
+        queues: ["*"],
+        freeSlots: width,
+      });
+      const started = [];
+      for (const job of jobs) started.push(await worker.attempts.startAttempt(job.attemptId));
+      // Every poke reschedules (and, due at once, is queued again) on one replica as the
+      // whole run is marked failed on the other.
+      const [marked, ...reschedules] = await Promise.all([
+        outcome(person.setDagRunState("sensor_race", run.runId, "failed")),
+        ...started.map((attempt) => outcome(worker.attempts.rescheduleAttempt(attempt))),
+      ]);
+      expect(marked).toBe("done");
+      outcomes.push(...reschedules);
+      const attempts = await store.listAttempts({ dagRunId: run.id });
+      // One attempt row per try, none left queued, waiting or in flight.
+      expect(attempts).toHaveLength(width);
+      for (const attempt of attempts) expect(attempt.state).toBe("superseded");
+      const instances = await store.listTaskInstances({ dagRunId: run.id });
+      for (const ti of instances) expect(ti.tryNumber).toBe(1);
+      expect((await store.getDagRunById(run.id))?.state).toBe("failed");
+    }
+    expect(outcomes.every((o) => o === "done" || o === ErrorCode.staleAttempt)).toBe(true);
+  });
+
   it("lets a heartbeat that lands while the reaper works keep its lease, and fails only what it did not renew", async () => {
     const clock = new ManualClock();
     const { store, other, schedulers } = await replicas(backend, clock);

@@ -123,11 +123,14 @@ export class HeldAttempts {
         });
       }
       held.shipper.nudge();
-      logger.info(`task ${result.outcome === "success" ? "succeeded" : "failed"}`, {
-        ...fields,
-        seconds: (Date.now() - started) / 1000,
-        ...(result.outcome === "failure" ? { error: result.error.split("\n")[0] } : {}),
-      });
+      logger.info(
+        `task ${result.outcome === "success" ? "succeeded" : result.outcome === "reschedule" ? "rescheduled" : "failed"}`,
+        {
+          ...fields,
+          seconds: (Date.now() - started) / 1000,
+          ...(result.outcome === "failure" ? { error: result.error.split("\n")[0] } : {}),
+        },
+      );
     });
     void Promise.all([ended, held.shipper.done])
       .catch((error: Error) =>

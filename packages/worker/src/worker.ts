@@ -112,6 +112,8 @@ export class EdgeWorker {
       python: config.python,
       pullXcoms: async (job, request) =>
         (await this.#client.pullXcoms(job.attemptId, request)).values,
+      externalState: async (job, request) =>
+        (await this.#client.externalState(job.attemptId, request)).state,
       secrets: new SecretsResolver({
         local: new LocalSecrets({ env: options.env ?? process.env, secretsDir: config.secretsDir }),
         controlPlane: controlPlaneSecrets(this.#client),

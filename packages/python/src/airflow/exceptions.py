@@ -11,6 +11,7 @@ __all__ = [
     "AirflowException",
     "AirflowFailException",
     "AirflowNotFoundException",
+    "AirflowSensorTimeout",
     "AirflowSkipException",
     "AirflowTaskTimeout",
     "TaskNotFound",
@@ -33,6 +34,12 @@ class AirflowFailException(AirflowException):
 
 class AirflowNotFoundException(AirflowException):
     status_code = 404
+
+
+class AirflowSensorTimeout(AirflowException):
+    """Airflow's sensor timeout, for files that catch it: Borda's worker and control plane
+    end a sensor at its timeout themselves (it fails without retries, or skips with
+    ``soft_fail``)."""
 
 
 class AirflowTaskTimeout(BaseException):

@@ -84,6 +84,15 @@ def report():
         return [e.source_run_id for e in ctx.triggering_asset_events[orders]]
     build()
 ```
+
+A sensor pokes until its condition holds; in reschedule mode its slot is free between pokes:
+
+```python
+@task.sensor(poke_interval=30, timeout=3600, mode="reschedule")
+def file_arrived(ctx):
+    path = f"/data/{ctx.logical_date:%Y-%m-%d}.csv"
+    return PokeReturnValue(os.path.exists(path), xcom_value=path)
+```
 """
 
 from borda._asset import Asset, AssetAll, AssetAny, AssetEvent
@@ -100,6 +109,7 @@ from borda._context import LookupFailed, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
 from borda._definition_error import DagDefinitionError
 from borda._params import Param
+from borda._sensor import PokeReturnValue
 from borda._task import PartialTask, TaskFunction, task
 from borda._task_options import TaskDefaults, TaskOptions
 
@@ -116,6 +126,7 @@ __all__ = [
     "Notifier",
     "Param",
     "PartialTask",
+    "PokeReturnValue",
     "TaskAborted",
     "TaskContext",
     "TaskDefaults",

@@ -17,6 +17,7 @@ class BashTask:
     kind = "bash"
     operator = "bash"
     flow = None
+    sensor = None
 
     def __init__(
         self,

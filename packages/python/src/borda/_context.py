@@ -220,6 +220,32 @@ class TaskContext:
             # The error says where the JSON breaks; the value, maybe a secret, stays out.
             raise ValueError(f"Variable '{key}' is not JSON: {error}") from None
 
+    def dag_state(
+        self,
+        dag_id: str,
+        task_id: str | None = None,
+        logical_date: datetime | str | None = None,
+    ) -> str | None:
+        """The state of another DAG's run at ``logical_date`` (default this run's), or of
+        its task ``task_id``: ``"success"``, ``"running"``, ... or None when there is no
+        such run or task instance, as the control plane knows it now. What an
+        external-task sensor pokes; nothing else of the other DAG is readable.
+        """
+        when = self.logical_date if logical_date is None else logical_date
+        # A string or a naive datetime is read as UTC, as Airflow reads them.
+        when = _instant(when) if isinstance(when, str) else when
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        question = {
+            "kind": "externalState",
+            "dagId": dag_id,
+            "taskId": task_id,
+            "logicalDate": when.astimezone(UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
+        }
+        return self._asked(question, "DAG states")
+
     def _asked(self, question: dict[str, Any], what: str) -> Any:
         if self._ask is None:
             raise RuntimeError(f"{what} can be read only while the task runs on a worker.")

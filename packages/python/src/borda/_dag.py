@@ -325,9 +325,10 @@ class DagBuilder:
         site: Site,
         mapping: TaskMapping | None = None,
     ) -> TaskRef:
-        """Declares a task; ``task`` runs it (``kind``, ``operator``, ``flow``: the spec's
-        fields, ``flow`` None for none; ``run(context)``). A ``mapping`` makes it a mapped
-        task; the upstream tasks it maps over become its upstream tasks."""
+        """Declares a task; ``task`` runs it (``kind``, ``operator``, ``flow``, ``sensor``:
+        the spec's fields, ``flow`` None for none, ``sensor`` absent or None for none;
+        ``run(context)``). A ``mapping`` makes it a mapped task; the upstream tasks it maps
+        over become its upstream tasks."""
         self._assert_open(f"task '{task_id}'", site)
         if task_id in self._specs:
             raise DagDefinitionError(
@@ -360,6 +361,8 @@ class DagBuilder:
             spec["callbacks"] = self._split_callbacks("task", task_id, events)
         if given.get("outlets"):
             spec["outlets"] = given["outlets"]
+        if getattr(task, "sensor", None) is not None:
+            spec["sensor"] = dict(task.sensor)
         self._specs[task_id] = spec
         self._tasks[task_id] = task
         self._sites[task_id] = site

@@ -14,11 +14,14 @@ the task succeeds. The task itself only returns its result.
 ``square.expand(x=numbers())`` (or ``.partial(**fixed).expand(...)``, or
 ``.expand_kwargs(...)``) declares a mapped task instead (``borda._mapping``): one task
 instance per item, each receiving its item as the argument.
+``@task.sensor`` declares a sensor (the spec's ``sensor``): its function is the poke, run
+by the worker until done.
 """
 
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Unpack
 
 from borda._context import TaskContext
@@ -33,6 +36,7 @@ from borda._mapping import (
     max_active,
 )
 from borda._registry import Returned
+from borda._sensor import DEFAULT_POKE_INTERVAL, DEFAULT_TIMEOUT, sensor_spec
 from borda._spec_values import branch_flow, identifier, short_circuit_flow
 from borda._task_options import MAX_ACTIVE_OPTION, TaskOptions, task_fields
 
@@ -44,6 +48,7 @@ class _Variant:
 
     operator: str
     flow: dict[str, Any] | None = None
+    sensor: dict[str, Any] | None = None
 
 
 _PLAIN = _Variant("@task")
@@ -72,6 +77,7 @@ class FunctionTask:
         self._input_names = input_names
         self.operator = variant.operator
         self.flow = variant.flow
+        self.sensor = variant.sensor
 
     def run(self, context: TaskContext) -> Returned:
         names = context.inputs if self._input_names is None else self._input_names
@@ -321,7 +327,8 @@ class PartialTask:
 
 class TaskDecorator:
     """``task``: ``@task``, and the variants ``@task.branch`` and ``@task.short_circuit``,
-    whose result steers the tasks after them (as Airflow's TaskFlow decorators)."""
+    whose result steers the tasks after them, and ``@task.sensor`` (as Airflow's TaskFlow
+    decorators)."""
 
     def __call__(
         self, function: Callable[..., Any] | None = None, /, **options: Unpack[TaskOptions]
@@ -373,6 +380,38 @@ class TaskDecorator:
             ignore_downstream_trigger_rules, "@task.short_circuit: ignore_downstream_trigger_rules"
         )
         return _decorate(function, options, _Variant("@task.short_circuit", flow))
+
+    def sensor(
+        self,
+        function: Callable[..., Any] | None = None,
+        /,
+        *,
+        mode: str = "poke",
+        poke_interval: timedelta | float = DEFAULT_POKE_INTERVAL,
+        timeout: timedelta | float = DEFAULT_TIMEOUT,
+        soft_fail: bool = False,
+        exponential_backoff: bool = False,
+        **options: Unpack[TaskOptions],
+    ) -> Any:
+        """A sensor: ``@task.sensor(poke_interval=30, timeout=3600, mode="reschedule")``,
+        with ``@task``'s options. The function is the poke: it returns True when the
+        condition holds, False to poke again after ``poke_interval``, or a
+        ``PokeReturnValue(is_done, xcom_value)`` whose ``xcom_value`` is the sensor's result.
+
+        ``timeout`` counts from the try's first poke; a sensor still waiting then fails
+        without retries, or is skipped with ``soft_fail``. ``mode="poke"`` keeps the worker
+        slot between pokes; ``"reschedule"`` frees it (the task shows ``up_for_reschedule``)
+        and spends no try. ``exponential_backoff`` doubles each interval.
+        """
+        spec = sensor_spec(
+            "@task.sensor",
+            mode=mode,
+            poke_interval=poke_interval,
+            timeout=timeout,
+            soft_fail=soft_fail,
+            exponential_backoff=exponential_backoff,
+        )
+        return _decorate(function, options, _Variant("@task.sensor", sensor=spec))
 
 
 task = TaskDecorator()

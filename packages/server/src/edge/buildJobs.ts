@@ -75,6 +75,7 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
       ...(task.python ? { python: task.python } : {}),
       isolation: task.isolation,
       executionTimeoutMs: task.executionTimeoutMs,
+      ...(task.sensor ? { sensor: task.sensor } : {}),
       context: {
         dagId: job.dagId,
         runId: job.runId,

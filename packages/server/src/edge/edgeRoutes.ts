@@ -5,6 +5,8 @@ import {
   connectionRequestSchema,
   edgeHealthSchema,
   edgeProtocolVersion,
+  externalStateRequestSchema,
+  externalStateResponseSchema,
   failureReportSchema,
   fetchRequestSchema,
   fetchResponseSchema,
@@ -14,6 +16,7 @@ import {
   registerRequestSchema,
   registerResponseSchema,
   releaseReportSchema,
+  rescheduleReportSchema,
   successReportSchema,
   taskConnectionSchema,
   taskVariableSchema,
@@ -130,6 +133,7 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
       success: { body: successReportSchema, record: edge.reportSuccess.bind(edge) },
       failure: { body: failureReportSchema, record: edge.reportFailure.bind(edge) },
       release: { body: releaseReportSchema, record: edge.releaseClaim.bind(edge) },
+      reschedule: { body: rescheduleReportSchema, record: edge.reportReschedule.bind(edge) },
     } as const;
     app.post(
       "/workers/:name/callbacks/:callbackId/result",
@@ -175,6 +179,24 @@ export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
         const token = await edge.authenticate(request.headers.authorization);
         const { name, attemptId } = request.params;
         return edge.pullXcoms(token, name, attemptId, request.body);
+      },
+    );
+
+    // An external-task sensor's question: another DAG's state, a state string only.
+    app.post(
+      "/workers/:name/attempts/:attemptId/external-state",
+      {
+        schema: {
+          tags,
+          params: attemptParams,
+          body: externalStateRequestSchema,
+          response: { 200: externalStateResponseSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const { name, attemptId } = request.params;
+        return edge.externalState(token, name, attemptId, request.body);
       },
     );
 

@@ -1,6 +1,8 @@
 import {
   BordaError,
   ErrorCode,
+  type ExternalStateRequest,
+  type ExternalStateResponse,
   edgeProtocolVersion,
   type FailureReport,
   type FetchRequest,
@@ -10,6 +12,7 @@ import {
   type RegisterRequest,
   type RegisterResponse,
   type ReleaseReport,
+  type RescheduleReport,
   type SuccessReport,
   type TaskConnection,
   type TaskVariable,
@@ -326,12 +329,53 @@ export class EdgeService {
     report: FailureReport,
   ): Promise<AttemptRecord> {
     await this.#requireAttempt(token, name, attemptId);
-    const attempt = await this.#o.scheduler.attempts.failAttempt(attemptId, {
-      error: withoutNul(report.error),
-      exitCode: report.exitCode ?? null,
-    });
+    const attempt = await this.#o.scheduler.attempts.failAttempt(
+      attemptId,
+      { error: withoutNul(report.error), exitCode: report.exitCode ?? null },
+      { sensorTimeout: report.sensorTimeout ?? false },
+    );
     this.logs.changed(attemptId);
     return attempt;
+  }
+
+  /** A reschedule-mode sensor's poke found its condition false: its slot is free until the next poke. */
+  async reportReschedule(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    _report: RescheduleReport,
+  ): Promise<AttemptRecord> {
+    const held = await this.#requireAttempt(token, name, attemptId);
+    const attempt = await this.#o.scheduler.attempts.rescheduleAttempt(held);
+    this.logs.changed(attemptId);
+    return attempt;
+  }
+
+  /**
+   * The state of another DAG's run or task instance at a logical date, for a current
+   * attempt (an external-task sensor). Any DAG may be asked about: the answer is a state
+   * string and nothing else (no logs, XCom, conf or params), the same that the DAG's
+   * grid shows every signed-in Viewer. The latest run at that logical date answers.
+   */
+  async externalState(
+    token: WorkerTokenRecord,
+    name: string,
+    attemptId: string,
+    request: ExternalStateRequest,
+  ): Promise<ExternalStateResponse> {
+    await this.#requireAttempt(token, name, attemptId);
+    const at = new Date(request.logicalDate);
+    const [run] = await this.#o.store.listDagRuns(
+      { dagId: request.dagId, logicalDate: { gte: at, lte: at } },
+      { orderBy: "logical_date", descending: true, limit: 1, offset: 0 },
+    );
+    if (!run) return { state: null };
+    if (request.taskId === null) return { state: run.state };
+    const [ti] = await this.#o.store.listTaskInstances({
+      dagRunId: run.id,
+      taskIds: [request.taskId],
+    });
+    return { state: ti?.state ?? null };
   }
 
   /** XCom entries of the attempt's run, for a running task that pulls them. */
@@ -383,11 +427,12 @@ export class EdgeService {
 
   /** Log chunks are accepted for any attempt the worker held, even one that has since ended. */
   async appendLog(token: WorkerTokenRecord, name: string, attemptId: string, chunk: LogChunk) {
-    await this.#requireAttempt(token, name, attemptId, { anyState: true });
+    const attempt = await this.#requireAttempt(token, name, attemptId, { anyState: true });
     const ack = await this.#o.store.appendLogChunk(
       attemptId,
       { offset: chunk.offset, data: withoutNul(chunk.data) },
       this.#o.clock.now(),
+      attempt.logOffset,
     );
     this.logs.changed(attemptId);
     return ack;

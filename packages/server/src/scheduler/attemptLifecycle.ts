@@ -1,4 +1,14 @@
-import { BordaError, ErrorCode } from "@borda/protocol";
+import {
+  BordaError,
+  ErrorCode,
+  findTask,
+  nextPokeDelayMs,
+  SensorMode,
+  sensorTimedOut,
+  sensorTimeoutMessage,
+  TaskInstanceState,
+  type TaskSpec,
+} from "@borda/protocol";
 import type { Logger } from "pino";
 import type {
   AttemptFailure,
@@ -6,6 +16,7 @@ import type {
   ClaimedJob,
   ClaimRelease,
   ClaimRequest,
+  FinalFailure,
   ReleasedClaim,
   Store,
 } from "../store/index.js";
@@ -93,6 +104,40 @@ export class AttemptLifecycle {
     );
   }
 
+  /**
+   * A reschedule-mode sensor's poke found its condition false. Past the sensor's timeout
+   * (counted from the try's first poke) the task fails without retries, or is skipped
+   * with soft_fail; otherwise it waits `up_for_reschedule`, holding no slot, until its
+   * next poke, which queueing puts on the same try.
+   */
+  async rescheduleAttempt(attempt: AttemptRecord): Promise<AttemptRecord> {
+    const sensor = (await this.#taskOf(attempt))?.sensor;
+    if (sensor?.mode !== SensorMode.reschedule) {
+      throw new BordaError(
+        ErrorCode.invalidInput,
+        `Task '${attempt.taskId}' is not a sensor in reschedule mode: report its success or failure instead.`,
+      );
+    }
+    const now = this.#o.clock.now();
+    const elapsedMs = now.getTime() - (attempt.startedAt ?? now).getTime();
+    if (sensorTimedOut(sensor, elapsedMs)) {
+      return this.failAttempt(
+        attempt.attemptId,
+        { error: sensorTimeoutMessage(sensor) },
+        { sensorTimeout: true },
+      );
+    }
+    const nextPokeAt = new Date(
+      now.getTime() + nextPokeDelayMs(sensor, attempt.reschedules + 1, elapsedMs),
+    );
+    const waiting = await this.#o.store.rescheduleAttempt(attempt.attemptId, nextPokeAt, now);
+    // A poke due at once is queued in this same step, like a retry without delay.
+    if (nextPokeAt <= now) await this.#o.store.rescheduleDueRetries(now);
+    await this.#o.afterAttempt(waiting);
+    this.#o.wakeBy(nextPokeAt);
+    return waiting;
+  }
+
   /** Records success, then queues the downstream tasks this made ready, before returning. */
   async completeAttempt(
     attemptId: string,
@@ -116,16 +161,42 @@ export class AttemptLifecycle {
     return attempt;
   }
 
-  /** Records a failure (retry or fail per the task's policy), then evaluates the run. */
-  async failAttempt(attemptId: string, failure: AttemptFailure): Promise<AttemptRecord> {
+  /**
+   * Records a failure (retry or fail per the task's policy), then evaluates the run. A
+   * sensor's timeout fails without retries, or skips the task when its sensor says
+   * soft_fail (Airflow's `AirflowSensorTimeout`).
+   */
+  async failAttempt(
+    attemptId: string,
+    failure: AttemptFailure,
+    options: { sensorTimeout?: boolean } = {},
+  ): Promise<AttemptRecord> {
     const now = this.#o.clock.now();
-    const attempt = await this.#o.store.failAttempt(attemptId, failure, retryDelayMs, now);
+    let final: FinalFailure | undefined;
+    if (options.sensorTimeout) {
+      // Only a sensor's timeout: any other task's failure retries as its policy says.
+      const held = await this.#o.store.getAttempt(attemptId);
+      const sensor = held && (await this.#taskOf(held))?.sensor;
+      if (sensor) final = sensor.softFail ? TaskInstanceState.skipped : TaskInstanceState.failed;
+    }
+    const attempt = await this.#o.store.failAttempt(
+      attemptId,
+      failure,
+      retryDelayMs,
+      now,
+      final ? { final } : {},
+    );
     this.#o.announceCallbacks(attempt);
     // A retry without delay is queued in this same step, like a downstream task.
     if (attempt.retryAt && attempt.retryAt <= now) await this.#o.store.rescheduleDueRetries(now);
     await this.#o.afterAttempt(attempt);
     this.#o.wakeBy(attempt.retryAt);
     return attempt;
+  }
+
+  async #taskOf(attempt: AttemptRecord): Promise<TaskSpec | undefined> {
+    const version = await this.#o.store.getDagVersion(attempt.dagVersionId);
+    return version ? findTask(version.spec, attempt.taskId) : undefined;
   }
 
   /**

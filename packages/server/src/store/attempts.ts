@@ -130,7 +130,9 @@ export async function startAttempt(
       .updateTable("task_attempts")
       .set((eb) => ({
         state: AttemptState.running,
-        started_at: now,
+        // A sensor's try resumed after a reschedule keeps its first poke's start: its
+        // timeout counts from there.
+        started_at: eb.fn.coalesce("started_at", sql.lit(now)),
         timeout_at: sql<
           number | null
         >`${now} + ${eb.ref("execution_timeout_ms")} + coalesce(${eb.ref("lease_ms")}, 0)`,
@@ -144,7 +146,7 @@ export async function startAttempt(
       .updateTable("task_instances")
       .set({
         state: TIState.running,
-        start_date: now,
+        start_date: attempt.started_at ?? now,
         hostname: attempt.worker_name,
         updated_at: now,
       })
@@ -196,14 +198,8 @@ export async function completeAttempt(
       .where("current_attempt_id", "=", attemptId)
       .where("state", "in", [TIState.queued, TIState.running])
       .executeTakeFirst();
-    if (Number(recorded.numUpdatedRows) === 0) {
-      // Throwing rolls the attempt's success back too: its task instance moved on.
-      throw new BordaError(
-        ErrorCode.staleAttempt,
-        `Attempt '${attemptId}' is no longer its task instance's current attempt. Stop working on it.`,
-        { details: { attemptId, state: attempt.state } },
-      );
-    }
+    // Throwing rolls the attempt's success back too: its task instance moved on.
+    if (Number(recorded.numUpdatedRows) === 0) throw notCurrent(attemptId, attempt.state);
     const entries = Object.entries(result.xcomsJson ?? {});
     if (result.returnValueJson !== undefined)
       entries.push(["return_value", result.returnValueJson]);
@@ -263,10 +259,13 @@ export type RetryDelayPolicy = (task: TaskSpec, tryNumber: number) => number;
  */
 export type Overdue = "lease" | "timeout";
 
+/** How a failure ends its task instance when it must not retry: a sensor's timeout fails it, or skips it (soft_fail). */
+export type FinalFailure = typeof TIState.failed | typeof TIState.skipped;
+
 /**
  * The attempt failed (reported by its worker, or decided by the control plane: lease
  * lost, execution timeout). Its task instance goes `up_for_retry` while it has tries
- * left, else `failed`.
+ * left, else `failed`; with `final`, that state, without a retry.
  */
 export async function failAttempt(
   ctx: StoreContext,
@@ -274,7 +273,7 @@ export async function failAttempt(
   failure: AttemptFailure,
   retryDelay: RetryDelayPolicy,
   at: Date,
-  options: { overdue?: Overdue } = {},
+  options: { overdue?: Overdue; final?: FinalFailure } = {},
 ): Promise<AttemptRecord & { retryAt: Date | null }> {
   const now = at.getTime();
   return ctx.write(async (trx) => {
@@ -306,13 +305,13 @@ export async function failAttempt(
       const spec = versions.get(Number(attempt.dag_version_id))?.spec;
       const task = spec && findTask(spec, attempt.task_id);
       retryAt =
-        task !== undefined && ti.try_number <= ti.max_tries
+        task !== undefined && ti.try_number <= ti.max_tries && !options.final
           ? now + retryDelay(task, ti.try_number)
           : null;
       await trx
         .updateTable("task_instances")
         .set({
-          state: retryAt !== null ? TIState.upForRetry : TIState.failed,
+          state: retryAt !== null ? TIState.upForRetry : (options.final ?? TIState.failed),
           next_retry_at: retryAt,
           end_date: now,
           last_error: failure.error,
@@ -339,6 +338,53 @@ export async function failAttempt(
       }
     }
     return { ...toAttemptRecord(attempt), retryAt: retryAt === null ? null : new Date(retryAt) };
+  });
+}
+
+/**
+ * A sensor's poke found its condition false, in reschedule mode: the attempt ends
+ * `up_for_reschedule` and its task instance waits, holding no worker or pool slot, until
+ * `nextPokeAt`, on the same try (the attempt row carries the try on; queueing re-keys it).
+ * The attempt id is fenced from now on: it is no longer claimed or running.
+ */
+export async function rescheduleAttempt(
+  ctx: StoreContext,
+  attemptId: string,
+  nextPokeAt: Date,
+  at: Date,
+): Promise<AttemptRecord> {
+  const now = at.getTime();
+  return ctx.write(async (trx) => {
+    await lockTaskInstanceOf(ctx, trx, attemptId);
+    const attempt = await trx
+      .updateTable("task_attempts")
+      .set((eb) => ({
+        state: AttemptState.upForReschedule,
+        ended_at: now,
+        lease_expires_at: null,
+        timeout_at: null,
+        reschedules: eb(eb.ref("reschedules"), "+", 1),
+      }))
+      .where("attempt_id", "=", attemptId)
+      .where("state", "in", [AttemptState.claimed, AttemptState.running])
+      .returningAll()
+      .executeTakeFirst();
+    if (!attempt) throw await staleAttempt(trx, attemptId, "reschedule");
+    const waiting = await trx
+      .updateTable("task_instances")
+      .set({
+        state: TIState.upForReschedule,
+        next_retry_at: nextPokeAt.getTime(),
+        end_date: now,
+        updated_at: now,
+      })
+      .where("id", "=", attempt.task_instance_id)
+      .where("current_attempt_id", "=", attemptId)
+      .where("state", "in", [TIState.queued, TIState.running])
+      .executeTakeFirst();
+    // Throwing rolls the attempt's change back too: its task instance moved on.
+    if (Number(waiting.numUpdatedRows) === 0) throw notCurrent(attemptId, attempt.state);
+    return toAttemptRecord(attempt);
   });
 }
 
@@ -438,6 +484,15 @@ function matchesFilter(eb: ExpressionBuilder<Database, "task_attempts">, filter:
   return eb.and(conditions);
 }
 
+/** The error for a report about an attempt whose task instance has moved on to another. */
+function notCurrent(attemptId: string, state: string): BordaError {
+  return new BordaError(
+    ErrorCode.staleAttempt,
+    `Attempt '${attemptId}' is no longer its task instance's current attempt. Stop working on it.`,
+    { details: { attemptId, state } },
+  );
+}
+
 /** The error for a report about an attempt that is not (or no longer) in a state that allows it. */
 async function staleAttempt(
   trx: Kysely<Database>,
@@ -504,5 +559,7 @@ export function toAttemptRecord(r: Selectable<TaskAttemptsTable>): AttemptRecord
     endedAt: toDate(r.ended_at),
     error: r.error,
     exitCode: r.exit_code,
+    reschedules: r.reschedules,
+    logOffset: Number(r.log_offset),
   };
 }

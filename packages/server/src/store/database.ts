@@ -173,6 +173,10 @@ export interface TaskAttemptsTable {
   ended_at: number | null;
   error: string | null;
   exit_code: number | null;
+  /** Pokes of this try that found a sensor's condition false (reschedule mode; migration 010). */
+  reschedules: Generated<number>;
+  /** Where this poke's log starts in the try's log (migration 010); 0 but for a resumed sensor. */
+  log_offset: Generated<number>;
 }
 
 export interface XcomTable {

@@ -6,6 +6,10 @@ import type { StoreContext } from "./storeContext.js";
  * log (invariant 5). A chunk at the log's end is appended; one the log already holds is
  * acknowledged without change, so a worker may resend after a lost answer; a chunk past
  * the end (a gap) is refused with the offset expected, and the worker resends from there.
+ *
+ * A sensor's later poke continues its try's log: its worker counts from 0, and `base`
+ * (where the poke's log starts, the attempt's `logOffset`) is added to what it sends and
+ * taken from what it is told.
  */
 
 export async function appendLogChunk(
@@ -13,16 +17,19 @@ export async function appendLogChunk(
   attemptId: string,
   chunk: { offset: number; data: string },
   at: Date,
+  base = 0,
 ): Promise<{ nextOffset: number }> {
   const length = Buffer.byteLength(chunk.data, "utf8");
+  const offset = base + chunk.offset;
   return ctx.write(async (trx) => {
     const end = await logEnd(trx, attemptId);
-    if (chunk.offset + length <= end) return { nextOffset: end };
-    if (chunk.offset !== end) {
+    if (offset + length <= end) return { nextOffset: end - base };
+    if (offset !== end) {
+      const expected = end - base;
       throw new BordaError(
         ErrorCode.conflict,
-        `Log chunk at offset ${chunk.offset} does not continue the log of attempt '${attemptId}', which ends at ${end}; resend from ${end}.`,
-        { details: { expectedOffset: end } },
+        `Log chunk at offset ${chunk.offset} does not continue the log of attempt '${attemptId}', which ends at ${expected}; resend from ${expected}.`,
+        { details: { expectedOffset: expected } },
       );
     }
     if (length > 0) {
@@ -37,7 +44,7 @@ export async function appendLogChunk(
         })
         .execute();
     }
-    return { nextOffset: end + length };
+    return { nextOffset: end + length - base };
   });
 }
 

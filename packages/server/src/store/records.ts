@@ -123,6 +123,10 @@ export interface AttemptRecord {
   endedAt: Date | null;
   error: string | null;
   exitCode: number | null;
+  /** Pokes of this try that found a sensor's condition false (reschedule mode). */
+  reschedules: number;
+  /** Where this attempt's log starts in its try's log: 0, but for a sensor's later poke. */
+  logOffset: number;
 }
 
 export const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

@@ -14,6 +14,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, TaskInstancesTable } from "./database.js";
 import type { DagRunRecord, DagVersionRecord, TaskInstanceRecord } from "./records.js";
 import { toDate } from "./records.js";
+import { isRescheduled, resumeRescheduled } from "./resumeRescheduled.js";
 import { toRunRecord } from "./runs.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
@@ -252,6 +253,7 @@ export async function queueScheduledTasks(
         "ti.pool",
         "ti.pool_slots",
         "ti.try_number",
+        "ti.current_attempt_id",
         "r.run_id",
         "r.dag_version_id",
       ])
@@ -349,7 +351,9 @@ export async function queueScheduledTasks(
         continue;
       }
       const attemptId = randomUUID();
-      const tryNumber = row.try_number + 1;
+      // A sensor's next poke goes on with the try it waited in: a reschedule spends none.
+      const resumed = await isRescheduled(trx, row.current_attempt_id);
+      const tryNumber = resumed ? row.try_number : row.try_number + 1;
       const result = await trx
         .updateTable("task_instances")
         .set({
@@ -364,6 +368,11 @@ export async function queueScheduledTasks(
         .where("state", "=", TIState.scheduled)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) continue;
+      queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
+      if (resumed) {
+        await resumeRescheduled(trx, row.current_attempt_id ?? "", attemptId, now);
+        continue;
+      }
       const version = versions.get(Number(row.dag_version_id));
       await trx
         .insertInto("task_attempts")
@@ -396,7 +405,6 @@ export async function queueScheduledTasks(
           exit_code: null,
         })
         .execute();
-      queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
     }
     await ctx.jobNotifications.publish(
       trx,
@@ -406,16 +414,42 @@ export async function queueScheduledTasks(
   });
 }
 
-/** Task instances whose retry delay has passed go back to `scheduled`. Returns their runs. */
+/**
+ * Task instances whose retry delay has passed, and sensors whose next poke is due, go back
+ * to `scheduled`. Returns their runs.
+ *
+ * On PostgreSQL the rows are locked in id order first, skipping those another write holds:
+ * one multi-row update locked them in whatever order it met them, and deadlocked with a
+ * mark (which locks a run's rows in id order) and with another replica's pass (measured:
+ * ten sensors rescheduling at once while their run was marked). A row skipped stays due,
+ * and the next pass takes it. SQLite's one writer needs no such care.
+ */
 export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise<number[]> {
-  const rows = await ctx.db
-    .updateTable("task_instances")
-    .set({ state: TIState.scheduled, next_retry_at: null, updated_at: at.getTime() })
-    .where("state", "=", TIState.upForRetry)
-    .where("next_retry_at", "<=", at.getTime())
-    .returning("dag_run_id")
-    .execute();
-  return [...new Set(rows.map((r) => Number(r.dag_run_id)))];
+  const now = at.getTime();
+  const waiting = [TIState.upForRetry, TIState.upForReschedule];
+  return ctx.write(async (trx) => {
+    let update = trx
+      .updateTable("task_instances")
+      .set({ state: TIState.scheduled, next_retry_at: null, updated_at: now })
+      .where("state", "in", waiting)
+      .where("next_retry_at", "<=", now);
+    if (ctx.dialect === "postgres") {
+      const due = await trx
+        .selectFrom("task_instances")
+        .select("id")
+        .where("state", "in", waiting)
+        .where("next_retry_at", "<=", now)
+        .orderBy("id")
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (due.length === 0) return [];
+      // One array parameter, however many are due.
+      update = update.where("id", "=", sql<number>`any(${due.map((d) => Number(d.id))})`);
+    }
+    const rows = await update.returning("dag_run_id").execute();
+    return [...new Set(rows.map((r) => Number(r.dag_run_id)))];
+  });
 }
 
 /**
@@ -592,7 +626,7 @@ async function supersedeAttempt(
     .updateTable("task_attempts")
     .set({ state: AttemptState.superseded, ended_at: now, error: reason })
     .where("attempt_id", "=", attemptId)
-    .where("state", "in", activeAttemptStates)
+    .where("state", "in", [...activeAttemptStates, AttemptState.upForReschedule])
     .execute();
 }
 

@@ -3,7 +3,7 @@ import type { StoreContext } from "./storeContext.js";
 
 /**
  * The earliest instant at which time alone makes scheduling work due: a cron run to
- * create, a retry delay that ends, a lease or execution timeout that expires. The
+ * create, a retry delay that ends, a sensor's next poke, a lease or execution timeout that expires. The
  * scheduler sleeps until then instead of ticking.
  */
 export async function nextWakeUp(ctx: StoreContext): Promise<Date | null> {
@@ -17,7 +17,7 @@ export async function nextWakeUp(ctx: StoreContext): Promise<Date | null> {
     ctx.db
       .selectFrom("task_instances")
       .select((eb) => eb.fn.min("next_retry_at").as("at"))
-      .where("state", "=", TaskInstanceState.upForRetry)
+      .where("state", "in", [TaskInstanceState.upForRetry, TaskInstanceState.upForReschedule])
       .executeTakeFirst(),
     ctx.db
       .selectFrom("task_attempts")

@@ -132,7 +132,7 @@ export function edgeClient(controlPlane: ControlPlane, token: string | null, wor
       call("POST", `/workers/${worker}/fetch`, { instanceId, freeSlots, waitMs }),
     report: (
       attemptId: string,
-      what: "start" | "success" | "failure" | "release",
+      what: "start" | "success" | "failure" | "release" | "reschedule",
       body: unknown = {},
     ) => call("POST", `/workers/${worker}/attempts/${attemptId}/${what}`, body),
     log: (attemptId: string, offset: number, data: string) =>

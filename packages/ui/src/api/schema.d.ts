@@ -343,6 +343,14 @@ export interface paths {
                                 /** @enum {string} */
                                 isolation: "warm" | "process";
                                 executionTimeoutMs: number | null;
+                                sensor?: {
+                                    /** @enum {string} */
+                                    mode: "poke" | "reschedule";
+                                    pokeIntervalMs: number;
+                                    timeoutMs: number;
+                                    softFail: boolean;
+                                    exponentialBackoff: boolean;
+                                };
                                 context: {
                                     dagId: string;
                                     runId: string;
@@ -777,6 +785,7 @@ export interface paths {
                     "application/json": {
                         error: string;
                         exitCode?: number | null;
+                        sensorTimeout?: boolean;
                     };
                 };
             };
@@ -920,6 +929,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attemptId: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/edge/v1/workers/{name}/attempts/{attemptId}/xcoms": {
         parameters: {
             query?: never;
@@ -960,6 +1050,91 @@ export interface paths {
                                 taskId: string;
                                 value: unknown;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edge/v1/workers/{name}/attempts/{attemptId}/external-state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    attemptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dagId: string;
+                        taskId: string | null;
+                        /** Format: date-time */
+                        logicalDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            state: string | null;
                         };
                     };
                 };
@@ -4273,7 +4448,7 @@ export interface paths {
                     task_id?: string;
                     queue?: string;
                     worker_name?: string;
-                    state?: ("queued" | "claimed" | "running" | "success" | "failed" | "superseded") | ("queued" | "claimed" | "running" | "success" | "failed" | "superseded")[];
+                    state?: ("queued" | "claimed" | "running" | "success" | "failed" | "superseded" | "up_for_reschedule") | ("queued" | "claimed" | "running" | "success" | "failed" | "superseded" | "up_for_reschedule")[];
                 };
                 header?: never;
                 path?: never;
@@ -4296,7 +4471,7 @@ export interface paths {
                                 map_index: number;
                                 try_number: number;
                                 /** @enum {string} */
-                                state: "queued" | "claimed" | "running" | "success" | "failed" | "superseded";
+                                state: "queued" | "claimed" | "running" | "success" | "failed" | "superseded" | "up_for_reschedule";
                                 queue: string;
                                 pool: string;
                                 pool_slots: number;
@@ -7231,7 +7406,7 @@ export interface operations {
                             start_date: string | null;
                             end_date: string | null;
                             duration: number | null;
-                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                             try_number: number;
                             map_index: number;
                             max_tries: number;
@@ -7925,7 +8100,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order_by?: string;
-                state?: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting") | ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting")[];
+                state?: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed" | "none" | "deferred" | "restarting") | ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed" | "none" | "deferred" | "restarting")[];
                 pool?: string | string[];
                 queue?: string | string[];
                 execution_date_gte?: string;
@@ -7963,7 +8138,7 @@ export interface operations {
                             start_date: string | null;
                             end_date: string | null;
                             duration: number | null;
-                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                             try_number: number;
                             map_index: number;
                             max_tries: number;
@@ -8042,7 +8217,7 @@ export interface operations {
                     dag_ids?: string[];
                     dag_run_ids?: string[];
                     task_ids?: string[];
-                    state?: (("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting") | null)[];
+                    state?: (("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed" | "none" | "deferred" | "restarting") | null)[];
                     pool?: string[];
                     queue?: string[];
                     executor?: string[];
@@ -8086,7 +8261,7 @@ export interface operations {
                             start_date: string | null;
                             end_date: string | null;
                             duration: number | null;
-                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                             try_number: number;
                             map_index: number;
                             max_tries: number;
@@ -8181,7 +8356,7 @@ export interface operations {
                         start_date: string | null;
                         end_date: string | null;
                         duration: number | null;
-                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                         try_number: number;
                         map_index: number;
                         max_tries: number;
@@ -8350,7 +8525,7 @@ export interface operations {
                         start_date: string | null;
                         end_date: string | null;
                         duration: number | null;
-                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                         try_number: number;
                         map_index: number;
                         max_tries: number;
@@ -8496,7 +8671,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order_by?: string;
-                state?: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting") | ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed" | "none" | "up_for_reschedule" | "deferred" | "restarting")[];
+                state?: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed" | "none" | "deferred" | "restarting") | ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed" | "none" | "deferred" | "restarting")[];
                 pool?: string | string[];
                 queue?: string | string[];
                 execution_date_gte?: string;
@@ -8535,7 +8710,7 @@ export interface operations {
                             start_date: string | null;
                             end_date: string | null;
                             duration: number | null;
-                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                             try_number: number;
                             map_index: number;
                             max_tries: number;
@@ -8635,7 +8810,7 @@ export interface operations {
                             start_date: string | null;
                             end_date: string | null;
                             duration: number | null;
-                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                             try_number: number;
                             map_index: number;
                             max_tries: number;
@@ -8731,7 +8906,7 @@ export interface operations {
                         start_date: string | null;
                         end_date: string | null;
                         duration: number | null;
-                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                         try_number: number;
                         map_index: number;
                         max_tries: number;
@@ -8830,7 +9005,7 @@ export interface operations {
                             start_date: string | null;
                             end_date: string | null;
                             duration: number | null;
-                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                            state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                             try_number: number;
                             map_index: number;
                             max_tries: number;
@@ -8927,7 +9102,7 @@ export interface operations {
                         start_date: string | null;
                         end_date: string | null;
                         duration: number | null;
-                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                         try_number: number;
                         map_index: number;
                         max_tries: number;
@@ -9095,7 +9270,7 @@ export interface operations {
                         start_date: string | null;
                         end_date: string | null;
                         duration: number | null;
-                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                         try_number: number;
                         map_index: number;
                         max_tries: number;
@@ -9195,7 +9370,7 @@ export interface operations {
                         start_date: string | null;
                         end_date: string | null;
                         duration: number | null;
-                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "queued" | "scheduled" | "removed") | null;
+                        state: ("success" | "running" | "failed" | "upstream_failed" | "skipped" | "up_for_retry" | "up_for_reschedule" | "queued" | "scheduled" | "removed") | null;
                         try_number: number;
                         map_index: number;
                         max_tries: number;

@@ -7,8 +7,11 @@ import {
   type CallbackReport,
   callbackAckSchema,
   type EdgeHealth,
+  type ExternalStateRequest,
+  type ExternalStateResponse,
   edgeApiPrefix,
   edgeHealthSchema,
+  externalStateResponseSchema,
   type FailureReport,
   type FetchRequest,
   type FetchResponse,
@@ -22,6 +25,7 @@ import {
   type RegisterRequest,
   type RegisterResponse,
   type ReleaseReport,
+  type RescheduleReport,
   registerResponseSchema,
   type SuccessReport,
   type TaskConnection,
@@ -184,6 +188,32 @@ export class EdgeClient {
     return this.#json("POST", this.#attempt(attemptId, "failure"), report, attemptAckSchema, {
       signal,
     });
+  }
+
+  /** A reschedule-mode sensor's poke found its condition false: its try waits for the next poke. */
+  reportReschedule(
+    attemptId: string,
+    report: RescheduleReport,
+    signal?: AbortSignal,
+  ): Promise<AttemptAck> {
+    return this.#json("POST", this.#attempt(attemptId, "reschedule"), report, attemptAckSchema, {
+      signal,
+    });
+  }
+
+  /** Another DAG's run or task state, for an external-task sensor (a state string only). */
+  externalState(
+    attemptId: string,
+    request: ExternalStateRequest,
+    signal?: AbortSignal,
+  ): Promise<ExternalStateResponse> {
+    return this.#json(
+      "POST",
+      this.#attempt(attemptId, "external-state"),
+      request,
+      externalStateResponseSchema,
+      { signal },
+    );
   }
 
   /** Gives back a job this worker claimed and did not start: it goes back to its queue on the same try. */

@@ -102,6 +102,17 @@ function secretsRuntime(signal: AbortSignal): Pick<TaskRuntime, "connection" | "
   };
 }
 
+/** How a task reads another DAG's state (an external-task sensor): by asking the worker. */
+function dagStateRuntime(signal: AbortSignal): Pick<TaskRuntime, "dagState"> {
+  return {
+    dagState: async (request) => {
+      const answer = await ask({ kind: "externalState", ...request }, signal);
+      if (answer.error) throw answerError(answer.error);
+      return (answer.value as string | null) ?? null;
+    },
+  };
+}
+
 /** The worker's refusal as an Error with its code (`not_found` lets a default apply). */
 function answerError(error: AnswerError): Error & { code: AnswerError["code"] } {
   const made = new Error(error.message);
@@ -174,6 +185,7 @@ async function runTask(
     log: (...args: unknown[]) => process.stdout.write(`${format(...args)}\n`),
     signal,
     ...secretsRuntime(signal),
+    ...dagStateRuntime(signal),
   });
   if (request.callback) return runCallback(dag, request.taskId, request.callback, ctx);
   const task = dag.task(request.taskId);

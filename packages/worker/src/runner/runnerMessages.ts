@@ -27,6 +27,12 @@ export type ToRunner =
        * instead of the task, with this added to the context (docs/notifications.md).
        */
       callback?: CallbackInfo;
+      /**
+       * The run is a sensor's poke: the Python runner turns its result (a bool, a
+       * `PokeReturnValue`) into `{ done, value }`. A Node task is a sensor only through
+       * the SDK's `sensor()`, whose wrapper returns that already.
+       */
+      sensor?: boolean;
     }
   /** Aborts the running task's `ctx.signal` with this reason. */
   | { type: "abort"; reason: string }
@@ -44,12 +50,15 @@ export type FromRunner =
  * What a running task may ask the worker, and what the answer's `value` then is:
  * - `xcomPull`: XCom entries of its run (Airflow's `ti.xcom_pull`), `XcomPullResponse["values"]`;
  * - `connection`: a connection, password included, as a `TaskConnection`;
- * - `variable`: a variable's value, a string.
+ * - `variable`: a variable's value, a string;
+ * - `externalState`: the state of another DAG's run (`taskId` null) or task instance at
+ *   a logical date, a string or null (an external-task sensor).
  */
 export type RunnerQuestion =
   | { kind: "xcomPull"; taskIds?: string[]; key: string }
   | { kind: "connection"; connId: string }
-  | { kind: "variable"; key: string };
+  | { kind: "variable"; key: string }
+  | { kind: "externalState"; dagId: string; taskId: string | null; logicalDate: string };
 
 /**
  * Why an ask has no value: `not_found`, defined nowhere the worker looked (a default may

@@ -2,8 +2,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   type CallbackInfo,
+  type ExternalStateRequest,
   failureReportSchema,
   type Job,
+  nextPokeDelayMs,
+  pokeResultSchema,
+  type Sensor,
+  SensorMode,
+  sensorTimedOut,
+  sensorTimeoutMessage,
   type XcomPullResponse,
 } from "@borda/protocol";
 import { pythonPath } from "@borda/python";
@@ -29,6 +36,11 @@ import { attemptVariables } from "./taskEnv.js";
  * (an attempt that is no longer this worker's) kills the tree at once. Either way the task
  * fails with the reason it was stopped.
  *
+ * A sensor's job runs its poke, each run one poke (its result `{ done, value }`): in poke
+ * mode the worker pokes again after each interval until the sensor's timeout, holding
+ * the slot; in reschedule mode a false poke ends the attempt as a reschedule, and the
+ * control plane decides when the next poke runs (sensors.ts in the protocol).
+ *
  * A running task may ask for XCom entries, connections and variables (runnerMessages.ts);
  * every secret it obtains is masked in its output and in its failure (secrets/logMasker.ts).
  */
@@ -51,6 +63,8 @@ export interface TaskRunnerOptions {
     job: Job,
     request: { taskIds?: string[]; key: string },
   ): Promise<XcomPullResponse["values"]>;
+  /** Another DAG's run or task state, for an external-task sensor (the control plane's). */
+  externalState?(job: Job, request: ExternalStateRequest): Promise<string | null>;
   /** Where tasks' connections and variables come from: the worker's own, then the control plane's. */
   secrets?: SecretsResolver;
 }
@@ -171,31 +185,37 @@ export class TaskRunner {
       );
     }
 
-    const outcome = await this.#whileStoppable(
-      request,
-      output,
-      () => runner.abort(String(stop.reason)),
-      () => runner.kill(),
-      () =>
-        runner
-          .run(
-            {
-              dagId: job.dagId,
-              taskId: job.taskId,
-              context: job.context,
-              env: attemptVariables(job),
-              maxReturnValueBytes: this.#maxReturnValueBytes,
-              ...(job.python ? { python: job.python } : {}),
-              ...(job.callback ? { callback: job.callback } : {}),
-            },
-            (stream, text) => output.write(stream, text),
-            { ask: (question) => this.#answer(job, masker, question) },
-          )
-          .catch((error: unknown): RunOutcome => {
-            if (error instanceof RunnerExitedError) return { kind: "failed", error: error.message };
-            throw error;
-          }),
-    );
+    const runOnce = () =>
+      this.#whileStoppable(
+        request,
+        output,
+        () => runner.abort(String(stop.reason)),
+        () => runner.kill(),
+        () =>
+          runner
+            .run(
+              {
+                dagId: job.dagId,
+                taskId: job.taskId,
+                context: job.context,
+                env: attemptVariables(job),
+                maxReturnValueBytes: this.#maxReturnValueBytes,
+                ...(job.python ? { python: job.python } : {}),
+                ...(job.sensor ? { sensor: true } : {}),
+                ...(job.callback ? { callback: job.callback } : {}),
+              },
+              (stream, text) => output.write(stream, text),
+              { ask: (question) => this.#answer(job, masker, question) },
+            )
+            .catch((error: unknown): RunOutcome => {
+              if (error instanceof RunnerExitedError)
+                return { kind: "failed", error: error.message };
+              throw error;
+            }),
+      );
+    const outcome = job.sensor
+      ? await this.#poke(job.sensor, runOnce, output, stop)
+      : await runOnce();
     // A stopped task may have left processes in its runner's group: that runner goes too.
     pool.release(runner, warm && !stop.aborted);
     if (stop.aborted) return stopped();
@@ -203,6 +223,10 @@ export class TaskRunner {
     switch (outcome.kind) {
       case "failed":
         return failure(outcome.error);
+      case "reschedule":
+        return { outcome: "reschedule" };
+      case "sensorTimeout":
+        return { outcome: "failure", error: outcome.error, exitCode: null, sensorTimeout: true };
       case "returned":
         return {
           outcome: "success",
@@ -217,6 +241,54 @@ export class TaskRunner {
         };
       case "bash":
         return this.#runBash(job, outcome, output, request);
+    }
+  }
+
+  /**
+   * Pokes until the sensor's condition holds (the poke's value becomes the task's
+   * result), its timeout passes (poke mode; counted from the try's first poke), or one
+   * false poke in reschedule mode ends the attempt. The runner is held between pokes:
+   * poke mode keeps its slot, as in Airflow.
+   */
+  async #poke(
+    sensor: Sensor,
+    runOnce: () => Promise<RunOutcome>,
+    output: TaskOutput,
+    stop: AbortSignal,
+  ): Promise<SensorOutcome> {
+    // A poke-mode try is one attempt: its first poke is this one. (A reschedule-mode try
+    // spans attempts, and the control plane times it.)
+    const firstPokeAt = Date.now();
+    for (let pokes = 1; ; pokes++) {
+      const outcome = await runOnce();
+      if (outcome.kind !== "returned" || stop.aborted) return outcome;
+      const poke = pokeResultSchema.safeParse(
+        outcome.json === null ? null : JSON.parse(outcome.json),
+      );
+      if (!poke.success) {
+        return {
+          kind: "failed",
+          error: `A sensor's poke must return true, false or { done, value } (PokeReturnValue); it returned ${outcome.json ?? "nothing"}.`,
+        };
+      }
+      if (poke.data.done) {
+        const json = poke.data.value === undefined ? null : JSON.stringify(poke.data.value);
+        return { kind: "returned", json, ...(outcome.xcoms ? { xcoms: outcome.xcoms } : {}) };
+      }
+      if (sensor.mode === SensorMode.reschedule) {
+        output.note(
+          "The condition is not met yet: rescheduled, the slot is free until the next poke.",
+        );
+        return { kind: "reschedule" };
+      }
+      const elapsedMs = Date.now() - firstPokeAt;
+      if (sensorTimedOut(sensor, elapsedMs)) {
+        return { kind: "sensorTimeout", error: sensorTimeoutMessage(sensor) };
+      }
+      const delayMs = nextPokeDelayMs(sensor, pokes, elapsedMs);
+      output.note(`The condition is not met yet: poking again in ${formatDuration(delayMs)}.`);
+      await abortableDelay(delayMs, stop);
+      if (stop.aborted) return { kind: "failed", error: String(stop.reason) };
     }
   }
 
@@ -240,6 +312,11 @@ export class TaskRunner {
         const value = await secrets.variable(job.attemptId, question.key);
         masker.addVariable(question.key, value);
         return value;
+      }
+      case "externalState": {
+        if (!this.#options.externalState) throw new Error("This worker cannot read DAG states.");
+        const { dagId, taskId, logicalDate } = question;
+        return this.#options.externalState(job, { dagId, taskId, logicalDate });
       }
     }
   }
@@ -324,6 +401,22 @@ export class TaskRunner {
   get #maxReturnValueBytes(): number {
     return this.#options.maxReturnValueBytes ?? 1024 * 1024;
   }
+}
+
+/** What a sensor's pokes came to: a run's outcome, or a sensor's own ends. */
+type SensorOutcome = RunOutcome | { kind: "reschedule" } | { kind: "sensorTimeout"; error: string };
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
 }
 
 function failure(error: string, exitCode: number | null = null): AttemptResult {

@@ -33,7 +33,10 @@ import path from "node:path";
 /** The final report of an attempt, as sent to the control plane. */
 export type AttemptResult =
   | { outcome: "success"; returnValue?: unknown; xcoms?: Record<string, unknown> }
-  | { outcome: "failure"; error: string; exitCode: number | null };
+  /** `sensorTimeout`: a sensor ran out of time (no retry; skipped with soft_fail). */
+  | { outcome: "failure"; error: string; exitCode: number | null; sensorTimeout?: boolean }
+  /** A reschedule-mode sensor's poke found its condition false: the slot is free until its next poke. */
+  | { outcome: "reschedule" };
 
 /** Where a line came from: the task's stdout (and `ctx.log`), its stderr, or the worker. */
 export type OutputStream = "stdout" | "stderr" | "borda";

@@ -30,7 +30,7 @@ export type ShipOutcome =
 
 export type ShipperClient = Pick<
   EdgeClient,
-  "startAttempt" | "sendLogs" | "reportSuccess" | "reportFailure"
+  "startAttempt" | "sendLogs" | "reportSuccess" | "reportFailure" | "reportReschedule"
 >;
 
 export interface LogShipperOptions {
@@ -112,10 +112,16 @@ export class LogShipper {
               { returnValue: result.returnValue, ...(result.xcoms ? { xcoms: result.xcoms } : {}) },
               stopped,
             );
+          } else if (result.outcome === "reschedule") {
+            await client.reportReschedule(attemptId, {}, stopped);
           } else {
             await client.reportFailure(
               attemptId,
-              { error: result.error, exitCode: result.exitCode },
+              {
+                error: result.error,
+                exitCode: result.exitCode,
+                ...(result.sensorTimeout ? { sensorTimeout: true } : {}),
+              },
               stopped,
             );
           }

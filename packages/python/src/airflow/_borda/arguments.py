@@ -60,6 +60,13 @@ REFUSED_WHEN_SET = {
     "skip_on_exit_code": "a Borda task cannot skip itself yet: a non-zero exit fails the task",
     "skip_exit_code": "a Borda task cannot skip itself yet: a non-zero exit fails the task",
     "deadline": "Borda has no deadline alerts",
+    "deferrable": (
+        "deferrable operators are not supported: a sensor in mode='reschedule' frees its slot "
+        "between pokes instead"
+    ),
+    "max_wait": "a sensor's exponential backoff is capped by its timeout only",
+    "silent_fail": "a sensor's poke that raises fails the try, as any task's",
+    "never_fail": "a sensor's poke that raises fails the try, as any task's",
 }
 
 

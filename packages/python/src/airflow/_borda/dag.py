@@ -269,13 +269,14 @@ class DAG:
 
 
 class _SpecView:
-    """What the SDK's builder reads of a task: its kind, the operator shown to people, and
-    how its result steers the tasks after it."""
+    """What the SDK's builder reads of a task: its kind, the operator shown to people, how
+    its result steers the tasks after it, and its sensor policy."""
 
     def __init__(self, task: "BaseOperator") -> None:
         self.kind = task._borda_kind
         self.operator = task._borda_operator_name()
         self.flow = task._borda_flow()
+        self.sensor = task._borda_sensor()
 
 
 class RegisteredDag:

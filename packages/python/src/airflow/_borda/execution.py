@@ -72,8 +72,11 @@ def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
     # A value pushed as "return_value" by hand counts when the task returns none. A
     # branch's or short-circuit's result is kept even with do_xcom_push=False: the control
     # plane steers the tasks after it by this value (Airflow skips them from inside the task).
+    # A sensor's is its poke's, which the worker reads.
     pushed_result = xcoms.pop("return_value", None)
-    keeps_result = task.do_xcom_push or task._borda_flow() is not None
+    keeps_result = (
+        task.do_xcom_push or task._borda_flow() is not None or task._borda_sensor() is not None
+    )
     value = result if keeps_result and result is not None else pushed_result
     return Returned(value, xcoms)
 

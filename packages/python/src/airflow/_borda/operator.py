@@ -417,6 +417,10 @@ class BaseOperator:
         and the ids of values in it that are not to be templated."""
         return copy.copy(self), frozenset()
 
+    def _borda_sensor(self) -> dict[str, Any] | None:
+        """The spec's ``sensor``: a sensor's policy (``airflow.sensors.base``); None for none."""
+        return None
+
     def _borda_execute(self, context: Any) -> Any:
         return self.execute(context)
 

@@ -25,7 +25,15 @@ from borda import DagDefinitionError
 
 SUBSET_DOCS = "docs/coming-from-airflow.md#the-supported-subset"
 
-_SENSORS = "Borda has no sensors yet: wait inside a task, or trigger the DAG when the data is ready"
+_SENSORS = (
+    "of Airflow's sensors only BaseSensorOperator, PythonSensor, FileSensor, "
+    "ExternalTaskSensor, HttpSensor and @task.sensor are part of it: poke in a @task.sensor "
+    "function instead"
+)
+_DEFERRABLE = (
+    "deferrable operators and triggers are not supported: a sensor in mode='reschedule' frees "
+    "its slot between pokes instead"
+)
 _OTHER_BRANCHING = (
     "of Airflow's branching operators only BranchPythonOperator, ShortCircuitOperator and "
     "BaseBranchOperator are part of it: make the choice in a @task.branch function instead"
@@ -56,11 +64,11 @@ _HINTS = {
     "airflow.providers": (
         "provider packages are not part of it, except airflow.providers.standard's "
         "BashOperator, PythonOperator, BranchPythonOperator, ShortCircuitOperator, "
-        "BaseBranchOperator and EmptyOperator, and the SlackWebhookNotifier and SmtpNotifier "
-        "notifiers"
+        "BaseBranchOperator, EmptyOperator and sensors, airflow.providers.http's HttpSensor, "
+        "and the SlackWebhookNotifier and SmtpNotifier notifiers"
     ),
     "airflow.providers.standard.sensors": _SENSORS,
-    "airflow.providers.standard.triggers": _SENSORS,
+    "airflow.providers.standard.triggers": _DEFERRABLE,
     "airflow.providers.standard.operators.trigger_dagrun": _TRIGGER_DAG_RUN,
     "airflow.providers.standard.operators.latest_only": _OTHER_BRANCHING,
     "airflow.providers.standard.operators.weekday": _OTHER_BRANCHING,
@@ -70,9 +78,7 @@ _HINTS = {
     "airflow.providers.standard.operators.python.BranchPythonVirtualenvOperator": _VIRTUALENV,
     "airflow.providers.standard.operators.python.BranchExternalPythonOperator": _VIRTUALENV,
     "airflow.sensors": _SENSORS,
-    "airflow.sdk.BaseSensorOperator": _SENSORS,
-    "airflow.sdk.PokeReturnValue": _SENSORS,
-    "airflow.triggers": _SENSORS,
+    "airflow.triggers": _DEFERRABLE,
     "airflow.operators.trigger_dagrun": _TRIGGER_DAG_RUN,
     "airflow.operators.latest_only": _OTHER_BRANCHING,
     "airflow.operators.weekday": _OTHER_BRANCHING,

@@ -1,5 +1,5 @@
-"""TaskFlow: ``@task``, ``@task.python``, ``@task.bash``, ``@task.branch`` and
-``@task.short_circuit``.
+"""TaskFlow: ``@task``, ``@task.python``, ``@task.bash``, ``@task.branch``,
+``@task.short_circuit`` and ``@task.sensor``.
 
 A decorated function, called inside a DAG, declares a task and returns its ``XComArg``.
 Its arguments are the task's: an ``XComArg`` (another TaskFlow call's result, or
@@ -10,9 +10,9 @@ as is ``**kwargs``. With ``multiple_outputs=True`` (or a ``dict`` return annotat
 key of the returned dict is pushed as an XCom of its own, and ``result["key"]`` passes
 one. ``@task.bash``'s function returns the command to run, itself templated.
 ``@task.branch`` and ``@task.short_circuit`` are ``BranchPythonOperator`` and
-``ShortCircuitOperator`` with TaskFlow's arguments. ``fn.expand(...)``,
-``fn.partial(...).expand(...)`` and ``fn.expand_kwargs(...)`` map the function's
-arguments instead (``mapping``).
+``ShortCircuitOperator`` with TaskFlow's arguments; ``@task.sensor`` is a ``PythonSensor``
+whose function is the poke. ``fn.expand(...)``, ``fn.partial(...).expand(...)`` and
+``fn.expand_kwargs(...)`` map the function's arguments instead (``mapping``).
 """
 
 import inspect
@@ -35,6 +35,7 @@ from airflow._borda.user_code import user_site
 from airflow._borda.xcom_arg import RETURN_KEY, XComArg
 from airflow.operators.bash import BashOperator, bash_command
 from airflow.operators.python import BranchPythonOperator, PythonOperator, ShortCircuitOperator
+from airflow.sensors.python import PythonSensor
 from borda import DagDefinitionError
 from borda._registry import BashCommand
 
@@ -46,7 +47,6 @@ _VIRTUALENV = (
 _VARIANTS_WITHOUT = {
     "run_if": "a task cannot skip itself yet: decide in a @task.short_circuit task before it",
     "skip_if": "a task cannot skip itself yet: decide in a @task.short_circuit task before it",
-    "sensor": "Borda has no sensors yet: wait inside a task",
     "virtualenv": _VIRTUALENV,
     "external_python": _VIRTUALENV,
     "branch_virtualenv": f"{_VIRTUALENV}, as a @task.branch",
@@ -79,6 +79,12 @@ class _ShortCircuitDecoratedOperator(_PythonDecoratedOperator, ShortCircuitOpera
     """A ``@task.short_circuit`` call's operator (``ignore_downstream_trigger_rules=`` too)."""
 
     custom_operator_name: ClassVar[str | None] = "@task.short_circuit"
+
+
+class _SensorDecoratedOperator(_PythonDecoratedOperator, PythonSensor):
+    """A ``@task.sensor`` call's operator (``poke_interval=``, ``timeout=``, ``mode=``, ...)."""
+
+    custom_operator_name: ClassVar[str | None] = "@task.sensor"
 
 
 class _BashDecoratedOperator(BashOperator):
@@ -263,7 +269,7 @@ def _returns_a_dict(function: Callable[..., Any]) -> bool:
 
 class TaskDecorator:
     """``task``: ``@task``, ``@task(...)``, ``@task.python``, ``@task.bash``,
-    ``@task.branch`` and ``@task.short_circuit``."""
+    ``@task.branch``, ``@task.short_circuit`` and ``@task.sensor``."""
 
     def __call__(self, python_callable: Callable[..., Any] | None = None, **options: Any) -> Any:
         return self._decorate(python_callable, options, _PythonDecoratedOperator)
@@ -281,6 +287,9 @@ class TaskDecorator:
         self, python_callable: Callable[..., Any] | None = None, **options: Any
     ) -> Any:
         return self._decorate(python_callable, options, _ShortCircuitDecoratedOperator)
+
+    def sensor(self, python_callable: Callable[..., Any] | None = None, **options: Any) -> Any:
+        return self._decorate(python_callable, options, _SensorDecoratedOperator)
 
     @staticmethod
     def _decorate(

@@ -10,6 +10,7 @@ from airflow._borda.subset import module_getattr
 from airflow._borda.taskflow import task
 from airflow._borda.trigger_rules import TriggerRule
 from airflow._borda.xcom_arg import XComArg
+from airflow.sensors.base import BaseSensorOperator, PokeReturnValue
 
 __all__ = [
     "DAG",
@@ -18,9 +19,11 @@ __all__ = [
     "AssetAny",
     "BaseHook",
     "BaseOperator",
+    "BaseSensorOperator",
     "Connection",
     "Context",
     "Param",
+    "PokeReturnValue",
     "TriggerRule",
     "Variable",
     "XComArg",

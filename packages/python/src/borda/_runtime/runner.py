@@ -76,6 +76,7 @@ from borda._runtime.dag_files import (
     import_dag_file,
 )
 from borda._runtime.node_channel import NoChannelError, NodeChannel
+from borda._sensor import poke_outcome
 
 # The signal that interrupts the main thread when a task must stop. Not SIGINT, whose
 # KeyboardInterrupt a task may well catch for its own reasons.
@@ -208,6 +209,9 @@ class Runner:
                 result = self._run_task(request, context)
             finally:
                 run.interruptible = False
+            if request.get("sensor") and isinstance(result, Returned):
+                # A poke's result, whichever way the task declared it (docs/scheduling.md).
+                result = Returned(poke_outcome(result.value), result.xcoms)
             return _outcome(result, int(request["maxReturnValueBytes"]))
         except BaseException as error:
             message = _describe_failure(error)

@@ -45,6 +45,7 @@ const tryStates: Record<AttemptState, TaskInstanceState> = {
   [AttemptState.success]: TaskInstanceState.success,
   [AttemptState.failed]: TaskInstanceState.failed,
   [AttemptState.superseded]: TaskInstanceState.failed,
+  [AttemptState.upForReschedule]: TaskInstanceState.upForReschedule,
 };
 
 /**

@@ -70,7 +70,7 @@ const bordaStates = new Set<string>(Object.values(TaskInstanceState));
 
 /**
  * Airflow's task state filter in Borda's states: null and `none` are Borda's `none`;
- * states Borda never has (deferred, up_for_reschedule, restarting) match nothing.
+ * states Borda never has (deferred, restarting) match nothing.
  */
 const toStates = (states: readonly ApiTaskState[]) =>
   states

@@ -8,6 +8,7 @@ import { apiTokensSchema } from "./005_api_tokens.js";
 import { workerTimeoutsSchema } from "./006_worker_timeouts.js";
 import { credentialsSchema } from "./007_credentials.js";
 import { runProgressIndexSchema } from "./008_run_progress_index.js";
+import { sensorsSchema } from "./010_sensors.js";
 import { backfillsSchema } from "./011_backfills.js";
 import { callbackDeliveriesSchema } from "./012_callback_deliveries.js";
 import { assetsSchema } from "./013_assets.js";
@@ -28,6 +29,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "006_worker_timeouts": { up: workerTimeoutsSchema },
         "007_credentials": { up: credentialsSchema },
         "008_run_progress_index": { up: runProgressIndexSchema },
+        "010_sensors": { up: sensorsSchema },
         "011_backfills": { up: backfillsSchema(dialect) },
         "012_callback_deliveries": { up: callbackDeliveriesSchema(dialect) },
         "013_assets": { up: assetsSchema(dialect) },

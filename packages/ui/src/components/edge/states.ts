@@ -26,6 +26,7 @@ const jobStateSet = {
   success: true,
   failed: true,
   superseded: true,
+  up_for_reschedule: true,
 } satisfies Record<EdgeJobState, true>;
 
 export const workerStates = Object.keys(workerStateSet) as WorkerState[];

@@ -23,6 +23,7 @@ const stateChoices = [
   "success",
   "failed",
   "up_for_retry",
+  "up_for_reschedule",
   "upstream_failed",
   "skipped",
   "removed",

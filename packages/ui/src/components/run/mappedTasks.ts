@@ -12,6 +12,7 @@ const listingOrder = [
   "queued",
   "scheduled",
   "up_for_retry",
+  "up_for_reschedule",
   "success",
   "failed",
   "upstream_failed",

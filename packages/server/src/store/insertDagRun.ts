@@ -48,6 +48,7 @@ export async function insertDagRun(
       start_date: null,
       end_date: null,
       updated_at: now,
+      backfill_id: run.backfillId ?? null,
     })
     // On PostgreSQL two schedulers may both pass the check above; the unique
     // constraint decides, and the loser creates nothing.

@@ -26,6 +26,7 @@ import * as logs from "./logs.js";
 import * as mappedTasks from "./mappedTasks.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
+import * as queueing from "./queueing.js";
 import * as runs from "./runs.js";
 import { withStatementCache } from "./statementCache.js";
 import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
@@ -53,11 +54,12 @@ export { taskInstanceOrderFields } from "./findTaskInstances.js";
 export type * from "./leases.js";
 export type * from "./pools.js";
 export { defaultPoolName } from "./pools.js";
+export type * from "./queueing.js";
+export { runTaskKey } from "./queueing.js";
 export type * from "./records.js";
 export type * from "./runs.js";
 export { dagRunOrderFields } from "./runs.js";
 export type * from "./taskInstances.js";
-export { runTaskKey } from "./taskInstances.js";
 export type * from "./users.js";
 export type * from "./workers.js";
 export type * from "./workerTokens.js";
@@ -98,6 +100,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, dags),
     ...bind(ctx, runs),
     ...bind(ctx, taskInstances),
+    ...bind(ctx, queueing),
     ...bind(ctx, mappedTasks),
     ...bind(ctx, findTaskInstances),
     ...bind(ctx, attempts),

@@ -5,6 +5,9 @@ import {
   type TaskSpec,
   TaskInstanceState as TIState,
 } from "@borda/protocol";
+import { type Insertable, sql } from "kysely";
+import type { TaskAttemptsTable } from "./database.js";
+import { insertChunks } from "./insertChunks.js";
 import { isRescheduled, resumeRescheduled } from "./resumeRescheduled.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
@@ -172,9 +175,11 @@ export async function queueScheduledTasks(
 
     const queued: QueuedAttempt[] = [];
     const rejectedRunIds = new Set<number>();
+    const rowById = new Map(rows.map((r) => [Number(r.id), r]));
+    const attempts: Insertable<TaskAttemptsTable>[] = [];
     for (const decision of decisions) {
       const c = decision.candidate;
-      const row = rows.find((r) => Number(r.id) === c.taskInstanceId);
+      const row = rowById.get(c.taskInstanceId);
       if (!row) continue;
       if (decision.kind === "reject") {
         const result = await trx
@@ -195,57 +200,50 @@ export async function queueScheduledTasks(
       // A sensor's next poke goes on with the try it waited in: a reschedule spends none.
       const resumed = await isRescheduled(trx, row.current_attempt_id);
       const tryNumber = resumed ? row.try_number : row.try_number + 1;
-      const result = await trx
-        .updateTable("task_instances")
-        .set({
-          state: TIState.queued,
-          try_number: tryNumber,
-          current_attempt_id: attemptId,
-          queued_at: now,
-          hostname: null,
-          updated_at: now,
-        })
-        .where("id", "=", c.taskInstanceId)
-        .where("state", "=", TIState.scheduled)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) continue;
+      // The hot statement of a fan-out (hundreds per transaction, which on SQLite hold
+      // the event loop): raw SQL, prepared once, not a query built per row.
+      const result = await sql`update task_instances
+        set state = ${TIState.queued}, try_number = ${tryNumber}, current_attempt_id = ${attemptId},
+            queued_at = ${now}, hostname = null, updated_at = ${now}
+        where id = ${c.taskInstanceId} and state = ${TIState.scheduled}`.execute(trx);
+      if (Number(result.numAffectedRows ?? 0) === 0) continue;
       queued.push({ attemptId, queue: c.task.queue, dagRunId: c.dagRunId });
       if (resumed) {
         await resumeRescheduled(trx, row.current_attempt_id ?? "", attemptId, now);
         continue;
       }
       const version = versions.get(Number(row.dag_version_id));
-      await trx
-        .insertInto("task_attempts")
-        .values({
-          attempt_id: attemptId,
-          task_instance_id: c.taskInstanceId,
-          dag_run_id: c.dagRunId,
-          dag_id: c.dagId,
-          run_id: row.run_id,
-          task_id: c.taskId,
-          map_index: row.map_index,
-          try_number: tryNumber,
-          dag_version_id: Number(row.dag_version_id),
-          // A TypeScript DAG's Python task runs from a bundle of its own (its .py files).
-          bundle_hash: c.task.python?.bundleHash ?? version?.bundleHash ?? "",
-          queue: c.task.queue,
-          pool: c.pool,
-          pool_slots: c.poolSlots,
-          priority_weight: c.task.priorityWeight,
-          state: AttemptState.queued,
-          worker_name: null,
-          lease_expires_at: null,
-          timeout_at: null,
-          execution_timeout_ms: c.task.executionTimeoutMs,
-          queued_at: now,
-          claimed_at: null,
-          started_at: null,
-          ended_at: null,
-          error: null,
-          exit_code: null,
-        })
-        .execute();
+      attempts.push({
+        attempt_id: attemptId,
+        task_instance_id: c.taskInstanceId,
+        dag_run_id: c.dagRunId,
+        dag_id: c.dagId,
+        run_id: row.run_id,
+        task_id: c.taskId,
+        map_index: row.map_index,
+        try_number: tryNumber,
+        dag_version_id: Number(row.dag_version_id),
+        // A TypeScript DAG's Python task runs from a bundle of its own (its .py files).
+        bundle_hash: c.task.python?.bundleHash ?? version?.bundleHash ?? "",
+        queue: c.task.queue,
+        pool: c.pool,
+        pool_slots: c.poolSlots,
+        priority_weight: c.task.priorityWeight,
+        state: AttemptState.queued,
+        worker_name: null,
+        lease_expires_at: null,
+        timeout_at: null,
+        execution_timeout_ms: c.task.executionTimeoutMs,
+        queued_at: now,
+        claimed_at: null,
+        started_at: null,
+        ended_at: null,
+        error: null,
+        exit_code: null,
+      });
+    }
+    for (const chunk of insertChunks(attempts)) {
+      await trx.insertInto("task_attempts").values(chunk).execute();
     }
     await ctx.jobNotifications.publish(
       trx,

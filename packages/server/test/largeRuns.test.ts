@@ -89,4 +89,36 @@ describeEachBackend("runs of thousands of tasks", (backend) => {
       task_instances: [{ map_index: 9999 }],
     });
   }, 600_000);
+
+  it("queues another DAG's task while a big run waits on its full pool or its DAG's limit", async () => {
+    const cp = await startApiWithUsers(backend, {
+      dags: {
+        "wide.ts": wideDag(1_000).replace("maxActiveTasks: 64", "maxActiveTasks: 3"),
+        "narrow.ts": `
+import { dag } from "borda";
+export const other = dag({ id: "other", schedule: null }, ({ task }) => {
+  task({ id: "only", pool: "spare" }, () => 1);
+});
+export const pooled = dag({ id: "pooled", schedule: null }, ({ task }) => {
+  for (let i = 0; i < 1000; i++) task({ id: \`part_\${i}\`, pool: "tiny" }, () => i);
+});
+`,
+      },
+    });
+    expect(await cp.store.listImportErrors()).toEqual([]);
+    for (const [name, slots] of [
+      ["tiny", 2],
+      ["spare", 5],
+    ] as const) {
+      await cp.store.savePool({ name, slots, description: "", includeDeferred: false });
+    }
+    // 1,000 waiting behind maxActiveTasks 3, and 1,000 behind a pool of 2: each far more
+    // than one window of queueing candidates, triggered before the small DAG.
+    await cp.scheduler.triggerRun("wide", { runId: "wide_run" });
+    await cp.scheduler.triggerRun("pooled", { runId: "pooled_run" });
+    await cp.scheduler.triggerRun("other", { runId: "other_run" });
+    const queued = await cp.store.listTaskInstances({ states: ["queued"] });
+    const count = (dagId: string) => queued.filter((ti) => ti.dagId === dagId).length;
+    expect([count("wide"), count("pooled"), count("other")]).toEqual([3, 2, 1]);
+  });
 });

@@ -84,6 +84,43 @@ export async function queueScheduledTasks(
   const now = at.getTime();
   return ctx.write(async (trx) => {
     await ctx.lockScheduling(trx);
+    // Capacity first: pools already full and DAGs at their maxActiveTasks are left out of
+    // the candidates, as Airflow's scheduler leaves out starved pools and DAGs. Read in
+    // priority order without them, 10,000 waiting task instances of one full DAG or pool
+    // would fill every window of `limit` and starve every other DAG.
+    const activeStates = [TIState.queued, TIState.running];
+    const [pools, used, byDag] = await Promise.all([
+      trx.selectFrom("pools").select(["name", "slots"]).execute(),
+      trx
+        .selectFrom("task_instances")
+        .select(["pool", (eb) => eb.fn.sum<number>("pool_slots").as("slots")])
+        .where("state", "in", activeStates)
+        .groupBy("pool")
+        .execute(),
+      trx
+        .selectFrom("task_instances as ti")
+        .innerJoin("dags as d", "d.dag_id", "ti.dag_id")
+        .select(["ti.dag_id", "d.current_version_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("ti.state", "in", activeStates)
+        .groupBy(["ti.dag_id", "d.current_version_id"])
+        .execute(),
+    ]);
+    const poolSlots = new Map(pools.map((p) => [p.name, p.slots]));
+    const poolSlotsUsed = new Map(used.map((u) => [u.pool, Number(u.slots)]));
+    const fullPools = pools
+      .filter((p) => (poolSlotsUsed.get(p.name) ?? 0) >= p.slots)
+      .map((p) => p.name);
+    const currentVersions = await loadVersions(
+      ctx,
+      trx,
+      byDag.flatMap((d) => (d.current_version_id === null ? [] : [Number(d.current_version_id)])),
+    );
+    const fullDags = byDag
+      .filter((d) => {
+        const spec = currentVersions.get(Number(d.current_version_id))?.spec;
+        return spec !== undefined && Number(d.n) >= spec.maxActiveTasks;
+      })
+      .map((d) => d.dag_id);
     const rows = await trx
       .selectFrom("task_instances as ti")
       .innerJoin("dag_runs as r", "r.id", "ti.dag_run_id")
@@ -104,6 +141,8 @@ export async function queueScheduledTasks(
       .where("ti.state", "=", TIState.scheduled)
       .where("r.state", "=", "running")
       .where("d.is_paused", "=", 0)
+      .$if(fullPools.length > 0, (qb) => qb.where("ti.pool", "not in", fullPools))
+      .$if(fullDags.length > 0, (qb) => qb.where("ti.dag_id", "not in", fullDags))
       // The order of the task_instances_queueing index: read in it, the query stops at
       // `limit` instead of sorting every scheduled task instance (migration 008).
       .orderBy("ti.priority_weight", "desc")
@@ -134,23 +173,6 @@ export async function queueScheduledTasks(
         maxActiveTasks: version.spec.maxActiveTasks,
       });
     }
-    const activeStates = [TIState.queued, TIState.running];
-    const [pools, used, byDag] = await Promise.all([
-      trx.selectFrom("pools").select(["name", "slots"]).execute(),
-      trx
-        .selectFrom("task_instances")
-        .select(["pool", (eb) => eb.fn.sum<number>("pool_slots").as("slots")])
-        .where("state", "in", activeStates)
-        .groupBy("pool")
-        .execute(),
-      trx
-        .selectFrom("task_instances")
-        .select(["dag_id", (eb) => eb.fn.countAll<number>().as("n")])
-        .where("state", "in", activeStates)
-        .where("dag_id", "in", [...new Set(candidates.map((c) => c.dagId))])
-        .groupBy("dag_id")
-        .execute(),
-    ]);
     // Only mapped tasks with a limit on their map indexes at once need this count.
     const limited = candidates.filter((c) => c.task.mapped?.maxActive !== undefined);
     const byRunTask =
@@ -165,8 +187,8 @@ export async function queueScheduledTasks(
             .groupBy(["dag_run_id", "task_id"])
             .execute();
     const decisions = plan(candidates, {
-      poolSlots: new Map(pools.map((p) => [p.name, p.slots])),
-      poolSlotsUsed: new Map(used.map((u) => [u.pool, Number(u.slots)])),
+      poolSlots,
+      poolSlotsUsed,
       activeTasksByDag: new Map(byDag.map((d) => [d.dag_id, Number(d.n)])),
       activeByRunTask: new Map(
         byRunTask.map((r) => [runTaskKey(Number(r.dag_run_id), r.task_id), Number(r.n)]),

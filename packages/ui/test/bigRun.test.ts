@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { eventually, startStandalone, TestResources } from "../../cli/test/support.js";
+import { TestResources } from "../../cli/test/support.js";
 import { describeWithBrowser, openBrowser, type TestBrowser } from "./support/browser.js";
+import { adminAuth, startWithDags, triggerWhenParsed } from "./support/standalone.js";
 
 /** One run of 1,000 task instances: a fan-out of 999 no-op tasks after a start task. */
 const wideDag = `
@@ -20,16 +19,9 @@ describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
   const resources = new TestResources();
   let ui: TestBrowser;
   let url: string;
-  const auth = { authorization: `Basic ${Buffer.from("admin:admin").toString("base64")}` };
 
   beforeAll(async () => {
-    const cwd = resources.dir("borda-ui-wide-");
-    mkdirSync(path.join(cwd, "dags"));
-    writeFileSync(path.join(cwd, "dags", "wide.ts"), wideDag);
-    ({ url } = await startStandalone(resources, cwd, {
-      BORDA_ADMIN_PASSWORD: "admin",
-      BORDA_DAGS_PAUSED_AT_CREATION: "false",
-    }));
+    url = await startWithDags(resources, { "wide.ts": wideDag });
     ui = await openBrowser();
   });
   afterAll(async () => {
@@ -38,16 +30,7 @@ describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
   });
 
   it("renders the run page, graph and grid", async () => {
-    await eventually(
-      async () => (await fetch(`${url}/api/v1/dags/wide`, { headers: auth })).ok,
-      "the wide DAG to be parsed",
-    );
-    const triggered = await fetch(`${url}/api/v1/dags/wide/dagRuns`, {
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json" },
-      body: JSON.stringify({ dag_run_id: "wide_run" }),
-    });
-    expect(triggered.status).toBe(200);
+    await triggerWhenParsed(url, "wide", "wide_run");
 
     const { page } = ui;
     await page.goto(`${url}/dags/wide/runs/wide_run`);
@@ -78,7 +61,9 @@ describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
     await dialog.waitFor({ state: "hidden" });
     await expect
       .poll(async () => {
-        const answer = await fetch(`${url}/api/v1/dags/wide/dagRuns/wide_run`, { headers: auth });
+        const answer = await fetch(`${url}/api/v1/dags/wide/dagRuns/wide_run`, {
+          headers: adminAuth,
+        });
         return ((await answer.json()) as { state: string }).state;
       })
       .toBe("failed");

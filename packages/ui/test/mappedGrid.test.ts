@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { eventually, startStandalone, TestResources } from "../../cli/test/support.js";
+import { TestResources } from "../../cli/test/support.js";
 import { describeWithBrowser, openBrowser, type TestBrowser } from "./support/browser.js";
+import { adminAuth, startWithDags, triggerWhenParsed } from "./support/standalone.js";
 
 /**
  * A task maps over an upstream's list of four fruits; the third one (map index 2) fails.
@@ -31,7 +30,6 @@ describeWithBrowser("a mapped task in the web UI", () => {
   const resources = new TestResources();
   let ui: TestBrowser;
   let url: string;
-  const auth = { authorization: `Basic ${Buffer.from("admin:admin").toString("base64")}` };
   const patience = 30_000;
   const shows = (locator: Locator) => locator.waitFor({ state: "visible", timeout: patience });
 
@@ -39,7 +37,7 @@ describeWithBrowser("a mapped task in the web UI", () => {
   async function pressStates(): Promise<string[]> {
     const answer = await fetch(
       `${url}/api/v1/dags/fruit/dagRuns/fruit_run/taskInstances/press/listMapped?order_by=map_index`,
-      { headers: auth },
+      { headers: adminAuth },
     );
     if (!answer.ok) return [];
     const body = (await answer.json()) as { task_instances: { state: string | null }[] };
@@ -47,13 +45,7 @@ describeWithBrowser("a mapped task in the web UI", () => {
   }
 
   beforeAll(async () => {
-    const cwd = resources.dir("borda-ui-mapped-");
-    mkdirSync(path.join(cwd, "dags"));
-    writeFileSync(path.join(cwd, "dags", "fruit.ts"), mappedDag);
-    ({ url } = await startStandalone(resources, cwd, {
-      BORDA_ADMIN_PASSWORD: "admin",
-      BORDA_DAGS_PAUSED_AT_CREATION: "false",
-    }));
+    url = await startWithDags(resources, { "fruit.ts": mappedDag });
     ui = await openBrowser();
   });
   afterAll(async () => {
@@ -62,16 +54,7 @@ describeWithBrowser("a mapped task in the web UI", () => {
   });
 
   it("maps over the upstream's four items: three map indexes succeed, one fails", async () => {
-    await eventually(
-      async () => (await fetch(`${url}/api/v1/dags/fruit`, { headers: auth })).ok,
-      "the fruit DAG to be parsed",
-    );
-    const triggered = await fetch(`${url}/api/v1/dags/fruit/dagRuns`, {
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json" },
-      body: JSON.stringify({ dag_run_id: "fruit_run" }),
-    });
-    expect(triggered.status).toBe(200);
+    await triggerWhenParsed(url, "fruit", "fruit_run");
     await expect
       .poll(pressStates, { timeout: patience })
       .toEqual(["success", "success", "failed", "success"]);

@@ -74,14 +74,7 @@ export async function insertDagRun(
     priority_weight: task.priorityWeight,
     run_logical_date: run.logicalDate.getTime(),
     operator: task.operator ?? task.kind,
-    current_attempt_id: null,
-    hostname: null,
-    start_date: null,
-    end_date: null,
-    queued_at: null,
-    next_retry_at: null,
-    last_error: null,
-    note: null,
+    ...notYetRun,
     updated_at: now,
   }));
   for (const chunk of insertChunks(taskInstances)) {
@@ -89,3 +82,15 @@ export async function insertDagRun(
   }
   return toRunRecord(inserted);
 }
+
+/** The columns of a task instance that has not run yet: a new run's, or a new map index's. */
+export const notYetRun = {
+  current_attempt_id: null,
+  hostname: null,
+  start_date: null,
+  end_date: null,
+  queued_at: null,
+  next_retry_at: null,
+  last_error: null,
+  note: null,
+} as const;

@@ -1,5 +1,6 @@
 import { TaskInstanceState as TIState } from "@borda/protocol";
 import { insertChunks } from "./insertChunks.js";
+import { notYetRun } from "./insertDagRun.js";
 import type { StoreContext } from "./storeContext.js";
 
 /**
@@ -64,14 +65,7 @@ export async function expandMappedTask(
         state: TIState.scheduled,
         try_number: 0,
         max_tries: template.max_tries - template.try_number,
-        current_attempt_id: null,
-        hostname: null,
-        start_date: null,
-        end_date: null,
-        queued_at: null,
-        next_retry_at: null,
-        last_error: null,
-        note: null,
+        ...notYetRun,
         updated_at: now,
       });
     }

@@ -14,6 +14,10 @@ export const runParams = dagParams.extend({ dag_run_id: z.string().min(1).max(25
 export const taskParams = runParams.extend({ task_id: z.string().min(1).max(250) });
 export const mappedTaskParams = taskParams.extend({ map_index: z.coerce.number().int().min(0) });
 
+/** The map index a task instance path names: -1, the unmapped task's, when it names none. */
+export const mapIndexOf = (params: { task_id: string } | { map_index: number }) =>
+  "map_index" in params ? params.map_index : -1;
+
 /**
  * The two paths of a task instance's own routes: the task's, and one map index's of a
  * mapped task (Airflow's `..._mapped_...` operations, `mapped` in their ids).

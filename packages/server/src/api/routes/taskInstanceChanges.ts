@@ -16,6 +16,7 @@ import type { DagRunRecord } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
 import {
   dagParams,
+  mapIndexOf,
   requireDag,
   requireRun,
   requireTaskInstance,
@@ -89,7 +90,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
         async (request) => {
           await authorize(api, request, Role.user);
           const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-          const mapIndex = "map_index" in request.params ? request.params.map_index : -1;
+          const mapIndex = mapIndexOf(request.params);
           const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
           if (!request.body.dry_run) {
             await api.scheduler.markTaskInstances(dagId, runId, [taskId], request.body.new_state, {
@@ -114,7 +115,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
         async (request) => {
           await authorize(api, request, Role.user);
           const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-          const mapIndex = "map_index" in request.params ? request.params.map_index : -1;
+          const mapIndex = mapIndexOf(request.params);
           const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
           await api.store.setTaskInstanceNote(
             ti.dagRunId,

@@ -16,6 +16,7 @@ import {
 } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 import {
+  mapIndexOf,
   requireRun,
   requireTaskInstance,
   runParams,
@@ -202,7 +203,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         async (request) => {
           await authorize(api, request, Role.viewer);
           const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-          const mapIndex = "map_index" in request.params ? request.params.map_index : -1;
+          const mapIndex = mapIndexOf(request.params);
           return toApiTaskInstance(await requireTaskInstance(api, dagId, runId, taskId, mapIndex));
         },
       );

@@ -120,7 +120,7 @@ describe("Python tasks in TypeScript DAGs, on a real worker", () => {
     const first = await pidsInLog(cp, "py_cancel", "clear");
     expect(first.every(isAlive)).toBe(true);
 
-    await cp.scheduler.clearTaskInstances("py_cancel", "clear", ["hold"]);
+    await cp.scheduler.changes.clearTaskInstances("py_cancel", "clear", ["hold"]);
 
     await eventually(async () => !first.some(isAlive), `processes ${first} to be gone`);
     await finished(cp, "py_cancel", "clear", "success");
@@ -141,7 +141,7 @@ describe("Python tasks in TypeScript DAGs, on a real worker", () => {
     const pids = await pidsInLog(cp, "py_cancel", "mark");
     expect(pids.every(isAlive)).toBe(true);
 
-    await cp.scheduler.markTaskInstances("py_cancel", "mark", ["hold"], "failed");
+    await cp.scheduler.changes.markTaskInstances("py_cancel", "mark", ["hold"], "failed");
 
     await eventually(async () => !pids.some(isAlive), `processes ${pids} to be gone`);
     expect((await cp.store.getDagRun("py_cancel", "mark"))?.state).toBe("failed");

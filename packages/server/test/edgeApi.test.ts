@@ -197,7 +197,7 @@ describeEachBackend("worker API", (backend) => {
     expect((await cp.store.getAttempt(job.attemptId))?.leaseExpiresAt?.getTime()).toBeGreaterThan(
       before,
     );
-    await cp.scheduler.clearTaskInstances("edge_dag", run.runId, ["first"]);
+    await cp.scheduler.changes.clearTaskInstances("edge_dag", run.runId, ["first"]);
     expect((await worker.heartbeat([job.attemptId], "running")).body.cancelAttemptIds).toEqual([
       job.attemptId,
     ]);

@@ -378,7 +378,7 @@ describeEachBackend("scheduler", (backend) => {
     });
     if (!second) throw new Error("expected a job");
     await scheduler.attempts.startAttempt(second.attemptId);
-    await scheduler.clearTaskInstances("fencing", run.runId, ["b"]);
+    await scheduler.changes.clearTaskInstances("fencing", run.runId, ["b"]);
     await expect(scheduler.attempts.completeAttempt(second.attemptId)).rejects.toMatchObject({
       code: ErrorCode.staleAttempt,
     });
@@ -395,7 +395,7 @@ describeEachBackend("scheduler", (backend) => {
     const run = await scheduler.triggerRun("again");
     await workUntilIdle(scheduler);
     expect((await store.getDagRunById(run.id))?.state).toBe("success");
-    const cleared = await scheduler.clearTaskInstances("again", run.runId, ["t01"], {
+    const cleared = await scheduler.changes.clearTaskInstances("again", run.runId, ["t01"], {
       downstream: true,
     });
     expect(cleared.sort()).toEqual(["t01", "t02"]);

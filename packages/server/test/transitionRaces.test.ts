@@ -127,7 +127,7 @@ describeEachBackend("racing transitions", (backend) => {
       for (const job of jobs) await worker.attempts.startAttempt(job.attemptId);
       // Every task completes on one replica as the whole run is marked failed on the other.
       const [marked, ...completions] = await Promise.all([
-        outcome(person.setDagRunState("mark_race", run.runId, "failed")),
+        outcome(person.changes.setDagRunState("mark_race", run.runId, "failed")),
         ...jobs.map((job) =>
           outcome(worker.attempts.completeAttempt(job.attemptId, { returnValue: job.taskId })),
         ),
@@ -177,7 +177,7 @@ describeEachBackend("racing transitions", (backend) => {
       // Every poke reschedules (and, due at once, is queued again) on one replica as the
       // whole run is marked failed on the other.
       const [marked, ...reschedules] = await Promise.all([
-        outcome(person.setDagRunState("sensor_race", run.runId, "failed")),
+        outcome(person.changes.setDagRunState("sensor_race", run.runId, "failed")),
         ...started.map((attempt) => outcome(worker.attempts.rescheduleAttempt(attempt))),
       ]);
       expect(marked).toBe("done");

@@ -93,7 +93,7 @@ export function registerDagTestCommand(dags: Command): void {
               throw new Error(`DAG '${dagId}' has no task '${taskId}'.`);
             }
             if (others.length > 0)
-              await scheduler.markTaskInstances(dagId, run.runId, others, "success");
+              await scheduler.changes.markTaskInstances(dagId, run.runId, others, "success");
           }
           await worker.start();
           started = true;

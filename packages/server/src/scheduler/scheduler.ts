@@ -1,32 +1,14 @@
-import {
-  AttemptState,
-  BordaError,
-  type DagSpec,
-  ErrorCode,
-  findTask,
-  finishedTaskInstanceStates,
-  RunType,
-  TaskInstanceState,
-  TriggerRule,
-} from "@borda/protocol";
+import { BordaError, ErrorCode, findTask, RunType } from "@borda/protocol";
 import type { Logger } from "pino";
-import type {
-  AttemptRecord,
-  DagRecord,
-  DagRunRecord,
-  MarkPolicy,
-  RunSnapshot,
-  Store,
-  TaskInstanceRecord,
-} from "../store/index.js";
+import type { AttemptRecord, DagRecord, DagRunRecord, Store } from "../store/index.js";
 import { createAssetTriggeredRuns, producedAssetEvents } from "./assetTriggers.js";
 import { AttemptLifecycle } from "./attemptLifecycle.js";
 import { BackfillDriver } from "./backfills.js";
 import { type Clock, systemClock } from "./clock.js";
-import { dagGraph, downstreamOf, upstreamOf } from "./dagGraph.js";
-import { evaluateRun, evaluateTasks, type MapExpansion } from "./evaluateRun.js";
 import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
+import { RunChanges } from "./runChanges.js";
+import { RunEvaluator } from "./runEvaluator.js";
 import { runIdInstant } from "./runIds.js";
 import { type DagRunInfo, manualDataInterval, nextDagRunInfo, timetableOf } from "./timetable.js";
 import { validateConf } from "./validateConf.js";
@@ -72,6 +54,8 @@ export class Scheduler {
   readonly attempts: AttemptLifecycle;
   /** Backfills: created, paused and cancelled through here; their runs come from its driver. */
   readonly backfills: BackfillDriver;
+  /** What people change in runs by hand: clears, marks, run states, deletions. */
+  readonly changes: RunChanges;
   readonly #store: Store;
   readonly #logger: Logger;
   readonly #clock: Clock;
@@ -85,6 +69,8 @@ export class Scheduler {
   #passRequested = false;
   #unsubscribe: (() => void) | null = null;
   readonly #notifierListeners = new Set<() => void>();
+  /** Decides and applies what runs' task instances do next. */
+  readonly #runs: RunEvaluator;
 
   constructor(options: SchedulerOptions) {
     this.#store = options.store;
@@ -100,6 +86,19 @@ export class Scheduler {
       afterAttempt: (attempt) => this.#afterAttempt(attempt),
       wakeBy: (deadline) => this.#wakeBy(deadline),
       announceCallbacks: (attempt) => void this.#announceCallbacks(attempt.dagVersionId, attempt),
+    });
+    this.#runs = new RunEvaluator({
+      store: this.#store,
+      logger: this.#logger,
+      clock: this.#clock,
+      onRunFinished: (dagVersionId) => void this.#announceCallbacks(dagVersionId, null),
+    });
+    this.changes = new RunChanges({
+      store: this.#store,
+      clock: this.#clock,
+      runs: this.#runs,
+      startRuns: () => this.#startRuns(),
+      afterEvaluation: (finished) => this.#afterEvaluation(finished),
     });
     this.backfills = new BackfillDriver({
       store: this.#store,
@@ -200,7 +199,7 @@ export class Scheduler {
     await this.#store.rescheduleDueRetries(now);
     await this.#store.startQueuedRuns(now);
     for (const runId of await this.#store.listRunningRunIds()) {
-      await this.#evaluate(runId);
+      await this.#runs.evaluate(runId);
     }
     await this.#queueReady();
   }
@@ -276,133 +275,6 @@ export class Scheduler {
     return (await this.#store.getDagRunById(run.id)) ?? run;
   }
 
-  /**
-   * Clears task instances of a run so they run again (null: every task); with `upstream`
-   * or `downstream`, their relatives too; with `onlyStates`, only those now in one of
-   * them. Returns the task ids cleared, or on a dry run those that would be.
-   */
-  async clearTaskInstances(
-    dagId: string,
-    runId: string,
-    taskIds: readonly string[] | null,
-    options: ClearOptions = {},
-  ): Promise<string[]> {
-    const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
-    const spec = version.spec;
-    const selected = selectTasks(spec, taskIds, options);
-    if (options.dryRun) {
-      const stateOf = new Map(taskInstances.map((ti) => [ti.taskId, ti.state]));
-      return selected.filter((taskId) => {
-        const state = stateOf.get(taskId);
-        return !options.onlyStates || (state !== undefined && options.onlyStates.includes(state));
-      });
-    }
-    // Which instances are in `onlyStates` is decided inside the write, under the lock
-    // queueing takes: one that moved on since the snapshot is judged as it is now.
-    const cleared = await this.#store.clearTaskInstances(
-      run.id,
-      withRetries(spec, selected),
-      this.#clock.now(),
-      { onlyStates: options.onlyStates },
-    );
-    if (cleared.length > 0) await this.#startRuns();
-    return cleared;
-  }
-
-  /**
-   * Sets task instances of a run to `state` by hand (Airflow's mark success / failed /
-   * skipped), with their upstream or downstream relatives when asked. An attempt in
-   * flight is superseded, so its worker's next report gets 409. As in Airflow, failed
-   * and upstream_failed tasks downstream are then cleared, so the run resumes from the
-   * new state: downstream tasks become ready, or upstream_failed again. Returns the
-   * instances changed (on a dry run, those that would be, unchanged).
-   */
-  async markTaskInstances(
-    dagId: string,
-    runId: string,
-    taskIds: readonly string[],
-    state: ManualTaskState,
-    options: MarkOptions = {},
-  ): Promise<TaskInstanceRecord[]> {
-    const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
-    const spec = version.spec;
-    const selected = new Set(selectTasks(spec, taskIds, options));
-    const { mapIndexes } = options;
-    const chosen = (ti: TaskInstanceRecord) =>
-      selected.has(ti.taskId) &&
-      (mapIndexes === undefined ||
-        !taskIds.includes(ti.taskId) ||
-        mapIndexes.includes(ti.mapIndex));
-    const policy: MarkPolicy = (ti) => (chosen(ti) ? state : null);
-    if (options.dryRun) return taskInstances.filter((ti) => chosen(ti) && ti.state !== state);
-    const now = this.#clock.now();
-    const marked = await this.#store.markTaskInstances(run.id, policy, now);
-    const failedDownstream = new Set(
-      (
-        await this.#store.listTaskInstances({
-          dagRunId: run.id,
-          states: [TaskInstanceState.failed, TaskInstanceState.upstreamFailed],
-        })
-      ).map((ti) => ti.taskId),
-    );
-    const resume = downstreamOf(spec, [...selected]).filter(
-      (taskId) => !selected.has(taskId) && failedDownstream.has(taskId),
-    );
-    if (resume.length > 0) {
-      await this.#store.clearTaskInstances(run.id, withRetries(spec, resume), now);
-      await this.#startRuns();
-    } else {
-      await this.#afterEvaluation(await this.#evaluate(run.id));
-    }
-    return marked;
-  }
-
-  /**
-   * Sets a run's state by hand, as Airflow does. `success`: every task instance not yet
-   * successful becomes so. `failed`: running ones fail and those not finished are
-   * skipped. Either way attempts in flight are superseded, and the run ends in the same
-   * write. `queued`: the whole run is cleared and runs again.
-   */
-  async setDagRunState(
-    dagId: string,
-    runId: string,
-    state: "success" | "failed" | "queued",
-  ): Promise<DagRunRecord> {
-    if (state === "queued") {
-      await this.clearTaskInstances(dagId, runId, null);
-    } else {
-      const { run } = await this.#requireRunSnapshot(dagId, runId);
-      const policy: MarkPolicy =
-        state === "success"
-          ? () => TaskInstanceState.success
-          : (ti) =>
-              ti.state === TaskInstanceState.running
-                ? TaskInstanceState.failed
-                : finishedTaskInstanceStates.includes(ti.state)
-                  ? null
-                  : TaskInstanceState.skipped;
-      await this.#store.markTaskInstances(run.id, policy, this.#clock.now(), { runState: state });
-      await this.#afterEvaluation(true);
-    }
-    const run = await this.#store.getDagRun(dagId, runId);
-    if (!run) throw runNotFound(dagId, runId);
-    return run;
-  }
-
-  /** Deletes a run and all it produced; a maxActiveRuns slot it held goes to the next run. */
-  async deleteDagRun(dagId: string, runId: string): Promise<void> {
-    const run = await this.#store.getDagRun(dagId, runId);
-    if (!run || !(await this.#store.deleteDagRun(run.id))) throw runNotFound(dagId, runId);
-    await this.#afterEvaluation(true);
-  }
-
-  async #requireRunSnapshot(dagId: string, runId: string): Promise<RunSnapshot> {
-    const run = await this.#store.getDagRun(dagId, runId);
-    const snapshot = run && (await this.#store.loadRunSnapshot(run.id));
-    if (!snapshot) throw runNotFound(dagId, runId);
-    return snapshot;
-  }
-
   /** Creates the scheduled runs that are due, catching up as the DAG allows. */
   async #createDueRuns(now: Date): Promise<void> {
     for (const dag of await this.#store.listDagsDueForScheduling(now)) {
@@ -474,12 +346,12 @@ export class Scheduler {
   /** Starts the queued runs that may start, then schedules and queues their first tasks. */
   async #startRuns(): Promise<void> {
     const started = await this.#store.startQueuedRuns(this.#clock.now());
-    for (const runId of started) await this.#evaluate(runId);
+    for (const runId of started) await this.#runs.evaluate(runId);
     await this.#queueReady();
   }
 
   async #afterAttempt(attempt: AttemptRecord): Promise<void> {
-    await this.#afterEvaluation(await this.#evaluateAfter(attempt));
+    await this.#afterEvaluation(await this.#runs.evaluateAfter(attempt));
     // The producer's own run first, then the runs its outlet events trigger: both before
     // the worker's report returns.
     if (await producedAssetEvents(this.#store, attempt)) await this.afterAssetEvents();
@@ -507,97 +379,10 @@ export class Scheduler {
     }
   }
 
-  /**
-   * Evaluates what an attempt's end can change: its task's downstream tasks (and what a
-   * skip among them cascades to), and whether the run is over. It reads only those tasks
-   * and their upstream ones, so a finishing task costs the same in a run of 10 tasks or
-   * 10,000; anything less simple falls back to evaluating the whole run.
-   */
-  async #evaluateAfter(attempt: AttemptRecord): Promise<boolean> {
-    const version = await this.#store.getDagVersion(attempt.dagVersionId);
-    if (!version) return this.#evaluate(attempt.dagRunId);
-    const graph = dagGraph(version.spec);
-    const focus = graph.downstream.get(attempt.taskId) ?? [];
-    // One map index of many succeeding changes nothing below its task while others still
-    // run (unless a rule decides on a first success): reading the task's 1,000 instances
-    // at each of their ends would cost a fan-out N² rows.
-    if (
-      attempt.state === AttemptState.success &&
-      graph.byId.get(attempt.taskId)?.mapped &&
-      !focus.some((id) => decidesOnFirstSuccess(graph.byId.get(id)?.triggerRule)) &&
-      (await this.#store.hasUnfinishedTaskInstances(attempt.dagRunId, attempt.taskId))
-    ) {
-      return false;
-    }
-    if (focus.length > 0) {
-      const needed = new Set(focus);
-      for (const taskId of focus)
-        for (const up of graph.byId.get(taskId)?.upstream ?? []) needed.add(up);
-      const instances = await this.#store.listTaskInstances({
-        dagRunId: attempt.dagRunId,
-        taskIds: [...needed],
-      });
-      const changes = evaluateTasks(version.spec, instances, focus);
-      if (changes === null) return this.#evaluate(attempt.dagRunId);
-      const applied = await this.#store.applyTaskStateChanges(changes, this.#clock.now());
-      if (applied < changes.length) return this.#evaluate(attempt.dagRunId);
-      // A task made ready means the run goes on.
-      if (changes.some((c) => c.to === "scheduled")) return false;
-    }
-    if (await this.#store.hasUnfinishedTaskInstances(attempt.dagRunId)) return false;
-    return this.#evaluate(attempt.dagRunId);
-  }
-
-  // ---- evaluation and queueing ------------------------------------------------------
-
-  /**
-   * Evaluates one run until its decisions apply cleanly (a concurrent change makes a
-   * compare-and-set miss; the run is then read again). Returns true when it finished.
-   */
-  async #evaluate(dagRunId: number): Promise<boolean> {
-    for (let round = 0; round < 5; round++) {
-      const snapshot = await this.#store.loadRunSnapshot(dagRunId);
-      if (snapshot?.run.state !== "running") return false;
-      const { changes, expansions, runState } = evaluateRun(
-        snapshot.version.spec,
-        snapshot.taskInstances,
-        snapshot.decidingResults,
-      );
-      const now = this.#clock.now();
-      const applied = await this.#store.applyTaskStateChanges(changes, now);
-      if (applied < changes.length) continue;
-      if (!(await this.#expand(dagRunId, expansions, now))) continue;
-      if (runState === null) return false;
-      const finished = await this.#store.finishDagRun(dagRunId, runState, now);
-      if (finished) {
-        void this.#announceCallbacks(snapshot.version.id, null);
-        this.#logger.info(
-          { dagId: snapshot.run.dagId, runId: snapshot.run.runId, state: runState },
-          "run finished",
-        );
-      }
-      return finished;
-    }
-    return false;
-  }
-
-  /** Applies a run's mapping expansions; false when one lost a race (read the run again). */
-  async #expand(dagRunId: number, expansions: readonly MapExpansion[], now: Date) {
-    let all = true;
-    for (const { taskId, count } of expansions) {
-      if (await this.#store.expandMappedTask(dagRunId, taskId, count, now)) {
-        this.#logger.debug({ dagRunId, taskId, count }, "mapped task expanded");
-      } else {
-        all = false;
-      }
-    }
-    return all;
-  }
-
   async #queueReady(): Promise<void> {
     const result = await this.#store.queueScheduledTasks(planQueueing, this.#clock.now());
     for (const queue of new Set(result.queued.map((q) => q.queue))) this.notifier.notify(queue);
-    for (const runId of result.rejectedRunIds) await this.#evaluate(runId);
+    for (const runId of result.rejectedRunIds) await this.#runs.evaluate(runId);
   }
 
   async #requireDag(dagId: string): Promise<DagRecord> {
@@ -611,58 +396,3 @@ export class Scheduler {
     return dag;
   }
 }
-
-/** Which tasks a clear or a mark covers, beyond the ones named. */
-export interface ClearOptions {
-  upstream?: boolean | undefined;
-  downstream?: boolean | undefined;
-  /** Only task instances now in one of these states (Airflow's only_failed, only_running). */
-  onlyStates?: readonly TaskInstanceState[] | undefined;
-  /** Change nothing: answer what would change. */
-  dryRun?: boolean | undefined;
-}
-
-export interface MarkOptions extends Omit<ClearOptions, "onlyStates"> {
-  /** Only these map indexes of the tasks named (their relatives are marked whole). */
-  mapIndexes?: readonly number[] | undefined;
-}
-
-/** The states a person may set a task instance to (Airflow's UpdateTaskState). */
-export type ManualTaskState =
-  | typeof TaskInstanceState.success
-  | typeof TaskInstanceState.failed
-  | typeof TaskInstanceState.skipped;
-
-/** `taskIds` (null: every task) with the relatives asked for; an id the DAG lacks is a 404. */
-function selectTasks(
-  spec: DagSpec,
-  taskIds: readonly string[] | null,
-  options: { upstream?: boolean | undefined; downstream?: boolean | undefined },
-): string[] {
-  if (taskIds === null) return spec.tasks.map((t) => t.taskId);
-  const unknown = taskIds.filter((id) => !spec.tasks.some((t) => t.taskId === id));
-  if (unknown.length > 0) {
-    throw new BordaError(
-      ErrorCode.notFound,
-      `No task ${unknown.join(", ")} in DAG '${spec.dagId}' as this run has it; its task instances (GET /dags/${spec.dagId}/dagRuns/{dag_run_id}/taskInstances) name the tasks.`,
-    );
-  }
-  const selected = new Set(taskIds);
-  if (options.upstream) for (const id of upstreamOf(spec, taskIds)) selected.add(id);
-  if (options.downstream) for (const id of downstreamOf(spec, taskIds)) selected.add(id);
-  return [...selected];
-}
-
-/** Trigger rules whose decision a single upstream success can change before the others end. */
-const decidesOnFirstSuccess = (rule: TriggerRule | undefined) =>
-  rule === TriggerRule.oneSuccess || rule === TriggerRule.allFailed;
-
-/** A cleared task may retry as often again as its definition allows. */
-const withRetries = (spec: DagSpec, taskIds: readonly string[]) =>
-  taskIds.map((taskId) => ({
-    taskId,
-    retries: findTask(spec, taskId)?.retries ?? 0,
-  }));
-
-const runNotFound = (dagId: string, runId: string) =>
-  new BordaError(ErrorCode.notFound, `DAG run '${runId}' of DAG '${dagId}' not found.`);

@@ -230,7 +230,9 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
-        return toApiDagRun(await api.scheduler.setDagRunState(dagId, runId, request.body.state));
+        return toApiDagRun(
+          await api.scheduler.changes.setDagRunState(dagId, runId, request.body.state),
+        );
       },
     );
 
@@ -267,7 +269,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await api.scheduler.deleteDagRun(request.params.dag_id, request.params.dag_run_id);
+        await api.scheduler.changes.deleteDagRun(request.params.dag_id, request.params.dag_run_id);
         return reply.code(204).send(null);
       },
     );
@@ -290,7 +292,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
-        const cleared = await api.scheduler.clearTaskInstances(dagId, runId, null, {
+        const cleared = await api.scheduler.changes.clearTaskInstances(dagId, runId, null, {
           dryRun: request.body.dry_run,
         });
         if (!request.body.dry_run) return toApiDagRun(await requireRun(api, dagId, runId));

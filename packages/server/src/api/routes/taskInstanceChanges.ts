@@ -93,9 +93,15 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
           const mapIndex = mapIndexOf(request.params);
           const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
           if (!request.body.dry_run) {
-            await api.scheduler.markTaskInstances(dagId, runId, [taskId], request.body.new_state, {
-              mapIndexes: [ti.mapIndex],
-            });
+            await api.scheduler.changes.markTaskInstances(
+              dagId,
+              runId,
+              [taskId],
+              request.body.new_state,
+              {
+                mapIndexes: [ti.mapIndex],
+              },
+            );
           }
           return reference(await requireRun(api, dagId, runId), taskId);
         },
@@ -164,7 +170,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
           const taskIds =
             r.id === run.id ? [body.task_id] : ((await tasksOfRun(api, r, [body.task_id])) ?? []);
           if (taskIds.length === 0) continue;
-          const marked = await api.scheduler.markTaskInstances(
+          const marked = await api.scheduler.changes.markTaskInstances(
             dagId,
             r.runId,
             taskIds,
@@ -230,7 +236,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
           const named = body.dag_run_id === run.runId;
           const ids = named ? taskIds : await tasksOfRun(api, run, taskIds);
           if (ids?.length === 0) continue;
-          const cleared = await api.scheduler.clearTaskInstances(dagId, run.runId, ids, {
+          const cleared = await api.scheduler.changes.clearTaskInstances(dagId, run.runId, ids, {
             upstream: body.include_upstream,
             downstream: body.include_downstream,
             onlyStates,

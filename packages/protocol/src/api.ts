@@ -115,7 +115,7 @@ export const dagCollectionSchema = z.object({
   total_entries: z.number().int(),
 });
 
-const booleanQuery = z
+export const booleanQuery = z
   .enum(["true", "false"])
   .transform((v) => v === "true")
   .describe("true or false");
@@ -128,6 +128,14 @@ export const dagListQuerySchema = collectionQuerySchema.extend({
 });
 
 export const dagPatchSchema = z.object({ is_paused: z.boolean() });
+
+/** `PATCH /dags`: the DAGs to pause or unpause; `dag_id_pattern` `~` is every DAG. */
+export const dagBulkPatchQuerySchema = dagListQuerySchema
+  .omit({ paused: true, order_by: true })
+  .extend({
+    dag_id_pattern: z.string().min(1).max(250),
+    update_mask: z.union([z.string(), z.array(z.string())]).optional(),
+  });
 
 /** A DAG param as Airflow serialises one: `{ __class, value, description, schema }`. */
 export const dagParamSchema = z.object({

@@ -3,6 +3,7 @@ export * from "./apiAssets.js";
 export * from "./apiBackfills.js";
 export * from "./apiConnections.js";
 export * from "./apiEdge.js";
+export * from "./apiInstance.js";
 export * from "./apiTokens.js";
 export * from "./apiUsers.js";
 export * from "./callbacks.js";

@@ -86,6 +86,13 @@ export const serverSettings = {
       "Whether POST /api/v1/connections/test (and the UI's Test button) may open a TCP connection from the control plane to a connection's host and port. Off by default, as in Airflow: it lets an Op probe any address the control plane reaches.",
     default: "false",
   },
+  exposeConfig: {
+    env: "BORDA_EXPOSE_CONFIG",
+    flag: "--expose-config <bool>",
+    description:
+      "Whether GET /api/v1/config answers these settings to Op and Admin users (sensitive ones as '< hidden >'), as Airflow's expose_config. Off by default: it answers 403.",
+    default: "false",
+  },
   adminUser: {
     env: "BORDA_ADMIN_USER",
     flag: "--admin-user <name>",
@@ -151,6 +158,14 @@ export const serverSettings = {
 
 export type SettingName = keyof typeof serverSettings;
 
+/** Settings whose values are secrets, or hold one (a database URL's password): never answered. */
+export const sensitiveSettings: ReadonlySet<SettingName> = new Set([
+  "databaseUrl",
+  "secretKey",
+  "encryptionKeys",
+  "adminPassword",
+]);
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -164,6 +179,7 @@ export interface ServerConfig {
   secretKey: string | undefined;
   encryptionKeys: string | undefined;
   testConnection: boolean;
+  exposeConfig: boolean;
   adminUser: string;
   adminPassword: string | undefined;
   heartbeatIntervalMs: number;
@@ -205,6 +221,7 @@ export function resolveServerConfig(
     secretKey: raw("secretKey"),
     encryptionKeys: raw("encryptionKeys"),
     testConnection: bool("testConnection"),
+    exposeConfig: bool("exposeConfig"),
     adminUser,
     adminPassword: raw("adminPassword"),
     heartbeatIntervalMs,
@@ -215,6 +232,35 @@ export function resolveServerConfig(
     baseUrl: baseUrl(raw("baseUrl"), invalid),
     notificationRetryDelayMs: seconds("notificationRetryDelay"),
     logLevel,
+  };
+}
+
+/** Each setting's value as resolved, in the unit its setting is written in; "" when unset. */
+export function settingValues(config: ServerConfig): Record<SettingName, string> {
+  const seconds = (ms: number) => String(ms / 1000);
+  return {
+    port: String(config.port),
+    host: config.host,
+    home: config.home,
+    databaseUrl: config.databaseUrl ?? "",
+    dagsFolder: config.dagsFolder,
+    dagsPausedAtCreation: String(config.dagsPausedAtCreation),
+    dagParseTimeout: seconds(config.dagParseTimeoutMs),
+    python: config.python,
+    dagRescanInterval: seconds(config.dagRescanIntervalMs),
+    secretKey: config.secretKey ?? "",
+    encryptionKeys: config.encryptionKeys ?? "",
+    testConnection: String(config.testConnection),
+    exposeConfig: String(config.exposeConfig),
+    adminUser: config.adminUser,
+    adminPassword: config.adminPassword ?? "",
+    heartbeatInterval: seconds(config.heartbeatIntervalMs),
+    workerTimeout: seconds(config.workerTimeoutMs),
+    fetchWait: seconds(config.fetchWaitMs),
+    maxReturnValue: String(config.maxReturnValueBytes),
+    baseUrl: config.baseUrl ?? "",
+    notificationRetryDelay: seconds(config.notificationRetryDelayMs),
+    logLevel: config.logLevel,
   };
 }
 

@@ -116,6 +116,13 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     "GET /dagSources/{file_token}": { path: `/dagSources/${fixture.fileToken}` },
     "GET /dagStats": { path: "/dagStats?dag_ids=coverage" },
 
+    "PATCH /dags": {
+      path: "/dags?dag_id_pattern=coverage_&update_mask=is_paused",
+      body: { is_paused: false },
+    },
+    "PUT /parseDagFile/{file_token}": { path: `/parseDagFile/${fixture.fileToken}` },
+    "GET /dagWarnings": { path: "/dagWarnings" },
+
     "GET /dags/{dag_id}/dagRuns": { path: "/dags/coverage/dagRuns" },
     "POST /dags/{dag_id}/dagRuns": {
       path: "/dags/coverage/dagRuns",
@@ -178,6 +185,15 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     },
     "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries/{task_try_number}":
       { path: `${mapped}/1/tries/1` },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/dependencies": {
+      path: `${instance}/dependencies`,
+    },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/dependencies": {
+      path: `${mapped}/1/dependencies`,
+    },
+    "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/links": {
+      path: `${instance}/links`,
+    },
     "GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries": {
       path: `${instance}/xcomEntries`,
     },
@@ -197,6 +213,16 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     "GET /eventLogs/{event_log_id}": { path: `/eventLogs/${fixture.eventLogId}` },
     "GET /importErrors": { path: "/importErrors" },
     "GET /importErrors/{import_error_id}": { path: `/importErrors/${fixture.importErrorId}` },
+
+    "GET /config": { path: "/config" },
+    "GET /config/section/{section}/option/{option}": {
+      path: "/config/section/borda/option/dags_folder",
+    },
+    "GET /plugins": { path: "/plugins" },
+    "GET /providers": { path: "/providers" },
+    "GET /roles": { path: "/roles" },
+    "GET /roles/{role_name}": { path: "/roles/Viewer" },
+    "GET /permissions": { path: "/permissions" },
 
     "GET /users": { path: "/users" },
     "POST /users": {
@@ -233,8 +259,20 @@ function representativeRequests(fixture: Fixture): Record<string, Request> {
     "DELETE /datasets/queuedEvent/{uri}": { path: `/datasets/queuedEvent/${datasetA}` },
 
     "DELETE /dags/{dag_id}/dagRuns/{dag_run_id}": { path: "/dags/coverage/dagRuns/to_delete" },
+    "DELETE /dags/{dag_id}": { path: "/dags/coverage_third" },
   };
 }
+
+/**
+ * The Airflow operations Borda deliberately does not serve, and why. An operation of the
+ * spec neither served nor named here fails the test, and so does one named here but served.
+ */
+const leftOut: Record<string, string> = {
+  "POST /roles":
+    "Borda's four roles are fixed (Airflow's built-in Admin, Op, User, Viewer): it answers 403 saying so",
+  "PATCH /roles/{role_name}": "roles are fixed: it answers 403 saying so",
+  "DELETE /roles/{role_name}": "roles are fixed: it answers 403 saying so",
+};
 
 /** A path template with its parameters unnamed: Borda and Airflow may name them differently. */
 const shapeOf = (method: string, template: string) =>
@@ -284,7 +322,10 @@ async function finishRun(cp: ControlPlane): Promise<void> {
 describeWithAirflowSpec("Airflow's operations that Borda serves", () => {
   describeEachBackend("conformance with Airflow's spec", (backend) => {
     it("answers a representative request for each, 2xx and in Airflow's shape", async () => {
-      const cp = await startApiWithUsers(backend, { dags, config: { testConnection: true } });
+      const cp = await startApiWithUsers(backend, {
+        dags,
+        config: { testConnection: true, exposeConfig: true },
+      });
       await finishRun(cp);
       const admin = as(cp, "admin");
       const requests = representativeRequests({
@@ -295,9 +336,28 @@ describeWithAirflowSpec("Airflow's operations that Borda serves", () => {
       });
 
       const served = await servedShapes(cp);
-      const operations = listAirflowOperations()
-        .filter((op) => served.has(shapeOf(op.method, op.path)))
-        .map((op) => ({ ...op, key: `${op.method.toUpperCase()} ${op.path}` }));
+      const all = listAirflowOperations().map((op) => ({
+        ...op,
+        key: `${op.method.toUpperCase()} ${op.path}`,
+      }));
+      const operations = all.filter((op) => served.has(shapeOf(op.method, op.path)));
+      const notServed = all.filter((op) => !served.has(shapeOf(op.method, op.path)));
+      console.info(
+        [
+          `Borda serves ${operations.length} of ${all.length} Airflow v1 operations.`,
+          ...notServed.map(
+            (op) => `  left out: ${op.key} (${op.operationId}): ${leftOut[op.key] ?? "NO REASON"}`,
+          ),
+        ].join("\n"),
+      );
+      expect(
+        notServed.filter((op) => !Object.hasOwn(leftOut, op.key)).map((op) => op.key),
+        "Airflow operations Borda neither serves nor names in leftOut with a reason",
+      ).toEqual([]);
+      expect(
+        Object.keys(leftOut).filter((key) => !notServed.some((op) => op.key === key)),
+        "leftOut names operations that Borda serves, or that are not Airflow's",
+      ).toEqual([]);
       const uncovered = operations
         .filter((op) => !Object.hasOwn(requests, op.key))
         .map((op) => `${op.key} (${op.operationId})`);

@@ -11,6 +11,7 @@ import {
   sessionCookieName,
 } from "../auth/sessions.js";
 import type { UserAuth } from "../auth/users.js";
+import type { ServerConfig } from "../config.js";
 import type { Credentials } from "../credentials/credentials.js";
 import type { DagProcessor } from "../dags/dagProcessor.js";
 import type { EdgeService } from "../edge/edgeService.js";
@@ -32,6 +33,8 @@ export interface ApiContext {
   credentials: Credentials;
   /** Whether `POST /connections/test` may open TCP connections (BORDA_TEST_CONNECTION). */
   testConnections: boolean;
+  /** The server's settings, as `GET /config` answers them (when BORDA_EXPOSE_CONFIG allows). */
+  config: ServerConfig;
 }
 
 /** Who signed in for each request in flight, for the event log (a request is its key). */

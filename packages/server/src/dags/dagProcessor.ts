@@ -190,6 +190,21 @@ export class DagProcessor {
   }
 
   /**
+   * Makes the next scan process a folder file as if it were new, though it did not
+   * change: its DAGs were deleted from the store, and as in Airflow a file still in the
+   * folder brings them back the next time it is parsed.
+   */
+  forgetFolderFile(fileloc: string): void {
+    this.#files.delete(fileloc);
+  }
+
+  /** Processes a folder file now, changed or not (`PUT /parseDagFile`). */
+  reparseFolderFile(fileloc: string): Promise<ScanReport> {
+    this.forgetFolderFile(fileloc);
+    return this.scanFolder();
+  }
+
+  /**
    * Processes an uploaded DAG file (what `POST /api/v1/dags/deploy` calls). Imports in
    * the file resolve from the DAGs folder (its node_modules), or the working directory.
    */

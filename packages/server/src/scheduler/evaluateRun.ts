@@ -158,8 +158,8 @@ function tally(upstream: readonly TaskInstanceState[]) {
   };
 }
 
-/** The next state of a task instance in `none`, or null to keep waiting. */
-function decide(
+/** The next state of a task instance in `none`, or null to keep waiting (also why one waits: taskDependencies.ts). */
+export function decide(
   rule: TriggerRule,
   upstream: readonly TaskInstanceState[],
 ): TaskInstanceState | null {

@@ -14,6 +14,7 @@ import * as callbackDeliveries from "./callbackDeliveries.js";
 import * as credentials from "./credentials.js";
 import * as dags from "./dags.js";
 import type { Database } from "./database.js";
+import * as deleteDag from "./deleteDag.js";
 import * as eventLog from "./eventLog.js";
 import * as findTaskInstances from "./findTaskInstances.js";
 import {
@@ -47,6 +48,7 @@ export type * from "./backfills.js";
 export type * from "./callbackDeliveries.js";
 export type * from "./credentials.js";
 export { CredentialKind } from "./credentials.js";
+export type * from "./deleteDag.js";
 export type * from "./eventLog.js";
 export { eventOrderFields } from "./eventLog.js";
 export type * from "./findTaskInstances.js";
@@ -98,6 +100,7 @@ function bind<M extends object>(ctx: StoreContext, operations: M): Bound<M> {
 function bindOperations(ctx: StoreContext) {
   return {
     ...bind(ctx, dags),
+    ...bind(ctx, deleteDag),
     ...bind(ctx, runs),
     ...bind(ctx, taskInstances),
     ...bind(ctx, queueing),

@@ -41,10 +41,10 @@ const tags = ["DAG"];
  * they cannot name other files; Borda's only ever select a source it recorded for a DAG,
  * which any Viewer may read, so there is nothing to protect by signing.
  */
-const fileToken = (dag: DagRecord) =>
+export const fileToken = (dag: DagRecord) =>
   Buffer.from(`${dag.origin}:${dag.fileloc}`).toString("base64url");
 
-function parseFileToken(token: string): { origin: DagFileOrigin; fileloc: string } | null {
+export function parseFileToken(token: string): { origin: DagFileOrigin; fileloc: string } | null {
   const decoded = Buffer.from(token, "base64url").toString("utf8");
   const colon = decoded.indexOf(":");
   const origin = decoded.slice(0, colon);
@@ -52,7 +52,7 @@ function parseFileToken(token: string): { origin: DagFileOrigin; fileloc: string
   return { origin, fileloc: decoded.slice(colon + 1) };
 }
 
-function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
+export function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   const spec = dag.currentVersion?.spec;
   return {
     dag_id: dag.dagId,

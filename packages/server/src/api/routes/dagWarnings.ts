@@ -1,0 +1,67 @@
+import { dagWarningCollectionSchema, dagWarningQuerySchema } from "@borda/protocol";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { Role } from "../../auth/roles.js";
+import { type ApiContext, authorize, page } from "../apiContext.js";
+
+/**
+ * Airflow's DAG warnings: what is wrong with a DAG that parsed. The one Borda can tell is
+ * Airflow's "non-existent pool": a task of the DAG's current version names a pool that
+ * does not exist, so the scheduler fails it when it would queue it (planQueueing). It is
+ * worked out when asked, from the DAGs and pools as they are, and goes once the pool
+ * exists; its timestamp is when the DAG was last parsed.
+ */
+
+const nonExistentPool = "non-existent pool";
+
+export function dagWarningRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/dagWarnings",
+      {
+        schema: {
+          tags: ["DagWarning"],
+          operationId: "get_dag_warnings",
+          querystring: dagWarningQuerySchema,
+          response: { 200: dagWarningCollectionSchema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const q = request.query;
+        const [dags, pools] = await Promise.all([
+          api.store.listDags({
+            onlyActive: true,
+            ...(q.dag_id === undefined ? {} : { dagIds: [q.dag_id] }),
+          }),
+          api.store.listPools(),
+        ]);
+        const existing = new Set(pools.map((p) => p.name));
+        const warnings = dags.flatMap((dag) => {
+          const tasks = dag.currentVersion?.spec.tasks ?? [];
+          const missing = [...new Set(tasks.map((t) => t.pool))].filter((p) => !existing.has(p));
+          if (missing.length === 0) return [];
+          return [
+            {
+              dag_id: dag.dagId,
+              warning_type: nonExistentPool,
+              message: `Dag '${dag.dagId}' references non-existent pools: ${missing.sort().join(", ")}. Its tasks in them fail when they would be queued; create the pools (POST /api/v1/pools).`,
+              timestamp: dag.lastParsedAt.toISOString(),
+            },
+          ];
+        });
+        const { items, total } = page(
+          warnings.filter((w) => q.warning_type === undefined || w.warning_type === q.warning_type),
+          q,
+          {
+            dag_id: (w) => w.dag_id,
+            warning_type: (w) => w.warning_type,
+            message: (w) => w.message,
+            timestamp: (w) => w.timestamp,
+          },
+          "timestamp",
+        );
+        return { import_errors: items, total_entries: total };
+      },
+    );
+  };
+}

@@ -10,6 +10,11 @@ export default dag({ id: "deps" }, ({ task }) => {
   const extract = task({ id: "extract" }, () => 1);
   task({ id: "load", pool: "tiny" }, () => 2).after(extract);
 });`,
+  "fan.ts": `
+import { dag } from "borda";
+export default dag({ id: "fan" }, ({ mappedTask }) => {
+  mappedTask({ id: "each", expand: { n: [1, 2] }, maxActiveTisPerDagrun: 1 }, (ctx) => ctx.inputs.n);
+});`,
 };
 
 const names = (body: { dependencies: { name: string }[] }) => body.dependencies.map((d) => d.name);
@@ -90,6 +95,34 @@ describeEachBackend(
       expect(
         (await viewer("GET", "/dags/deps/dagRuns/r9/taskInstances/extract/links")).status,
       ).toBe(404);
+    });
+
+    it("says when a map index waits for its mapped task's maxActive", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      expect((await as(cp, "user")("POST", "/dags/fan/dagRuns", { dag_run_id: "r1" })).status).toBe(
+        200,
+      );
+      const worker = edgeClient(cp, (await newWorkerToken(cp, ["*"])).token);
+      await worker.register(["default"]);
+      const jobs = (await worker.fetchJobs(0)).body.jobs;
+      expect(jobs).toHaveLength(1);
+      const each = "/dags/fan/dagRuns/r1/taskInstances/each";
+      const viewer = as(cp, "viewer");
+      const other = `${each}/${1 - jobs[0].mapIndex}`;
+      expect((await viewer("GET", `${other}/dependencies`)).body).toEqual({
+        dependencies: [
+          {
+            name: "Task Concurrency",
+            reason:
+              "The task's maxActiveTisPerDagrun (1) map indexes are queued or running in this run.",
+          },
+        ],
+      });
+      expect((await viewer("GET", `${each}/${jobs[0].mapIndex}/dependencies`)).body).toEqual({
+        dependencies: [],
+      });
+      // The task as a whole has map indexes: the path must name one.
+      expect((await viewer("GET", `${each}/dependencies`)).status).toBe(404);
     });
 
     it("answers the configuration only when exposed, to Op and Admin, secrets hidden", async () => {

@@ -90,7 +90,7 @@ export function failedDependencies(s: DependencySnapshot): FailedDependency[] {
   if (mapLimit !== undefined && s.activeMapIndexes >= mapLimit) {
     failed.push({
       name: "Task Concurrency",
-      reason: `The task's maxActive (${mapLimit}) map indexes are queued or running in this run.`,
+      reason: `The task's maxActiveTisPerDagrun (${mapLimit}) map indexes are queued or running in this run.`,
     });
   }
   return failed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -10,6 +10,13 @@ import { triggerRules } from "./dagSpec.js";
 export const apiPrefix = "/api/v1";
 
 export const instant = z.string().describe("ISO-8601 date and time");
+
+/**
+ * The largest whole number a metadata `integer` column holds (32 bits on PostgreSQL):
+ * slots, map indexes, try numbers. An input stored in or compared with such a column is
+ * bounded by it, so a larger one is a 400 that says so rather than a database error.
+ */
+export const maxStoredInt = 2_147_483_647;
 export const nullableInstant = instant.nullable();
 
 export const collectionQuerySchema = z.object({
@@ -57,7 +64,7 @@ const poolName = z
 /** The writable fields of a pool; read-only ones a client sends back are ignored, as Airflow does. */
 export const poolBodySchema = z.object({
   name: poolName,
-  slots: z.number().int().min(0),
+  slots: z.number().int().min(0).max(maxStoredInt),
   description: z.string().max(10_000).nullable().optional(),
   include_deferred: z.boolean().optional(),
 });
@@ -501,7 +508,7 @@ export const taskInstanceReferenceCollectionSchema = z.object({
 
 export const taskLogQuerySchema = z.object({
   full_content: booleanQuery.optional(),
-  map_index: z.coerce.number().int().optional(),
+  map_index: z.coerce.number().int().min(-1).max(maxStoredInt).optional(),
   token: z.string().max(1000).optional(),
 });
 
@@ -514,12 +521,12 @@ export const taskLogSchema = z.object({
 // ---- XCom ----------------------------------------------------------------------------
 
 export const xcomListQuerySchema = collectionQuerySchema.extend({
-  map_index: z.coerce.number().int().optional(),
+  map_index: z.coerce.number().int().min(-1).max(maxStoredInt).optional(),
   xcom_key: z.string().max(512).optional(),
 });
 
 export const xcomEntryQuerySchema = z.object({
-  map_index: z.coerce.number().int().optional(),
+  map_index: z.coerce.number().int().min(-1).max(maxStoredInt).optional(),
   deserialize: booleanQuery.optional(),
   /** Airflow's default: the value as a string (Borda's: its JSON); false gives the value itself. */
   stringify: booleanQuery.default(true),
@@ -568,8 +575,8 @@ export const eventLogListQuerySchema = collectionQuerySchema.extend({
   dag_id: z.string().max(250).optional(),
   task_id: z.string().max(250).optional(),
   run_id: z.string().max(250).optional(),
-  map_index: z.coerce.number().int().optional(),
-  try_number: z.coerce.number().int().optional(),
+  map_index: z.coerce.number().int().min(-1).max(maxStoredInt).optional(),
+  try_number: z.coerce.number().int().min(0).max(maxStoredInt).optional(),
   event: z.string().max(250).optional(),
   owner: z.string().max(256).optional(),
   before: isoInstant.optional(),

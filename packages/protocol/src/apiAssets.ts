@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { collectionQuerySchema, dagRunStates, instant, nullableInstant } from "./api.js";
+import {
+  collectionQuerySchema,
+  dagRunStates,
+  instant,
+  maxStoredInt,
+  nullableInstant,
+} from "./api.js";
 import { assetUriSchema } from "./dagSpec.js";
 
 /**
@@ -38,7 +44,7 @@ export const datasetEventListQuerySchema = collectionQuerySchema.extend({
   source_dag_id: z.string().max(250).optional(),
   source_task_id: z.string().max(250).optional(),
   source_run_id: z.string().max(250).optional(),
-  source_map_index: z.coerce.number().int().optional(),
+  source_map_index: z.coerce.number().int().min(-1).max(maxStoredInt).optional(),
 });
 
 /** Airflow's BasicDAGRun: a run an event triggered. */

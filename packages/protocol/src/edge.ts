@@ -153,7 +153,7 @@ export const heartbeatRequestSchema = z.object({
   instanceId: z.string().min(8).max(100),
   state: z.enum(reportedWorkerStates),
   runningAttemptIds: z.array(z.string().max(100)).max(10_000),
-  freeSlots: z.number().int().nonnegative(),
+  freeSlots: z.number().int().min(0).max(10_000),
   sysinfo: sysInfoSchema,
 });
 export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
@@ -293,7 +293,7 @@ export type SuccessReport = z.infer<typeof successReportSchema>;
 
 export const failureReportSchema = z.object({
   error: z.string().max(64 * 1024),
-  exitCode: z.number().int().nullable().optional(),
+  exitCode: z.int32().nullable().optional(),
   /**
    * A sensor ran out of time (1.3): it fails without retries, or is skipped when its spec
    * says `softFail`, as Airflow's `AirflowSensorTimeout`.

@@ -18,7 +18,8 @@ import { apiRoutes } from "../api/apiRoutes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import { apiDocsPage } from "./apiDocsPage.js";
-import { installProblemHandler, noRouteProblem, problem } from "./problem.js";
+import { installJsonBodyParser } from "./jsonBody.js";
+import { answerClientError, installProblemHandler, noRouteProblem, problem } from "./problem.js";
 import { findWebUi, serveWebUi } from "./webUi.js";
 
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
@@ -36,6 +37,7 @@ export async function buildHttpServer(options: {
     // No log line per request: workers make several a second each. Errors are logged by
     // the problem handler; the Authorization header never is.
     logController: new LogController({ disableRequestLogging: true }),
+    clientErrorHandler: answerClientError,
     // Long-polls last ~25 s; keep-alive must outlast them behind proxies.
     keepAliveTimeout: 65_000,
     // Ids may be 250 characters (Airflow's limit); longer ones reach the schemas' clear 400.
@@ -52,6 +54,7 @@ export async function buildHttpServer(options: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  installJsonBodyParser(app);
   // Every documented route can fail with a problem body; saying so on each route keeps the
   // OpenAPI document true to every answer, and serialises errors through the same schema.
   app.addHook("onRoute", (route) => {
@@ -79,7 +82,8 @@ export async function buildHttpServer(options: {
   await app.register(
     async (api) => {
       // PostgreSQL cannot store NUL in text, and no name, note or conf needs one: refuse it
-      // in any field of an API request with a clear 400, whatever the backend.
+      // in any field of an API request with a clear 400, whatever the backend. (The walk
+      // recurses: the body parser has already bounded how deep a body nests.)
       api.addHook("preValidation", async (request) => {
         for (const [part, value] of [
           ["path", request.params],

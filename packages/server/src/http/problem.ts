@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import { BordaError, ErrorCode, type Problem } from "@borda/protocol";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
@@ -23,10 +24,13 @@ const titles: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  408: "Request Timeout",
   409: "Conflict",
   413: "Payload Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   426: "Upgrade Required",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
@@ -84,7 +88,11 @@ export function installProblemHandler(app: FastifyInstance): void {
           : status === 404
             ? ErrorCode.notFound
             : ErrorCode.invalidInput;
-      return reply.code(status).send(problem(status, code, error.message));
+      const detail =
+        status === 415
+          ? `The request's content type '${request.headers["content-type"]}' is not one Borda reads; send application/json.`
+          : error.message;
+      return reply.code(status).send(problem(status, code, detail));
     }
     request.log.error({ err: error }, "unexpected error");
     return reply
@@ -100,4 +108,27 @@ export function noRouteProblem(request: FastifyRequest): Problem {
     ErrorCode.notFound,
     `No route ${request.method} ${request.url.split("?")[0]}.`,
   );
+}
+
+/**
+ * Answers a request Node's HTTP parser refused before Fastify saw it (headers or URL past
+ * Node's 16 KiB, bytes no HTTP request line may hold, a client too slow to send its
+ * request) with the problem body every other error has, then closes the connection,
+ * which can no longer be trusted to be in step.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, detail] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "The request's headers (URL included) are larger than 16 KiB; shorten them."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "The request took too long to arrive."]
+        : [400, "The request is not valid HTTP/1.1 (a URL or header holds a byte it may not)."];
+  const body = JSON.stringify(problem(status, ErrorCode.invalidInput, detail));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${titles[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

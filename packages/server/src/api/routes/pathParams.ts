@@ -1,4 +1,4 @@
-import { BordaError, ErrorCode } from "@borda/protocol";
+import { BordaError, ErrorCode, maxStoredInt } from "@borda/protocol";
 import { z } from "zod";
 import type { DagRecord, DagRunRecord, TaskInstanceView } from "../../store/index.js";
 import type { ApiContext } from "../apiContext.js";
@@ -12,7 +12,9 @@ import type { ApiContext } from "../apiContext.js";
 export const dagParams = z.object({ dag_id: z.string().min(1).max(250) });
 export const runParams = dagParams.extend({ dag_run_id: z.string().min(1).max(250) });
 export const taskParams = runParams.extend({ task_id: z.string().min(1).max(250) });
-export const mappedTaskParams = taskParams.extend({ map_index: z.coerce.number().int().min(0) });
+export const mappedTaskParams = taskParams.extend({
+  map_index: z.coerce.number().int().min(0).max(maxStoredInt),
+});
 
 /** The map index a task instance path names: -1, the unmapped task's, when it names none. */
 export const mapIndexOf = (params: { task_id: string } | { map_index: number }) =>

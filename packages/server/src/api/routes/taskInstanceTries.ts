@@ -3,6 +3,7 @@ import {
   BordaError,
   collectionQuerySchema,
   ErrorCode,
+  maxStoredInt,
   TaskInstanceState,
   taskInstanceCollectionSchema,
   taskInstanceSchema,
@@ -24,7 +25,7 @@ import { toApiTaskInstance } from "./taskInstances.js";
  */
 
 const tags = ["TaskInstance"];
-const tryNumber = { task_try_number: z.coerce.number().int().min(1) };
+const tryNumber = { task_try_number: z.coerce.number().int().min(1).max(maxStoredInt) };
 
 /** The task instance a path names: `map_index` absent is the unmapped -1. */
 const taskInstanceOf = (

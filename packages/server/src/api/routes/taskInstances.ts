@@ -1,4 +1,5 @@
 import {
+  maxStoredInt,
   TaskInstanceState,
   taskInstanceBatchFormSchema,
   taskInstanceCollectionSchema,
@@ -26,7 +27,9 @@ import {
 } from "./pathParams.js";
 
 const tags = ["TaskInstance"];
-const _tryParams = taskParams.extend({ task_try_number: z.coerce.number().int().min(1) });
+const _tryParams = taskParams.extend({
+  task_try_number: z.coerce.number().int().min(1).max(maxStoredInt),
+});
 
 export function toApiTaskInstance(ti: TaskInstanceView) {
   return {

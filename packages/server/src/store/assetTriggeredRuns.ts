@@ -1,6 +1,6 @@
 import { assetConditionMet, RunType } from "@borda/protocol";
-import { runIdInstantWithFraction } from "../scheduler/runIds.js";
 import type { Kysely } from "kysely";
+import { runIdInstantWithFraction } from "../scheduler/runIds.js";
 import type { Database } from "./database.js";
 import { insertChunks } from "./insertChunks.js";
 import { insertDagRun } from "./insertDagRun.js";

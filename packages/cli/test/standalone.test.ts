@@ -37,7 +37,7 @@ describe("borda standalone", () => {
       }, "every example to be parsed");
       expect(await store.getPool("worker-1")).toMatchObject({ slots: 10 });
       const scheduler = new Scheduler({ store, logger: pino({ level: "silent" }) });
-      const runs = [];
+      const runs: Awaited<ReturnType<Scheduler["triggerRun"]>>[] = [];
       for (const dagId of exampleIds) {
         await store.setDagPaused(dagId, false, new Date());
         const conf = dagId.startsWith("count_to_twenty")

@@ -147,9 +147,20 @@ export const serverSettings = {
     description: "Log level: fatal, error, warn, info, debug, trace or silent.",
     default: "info",
   },
+  logFormat: {
+    env: "BORDA_LOG_FORMAT",
+    flag: "--log-format <format>",
+    description:
+      "Log format on stdout: text (time, level, message, fields), json (one object per line), or auto: text on a terminal, json otherwise.",
+    default: "auto",
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingName = keyof typeof serverSettings;
+
+/** `auto`: text on a terminal, JSON anywhere else (serverLog.ts). */
+export const logFormats = ["auto", "text", "json"] as const;
+export type LogFormatSetting = (typeof logFormats)[number];
 
 export interface ServerConfig {
   port: number;
@@ -173,6 +184,7 @@ export interface ServerConfig {
   baseUrl: string | undefined;
   notificationRetryDelayMs: number;
   logLevel: string;
+  logFormat: LogFormatSetting;
 }
 
 /**
@@ -192,6 +204,8 @@ export function resolveServerConfig(
     throw invalid("adminUser", adminUser, "1 to 256 characters, without ':' or spaces");
   }
   if (!levels.includes(logLevel)) throw invalid("logLevel", logLevel, levels.join(", "));
+  const logFormat = String(raw("logFormat"));
+  if (!isLogFormat(logFormat)) throw invalid("logFormat", logFormat, logFormats.join(", "));
   return {
     port: wholeNumber("port", 0, 65535),
     host: String(raw("host")),
@@ -215,8 +229,12 @@ export function resolveServerConfig(
     baseUrl: baseUrl(raw("baseUrl"), invalid),
     notificationRetryDelayMs: seconds("notificationRetryDelay"),
     logLevel,
+    logFormat,
   };
 }
+
+const isLogFormat = (value: string): value is LogFormatSetting =>
+  (logFormats as readonly string[]).includes(value);
 
 function baseUrl(
   value: string | undefined,

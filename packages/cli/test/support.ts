@@ -111,6 +111,8 @@ export function startWorker(
     env?: Record<string, string>;
     /** A command to run the worker under, e.g. `ip netns exec <namespace>`. */
     wrap?: string[];
+    /** Flags after `borda worker`. */
+    args?: string[];
   },
 ): WorkerProcess {
   const [command = process.execPath, ...args] = [
@@ -118,6 +120,7 @@ export function startWorker(
     process.execPath,
     bordaBin,
     "worker",
+    ...(options.args ?? []),
   ];
   const child = resources.track(
     spawn(command, args, {

@@ -41,13 +41,13 @@ export const workerSettings = {
   },
   queues: {
     env: "BORDA_QUEUES",
-    flag: "--queues <names>",
+    flag: "-q, --queues <names>",
     description: "Comma-separated queues to take work from; `*` matches any run of characters.",
     default: "default",
   },
   concurrency: {
     env: "BORDA_CONCURRENCY",
-    flag: "--concurrency <slots>",
+    flag: "-c, --concurrency <slots>",
     description: "Slots for tasks running at once (a task takes its pool_slots).",
     default: "8",
   },

@@ -113,6 +113,8 @@ export function startWorker(
     wrap?: string[];
     /** Flags after `borda worker`. */
     args?: string[];
+    /** Where it starts (default: this process's directory). */
+    cwd?: string;
   },
 ): WorkerProcess {
   const [command = process.execPath, ...args] = [
@@ -124,6 +126,7 @@ export function startWorker(
   ];
   const child = resources.track(
     spawn(command, args, {
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {

@@ -83,8 +83,8 @@ export const workerSettings = {
     env: "BORDA_WORKER_DIR",
     flag: "--work-dir <dir>",
     description:
-      "The worker's own files: its instance id, the DAG bundle cache, the log and result spool, tasks' working directories.",
-    default: "./.borda-worker",
+      "The worker's own files: its instance id, the DAG bundle cache, the log and result spool, tasks' working directories. The default is under ./.borda, which Borda's .gitignore keeps out of a checkout.",
+    default: "./.borda/edge-worker",
   },
   fetchWait: {
     env: "BORDA_FETCH_WAIT",

@@ -40,7 +40,7 @@ describe("worker configuration", () => {
       heartbeatIntervalMs: 5000,
       drainTimeoutMs: 300_000,
       healthPort: null,
-      workDir: path.resolve(".borda-worker"),
+      workDir: path.resolve(".borda/edge-worker"),
       fetchWaitMs: 25_000,
       python: "python3",
       taskEnv: [],

@@ -18,8 +18,12 @@ describeWithBrowser("why task instances did not succeed, on the run page", () =>
     ui = await openBrowser();
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   it("shows a reason line under each failed, upstream-failed and skipped task", async () => {

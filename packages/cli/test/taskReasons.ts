@@ -27,7 +27,7 @@ export default dag({ id: "reasons", schedule: null }, ({ task, branch }) => {
 
 /** What each task of the finished run says about why it did not succeed. */
 export const expectedReasons = {
-  boom: /Error: disk full/,
+  boom: "Error: disk full",
   after_boom: "Upstream failed: trigger rule all_success, upstream 'boom' failed.",
   not_taken: "Skipped: branch or short-circuit 'choose' did not follow to this task.",
 };

@@ -44,7 +44,8 @@ export const finishedTaskInstanceStates: readonly TaskInstanceState[] = [
 /**
  * Why a task instance failed, was skipped or could not run, as the REST API tells it: in
  * its note (Airflow has no field for it), which says the error the scheduler or the
- * worker recorded until someone writes a note of their own. Null in other states.
+ * worker recorded until someone writes a note of their own. One line, the note's first
+ * (an error's stack trace is in the task's log); null in other states.
  */
 export function taskInstanceReason(ti: {
   state: string | null;
@@ -55,7 +56,8 @@ export function taskInstanceReason(ti: {
     TaskInstanceState.upstreamFailed,
     TaskInstanceState.skipped,
   ];
-  return explained.includes(ti.state) ? ti.note : null;
+  if (!explained.includes(ti.state) || ti.note === null) return null;
+  return ti.note.split("\n", 1)[0] ?? null;
 }
 
 /**

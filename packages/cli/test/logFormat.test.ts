@@ -67,4 +67,43 @@ describe("borda server's log format", () => {
     const json = await firstLines(["--log-format", "json"], { tty: true });
     expect(JSON.parse(json.replace(/\r$/, ""))).toMatchObject({ msg: "metadata store ready" });
   });
+
+  it("writes the worker's log readable on a terminal, JSON lines into a pipe", async () => {
+    const env = {
+      PATH: process.env.PATH,
+      BORDA_API_URL: "http://127.0.0.1:9",
+      BORDA_WORKER_TOKEN: "t",
+      BORDA_WORKER_DIR: resources.dir(),
+    };
+    const workerLine = async (tty: boolean) => {
+      const command = [process.execPath, bordaBin, "worker"];
+      const child = resources.track(
+        tty
+          ? spawn("script", ["-qfec", command.map((a) => `'${a}'`).join(" "), "/dev/null"], {
+              detached: true,
+              stdio: ["pipe", "pipe", "pipe"],
+              env,
+            })
+          : spawn(command[0] ?? "", command.slice(1), {
+              detached: true,
+              stdio: ["ignore", "pipe", "pipe"],
+              env,
+            }),
+      );
+      let output = "";
+      // Under `script` the terminal carries stderr to its stdout.
+      for (const stream of [child.stdout, child.stderr]) {
+        stream?.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+      }
+      await eventually(
+        async () => output.includes("retrying in"),
+        () => output,
+      );
+      return output.split("\n").find((line) => line.includes("retrying in")) ?? "";
+    };
+    expect(await workerLine(true)).toMatch(/^\S+Z WARN {2}the control plane is not reachable yet/);
+    expect(JSON.parse(await workerLine(false))).toMatchObject({ level: "warn" });
+  });
 });

@@ -123,8 +123,9 @@ export const workerSettings = {
   logFormat: {
     env: "BORDA_LOG_FORMAT",
     flag: "--log-format <format>",
-    description: "Log format on stderr: text, or json (one object per line).",
-    default: "text",
+    description:
+      "Log format on stderr: text (time, level, message, fields), json (one object per line), or auto: text on a terminal, json otherwise.",
+    default: "auto",
   },
 } as const satisfies Record<string, SettingDefinition>;
 
@@ -133,6 +134,8 @@ export type WorkerSettingName = keyof typeof workerSettings;
 export const logLevels = ["error", "warn", "info", "debug", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
 export type LogFormat = "text" | "json";
+/** `auto`: text when stderr is a terminal, JSON otherwise (the worker decides at start). */
+export type LogFormatSetting = LogFormat | "auto";
 
 export interface WorkerConfig {
   /** The control plane's base URL, without `/edge/v1`. */
@@ -154,7 +157,7 @@ export interface WorkerConfig {
   /** The directory of the worker's own connections and variables; null for none. */
   secretsDir: string | null;
   logLevel: LogLevel;
-  logFormat: LogFormat;
+  logFormat: LogFormatSetting;
 }
 
 /**
@@ -213,8 +216,8 @@ export function resolveWorkerConfig(
   const logLevel = String(raw("logLevel")) as LogLevel;
   if (!logLevels.includes(logLevel)) throw invalid("logLevel", logLevel, logLevels.join(", "));
   const logFormat = String(raw("logFormat"));
-  if (logFormat !== "text" && logFormat !== "json") {
-    throw invalid("logFormat", logFormat, "text or json");
+  if (logFormat !== "text" && logFormat !== "json" && logFormat !== "auto") {
+    throw invalid("logFormat", logFormat, "auto, text or json");
   }
 
   const fetchWaitMs = seconds("fetchWait");

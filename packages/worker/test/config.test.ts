@@ -46,7 +46,7 @@ describe("worker configuration", () => {
       taskEnv: [],
       secretsDir: null,
       logLevel: "info",
-      logFormat: "text",
+      logFormat: "auto",
     });
   });
 
@@ -132,7 +132,7 @@ describe("worker configuration", () => {
     );
     expect(refused({ fetchWait: "600" })).toMatch(/must be at most 120 seconds/);
     expect(refused({ logLevel: "loud" })).toMatch(/error, warn, info, debug, silent/);
-    expect(refused({ logFormat: "xml" })).toMatch(/text or json/);
+    expect(refused({ logFormat: "xml" })).toMatch(/auto, text or json/);
     expect(refused({ taskEnv: "OK,1BAD" })).toMatch(/comma-separated environment variable names/);
     for (const message of [refused({ concurrency: "x" }), refused({ taskEnv: "?" })]) {
       expect(message).not.toContain(token);

@@ -126,7 +126,7 @@ describe("the docs, followed as a new user would", () => {
 
     shell.save(quickStart.block("where-dag"));
     const where = await shell.run(quickStart.block("where-run"));
-    expect(where.stdout).toMatch(/site B, in .*\.borda-worker/);
+    expect(where.stdout).toMatch(/site B, in .*\.borda\/edge-worker/);
     expect(await finishedRuns(api, "where_am_i", 1)).toEqual(["success"]);
     const ran = await api.taskInstances("where_am_i");
     expect(Object.fromEntries(ran.map((ti) => [ti.task_id, [ti.queue, ti.hostname]]))).toEqual({

@@ -1,15 +1,18 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { openStore, Scheduler, systemClock, UserAuth } from "@borda/server";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, startStandalone, TestResources } from "./support.js";
 
+const examples = fileURLToPath(new URL("../../../examples/dags/", import.meta.url));
+
 describe("borda standalone", () => {
   const resources = new TestResources();
   afterEach(() => resources.cleanup());
 
-  it("runs the example DAGs on its own worker with zero set-up, and stops cleanly on SIGTERM", async () => {
+  it("runs every example DAG to success on its own worker with zero set-up, and stops cleanly on SIGTERM", async () => {
     const cwd = resources.dir("borda-standalone-");
     const { child, lines, exited, url } = await startStandalone(resources, cwd);
     expect(lines.join("\n")).toMatch(/DAGs:\s+.*examples\/dags/);
@@ -23,13 +26,40 @@ describe("borda standalone", () => {
         async () => (await store.getDag("fan_out_fan_in"))?.currentVersion,
         "the examples to be parsed",
       );
-      await store.setDagPaused("fan_out_fan_in", false, new Date());
-      const scheduler = new Scheduler({ store, logger: pino({ level: "silent" }) });
-      const run = await scheduler.triggerRun("fan_out_fan_in", { conf: { count: 6 } });
-      await eventually(
-        async () => (await store.getDagRunById(run.id))?.state === "success",
-        "the run to succeed",
+      // Every example, TypeScript and Python twin alike, as a new user triggers them:
+      // with their defaults (count_to_twenty without its pauses), in the pool standalone made.
+      const exampleIds = readdirSync(examples).map((file) =>
+        file.endsWith(".py") ? `${path.basename(file, ".py")}_py` : path.basename(file, ".ts"),
       );
+      await eventually(async () => {
+        const parsed = await store.listDags({ dagIds: exampleIds });
+        return parsed.length === exampleIds.length && parsed.every((d) => d.currentVersion);
+      }, "every example to be parsed");
+      expect(await store.getPool("worker-1")).toMatchObject({ slots: 10 });
+      const scheduler = new Scheduler({ store, logger: pino({ level: "silent" }) });
+      const runs: Awaited<ReturnType<Scheduler["triggerRun"]>>[] = [];
+      for (const dagId of exampleIds) {
+        await store.setDagPaused(dagId, false, new Date());
+        const conf = dagId.startsWith("count_to_twenty")
+          ? { sleep_seconds: 0 }
+          : dagId.startsWith("fan_out_fan_in")
+            ? { count: 6 }
+            : {};
+        runs.push(await scheduler.triggerRun(dagId, { conf }));
+      }
+      const states = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            runs.map(async (r) => [r.dagId, (await store.getDagRunById(r.id))?.state]),
+          ),
+        );
+      await eventually(
+        async () => Object.values(await states()).every((s) => s === "success" || s === "failed"),
+        "every example run to end",
+      );
+      expect(await states()).toEqual(Object.fromEntries(exampleIds.map((id) => [id, "success"])));
+      const run = runs.find((r) => r.dagId === "fan_out_fan_in");
+      if (!run) throw new Error("no fan_out_fan_in run");
       const attempts = await store.listAttempts({ dagRunId: run.id });
       expect(new Set(attempts.map((a) => a.workerName))).toEqual(new Set(["standalone"]));
       const report = (await store.listXcoms({ dagRunId: run.id })).find(

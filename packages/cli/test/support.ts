@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import {
   startControlPlane,
 } from "@borda/server";
 import pino from "pino";
+import { descendantsOf, killAll, listProcesses, stillRunning } from "./processTree.js";
 
 export const bordaBin = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
@@ -39,19 +41,51 @@ export class TestResources {
   }
 
   async cleanup(): Promise<void> {
-    for (const child of this.#children.splice(0)) {
-      if (child.exitCode === null && child.signalCode === null && child.pid) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          child.kill("SIGKILL");
-        }
-      }
-    }
+    await Promise.all(this.#children.splice(0).map((child) => stopProcess(child)));
     for (const controlPlane of this.#controlPlanes.splice(0)) {
       await controlPlane.stop().catch(() => {});
     }
     for (const dir of this.#dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stops `child` and what it started: SIGTERM to its process group, then, after `graceMs`,
+ * SIGKILL to the group and to every process below it (task runners run in groups of
+ * their own); resolves once all of them have exited.
+ */
+export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const tree = descendantsOf(pid);
+  const running = child.exitCode === null && child.signalCode === null;
+  const exited = running ? once(child, "exit").catch(() => undefined) : Promise.resolve();
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // No such group left (or it was never one): the child alone, if it still runs.
+      if (running) child.kill(signal);
+    }
+  };
+  signalGroup("SIGTERM");
+  const inTime = await Promise.race([
+    exited.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+  ]);
+  if (!inTime) signalGroup("SIGKILL");
+  await exited;
+  // What it started may outlive it by a moment (being reaped) or for good (another group).
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const now = listProcesses();
+    const left = tree.filter((p) => stillRunning(p, now));
+    if (left.length === 0) return;
+    if (Date.now() > deadline) {
+      killAll(left);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -111,6 +145,10 @@ export function startWorker(
     env?: Record<string, string>;
     /** A command to run the worker under, e.g. `ip netns exec <namespace>`. */
     wrap?: string[];
+    /** Flags after `borda worker`. */
+    args?: string[];
+    /** Where it starts (default: this process's directory). */
+    cwd?: string;
   },
 ): WorkerProcess {
   const [command = process.execPath, ...args] = [
@@ -118,9 +156,11 @@ export function startWorker(
     process.execPath,
     bordaBin,
     "worker",
+    ...(options.args ?? []),
   ];
   const child = resources.track(
     spawn(command, args, {
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {

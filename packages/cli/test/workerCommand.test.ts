@@ -113,7 +113,10 @@ describe("borda worker", () => {
     while (!stderr.includes("retrying in") && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(stderr).toMatch(/WARN {2}the control plane is not reachable yet; retrying in/);
+    // Into a pipe the worker logs JSON lines.
+    expect(stderr).toMatch(
+      /"level":"warn".*"msg":"the control plane is not reachable yet; retrying in/,
+    );
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(stderr).not.toContain("bwt_never_logged");

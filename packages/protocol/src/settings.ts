@@ -30,7 +30,8 @@ export function settingsReader<Name extends string>(
   };
   const invalid = (name: Name, value: string | undefined, expected: string): BordaError => {
     const setting = table[name];
-    const flag = setting.flag === null ? "" : ` (${setting.flag.split(" ")[0]})`;
+    const long = setting.flag?.split(/[ ,]+/).find((token) => token.startsWith("--"));
+    const flag = long === undefined ? "" : ` (${long})`;
     return new BordaError(
       ErrorCode.configuration,
       `${setting.env}${flag} must be ${expected}; got '${value}'.`,

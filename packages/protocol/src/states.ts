@@ -42,6 +42,25 @@ export const finishedTaskInstanceStates: readonly TaskInstanceState[] = [
 ];
 
 /**
+ * Why a task instance failed, was skipped or could not run, as the REST API tells it: in
+ * its note (Airflow has no field for it), which says the error the scheduler or the
+ * worker recorded until someone writes a note of their own. One line, the note's first
+ * (an error's stack trace is in the task's log); null in other states.
+ */
+export function taskInstanceReason(ti: {
+  state: string | null;
+  note: string | null;
+}): string | null {
+  const explained: readonly (string | null)[] = [
+    TaskInstanceState.failed,
+    TaskInstanceState.upstreamFailed,
+    TaskInstanceState.skipped,
+  ];
+  if (!explained.includes(ti.state) || ti.note === null) return null;
+  return ti.note.split("\n", 1)[0] ?? null;
+}
+
+/**
  * One try of a task instance, as a worker sees it (the "job"). `queued` waits for a
  * worker; `claimed` is handed to a worker that has not yet said it started; `running`
  * has started. Every later state is final: an attempt never runs twice.

@@ -154,6 +154,13 @@ export const serverSettings = {
     description: "Log level: fatal, error, warn, info, debug, trace or silent.",
     default: "info",
   },
+  logFormat: {
+    env: "BORDA_LOG_FORMAT",
+    flag: "--log-format <format>",
+    description:
+      "Log format on stdout: text (time, level, message, fields), json (one object per line), or auto: text on a terminal, json otherwise.",
+    default: "auto",
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingName = keyof typeof serverSettings;
@@ -165,6 +172,9 @@ export const sensitiveSettings: ReadonlySet<SettingName> = new Set([
   "encryptionKeys",
   "adminPassword",
 ]);
+/** `auto`: text on a terminal, JSON anywhere else (serverLog.ts). */
+export const logFormats = ["auto", "text", "json"] as const;
+export type LogFormatSetting = (typeof logFormats)[number];
 
 export interface ServerConfig {
   port: number;
@@ -189,6 +199,7 @@ export interface ServerConfig {
   baseUrl: string | undefined;
   notificationRetryDelayMs: number;
   logLevel: string;
+  logFormat: LogFormatSetting;
 }
 
 /**
@@ -208,6 +219,8 @@ export function resolveServerConfig(
     throw invalid("adminUser", adminUser, "1 to 256 characters, without ':' or spaces");
   }
   if (!levels.includes(logLevel)) throw invalid("logLevel", logLevel, levels.join(", "));
+  const logFormat = String(raw("logFormat"));
+  if (!isLogFormat(logFormat)) throw invalid("logFormat", logFormat, logFormats.join(", "));
   return {
     port: wholeNumber("port", 0, 65535),
     host: String(raw("host")),
@@ -232,6 +245,7 @@ export function resolveServerConfig(
     baseUrl: baseUrl(raw("baseUrl"), invalid),
     notificationRetryDelayMs: seconds("notificationRetryDelay"),
     logLevel,
+    logFormat,
   };
 }
 
@@ -261,8 +275,11 @@ export function settingValues(config: ServerConfig): Record<SettingName, string>
     baseUrl: config.baseUrl ?? "",
     notificationRetryDelay: seconds(config.notificationRetryDelayMs),
     logLevel: config.logLevel,
+    logFormat: config.logFormat,
   };
 }
+const isLogFormat = (value: string): value is LogFormatSetting =>
+  (logFormats as readonly string[]).includes(value);
 
 function baseUrl(
   value: string | undefined,

@@ -1,6 +1,6 @@
 import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyInstance } from "fastify";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { loadSecretKey } from "./auth/secretKey.js";
 import { UserAuth } from "./auth/users.js";
 import type { ServerConfig } from "./config.js";
@@ -12,6 +12,7 @@ import { buildHttpServer } from "./http/httpServer.js";
 import { NotificationDelivery } from "./notifications/notificationDelivery.js";
 import { type Clock, systemClock } from "./scheduler/clock.js";
 import { Scheduler } from "./scheduler/scheduler.js";
+import { chooseLogFormat, createServerLogger } from "./serverLog.js";
 import { openStore, type Store } from "./store/index.js";
 import { serverVersion } from "./version.js";
 
@@ -42,10 +43,10 @@ export async function startControlPlane(
 ): Promise<ControlPlane> {
   const logger =
     options.logger ??
-    pino({
-      level: config.logLevel,
-      redact: ["req.headers.authorization", "headers.authorization"],
-    });
+    createServerLogger(
+      config.logLevel,
+      chooseLogFormat(config.logFormat, process.stdout.isTTY === true),
+    );
   const clock = options.clock ?? systemClock;
   const secretKey = loadSecretKey(config.home, config.secretKey);
   // Made once the store is open; the store's connection-loss callback reaches it.

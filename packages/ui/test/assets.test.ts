@@ -54,8 +54,12 @@ describeWithBrowser("assets in the web UI", () => {
     page = ui.page;
   }, 120_000);
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   const patience = 30_000;

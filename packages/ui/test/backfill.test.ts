@@ -31,8 +31,12 @@ describeWithBrowser("backfills in the web UI", () => {
     page = ui.page;
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   const patience = 30_000;

@@ -25,8 +25,12 @@ describeWithBrowser("a run of 1,000 task instances in the web UI", () => {
     ui = await openBrowser();
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   it("renders the run page, graph and grid", async () => {

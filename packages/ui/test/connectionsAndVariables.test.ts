@@ -40,8 +40,12 @@ describeWithBrowser("connections and variables in the web UI", () => {
     page = ui.page;
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   const patience = 30_000;

@@ -49,8 +49,12 @@ describeWithBrowser("a mapped task in the web UI", () => {
     ui = await openBrowser();
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   it("maps over the upstream's four items: three map indexes succeed, one fails", async () => {

@@ -53,8 +53,12 @@ describeWithBrowser("a run's callbacks and notifications in the web UI", () => {
     ui = await openBrowser();
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 

@@ -35,8 +35,12 @@ describeWithBrowser("the seed story in the web UI", () => {
     page = ui.page;
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   /** Waits as long as a run may take; assertions themselves never measure time. */

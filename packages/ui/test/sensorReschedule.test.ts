@@ -47,8 +47,12 @@ describeWithBrowser("a sensor up for reschedule in the web UI", () => {
     ui = await openBrowser();
   });
   afterAll(async () => {
-    await ui?.close();
-    await resources.cleanup();
+    // The processes stop even when the browser fails to close.
+    try {
+      await ui?.close();
+    } finally {
+      await resources.cleanup();
+    }
   });
 
   it("shows the sensor up for reschedule on the run page and in the grid", async () => {

@@ -41,13 +41,13 @@ export const workerSettings = {
   },
   queues: {
     env: "BORDA_QUEUES",
-    flag: "--queues <names>",
+    flag: "-q, --queues <names>",
     description: "Comma-separated queues to take work from; `*` matches any run of characters.",
     default: "default",
   },
   concurrency: {
     env: "BORDA_CONCURRENCY",
-    flag: "--concurrency <slots>",
+    flag: "-c, --concurrency <slots>",
     description: "Slots for tasks running at once (a task takes its pool_slots).",
     default: "8",
   },
@@ -83,8 +83,8 @@ export const workerSettings = {
     env: "BORDA_WORKER_DIR",
     flag: "--work-dir <dir>",
     description:
-      "The worker's own files: its instance id, the DAG bundle cache, the log and result spool, tasks' working directories.",
-    default: "./.borda-worker",
+      "The worker's own files: its instance id, the DAG bundle cache, the log and result spool, tasks' working directories. The default is under ./.borda, which Borda's .gitignore keeps out of a checkout.",
+    default: "./.borda/edge-worker",
   },
   fetchWait: {
     env: "BORDA_FETCH_WAIT",
@@ -123,8 +123,9 @@ export const workerSettings = {
   logFormat: {
     env: "BORDA_LOG_FORMAT",
     flag: "--log-format <format>",
-    description: "Log format on stderr: text, or json (one object per line).",
-    default: "text",
+    description:
+      "Log format on stderr: text (time, level, message, fields), json (one object per line), or auto: text on a terminal, json otherwise.",
+    default: "auto",
   },
 } as const satisfies Record<string, SettingDefinition>;
 
@@ -133,6 +134,8 @@ export type WorkerSettingName = keyof typeof workerSettings;
 export const logLevels = ["error", "warn", "info", "debug", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
 export type LogFormat = "text" | "json";
+/** `auto`: text when stderr is a terminal, JSON otherwise (the worker decides at start). */
+export type LogFormatSetting = LogFormat | "auto";
 
 export interface WorkerConfig {
   /** The control plane's base URL, without `/edge/v1`. */
@@ -154,7 +157,7 @@ export interface WorkerConfig {
   /** The directory of the worker's own connections and variables; null for none. */
   secretsDir: string | null;
   logLevel: LogLevel;
-  logFormat: LogFormat;
+  logFormat: LogFormatSetting;
 }
 
 /**
@@ -213,8 +216,8 @@ export function resolveWorkerConfig(
   const logLevel = String(raw("logLevel")) as LogLevel;
   if (!logLevels.includes(logLevel)) throw invalid("logLevel", logLevel, logLevels.join(", "));
   const logFormat = String(raw("logFormat"));
-  if (logFormat !== "text" && logFormat !== "json") {
-    throw invalid("logFormat", logFormat, "text or json");
+  if (logFormat !== "text" && logFormat !== "json" && logFormat !== "auto") {
+    throw invalid("logFormat", logFormat, "auto, text or json");
   }
 
   const fetchWaitMs = seconds("fetchWait");

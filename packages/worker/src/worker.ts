@@ -71,7 +71,12 @@ export class EdgeWorker {
     this.config = { ...config, queues: [...config.queues], taskEnv: [...config.taskEnv] };
     this.#options = options;
     this.#logger =
-      options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
+      options.logger ??
+      createLogger({
+        level: config.logLevel,
+        format:
+          config.logFormat === "auto" ? (process.stderr.isTTY ? "text" : "json") : config.logFormat,
+      });
     this.stopped = new Promise((resolve) => {
       this.#resolveStopped = resolve;
     });

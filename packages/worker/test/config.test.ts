@@ -40,13 +40,13 @@ describe("worker configuration", () => {
       heartbeatIntervalMs: 5000,
       drainTimeoutMs: 300_000,
       healthPort: null,
-      workDir: path.resolve(".borda-worker"),
+      workDir: path.resolve(".borda/edge-worker"),
       fetchWaitMs: 25_000,
       python: "python3",
       taskEnv: [],
       secretsDir: null,
       logLevel: "info",
-      logFormat: "text",
+      logFormat: "auto",
     });
   });
 
@@ -132,7 +132,7 @@ describe("worker configuration", () => {
     );
     expect(refused({ fetchWait: "600" })).toMatch(/must be at most 120 seconds/);
     expect(refused({ logLevel: "loud" })).toMatch(/error, warn, info, debug, silent/);
-    expect(refused({ logFormat: "xml" })).toMatch(/text or json/);
+    expect(refused({ logFormat: "xml" })).toMatch(/auto, text or json/);
     expect(refused({ taskEnv: "OK,1BAD" })).toMatch(/comma-separated environment variable names/);
     for (const message of [refused({ concurrency: "x" }), refused({ taskEnv: "?" })]) {
       expect(message).not.toContain(token);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ControlPlane } from "@borda/server";
 import {
   resolveServerConfig,
   type ServerConfig,
@@ -76,6 +77,7 @@ async function runStandalone(config: ServerConfig): Promise<void> {
     ),
   );
   await worker.start();
+  if (config.dagsFolder === examplesFolder) await createExamplesPool(controlPlane.store);
   process.stdout.write(
     [
       "",
@@ -106,6 +108,24 @@ async function runStandalone(config: ServerConfig): Promise<void> {
     process.on("SIGINT", stop);
   });
 }
+
+/**
+ * The bundled examples' count_to_twenty runs in pool `worker-1`, which the first seed's
+ * walkthrough creates by hand (10 slots, "Edge Pool"). Standalone serving those examples
+ * creates the same pool when it is absent (a pool someone changed stays as they left it),
+ * so every example runs out of the box. With a DAGs folder of its own, it creates none.
+ */
+async function createExamplesPool(store: ControlPlane["store"]): Promise<void> {
+  if (await store.getPool(examplesPool.name)) return;
+  await store.savePool(examplesPool);
+}
+
+const examplesPool = {
+  name: "worker-1",
+  slots: 10,
+  description: "Edge Pool",
+  includeDeferred: false,
+};
 
 /** Starts the control plane and stops it cleanly on SIGTERM or SIGINT. */
 async function runUntilSignal(config: ServerConfig): Promise<void> {

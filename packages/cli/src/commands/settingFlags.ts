@@ -35,8 +35,12 @@ export function settingValues<Name extends string>(
   return values;
 }
 
-/** `--dag-parse-timeout <seconds>` → `dagParseTimeout`, as commander names it. */
-function optionKey(flag: string): string {
-  const long = flag.split(" ")[0]?.replace(/^--/, "") ?? "";
+/** `--dag-parse-timeout <seconds>` (or `-q, --queues <names>`) → `dagParseTimeout`, as commander names it. */
+export function optionKey(flag: string): string {
+  const long = longFlag(flag).replace(/^--/, "");
   return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
+
+/** `-q, --queues <names>` → `--queues`. */
+export const longFlag = (flag: string) =>
+  flag.split(/[ ,]+/).find((token) => token.startsWith("--")) ?? flag;

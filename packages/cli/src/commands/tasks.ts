@@ -1,5 +1,9 @@
 import { createInterface } from "node:readline/promises";
-import type { ApiTaskInstance, ApiTaskInstanceReference } from "@borda/protocol";
+import {
+  type ApiTaskInstance,
+  type ApiTaskInstanceReference,
+  taskInstanceReason,
+} from "@borda/protocol";
 import type { Command } from "commander";
 import { ApiClient, type ApiOptions, addApiOptions, apiPath, readEvents } from "../apiClient.js";
 import { addOutputOption, instant, type OutputFormat, outputFormat, printRows } from "../output.js";
@@ -200,6 +204,7 @@ export function printTaskInstances(
       { header: "START", value: (t) => instant(t.start_date) },
       { header: "END", value: (t) => instant(t.end_date) },
       { header: "DURATION", value: (t) => (t.duration === null ? null : `${t.duration}s`) },
+      { header: "REASON", value: (t) => taskInstanceReason(t) },
     ],
     format,
   );

@@ -5,6 +5,7 @@ import {
   workerSettings,
 } from "@borda/worker";
 import type { Command } from "commander";
+import { addAirflowWorkerFlags, airflowWorkerSettings } from "./airflowWorkerFlags.js";
 import { addSettingFlags, settingValues } from "./settingFlags.js";
 
 /** Settings with no flag, read from the environment only; `--help` lists them after the flags. */
@@ -26,15 +27,16 @@ export function defineWorkerCommand(
   workerOptions: Pick<EdgeWorkerOptions, "runnerCommand"> = {},
 ): Command {
   return addSettingFlags(
-    command
+    addAirflowWorkerFlags(command)
       .description(
         "Run an edge worker: take task work from a control plane over outbound HTTPS (needs only its URL and a worker token) and run it here. SIGTERM or SIGINT drains: no new work, running tasks finish up to the drain timeout; a second signal stops waiting. (To manage the registered workers, use `borda workers`.)",
       )
       .addHelpText("after", `\nFrom the environment only:\n${environmentOnly}\n`),
     workerSettings,
   ).action(async (options: Record<string, unknown>) => {
+    const given = settingValues(options, workerSettings);
     const worker = new EdgeWorker(
-      resolveWorkerConfig(settingValues(options, workerSettings)),
+      resolveWorkerConfig({ ...given, ...airflowWorkerSettings(options, given) }),
       workerOptions,
     );
     let signals = 0;

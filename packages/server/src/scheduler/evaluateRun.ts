@@ -89,8 +89,11 @@ function decideTasks(
   const changes: TaskStateChange[] = [];
   const expansions: MapExpansion[] = [];
   const incomplete = () => ({ changes, expansions, state, complete: false });
-  /** Tasks a short-circuit skipped whatever their trigger rules: so is all below them. */
-  const cut = new Set<string>();
+  /**
+   * Tasks a short-circuit skipped whatever their trigger rules (so is all below them),
+   * each with that short-circuit's task id.
+   */
+  const cut = new Map<string, string>();
   for (const task of graph.order) {
     if (!visit.has(task.taskId)) continue;
     const tis = byTask.get(task.taskId);
@@ -98,15 +101,24 @@ function decideTasks(
     const waiting = tis.filter((ti) => ti.state === S.none);
     if (waiting.length === 0) continue;
     let steered: "follow" | "skip" | "cut" = "follow";
+    /** The upstream task whose branch or short-circuit skips this one. */
+    let steeredBy = "";
     for (const up of task.upstream) {
       const upstream = graph.byId.get(up);
-      if (cut.has(up)) steered = "cut";
+      const cutter = cut.get(up);
+      if (cutter !== undefined) {
+        steered = "cut";
+        steeredBy = cutter;
+      }
       if (!upstream?.flow || state.get(up)?.[0] !== S.success || steered === "cut") continue;
       if (!results.has(up)) return incomplete();
       const decided = steer(graph, upstream, results.get(up), task.taskId);
-      if (decided !== "follow") steered = decided;
+      if (decided !== "follow") {
+        steered = decided;
+        steeredBy = up;
+      }
     }
-    if (steered === "cut") cut.add(task.taskId);
+    if (steered === "cut") cut.set(task.taskId, steeredBy);
     let next =
       steered === "follow"
         ? decide(
@@ -115,7 +127,15 @@ function decideTasks(
           )
         : S.skipped;
     if (next === null) continue;
-    let error: string | undefined;
+    // Why a task instance will never run, kept as its error so every view can show it.
+    let error: string | undefined =
+      steered === "cut"
+        ? `Skipped: short-circuit '${steeredBy}' skipped every task below it.`
+        : steered === "skip"
+          ? `Skipped: branch or short-circuit '${steeredBy}' did not follow to this task.`
+          : next === S.scheduled
+            ? undefined
+            : `${next === S.skipped ? "Skipped" : "Upstream failed"}: trigger rule ${task.triggerRule}, upstream ${upstreamStates(task.upstream, state)}.`;
     // A mapped task none of whose instances has run yet becomes as many as its sources
     // hold now (again, after a clear of the whole task: the sources may have changed).
     if (next === S.scheduled && task.mapped && waiting.length === tis.length) {
@@ -130,6 +150,7 @@ function decideTasks(
         continue;
       } else {
         next = S.skipped;
+        error = `Skipped: it maps over nothing (its sources are empty).`;
       }
     }
     const to = next;
@@ -143,6 +164,16 @@ function decideTasks(
     if (to !== S.scheduled) for (const d of graph.downstream.get(task.taskId) ?? []) visit.add(d);
   }
   return { changes, expansions, state, complete: true };
+}
+
+/** "'extract' failed, 'load' success": the upstream tasks' states, a mapped task's distinct ones. */
+function upstreamStates(
+  upstream: readonly string[],
+  state: ReadonlyMap<string, readonly TaskInstanceState[]>,
+): string {
+  return upstream
+    .map((id) => `'${id}' ${[...new Set(state.get(id) ?? [S.removed])].join("/")}`)
+    .join(", ");
 }
 
 /** Counts of upstream states that the trigger rules look at. */

@@ -9,7 +9,7 @@ import { JobNotifier } from "./jobNotifier.js";
 import { planQueueing } from "./planQueueing.js";
 import { RunChanges } from "./runChanges.js";
 import { RunEvaluator } from "./runEvaluator.js";
-import { runIdInstant } from "./runIds.js";
+import { runIdInstant, runIdInstantWithFraction } from "./runIds.js";
 import { type DagRunInfo, manualDataInterval, nextDagRunInfo, timetableOf } from "./timetable.js";
 import { validateConf } from "./validateConf.js";
 
@@ -252,24 +252,35 @@ export class Scheduler {
       throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' has no parsed version yet.`);
     const conf = request.conf ?? {};
     validateConf(version.spec, conf);
-    const logicalDate = request.logicalDate ?? this.#clock.now();
-    const inferred = manualDataInterval(timetableOf(version.spec), logicalDate);
-    const run = await this.#store.createDagRun(
-      {
-        dagId,
-        runId: request.runId ?? `manual__${runIdInstant(logicalDate)}`,
-        dagVersionId: version.id,
-        runType: RunType.manual,
-        logicalDate,
-        dataIntervalStart: request.dataIntervalStart ?? inferred.start,
-        dataIntervalEnd: request.dataIntervalEnd ?? inferred.end,
-        conf,
-        note: request.note ?? null,
-        externalTrigger: true,
-        tasks: version.spec.tasks,
-      },
-      this.#clock.now(),
-    );
+    const create = (logicalDate: Date) => {
+      const inferred = manualDataInterval(timetableOf(version.spec), logicalDate);
+      return this.#store.createDagRun(
+        {
+          dagId,
+          runId: request.runId ?? `manual__${runIdInstantWithFraction(logicalDate)}`,
+          dagVersionId: version.id,
+          runType: RunType.manual,
+          logicalDate,
+          dataIntervalStart: request.dataIntervalStart ?? inferred.start,
+          dataIntervalEnd: request.dataIntervalEnd ?? inferred.end,
+          conf,
+          note: request.note ?? null,
+          externalTrigger: true,
+          tasks: version.spec.tasks,
+        },
+        this.#clock.now(),
+        { ifAbsent: request.runId === undefined && request.logicalDate === undefined },
+      );
+    };
+    let run = await create(request.logicalDate ?? this.#clock.now());
+    // Two triggers within one millisecond (a loop, or two replicas) would name the same
+    // run: the id and the logical date are the trigger instant, so the later one moves
+    // on by a millisecond. A run id or logical date the caller chose stays a conflict
+    // (createDagRun throws it; only a generated id is created `ifAbsent`). Bounded, so a
+    // clock that stands still cannot loop forever.
+    for (let retry = 1; !run && retry <= 100; retry++) {
+      run = await create(new Date(this.#clock.now().getTime() + retry));
+    }
     if (!run) throw new BordaError(ErrorCode.conflict, "The DAG run already exists.");
     await this.#startRuns();
     return (await this.#store.getDagRunById(run.id)) ?? run;

@@ -1,5 +1,6 @@
 import { assetConditionMet, RunType } from "@borda/protocol";
 import type { Kysely } from "kysely";
+import { runIdInstantWithFraction } from "../scheduler/runIds.js";
 import type { Database } from "./database.js";
 import { insertChunks } from "./insertChunks.js";
 import { insertDagRun } from "./insertDagRun.js";
@@ -25,12 +26,6 @@ export async function listDagsWithQueuedAssetEvents(ctx: StoreContext): Promise<
     .execute();
   return rows.map((row) => row.target_dag_id);
 }
-
-/**
- * Airflow renders instants in run ids as `2025-07-01T14:56:26.123000+00:00` when they have
- * a fraction: asset-triggered runs come in quick succession, so the milliseconds stay.
- */
-const runIdInstant = (date: Date) => date.toISOString().replace(/Z$/, "000+00:00");
 
 /** A DAG whose queued events satisfy its asset condition, with those events. */
 interface Satisfied {
@@ -138,7 +133,7 @@ export async function createAssetTriggeredRun(
       trx,
       {
         dagId,
-        runId: `dataset_triggered__${runIdInstant(logicalDate)}`,
+        runId: `dataset_triggered__${runIdInstantWithFraction(logicalDate)}`,
         dagVersionId: versionId,
         runType: RunType.datasetTriggered,
         logicalDate,

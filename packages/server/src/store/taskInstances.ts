@@ -329,6 +329,13 @@ export async function markTaskInstances(
           end_date: finished ? (row.end_date ?? now) : now,
           next_retry_at: null,
           updated_at: now,
+          // Why it will not run (or ran no further): the views show this beside the state.
+          last_error:
+            state === TIState.success
+              ? row.last_error
+              : options.runState
+                ? `The run was marked ${options.runState} by hand.`
+                : `Marked ${state} by hand.`,
         })
         .where("id", "=", row.id)
         .returningAll()

@@ -1,3 +1,4 @@
+import { taskInstanceReason } from "@borda/protocol";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from "react";
@@ -250,6 +251,7 @@ type RowFields = Pick<
   | "hostname"
   | "start_date"
   | "duration"
+  | "note"
 >;
 
 /**
@@ -349,49 +351,61 @@ const TaskInstanceRow = memo(function TaskInstanceRow({
   onToggle: (target: TaskTarget) => void;
 }) {
   const name = instanceName(ti);
+  const reason = taskInstanceReason(ti);
   return (
-    <tr className={ti.map_index >= 0 ? "map-index" : undefined}>
-      {selected === null ? null : (
-        <td>
-          <input
-            type="checkbox"
-            aria-label={`Select ${name}`}
-            checked={selected}
-            onChange={() =>
-              onToggle({ taskId: ti.task_id, mapIndex: ti.map_index >= 0 ? ti.map_index : null })
-            }
-          />
-        </td>
-      )}
-      <td className="mono task-name">{name}</td>
-      <td className="mono">{ti.operator ?? "—"}</td>
-      <td>
-        <StateBadge state={ti.state} />
-      </td>
-      <td className="numeric">{ti.try_number}</td>
-      <td>{ti.queue ?? "—"}</td>
-      <td>{ti.pool}</td>
-      <td>
-        {ti.hostname ? (
-          <Link to="/workers" search={{ name: ti.hostname }}>
-            {ti.hostname}
-          </Link>
-        ) : (
-          "—"
+    <>
+      <tr className={ti.map_index >= 0 ? "map-index" : undefined}>
+        {selected === null ? null : (
+          <td>
+            <input
+              type="checkbox"
+              aria-label={`Select ${name}`}
+              checked={selected}
+              onChange={() =>
+                onToggle({ taskId: ti.task_id, mapIndex: ti.map_index >= 0 ? ti.map_index : null })
+              }
+            />
+          </td>
         )}
-      </td>
-      <td>{formatInstant(ti.start_date)}</td>
-      <td className="numeric">{formatDuration(ti.duration)}</td>
-      <td>
-        <Link
-          to="/dags/$dagId/runs/$runId/tasks/$taskId"
-          params={{ dagId: ti.dag_id, runId: ti.dag_run_id, taskId: ti.task_id }}
-          search={logSearch(ti.map_index)}
-          aria-label={`Log of ${name}`}
-        >
-          Log
-        </Link>
-      </td>
-    </tr>
+        <td className="mono task-name">{name}</td>
+        <td className="mono">{ti.operator ?? "—"}</td>
+        <td>
+          <StateBadge state={ti.state} />
+        </td>
+        <td className="numeric">{ti.try_number}</td>
+        <td>{ti.queue ?? "—"}</td>
+        <td>{ti.pool}</td>
+        <td>
+          {ti.hostname ? (
+            <Link to="/workers" search={{ name: ti.hostname }}>
+              {ti.hostname}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </td>
+        <td>{formatInstant(ti.start_date)}</td>
+        <td className="numeric">{formatDuration(ti.duration)}</td>
+        <td>
+          <Link
+            to="/dags/$dagId/runs/$runId/tasks/$taskId"
+            params={{ dagId: ti.dag_id, runId: ti.dag_run_id, taskId: ti.task_id }}
+            search={logSearch(ti.map_index)}
+            aria-label={`Log of ${name}`}
+          >
+            Log
+          </Link>
+        </td>
+      </tr>
+      {reason === null ? null : (
+        // A line of its own under the task's row: a reason is a sentence, too long for a cell.
+        <tr className="task-reason">
+          {selected === null ? null : <td />}
+          <td colSpan={columnCount} aria-label={`Why ${name} is ${ti.state?.replaceAll("_", " ")}`}>
+            {reason}
+          </td>
+        </tr>
+      )}
+    </>
   );
 });

@@ -278,6 +278,7 @@ export function settingValues(config: ServerConfig): Record<SettingName, string>
     logFormat: config.logFormat,
   };
 }
+
 const isLogFormat = (value: string): value is LogFormatSetting =>
   (logFormats as readonly string[]).includes(value);
 

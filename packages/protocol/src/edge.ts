@@ -51,6 +51,19 @@ export const edgeApiPrefix = "/edge/v1";
 export const edgeProtocolVersion = "1.3";
 
 /**
+ * The minor of protocol 1.x a worker must have registered with to be handed a sensor or a
+ * code callback: a 1.2 worker would run a sensor as one poke and report `{ done: false }`
+ * as a success, and cannot run callbacks. Other jobs go to any 1.x worker.
+ */
+export const sensorsProtocolMinor = 3;
+
+/** The minor of a `major.minor` protocol version: 0 when it names none. */
+export function protocolMinorOf(version: string): number {
+  const minor = Number(version.split(".")[1]);
+  return Number.isInteger(minor) && minor > 0 ? minor : 0;
+}
+
+/**
  * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
  * `running`, `idle`, `maintenance_pending`, `maintenance_mode`, `terminating` or
  * `offline`; the others are how the control plane shows a request the worker has not
@@ -224,8 +237,8 @@ export const jobSchema = z.object({
   /**
    * A sensor's policy (1.3): the task's result is a poke's. In reschedule mode a false
    * poke is reported to `.../reschedule`; in poke mode the worker pokes again itself. A
-   * 1.2 worker ignores it and runs one poke as a task whose result is `{ done, value }`:
-   * sensors need 1.3 workers on their queues.
+   * sensor is handed only to a worker that registered with 1.3 or newer
+   * (`sensorsProtocolMinor`): a 1.2 worker would run one poke as an ordinary task.
    */
   sensor: sensorSchema.optional(),
   context: jobContextSchema,

@@ -9,11 +9,13 @@ import {
   type FetchResponse,
   type HeartbeatRequest,
   type LogChunk,
+  protocolMinorOf,
   type RegisterRequest,
   type RegisterResponse,
   type ReleaseReport,
   type RescheduleReport,
   type SuccessReport,
+  sensorsProtocolMinor,
   type TaskConnection,
   type TaskVariable,
   type WorkerDirectives,
@@ -116,6 +118,7 @@ export class EdgeService {
         queues: request.queues,
         concurrency: request.concurrency,
         version: request.version,
+        protocolVersion: request.protocolVersion,
         sysinfo: request.sysinfo,
         workerTimeoutMs: token.workerTimeoutMs,
       },
@@ -187,6 +190,7 @@ export class EdgeService {
         const directives = this.#directives(worker, token, []);
         if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
         const queues = directives.queues;
+        const protocolMinor = protocolMinorOf(worker.protocolVersion);
         const wake = new AbortController();
         const woken = this.#o.scheduler.notifier.waitForJobs(
           queues,
@@ -198,11 +202,13 @@ export class EdgeService {
           queues,
           freeSlots: Math.min(request.freeSlots, worker.concurrency),
           leaseMs: this.#timeoutOf(token),
+          protocolMinor,
         });
         // A callback whose answer is lost is claimed again once its lease lapses.
-        const callbacks = request.callbacks
-          ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
-          : [];
+        const callbacks =
+          request.callbacks && protocolMinor >= sensorsProtocolMinor
+            ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
+            : [];
         if (claimed.length > 0 || callbacks.length > 0) {
           wake.abort();
           if (closed.aborted) {

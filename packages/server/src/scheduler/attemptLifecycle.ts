@@ -1,8 +1,10 @@
 import {
   BordaError,
   ErrorCode,
+  edgeProtocolVersion,
   findTask,
   nextPokeDelayMs,
+  protocolMinorOf,
   SensorMode,
   sensorTimedOut,
   sensorTimeoutMessage,
@@ -65,12 +67,22 @@ export class AttemptLifecycle {
     return this.#o.leaseMs;
   }
 
-  /** Hands queued jobs on the worker's queues to it, up to its free slots. */
+  /**
+   * Hands queued jobs on the worker's queues to it, up to its free slots, and only those
+   * its protocol version can run (absent: this control plane's own).
+   */
   async claimJobs(
-    request: Omit<ClaimRequest, "leaseMs"> & { leaseMs?: number | undefined },
+    request: Omit<ClaimRequest, "leaseMs" | "protocolMinor"> & {
+      leaseMs?: number | undefined;
+      protocolMinor?: number | undefined;
+    },
   ): Promise<ClaimedJob[]> {
     const jobs = await this.#o.store.claimJobs(
-      { ...request, leaseMs: request.leaseMs ?? this.#o.leaseMs },
+      {
+        ...request,
+        leaseMs: request.leaseMs ?? this.#o.leaseMs,
+        protocolMinor: request.protocolMinor ?? protocolMinorOf(edgeProtocolVersion),
+      },
       this.#o.clock.now(),
     );
     if (jobs.length > 0) this.#o.wakeBy(jobs[0]?.leaseExpiresAt ?? null);

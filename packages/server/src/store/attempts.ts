@@ -33,6 +33,8 @@ export interface ClaimRequest {
   freeSlots: number;
   /** The lease each claim gets, renewed by heartbeats: the worker's timeout. */
   leaseMs: number;
+  /** The minor of worker protocol 1.x the worker registered with: it gets no job needing more. */
+  protocolMinor: number;
 }
 
 export interface ClaimedJob extends AttemptRecord {
@@ -60,6 +62,7 @@ export async function claimJobs(
       .selectAll()
       .where("state", "=", AttemptState.queued)
       .where((eb) => matchesQueues(eb, ctx.dialect, request.queues))
+      .where("needs_protocol_minor", "<=", request.protocolMinor)
       .orderBy("priority_weight", "desc")
       .orderBy("queued_at")
       .limit(request.freeSlots * 4)

@@ -574,14 +574,25 @@ describe.skipIf(skip !== null)(
 
     it("corpus_settings_exceptions: AIRFLOW_HOME, AirflowException, AirflowSkipException", async () => {
       const run = await runDag("corpus_settings_exceptions", "failed");
-      expect(run.states).toEqual({ where: "success", refuses: "failed", skips: "failed" });
+      expect(run.states).toEqual({
+        where: "success",
+        refuses: "failed",
+        skips: "skipped",
+        after_skip: "skipped",
+        despite_skip: "success",
+      });
       expect(run.results.where).toBe("airflow");
       expect(await run.log("where")).toMatch(/AIRFLOW_HOME is \/.*\/airflow\n/);
       const errorOf = (taskId: string) => run.attempts.find((a) => a.taskId === taskId)?.error;
       expect(errorOf("refuses")).toMatch(/AirflowException: the input is bad\n?$/);
-      expect(errorOf("skips")).toContain(
-        "The task raised AirflowSkipException (nothing to do today), but a Borda task cannot skip itself yet",
-      );
+      // Skipped on its first try, its reason kept, its retries unspent.
+      expect(run.taskInstances.skips).toMatchObject({
+        tryNumber: 1,
+        lastError: "nothing to do today",
+      });
+      expect(errorOf("skips")).toBe("nothing to do today");
+      expect(await run.log("skips")).toContain("The task skipped itself: nothing to do today");
+      expect(run.results.despite_skip).toBe("ran");
     });
 
     it("corpus_custom_operator: a BaseOperator subclass with a templated field and self.log", async () => {

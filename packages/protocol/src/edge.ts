@@ -312,6 +312,12 @@ export const failureReportSchema = z.object({
    * says `softFail`, as Airflow's `AirflowSensorTimeout`.
    */
   sensorTimeout: z.boolean().optional(),
+  /**
+   * The task skipped itself (Airflow's `AirflowSkipException`, Borda's `SkipTask`): its
+   * task instance is `skipped`, without retries or failure callbacks, and `error` says
+   * why. A control plane that does not know it records a failure.
+   */
+  skipped: z.boolean().optional(),
 });
 export type FailureReport = z.infer<typeof failureReportSchema>;
 

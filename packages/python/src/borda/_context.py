@@ -54,6 +54,16 @@ class LookupFailed(Exception):
         self.code = code
 
 
+class SkipTask(Exception):
+    """Raised by a running task to skip itself: its task instance becomes ``skipped``,
+    without retries or failure callbacks, and the tasks after it run or skip as their
+    trigger rules say. The message says why (it is the task instance's note of the skip).
+    Airflow's ``AirflowSkipException`` is one.
+    """
+
+    __module__ = "borda"
+
+
 class TaskAborted(BaseException):
     """The task was asked to stop (its execution timeout, a kill, a lost lease).
 

@@ -338,7 +338,7 @@ export class EdgeService {
     const attempt = await this.#o.scheduler.attempts.failAttempt(
       attemptId,
       { error: withoutNul(report.error), exitCode: report.exitCode ?? null },
-      { sensorTimeout: report.sensorTimeout ?? false },
+      { sensorTimeout: report.sensorTimeout ?? false, skipped: report.skipped ?? false },
     );
     this.logs.changed(attemptId);
     return attempt;

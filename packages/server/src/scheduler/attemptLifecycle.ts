@@ -181,11 +181,12 @@ export class AttemptLifecycle {
   async failAttempt(
     attemptId: string,
     failure: AttemptFailure,
-    options: { sensorTimeout?: boolean } = {},
+    options: { sensorTimeout?: boolean; skipped?: boolean } = {},
   ): Promise<AttemptRecord> {
     const now = this.#o.clock.now();
-    let final: FinalFailure | undefined;
-    if (options.sensorTimeout) {
+    // A task that skipped itself is skipped whatever its retries: it did not fail.
+    let final: FinalFailure | undefined = options.skipped ? TaskInstanceState.skipped : undefined;
+    if (options.sensorTimeout && !final) {
       // Only a sensor's timeout: any other task's failure retries as its policy says.
       const held = await this.#o.store.getAttempt(attemptId);
       const sensor = held && (await this.#taskOf(held))?.sensor;

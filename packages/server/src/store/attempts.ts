@@ -323,7 +323,8 @@ export async function failAttempt(
         .where("id", "=", ti.id)
         .where("current_attempt_id", "=", attemptId)
         .execute();
-      if (task?.callbacks) {
+      // A skip (soft_fail, a task that skipped itself) is no failure: no failure callback.
+      if (task?.callbacks && options.final !== TIState.skipped) {
         const retrying = retryAt !== null;
         await recordCallbacks(
           ctx,

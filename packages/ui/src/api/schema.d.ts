@@ -786,6 +786,7 @@ export interface paths {
                         error: string;
                         exitCode?: number | null;
                         sensorTimeout?: boolean;
+                        skipped?: boolean;
                     };
                 };
             };

@@ -6,6 +6,7 @@ import {
   createTaskContext,
   type DagHandle,
   getDagHandle,
+  isSkipTask,
   type TaskContext,
   type TaskRuntime,
 } from "@borda/sdk";
@@ -156,7 +157,9 @@ async function run(
   try {
     outcome = await runTask(dags, request, signal);
   } catch (error) {
-    outcome = { kind: "failed", error: describe(error) };
+    outcome = isSkipTask(error)
+      ? { kind: "skipped", reason: error.message || "The task threw SkipTask." }
+      : { kind: "failed", error: describe(error) };
   } finally {
     for (const name of Object.keys(request.env)) delete process.env[name];
     ended();

@@ -77,4 +77,6 @@ export type RunOutcome =
   | { kind: "returned"; json: string | null; xcoms?: Record<string, string> }
   /** A bash task: the command the worker runs, computed from the context. */
   | { kind: "bash"; command: string; env: Record<string, string>; cwd: string | null }
-  | { kind: "failed"; error: string };
+  | { kind: "failed"; error: string }
+  /** The task skipped itself (Borda's `SkipTask`, Airflow's `AirflowSkipException`), saying why. */
+  | { kind: "skipped"; reason: string };

@@ -137,7 +137,9 @@ export class TaskRunner {
         if (result.outcome !== "failure") return result;
         // Masked before it is cut short, so no secret is cut in two and left half shown.
         const error = truncated(masker.mask(result.error));
-        output.note(`The attempt failed: ${error}`);
+        output.note(
+          result.skipped ? `The task skipped itself: ${error}` : `The attempt failed: ${error}`,
+        );
         return { ...result, error };
       });
     return { result, stop, kill };
@@ -227,6 +229,8 @@ export class TaskRunner {
         return { outcome: "reschedule" };
       case "sensorTimeout":
         return { outcome: "failure", error: outcome.error, exitCode: null, sensorTimeout: true };
+      case "skipped":
+        return { outcome: "failure", error: outcome.reason, exitCode: null, skipped: true };
       case "returned":
         return {
           outcome: "success",

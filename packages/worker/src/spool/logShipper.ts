@@ -121,6 +121,7 @@ export class LogShipper {
                 error: result.error,
                 exitCode: result.exitCode,
                 ...(result.sensorTimeout ? { sensorTimeout: true } : {}),
+                ...(result.skipped ? { skipped: true } : {}),
               },
               stopped,
             );

@@ -25,18 +25,13 @@ from airflow._borda.context import (
     current_context,
     make_context,
 )
-from airflow._borda.subset import SUBSET_DOCS
 from airflow._borda.templating import render_template_fields
-from airflow.exceptions import AirflowException, AirflowFailException, AirflowSkipException
+from airflow.exceptions import AirflowFailException
 from borda import TaskContext
 from borda._registry import BashCommand, Returned, RunResult
 
 if TYPE_CHECKING:
     from airflow._borda.operator import BaseOperator
-
-
-class SkipNotSupported(AirflowException):
-    """A task raised ``AirflowSkipException``: a Borda task cannot skip itself yet."""
 
 
 def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
@@ -47,11 +42,6 @@ def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
         try:
             render_template_fields(task, context, untemplated)
             result = task._borda_execute(context)
-        except AirflowSkipException as skip:
-            raise SkipNotSupported(
-                f"The task raised AirflowSkipException ({skip}), but a Borda task cannot skip "
-                f"itself yet, so the task fails instead ({SUBSET_DOCS})."
-            ) from skip
         except AirflowFailException:
             print(
                 "AirflowFailException: Borda fails the task and retries it like any failure "

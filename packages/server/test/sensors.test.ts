@@ -122,6 +122,17 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
       state: "running",
     });
     expect((await ask(plain.attemptId, { ...job, dagId: "nope" })).body).toEqual({ state: null });
+    // check_existence: whether the DAG is active and its current version has the task.
+    const check = { ...job, checkExistence: true };
+    expect((await ask(plain.attemptId, check)).body).toEqual({ state: "running", exists: true });
+    expect((await ask(plain.attemptId, { ...check, taskId: "nope" })).body).toEqual({
+      state: null,
+      exists: false,
+    });
+    expect((await ask(plain.attemptId, { ...check, dagId: "nope", taskId: null })).body).toEqual({
+      state: null,
+      exists: false,
+    });
     await worker.report(plain.attemptId, "success", { returnValue: "plain" });
     expect((await ask(plain.attemptId, job)).status).toBe(409);
   });

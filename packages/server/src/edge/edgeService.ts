@@ -7,6 +7,7 @@ import {
   type FailureReport,
   type FetchRequest,
   type FetchResponse,
+  findTask,
   type HeartbeatRequest,
   type LogChunk,
   protocolMinorOf,
@@ -370,18 +371,28 @@ export class EdgeService {
     request: ExternalStateRequest,
   ): Promise<ExternalStateResponse> {
     await this.#requireAttempt(token, name, attemptId);
+    const exists = request.checkExistence
+      ? { exists: await this.#dagHasTask(request.dagId, request.taskId) }
+      : {};
     const at = new Date(request.logicalDate);
     const [run] = await this.#o.store.listDagRuns(
       { dagId: request.dagId, logicalDate: { gte: at, lte: at } },
       { orderBy: "logical_date", descending: true, limit: 1, offset: 0 },
     );
-    if (!run) return { state: null };
-    if (request.taskId === null) return { state: run.state };
+    if (!run) return { state: null, ...exists };
+    if (request.taskId === null) return { state: run.state, ...exists };
     const [ti] = await this.#o.store.listTaskInstances({
       dagRunId: run.id,
       taskIds: [request.taskId],
     });
-    return { state: ti?.state ?? null };
+    return { state: ti?.state ?? null, ...exists };
+  }
+
+  /** Whether DAG `dagId` is active and, when `taskId` is given, its current version has that task. */
+  async #dagHasTask(dagId: string, taskId: string | null): Promise<boolean> {
+    const dag = await this.#o.store.getDag(dagId);
+    if (!dag?.isActive || !dag.currentVersion) return false;
+    return taskId === null || findTask(dag.currentVersion.spec, taskId) !== undefined;
   }
 
   /** XCom entries of the attempt's run, for a running task that pulls them. */

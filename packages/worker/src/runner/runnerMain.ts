@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
-import type { CallbackInfo, TaskConnection } from "@borda/protocol";
+import type { CallbackInfo, ExternalStateResponse, TaskConnection } from "@borda/protocol";
 import {
   type Connection,
   createTaskContext,
@@ -109,7 +109,7 @@ function dagStateRuntime(signal: AbortSignal): Pick<TaskRuntime, "dagState"> {
     dagState: async (request) => {
       const answer = await ask({ kind: "externalState", ...request }, signal);
       if (answer.error) throw answerError(answer.error);
-      return (answer.value as string | null) ?? null;
+      return (answer.value as ExternalStateResponse | undefined)?.state ?? null;
     },
   };
 }

@@ -52,13 +52,20 @@ export type FromRunner =
  * - `connection`: a connection, password included, as a `TaskConnection`;
  * - `variable`: a variable's value, a string;
  * - `externalState`: the state of another DAG's run (`taskId` null) or task instance at
- *   a logical date, a string or null (an external-task sensor).
+ *   a logical date (an external-task sensor), as `ExternalStateResponse`: `state`, a
+ *   string or null, and with `checkExistence` whether that DAG and task exist.
  */
 export type RunnerQuestion =
   | { kind: "xcomPull"; taskIds?: string[]; key: string }
   | { kind: "connection"; connId: string }
   | { kind: "variable"; key: string }
-  | { kind: "externalState"; dagId: string; taskId: string | null; logicalDate: string };
+  | {
+      kind: "externalState";
+      dagId: string;
+      taskId: string | null;
+      logicalDate: string;
+      checkExistence?: boolean;
+    };
 
 /**
  * Why an ask has no value: `not_found`, defined nowhere the worker looked (a default may

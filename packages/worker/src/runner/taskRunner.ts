@@ -3,6 +3,7 @@ import path from "node:path";
 import {
   type CallbackInfo,
   type ExternalStateRequest,
+  type ExternalStateResponse,
   failureReportSchema,
   type Job,
   nextPokeDelayMs,
@@ -64,7 +65,7 @@ export interface TaskRunnerOptions {
     request: { taskIds?: string[]; key: string },
   ): Promise<XcomPullResponse["values"]>;
   /** Another DAG's run or task state, for an external-task sensor (the control plane's). */
-  externalState?(job: Job, request: ExternalStateRequest): Promise<string | null>;
+  externalState?(job: Job, request: ExternalStateRequest): Promise<ExternalStateResponse>;
   /** Where tasks' connections and variables come from: the worker's own, then the control plane's. */
   secrets?: SecretsResolver;
 }
@@ -319,8 +320,13 @@ export class TaskRunner {
       }
       case "externalState": {
         if (!this.#options.externalState) throw new Error("This worker cannot read DAG states.");
-        const { dagId, taskId, logicalDate } = question;
-        return this.#options.externalState(job, { dagId, taskId, logicalDate });
+        const { dagId, taskId, logicalDate, checkExistence } = question;
+        return this.#options.externalState(job, {
+          dagId,
+          taskId,
+          logicalDate,
+          ...(checkExistence ? { checkExistence } : {}),
+        });
       }
     }
   }

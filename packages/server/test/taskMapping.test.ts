@@ -156,6 +156,44 @@ describeEachBackend("dynamic task mapping on a real control plane", (backend) =>
     expect(total?.context.inputs).toEqual({ scaled: [1] });
   });
 
+  it("clears one map index named as a [task_id, map_index] pair: it alone runs again, over its own item", async () => {
+    const { admin, work, instances } = await setUp();
+    await admin("POST", "/dags/mapping/dagRuns", { dag_run_id: "one" });
+    await work((job) => (job.taskId === "numbers" ? [1, 2, 3] : 1));
+    const clear = (body: Record<string, unknown>) =>
+      admin("POST", "/dags/mapping/clearTaskInstances", {
+        dag_run_id: "one",
+        task_ids: [["scaled", 1]],
+        only_failed: false,
+        ...body,
+      });
+    const dry = await clear({ dry_run: true });
+    expect(dry.body.task_instances).toMatchObject([{ task_id: "scaled", dag_run_id: "one" }]);
+    expect(await instances("one", "scaled")).toEqual([
+      [0, "success"],
+      [1, "success"],
+      [2, "success"],
+    ]);
+    expect((await clear({ dry_run: false })).status).toBe(200);
+    expect(await instances("one", "scaled")).toEqual([
+      [0, "success"],
+      [1, "queued"],
+      [2, "success"],
+    ]);
+    const { ran } = await work((job) => (job.taskId === "scaled" ? 200 : 1));
+    expect(ran.map((job) => [job.taskId, job.mapIndex, job.context.inputs])).toEqual([
+      ["scaled", 1, { factor: 1, n: 2 }],
+    ]);
+    expect(await instances("one", "scaled")).toEqual([
+      [0, "success"],
+      [1, "success"],
+      [2, "success"],
+    ]);
+    // A malformed pair is refused, saying what is wrong.
+    const bad = await clear({ dry_run: true, task_ids: [["scaled", -1]] });
+    expect(bad.status).toBe(400);
+  });
+
   it("marks one map index by hand and answers it, its tries and its errors by path", async () => {
     const { admin, work, instances } = await setUp();
     await admin("POST", "/dags/mapping/dagRuns", { dag_run_id: "partial" });

@@ -1124,6 +1124,7 @@ export interface paths {
                         taskId: string | null;
                         /** Format: date-time */
                         logicalDate: string;
+                        checkExistence?: boolean;
                     };
                 };
             };
@@ -1136,6 +1137,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             state: string | null;
+                            exists?: boolean;
                         };
                     };
                 };
@@ -9536,7 +9538,10 @@ export interface operations {
                 "application/json": {
                     /** @default true */
                     dry_run?: boolean;
-                    task_ids?: string[];
+                    task_ids?: (string | [
+                        string,
+                        number
+                    ])[];
                     /** Format: date-time */
                     start_date?: string;
                     /** Format: date-time */

@@ -142,7 +142,7 @@ describeWithBrowser("a mapped task in the web UI", () => {
     // Cleared alone, press[2] runs again over its own item (and the cherry jams again);
     // its siblings are left as they are.
     await page.getByRole("checkbox", { name: "Select press[2]" }).check();
-    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
     const clearing = page.getByRole("dialog", { name: "Clear task instances?" });
     expect(await clearing.textContent()).toContain("press[2]");
     await clearing.getByRole("button", { name: "Confirm" }).click();

@@ -403,9 +403,13 @@ export class EdgeService {
     request: { taskIds?: string[] | undefined; key: string },
   ): Promise<XcomPullResponse> {
     const attempt = await this.#requireReader(token, name, attemptId);
-    // The run's version, not the attempt's: a code callback reads through its claim.
-    const run = await this.#o.store.getDagRunById(attempt.dagRunId);
-    const version = run && (await this.#o.store.getDagVersion(run.dagVersionId));
+    // Which upstream tasks are mapped is the run's version's to say. An attempt carries it
+    // (queued with its run's, which never changes); a code callback's claim does not.
+    const versionId =
+      "dagVersionId" in attempt
+        ? attempt.dagVersionId
+        : (await this.#o.store.getDagRunById(attempt.dagRunId))?.dagVersionId;
+    const version = versionId === undefined ? null : await this.#o.store.getDagVersion(versionId);
     if (!version) return { values: [] };
     const found = await this.#o.store.readTaskValues(version.spec, {
       dagRunId: attempt.dagRunId,

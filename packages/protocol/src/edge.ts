@@ -301,6 +301,8 @@ export const successReportSchema = z.object({
   returnValue: z.unknown().optional(),
   /** Other XCom entries the task pushed, by key (Airflow's `xcom_push`, `multiple_outputs`). */
   xcoms: z.record(z.string().min(1).max(250), z.unknown()).optional(),
+  /** A mapped task instance's `map_index_template`, rendered after it ran (its name in the UI). */
+  renderedMapIndex: z.string().max(250).optional(),
 });
 export type SuccessReport = z.infer<typeof successReportSchema>;
 

@@ -66,7 +66,7 @@ describeEachBackend("dynamic task mapping on a real control plane", (backend) =>
         ti.state,
       ]);
     };
-    return { cp, admin, work, instances };
+    return { cp, admin, worker, work, instances };
   }
 
   it("maps over an upstream list, gives each map index its item, and the results in order downstream", async () => {
@@ -157,7 +157,7 @@ describeEachBackend("dynamic task mapping on a real control plane", (backend) =>
   });
 
   it("clears one map index named as a [task_id, map_index] pair: it alone runs again, over its own item", async () => {
-    const { admin, work, instances } = await setUp();
+    const { admin, worker, work, instances } = await setUp();
     await admin("POST", "/dags/mapping/dagRuns", { dag_run_id: "one" });
     await work((job) => (job.taskId === "numbers" ? [1, 2, 3] : 1));
     const clear = (body: Record<string, unknown>) =>
@@ -180,15 +180,21 @@ describeEachBackend("dynamic task mapping on a real control plane", (backend) =>
       [1, "queued"],
       [2, "success"],
     ]);
-    const { ran } = await work((job) => (job.taskId === "scaled" ? 200 : 1));
-    expect(ran.map((job) => [job.taskId, job.mapIndex, job.context.inputs])).toEqual([
+    const { jobs } = (await worker.fetchJobs(0)).body as { jobs: Job[] };
+    expect(jobs.map((job) => [job.taskId, job.mapIndex, job.context.inputs])).toEqual([
       ["scaled", 1, { factor: 1, n: 2 }],
     ]);
+    const [again] = jobs as [Job];
+    await worker.report(again.attemptId, "start");
+    // A worker that rendered the task's map_index_template reports it with the success.
+    await worker.report(again.attemptId, "success", { returnValue: 2, renderedMapIndex: "two" });
     expect(await instances("one", "scaled")).toEqual([
       [0, "success"],
       [1, "success"],
       [2, "success"],
     ]);
+    const named = await admin("GET", "/dags/mapping/dagRuns/one/taskInstances/scaled/1");
+    expect(named.body).toMatchObject({ map_index: 1, rendered_map_index: "two" });
     // A malformed pair is refused, saying what is wrong.
     const bad = await clear({ dry_run: true, task_ids: [["scaled", -1]] });
     expect(bad.status).toBe(400);

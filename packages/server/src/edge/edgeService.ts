@@ -324,6 +324,8 @@ export class EdgeService {
     const attempt = await this.#o.scheduler.attempts.completeAttempt(attemptId, {
       returnValue: report.returnValue,
       xcoms: report.xcoms,
+      renderedMapIndex:
+        report.renderedMapIndex === undefined ? undefined : withoutNul(report.renderedMapIndex),
     });
     this.logs.changed(attemptId);
     return attempt;

@@ -153,11 +153,16 @@ export class AttemptLifecycle {
   /** Records success, then queues the downstream tasks this made ready, before returning. */
   async completeAttempt(
     attemptId: string,
-    result: { returnValue?: unknown; xcoms?: Record<string, unknown> | undefined } = {},
+    result: {
+      returnValue?: unknown;
+      xcoms?: Record<string, unknown> | undefined;
+      renderedMapIndex?: string | undefined;
+    } = {},
   ): Promise<AttemptRecord> {
     const attempt = await this.#o.store.completeAttempt(
       attemptId,
       {
+        renderedMapIndex: result.renderedMapIndex,
         returnValueJson:
           result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue),
         xcomsJson:

@@ -173,6 +173,8 @@ export async function completeAttempt(
     returnValueJson?: string | undefined;
     /** Other entries the task pushed, key → JSON. */
     xcomsJson?: Record<string, string> | undefined;
+    /** Its map_index_template, rendered by the worker (a mapped instance's name). */
+    renderedMapIndex?: string | undefined;
   },
   at: Date,
 ): Promise<AttemptRecord> {
@@ -195,6 +197,7 @@ export async function completeAttempt(
         end_date: now,
         hostname: attempt.worker_name,
         last_error: null,
+        rendered_map_index: result.renderedMapIndex ?? null,
         updated_at: now,
       }))
       .where("id", "=", attempt.task_instance_id)

@@ -142,6 +142,8 @@ export interface TaskInstancesTable {
   next_retry_at: number | null;
   last_error: string | null;
   note: string | null;
+  /** Its map_index_template as the worker rendered it after its last success (migration 014). */
+  rendered_map_index: string | null;
   updated_at: number;
 }
 

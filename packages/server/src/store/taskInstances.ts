@@ -261,6 +261,7 @@ export async function clearTaskInstances(
           start_date: null,
           end_date: null,
           last_error: null,
+          rendered_map_index: null,
           updated_at: now,
         })
         .where("id", "=", row.id)
@@ -410,5 +411,6 @@ export function toTaskInstanceRecord(r: Selectable<TaskInstancesTable>): TaskIns
     queuedAt: toDate(r.queued_at),
     nextRetryAt: toDate(r.next_retry_at),
     lastError: r.last_error,
+    renderedMapIndex: r.rendered_map_index,
   };
 }

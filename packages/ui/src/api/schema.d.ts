@@ -701,6 +701,7 @@ export interface paths {
                         xcoms?: {
                             [key: string]: unknown;
                         };
+                        renderedMapIndex?: string;
                     };
                 };
             };

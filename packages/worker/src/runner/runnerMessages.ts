@@ -81,7 +81,13 @@ export type RunOutcome =
    * The function returned; `json` is its value serialised, null for undefined. `xcoms`:
    * other entries it pushed, key → JSON (Airflow's `xcom_push`, `multiple_outputs`).
    */
-  | { kind: "returned"; json: string | null; xcoms?: Record<string, string> }
+  | {
+      kind: "returned";
+      json: string | null;
+      xcoms?: Record<string, string>;
+      /** A mapped task's map_index_template, rendered after it ran (the Python runner's). */
+      renderedMapIndex?: string;
+    }
   /** A bash task: the command the worker runs, computed from the context. */
   | { kind: "bash"; command: string; env: Record<string, string>; cwd: string | null }
   | { kind: "failed"; error: string }

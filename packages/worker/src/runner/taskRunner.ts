@@ -243,6 +243,7 @@ export class TaskRunner {
                 ),
               }
             : {}),
+          ...(outcome.renderedMapIndex ? { renderedMapIndex: outcome.renderedMapIndex } : {}),
         };
       case "bash":
         return this.#runBash(job, outcome, output, request);

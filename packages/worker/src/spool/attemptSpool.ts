@@ -32,7 +32,12 @@ import path from "node:path";
 
 /** The final report of an attempt, as sent to the control plane. */
 export type AttemptResult =
-  | { outcome: "success"; returnValue?: unknown; xcoms?: Record<string, unknown> }
+  | {
+      outcome: "success";
+      returnValue?: unknown;
+      xcoms?: Record<string, unknown>;
+      renderedMapIndex?: string;
+    }
   /**
    * `sensorTimeout`: a sensor ran out of time (no retry; skipped with soft_fail).
    * `skipped`: the task skipped itself, `error` saying why (no retry).

@@ -109,7 +109,11 @@ export class LogShipper {
           if (result.outcome === "success") {
             await client.reportSuccess(
               attemptId,
-              { returnValue: result.returnValue, ...(result.xcoms ? { xcoms: result.xcoms } : {}) },
+              {
+                returnValue: result.returnValue,
+                ...(result.xcoms ? { xcoms: result.xcoms } : {}),
+                ...(result.renderedMapIndex ? { renderedMapIndex: result.renderedMapIndex } : {}),
+              },
               stopped,
             );
           } else if (result.outcome === "reschedule") {

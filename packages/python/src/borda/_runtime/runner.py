@@ -353,6 +353,8 @@ def _outcome(result: Any, limit: int) -> dict[str, Any]:
         )
     value = None if result.value is None else _json(result.value, limit, "The task's return value")
     outcome: dict[str, Any] = {"kind": "returned", "json": value}
+    if result.rendered_map_index is not None:
+        outcome["renderedMapIndex"] = result.rendered_map_index[:250]
     if result.xcoms:
         outcome["xcoms"] = {
             str(key): _json(xcom, limit, f"The XCom '{key}'") for key, xcom in result.xcoms.items()

@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 
 /**
+ * A mapped task instance's name (Airflow's `rendered_map_index`), its `map_index_template`
+ * rendered by the worker after the task ran: `task_instances.rendered_map_index`.
+ *
  * Jobs only workers of a recent enough protocol may run (docs/internals.md, "Worker
  * protocol versions"): a worker's row keeps the protocol version it registered with (null
  * for one registered before 014, which is treated as 1.2 until it registers again), and
@@ -15,4 +18,5 @@ export async function workerProtocolSchema(db: Kysely<any>): Promise<void> {
     .alterTable("task_attempts")
     .addColumn("needs_protocol_minor", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema.alterTable("task_instances").addColumn("rendered_map_index", "text").execute();
 }

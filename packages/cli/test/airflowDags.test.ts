@@ -106,6 +106,8 @@ describe.skipIf(skip !== null)(
         throw new Error(`${dagId} ended ${ended}, not ${state}: ${JSON.stringify(errors)}`);
       }
       const taskInstances = await cp.store.listTaskInstances({ dagRunId: run.id });
+      const mapped = (taskId: string) =>
+        taskInstances.filter((ti) => ti.taskId === taskId).sort((a, b) => a.mapIndex - b.mapIndex);
       const xcomRecords = await cp.store.listXcoms({ dagRunId: run.id });
       const xcoms: Record<string, Record<string, unknown>> = {};
       for (const xcom of xcomRecords) {
@@ -126,11 +128,9 @@ describe.skipIf(skip !== null)(
             .sort((a, b) => a.mapIndex - b.mapIndex)
             .map((x) => x.value),
         /** A mapped task's task instances' states, in map_index order. */
-        mappedStates: (taskId: string) =>
-          taskInstances
-            .filter((ti) => ti.taskId === taskId)
-            .sort((a, b) => a.mapIndex - b.mapIndex)
-            .map((ti) => ti.state),
+        mappedStates: (taskId: string) => mapped(taskId).map((ti) => ti.state),
+        /** A mapped task's task instances' rendered map_index_template, in map_index order. */
+        mappedNames: (taskId: string) => mapped(taskId).map((ti) => ti.renderedMapIndex),
         attempts,
         /** The log of a task's try (default: its last). */
         log: async (taskId: string, tryNumber?: number) => {
@@ -422,6 +422,9 @@ describe.skipIf(skip !== null)(
         lines: ["one 2024-03-10", "two 2024-03-10"],
       });
       expect(run.mappedStates("scale")).toEqual(["success", "success", "success", "success"]);
+      // map_index_template, rendered after each ran, with what the task put in its context.
+      expect(run.mappedNames("describe")).toEqual(["Lisbon", "Porto"]);
+      expect(run.mappedNames("scale")).toEqual([null, null, null, null]);
       expect(await run.log("scale")).toMatch(/map index \d: \d x 10\n/);
       expect(run.taskInstances.echo?.operator).toBe("BashOperator");
       const spec = (await cp.store.getDag("corpus_mapping"))?.currentVersion?.spec;
@@ -574,14 +577,25 @@ describe.skipIf(skip !== null)(
 
     it("corpus_settings_exceptions: AIRFLOW_HOME, AirflowException, AirflowSkipException", async () => {
       const run = await runDag("corpus_settings_exceptions", "failed");
-      expect(run.states).toEqual({ where: "success", refuses: "failed", skips: "failed" });
+      expect(run.states).toEqual({
+        where: "success",
+        refuses: "failed",
+        skips: "skipped",
+        after_skip: "skipped",
+        despite_skip: "success",
+      });
       expect(run.results.where).toBe("airflow");
       expect(await run.log("where")).toMatch(/AIRFLOW_HOME is \/.*\/airflow\n/);
       const errorOf = (taskId: string) => run.attempts.find((a) => a.taskId === taskId)?.error;
       expect(errorOf("refuses")).toMatch(/AirflowException: the input is bad\n?$/);
-      expect(errorOf("skips")).toContain(
-        "The task raised AirflowSkipException (nothing to do today), but a Borda task cannot skip itself yet",
-      );
+      // Skipped on its first try, its reason kept, its retries unspent.
+      expect(run.taskInstances.skips).toMatchObject({
+        tryNumber: 1,
+        lastError: "nothing to do today",
+      });
+      expect(errorOf("skips")).toBe("nothing to do today");
+      expect(await run.log("skips")).toContain("The task skipped itself: nothing to do today");
+      expect(run.results.despite_skip).toBe("ran");
     });
 
     it("corpus_custom_operator: a BaseOperator subclass with a templated field and self.log", async () => {

@@ -462,7 +462,19 @@ export const updateTaskStates = ["success", "failed", "skipped"] as const;
 /** POST /dags/{dag_id}/clearTaskInstances: Airflow's ClearTaskInstances (a dry run unless told). */
 export const clearTaskInstancesSchema = z.object({
   dry_run: z.boolean().default(true),
-  task_ids: z.array(z.string().min(1).max(250)).min(1).optional(),
+  /**
+   * Tasks to clear: a task id clears all its instances, a `[task_id, map_index]` pair only
+   * that map index (Airflow accepts both forms).
+   */
+  task_ids: z
+    .array(
+      z.union([
+        z.string().min(1).max(250),
+        z.tuple([z.string().min(1).max(250), z.number().int().min(0)]),
+      ]),
+    )
+    .min(1)
+    .optional(),
   start_date: isoInstant.optional(),
   end_date: isoInstant.optional(),
   only_failed: z.boolean().default(true),

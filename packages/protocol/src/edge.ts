@@ -51,6 +51,19 @@ export const edgeApiPrefix = "/edge/v1";
 export const edgeProtocolVersion = "1.3";
 
 /**
+ * The minor of protocol 1.x a worker must have registered with to be handed a sensor or a
+ * code callback: a 1.2 worker would run a sensor as one poke and report `{ done: false }`
+ * as a success, and cannot run callbacks. Other jobs go to any 1.x worker.
+ */
+export const sensorsProtocolMinor = 3;
+
+/** The minor of a `major.minor` protocol version: 0 when it names none. */
+export function protocolMinorOf(version: string): number {
+  const minor = Number(version.split(".")[1]);
+  return Number.isInteger(minor) && minor > 0 ? minor : 0;
+}
+
+/**
  * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
  * `running`, `idle`, `maintenance_pending`, `maintenance_mode`, `terminating` or
  * `offline`; the others are how the control plane shows a request the worker has not
@@ -224,8 +237,8 @@ export const jobSchema = z.object({
   /**
    * A sensor's policy (1.3): the task's result is a poke's. In reschedule mode a false
    * poke is reported to `.../reschedule`; in poke mode the worker pokes again itself. A
-   * 1.2 worker ignores it and runs one poke as a task whose result is `{ done, value }`:
-   * sensors need 1.3 workers on their queues.
+   * sensor is handed only to a worker that registered with 1.3 or newer
+   * (`sensorsProtocolMinor`): a 1.2 worker would run one poke as an ordinary task.
    */
   sensor: sensorSchema.optional(),
   context: jobContextSchema,
@@ -288,6 +301,8 @@ export const successReportSchema = z.object({
   returnValue: z.unknown().optional(),
   /** Other XCom entries the task pushed, by key (Airflow's `xcom_push`, `multiple_outputs`). */
   xcoms: z.record(z.string().min(1).max(250), z.unknown()).optional(),
+  /** A mapped task instance's `map_index_template`, rendered after it ran (its name in the UI). */
+  renderedMapIndex: z.string().max(250).optional(),
 });
 export type SuccessReport = z.infer<typeof successReportSchema>;
 
@@ -299,6 +314,12 @@ export const failureReportSchema = z.object({
    * says `softFail`, as Airflow's `AirflowSensorTimeout`.
    */
   sensorTimeout: z.boolean().optional(),
+  /**
+   * The task skipped itself (Airflow's `AirflowSkipException`, Borda's `SkipTask`): its
+   * task instance is `skipped`, without retries or failure callbacks, and `error` says
+   * why. A control plane that does not know it records a failure.
+   */
+  skipped: z.boolean().optional(),
 });
 export type FailureReport = z.infer<typeof failureReportSchema>;
 

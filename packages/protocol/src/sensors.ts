@@ -64,8 +64,17 @@ export const externalStateRequestSchema = z.object({
   dagId: z.string().min(1).max(250),
   taskId: z.string().min(1).max(250).nullable(),
   logicalDate: z.iso.datetime(),
+  /** Also answer whether the DAG (and its task `taskId`) exists (`check_existence`). */
+  checkExistence: z.boolean().optional(),
 });
 export type ExternalStateRequest = z.infer<typeof externalStateRequestSchema>;
 
-export const externalStateResponseSchema = z.object({ state: z.string().nullable() });
+export const externalStateResponseSchema = z.object({
+  state: z.string().nullable(),
+  /**
+   * With `checkExistence`: whether the DAG is known and active, and has task `taskId` in
+   * its current version — what a run of it would have. Absent otherwise.
+   */
+  exists: z.boolean().optional(),
+});
 export type ExternalStateResponse = z.infer<typeof externalStateResponseSchema>;

@@ -22,7 +22,7 @@ TASKS = """
     import threading
     import time
 
-    from borda import LookupFailed, TaskAborted, bash, dag, task
+    from borda import LookupFailed, SkipTask, TaskAborted, bash, dag, task
 
     # A thread one task leaves behind, and the next task wakes.
     LEFT_BEHIND = {}
@@ -47,6 +47,10 @@ TASKS = """
         @task
         def nothing(ctx):
             return None
+
+        @task
+        def skips(ctx):
+            raise SkipTask("nothing to do today")
 
         @task
         def chatty(ctx):
@@ -158,6 +162,7 @@ TASKS = """
         consume(produce())
         for declared in (
             nothing,
+            skips,
             chatty,
             fails,
             sleeps,
@@ -277,6 +282,13 @@ def test_branch_and_short_circuit_tasks_return_their_result_for_the_control_plan
     # The control plane skips tasks by these results; the runner only carries them.
     assert runner.run(request("route")).outcome == {"kind": "returned", "json": '["left"]'}
     assert runner.run(request("gate")).outcome == {"kind": "returned", "json": "0"}
+
+
+def test_a_task_that_raises_skip_task_is_skipped_with_the_reason(runner):
+    assert runner.run(request("skips")).outcome == {
+        "kind": "skipped",
+        "reason": "nothing to do today",
+    }
 
 
 def test_a_bash_task_returns_its_command_for_the_worker_to_run(runner):

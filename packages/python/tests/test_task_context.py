@@ -242,7 +242,7 @@ def test_dag_state_asks_for_another_dags_state_at_a_logical_date_in_utc():
 
     def ask(question):
         asked.append(question)
-        return "success"
+        return {"state": "success"}
 
     ctx = TaskContext(DATA, ask=ask)
     assert ctx.dag_state("upstream", "load") == "success"
@@ -268,3 +268,16 @@ def test_dag_state_asks_for_another_dags_state_at_a_logical_date_in_utc():
             "logicalDate": "2024-03-08T12:00:00.000Z",
         },
     ]
+
+
+def test_dag_exists_asks_whether_another_dag_and_its_task_exist():
+    asked = []
+
+    def ask(question):
+        asked.append(question)
+        return {"state": None, "exists": question["taskId"] != "gone"}
+
+    ctx = TaskContext(DATA, ask=ask)
+    assert ctx.dag_exists("upstream") is True
+    assert ctx.dag_exists("upstream", "gone") is False
+    assert [(q["taskId"], q["checkExistence"]) for q in asked] == [(None, True), ("gone", True)]

@@ -28,6 +28,7 @@ export type { DagOptions } from "./dagOptions.js";
 export type { Duration } from "./duration.js";
 export type { ParamSpec, ParamSpecs, ParamType, ParamValue, ParamValues } from "./params.js";
 export type { PokeResult, SensorMode, SensorPolicy } from "./sensor.js";
+export { isSkipTask, SkipTask } from "./skipTask.js";
 export {
   type BashFunction,
   type BranchFunction,

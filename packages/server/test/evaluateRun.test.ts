@@ -55,6 +55,7 @@ function instance(id: number, taskId: string, state: TaskInstanceState): TaskIns
     queuedAt: null,
     nextRetryAt: null,
     lastError: null,
+    renderedMapIndex: null,
   };
 }
 

@@ -91,6 +91,18 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
     expect(after.body.state).toBe("upstream_failed");
   });
 
+  it("hands a sensor only to a worker that registered with protocol 1.3 or newer", async () => {
+    const { cp, take } = await setUp();
+    const old = edgeClient(cp, (await newWorkerToken(cp, ["default"], "old")).token, "old");
+    expect((await old.register(["default"], { protocolVersion: "1.2" })).status).toBe(200);
+    // A 1.2 worker would run the sensor as one poke and report `{ done: false }` as a
+    // success: it is given the plain task only.
+    const given = await old.fetchJobs(0);
+    expect(given.body.jobs.map((j: { taskId: string }) => j.taskId)).toEqual(["plain"]);
+    expect((await old.fetchJobs(0)).body.jobs).toEqual([]);
+    expect(await take("wait")).toMatchObject({ taskId: "wait", sensor: { mode: "reschedule" } });
+  });
+
   it("refuses a reschedule of a task that is not a reschedule-mode sensor", async () => {
     const { worker, take } = await setUp();
     const plain = await take("plain");
@@ -110,6 +122,17 @@ describeEachBackend("reschedule-mode sensors through the worker API", (backend) 
       state: "running",
     });
     expect((await ask(plain.attemptId, { ...job, dagId: "nope" })).body).toEqual({ state: null });
+    // check_existence: whether the DAG is active and its current version has the task.
+    const check = { ...job, checkExistence: true };
+    expect((await ask(plain.attemptId, check)).body).toEqual({ state: "running", exists: true });
+    expect((await ask(plain.attemptId, { ...check, taskId: "nope" })).body).toEqual({
+      state: null,
+      exists: false,
+    });
+    expect((await ask(plain.attemptId, { ...check, dagId: "nope", taskId: null })).body).toEqual({
+      state: null,
+      exists: false,
+    });
     await worker.report(plain.attemptId, "success", { returnValue: "plain" });
     expect((await ask(plain.attemptId, job)).status).toBe(409);
   });

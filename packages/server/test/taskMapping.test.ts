@@ -66,7 +66,7 @@ describeEachBackend("dynamic task mapping on a real control plane", (backend) =>
         ti.state,
       ]);
     };
-    return { cp, admin, work, instances };
+    return { cp, admin, worker, work, instances };
   }
 
   it("maps over an upstream list, gives each map index its item, and the results in order downstream", async () => {
@@ -154,6 +154,50 @@ describeEachBackend("dynamic task mapping on a real control plane", (backend) =>
     ]);
     const total = ran.find((job) => job.taskId === "total");
     expect(total?.context.inputs).toEqual({ scaled: [1] });
+  });
+
+  it("clears one map index named as a [task_id, map_index] pair: it alone runs again, over its own item", async () => {
+    const { admin, worker, work, instances } = await setUp();
+    await admin("POST", "/dags/mapping/dagRuns", { dag_run_id: "one" });
+    await work((job) => (job.taskId === "numbers" ? [1, 2, 3] : 1));
+    const clear = (body: Record<string, unknown>) =>
+      admin("POST", "/dags/mapping/clearTaskInstances", {
+        dag_run_id: "one",
+        task_ids: [["scaled", 1]],
+        only_failed: false,
+        ...body,
+      });
+    const dry = await clear({ dry_run: true });
+    expect(dry.body.task_instances).toMatchObject([{ task_id: "scaled", dag_run_id: "one" }]);
+    expect(await instances("one", "scaled")).toEqual([
+      [0, "success"],
+      [1, "success"],
+      [2, "success"],
+    ]);
+    expect((await clear({ dry_run: false })).status).toBe(200);
+    expect(await instances("one", "scaled")).toEqual([
+      [0, "success"],
+      [1, "queued"],
+      [2, "success"],
+    ]);
+    const { jobs } = (await worker.fetchJobs(0)).body as { jobs: Job[] };
+    expect(jobs.map((job) => [job.taskId, job.mapIndex, job.context.inputs])).toEqual([
+      ["scaled", 1, { factor: 1, n: 2 }],
+    ]);
+    const [again] = jobs as [Job];
+    await worker.report(again.attemptId, "start");
+    // A worker that rendered the task's map_index_template reports it with the success.
+    await worker.report(again.attemptId, "success", { returnValue: 2, renderedMapIndex: "two" });
+    expect(await instances("one", "scaled")).toEqual([
+      [0, "success"],
+      [1, "success"],
+      [2, "success"],
+    ]);
+    const named = await admin("GET", "/dags/mapping/dagRuns/one/taskInstances/scaled/1");
+    expect(named.body).toMatchObject({ map_index: 1, rendered_map_index: "two" });
+    // A malformed pair is refused, saying what is wrong.
+    const bad = await clear({ dry_run: true, task_ids: [["scaled", -1]] });
+    expect(bad.status).toBe(400);
   });
 
   it("marks one map index by hand and answers it, its tries and its errors by path", async () => {

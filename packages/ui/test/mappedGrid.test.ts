@@ -107,7 +107,7 @@ describeWithBrowser("a mapped task in the web UI", () => {
     await ui.screenshot("task-log-mapped");
   });
 
-  it("lists the map indexes on the run page, a hundred at a time, and marks one of them", async () => {
+  it("lists the map indexes on the run page, a hundred at a time, and marks and clears one of them", async () => {
     const { page } = ui;
     await page.goto(`${url}/dags/fruit/runs/fruit_run`);
     const summary = page.getByRole("row").filter({ hasText: "4 mapped" });
@@ -142,5 +142,17 @@ describeWithBrowser("a mapped task in the web UI", () => {
     await dialog.getByRole("button", { name: "Confirm" }).click();
     await dialog.waitFor({ state: "hidden" });
     expect(await pressStates()).toEqual(["success", "success", "success", "success"]);
+
+    // Cleared alone, press[2] runs again over its own item (and the cherry jams again);
+    // its siblings are left as they are.
+    await page.getByRole("checkbox", { name: "Select press[2]" }).check();
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
+    const clearing = page.getByRole("dialog", { name: "Clear task instances?" });
+    expect(await clearing.textContent()).toContain("press[2]");
+    await clearing.getByRole("button", { name: "Confirm" }).click();
+    await clearing.waitFor({ state: "hidden" });
+    await expect
+      .poll(pressStates, { timeout: patience })
+      .toEqual(["success", "success", "failed", "success"]);
   });
 });

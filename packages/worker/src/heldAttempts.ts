@@ -124,7 +124,7 @@ export class HeldAttempts {
       }
       held.shipper.nudge();
       logger.info(
-        `task ${result.outcome === "success" ? "succeeded" : result.outcome === "reschedule" ? "rescheduled" : "failed"}`,
+        `task ${result.outcome === "success" ? "succeeded" : result.outcome === "reschedule" ? "rescheduled" : result.skipped ? "skipped itself" : "failed"}`,
         {
           ...fields,
           seconds: (Date.now() - started) / 1000,

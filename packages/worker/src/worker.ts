@@ -117,8 +117,7 @@ export class EdgeWorker {
       python: config.python,
       pullXcoms: async (job, request) =>
         (await this.#client.pullXcoms(job.attemptId, request)).values,
-      externalState: async (job, request) =>
-        (await this.#client.externalState(job.attemptId, request)).state,
+      externalState: (job, request) => this.#client.externalState(job.attemptId, request),
       secrets: new SecretsResolver({
         local: new LocalSecrets({ env: options.env ?? process.env, secretsDir: config.secretsDir }),
         controlPlane: controlPlaneSecrets(this.#client),

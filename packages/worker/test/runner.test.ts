@@ -11,7 +11,7 @@ import { eventually, isAlive, useResources } from "./support/resources.js";
 
 const dagSource = `
 import { spawn } from "node:child_process";
-import { dag } from "borda";
+import { dag, SkipTask } from "borda";
 
 export default dag({ id: "runner_test" }, ({ task, bash }) => {
   task({ id: "hello" }, async (ctx) => {
@@ -24,6 +24,9 @@ export default dag({ id: "runner_test" }, ({ task, bash }) => {
   task({ id: "env" }, async () => ({ ...process.env }));
   task({ id: "throws" }, async () => {
     throw new Error("boom");
+  });
+  task({ id: "skips" }, async () => {
+    throw new SkipTask("nothing to do today");
   });
   task({ id: "big" }, async () => "x".repeat(3.2 * 1024 * 1024));
   task({ id: "not_json" }, async () => 10n);
@@ -175,6 +178,18 @@ describe("task runner", () => {
     const error = (outcome as { error: string }).error;
     expect(error).toMatch(/^Error: boom\n\s+at /);
     expect(error).toMatch(/dag\.ts:\d+:\d+/);
+  });
+
+  it("reports a task that throws SkipTask as skipped, with the reason, and notes it in the log", async () => {
+    const { run } = await setup();
+    const ran = run("skips");
+    expect(await ran.result).toEqual({
+      outcome: "failure",
+      error: "nothing to do today",
+      exitCode: null,
+      skipped: true,
+    });
+    expect(ran.streams.borda).toContain("The task skipped itself: nothing to do today");
   });
 
   it("refuses a return value over the limit, or one that is not JSON", async () => {

@@ -1,11 +1,12 @@
 """Airflow's exceptions that DAG files raise and catch.
 
-A task that raises ``AirflowSkipException`` fails, saying so: a Borda task cannot skip
-itself yet (a branch or short-circuit task before it can). ``AirflowFailException`` fails
-the try like any exception, and retries still follow.
+A task that raises ``AirflowSkipException`` is skipped (it is Borda's ``SkipTask``), the
+message its reason. ``AirflowFailException`` fails the try like any exception, and
+retries still follow.
 """
 
 from airflow._borda.subset import module_getattr
+from borda import SkipTask
 
 __all__ = [
     "AirflowException",
@@ -24,8 +25,9 @@ class AirflowException(Exception):
     status_code = 500
 
 
-class AirflowSkipException(AirflowException):
-    """Would skip the task in Airflow; Borda fails it instead (a task cannot skip itself yet)."""
+class AirflowSkipException(AirflowException, SkipTask):
+    """Skips the task: it is ``skipped``, not retried, and the tasks after it follow their
+    trigger rules."""
 
 
 class AirflowFailException(AirflowException):

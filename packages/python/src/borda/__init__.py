@@ -31,7 +31,8 @@ def load(ctx):
     settings = ctx.variable("settings", deserialize_json=True)
 ```
 
-A value it cannot have raises ``LookupFailed``, whose ``code`` says why.
+A value it cannot have raises ``LookupFailed``, whose ``code`` says why. A task skips
+itself by raising ``SkipTask("why")`` (Airflow's ``AirflowSkipException``).
 
 A task's result may steer the tasks after it, as Airflow's branching does:
 
@@ -105,7 +106,7 @@ from borda._callbacks import (
     webhook_notifier,
 )
 from borda._connection import Connection
-from borda._context import LookupFailed, TaskAborted, TaskContext
+from borda._context import LookupFailed, SkipTask, TaskAborted, TaskContext
 from borda._dag import Dag, TaskRef, dag
 from borda._definition_error import DagDefinitionError
 from borda._params import Param
@@ -127,6 +128,7 @@ __all__ = [
     "Param",
     "PartialTask",
     "PokeReturnValue",
+    "SkipTask",
     "TaskAborted",
     "TaskContext",
     "TaskDefaults",

@@ -54,6 +54,16 @@ class LookupFailed(Exception):
         self.code = code
 
 
+class SkipTask(Exception):
+    """Raised by a running task to skip itself: its task instance becomes ``skipped``,
+    without retries or failure callbacks, and the tasks after it run or skip as their
+    trigger rules say. The message says why (it is the task instance's note of the skip).
+    Airflow's ``AirflowSkipException`` is one.
+    """
+
+    __module__ = "borda"
+
+
 class TaskAborted(BaseException):
     """The task was asked to stop (its execution timeout, a kill, a lost lease).
 
@@ -231,12 +241,27 @@ class TaskContext:
         such run or task instance, as the control plane knows it now. What an
         external-task sensor pokes; nothing else of the other DAG is readable.
         """
+        return self._external_state(dag_id, task_id, logical_date)["state"]
+
+    def dag_exists(self, dag_id: str, task_id: str | None = None) -> bool:
+        """Whether the control plane knows DAG ``dag_id`` (active, not deleted) and, with
+        ``task_id``, whether its current version has that task: what an external-task
+        sensor's ``check_existence`` asks before it waits."""
+        return bool(self._external_state(dag_id, task_id, None, check_existence=True)["exists"])
+
+    def _external_state(
+        self,
+        dag_id: str,
+        task_id: str | None,
+        logical_date: datetime | str | None,
+        check_existence: bool = False,
+    ) -> dict[str, Any]:
         when = self.logical_date if logical_date is None else logical_date
         # A string or a naive datetime is read as UTC, as Airflow reads them.
         when = _instant(when) if isinstance(when, str) else when
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
-        question = {
+        question: dict[str, Any] = {
             "kind": "externalState",
             "dagId": dag_id,
             "taskId": task_id,
@@ -244,6 +269,8 @@ class TaskContext:
             .isoformat(timespec="milliseconds")
             .replace("+00:00", "Z"),
         }
+        if check_existence:
+            question["checkExistence"] = True
         return self._asked(question, "DAG states")
 
     def _asked(self, question: dict[str, Any], what: str) -> Any:

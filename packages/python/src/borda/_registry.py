@@ -63,10 +63,13 @@ RunContext = TaskContext
 @dataclass(frozen=True)
 class Returned:
     """The task finished; ``value`` (JSON data, None for no result) is its result (its
-    XCom ``return_value``), and ``xcoms`` are other XComs it pushed, key → JSON data."""
+    XCom ``return_value``), and ``xcoms`` are other XComs it pushed, key → JSON data.
+    ``rendered_map_index``: a mapped task instance's name, its ``map_index_template``
+    rendered after it ran (None: none)."""
 
     value: Any
     xcoms: dict[str, Any] = field(default_factory=dict)
+    rendered_map_index: str | None = None
 
 
 @dataclass(frozen=True)

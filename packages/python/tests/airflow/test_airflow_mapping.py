@@ -258,6 +258,12 @@ DAG_FILE = """
             task_id="multiply", python_callable=lambda a, b, ti: [a * b, ti.map_index]
         ).expand(op_args=[[2, 3], [4, 5]])
         Greet.partial(task_id="greet").expand(name=numbers())
+
+        @task(map_index_template="{{ ti.task_id }} #{{ ti.map_index }}")
+        def named(x):
+            return x
+
+        named.expand(x=[1, 2])
 """
 
 
@@ -339,6 +345,16 @@ def test_literal_items_are_templated_and_items_from_a_task_are_not(runner):
         mapIndex=0,
     )
     assert returned(ran) == {"sum": "{{ ds }}!", "map_index": 0}
+
+
+def test_a_map_index_template_is_rendered_after_the_task_ran_and_reported_with_its_result(
+    runner,
+):
+    ran = run(runner, "named", inputs={"x": 2}, mapIndex=1)
+    assert ran.outcome == {"kind": "returned", "json": "2", "renderedMapIndex": "named #1"}
+    # Not mapped, or mapped without a template: no name.
+    assert "renderedMapIndex" not in run(runner, "numbers").outcome
+    assert "renderedMapIndex" not in run(runner, "add", inputs={"x": 2}, mapIndex=1).outcome
 
 
 def test_a_mapped_bash_operator_runs_its_items_command_with_the_partials_env(runner):

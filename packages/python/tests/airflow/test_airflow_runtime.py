@@ -533,16 +533,9 @@ def test_get_current_context_and_the_airflow_ctx_variables_are_the_running_tasks
     assert returned(run(runner, "current")[0]) == ["current", RUN_ID]
 
 
-def test_airflow_skip_exception_fails_the_task_saying_a_task_cannot_skip_itself(runner):
-    error = run(runner, "skipper")[0].outcome["error"]
-    assert "AirflowSkipException: not today" in error
-    assert error.rstrip().endswith(
-        "SkipNotSupported: The task raised AirflowSkipException (not today), but a Borda task "
-        "cannot skip itself yet, so the task fails instead "
-        "(docs/coming-from-airflow.md#the-supported-subset)."
-    )
-    # The traceback shows the task's code, not the layer's.
-    assert "/airflow/_borda/" not in error
+def test_airflow_skip_exception_skips_the_task_with_its_message_as_the_reason(runner):
+    skipped, _ = run(runner, "skipper")
+    assert skipped.outcome == {"kind": "skipped", "reason": "not today"}
 
 
 def test_an_abort_stops_an_airflow_task(runner):

@@ -148,6 +148,14 @@ with DAG("sensing", schedule=None, start_date=datetime(2024, 1, 1)):
         failed_states=["failed"],
     )
     ExternalTaskSensor(
+        task_id="external_checked",
+        external_dag_id="upstream",
+        external_task_ids=["load", "report"],
+        check_existence=True,
+        failed_states=["failed"],
+        soft_fail=True,
+    )
+    ExternalTaskSensor(
         task_id="external_run",
         external_dag_id="upstream",
         execution_date_fn=lambda dt: [dt, dt - timedelta(days=1)],
@@ -173,18 +181,28 @@ with DAG("sensing", schedule=None, start_date=datetime(2024, 1, 1)):
 
 
 class Answers(WorkerValues):
-    """The worker's answers, and another DAG's states by (dag, task, logical date)."""
+    """The worker's answers: another DAG's states by (dag, task, logical date), and which
+    DAGs and tasks (dag, task or None) exist."""
 
-    def __init__(self, states: dict[tuple[str, str | None, str], str] | None = None, **kw: Any):
+    def __init__(
+        self,
+        states: dict[tuple[str, str | None, str], str] | None = None,
+        existing: set[tuple[str, str | None]] | None = None,
+        **kw: Any,
+    ):
         super().__init__(**kw)
         self.states = states or {}
+        self.existing = existing or set()
         self.asked: list[dict[str, Any]] = []
 
     def answer(self, question: dict[str, Any]) -> dict[str, Any]:
         self.asked.append(question)
         if question["kind"] == "externalState":
             key = (question["dagId"], question["taskId"], question["logicalDate"])
-            return {"value": self.states.get(key)}
+            value: dict[str, Any] = {"state": self.states.get(key)}
+            if question.get("checkExistence"):
+                value["exists"] = (question["dagId"], question["taskId"]) in self.existing
+            return {"value": value}
         return super().answer(question)
 
 
@@ -303,6 +321,38 @@ def test_an_external_task_sensor_asks_for_another_dags_state_at_its_dates(runner
     assert poke(runner, "external_run", both)[0] == {"done": False}
     both.states[("upstream", None, "2024-03-09T06:30:00.000Z")] = "success"
     assert poke(runner, "external_run", both)[0] == {"done": True}
+
+
+def test_an_external_task_sensor_checking_existence_fails_at_once_when_the_dag_or_a_task_is_missing(
+    runner,
+):
+    outcome, _ = poke(runner, "external_checked", Answers())
+    assert outcome["kind"] == "failed"
+    assert "AirflowException: The external DAG 'upstream' does not exist." in outcome["error"]
+
+    answers = Answers(existing={("upstream", None), ("upstream", "load")})
+    outcome, _ = poke(runner, "external_checked", answers)
+    assert outcome["kind"] == "failed"
+    assert "The external task 'report' does not exist in DAG 'upstream'." in outcome["error"]
+    assert [q.get("checkExistence") for q in answers.asked] == [True, True, True]
+
+    answers.existing.add(("upstream", "report"))
+    assert poke(runner, "external_checked", answers)[0] == {"done": False}
+
+
+def test_an_external_task_sensor_with_soft_fail_skips_when_the_other_tasks_failed(runner):
+    date = "2024-03-10T06:30:00.000Z"
+    existing = {("upstream", None), ("upstream", "load"), ("upstream", "report")}
+    answers = Answers(
+        states={("upstream", "load", date): "failed", ("upstream", "report", date): "failed"},
+        existing=existing,
+    )
+    outcome, _ = poke(runner, "external_checked", answers)
+    assert outcome == {
+        "kind": "skipped",
+        "reason": "The external task(s) load, report of DAG 'upstream' reached a failed state: "
+        "['failed', 'failed']. Skipped, as soft_fail is set.",
+    }
 
 
 class _Api(BaseHTTPRequestHandler):

@@ -7,13 +7,16 @@ import {
   type FailureReport,
   type FetchRequest,
   type FetchResponse,
+  findTask,
   type HeartbeatRequest,
   type LogChunk,
+  protocolMinorOf,
   type RegisterRequest,
   type RegisterResponse,
   type ReleaseReport,
   type RescheduleReport,
   type SuccessReport,
+  sensorsProtocolMinor,
   type TaskConnection,
   type TaskVariable,
   type WorkerDirectives,
@@ -116,6 +119,7 @@ export class EdgeService {
         queues: request.queues,
         concurrency: request.concurrency,
         version: request.version,
+        protocolVersion: request.protocolVersion,
         sysinfo: request.sysinfo,
         workerTimeoutMs: token.workerTimeoutMs,
       },
@@ -187,6 +191,7 @@ export class EdgeService {
         const directives = this.#directives(worker, token, []);
         if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
         const queues = directives.queues;
+        const protocolMinor = protocolMinorOf(worker.protocolVersion);
         const wake = new AbortController();
         const woken = this.#o.scheduler.notifier.waitForJobs(
           queues,
@@ -198,11 +203,13 @@ export class EdgeService {
           queues,
           freeSlots: Math.min(request.freeSlots, worker.concurrency),
           leaseMs: this.#timeoutOf(token),
+          protocolMinor,
         });
         // A callback whose answer is lost is claimed again once its lease lapses.
-        const callbacks = request.callbacks
-          ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
-          : [];
+        const callbacks =
+          request.callbacks && protocolMinor >= sensorsProtocolMinor
+            ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
+            : [];
         if (claimed.length > 0 || callbacks.length > 0) {
           wake.abort();
           if (closed.aborted) {
@@ -317,6 +324,8 @@ export class EdgeService {
     const attempt = await this.#o.scheduler.attempts.completeAttempt(attemptId, {
       returnValue: report.returnValue,
       xcoms: report.xcoms,
+      renderedMapIndex:
+        report.renderedMapIndex === undefined ? undefined : withoutNul(report.renderedMapIndex),
     });
     this.logs.changed(attemptId);
     return attempt;
@@ -332,7 +341,7 @@ export class EdgeService {
     const attempt = await this.#o.scheduler.attempts.failAttempt(
       attemptId,
       { error: withoutNul(report.error), exitCode: report.exitCode ?? null },
-      { sensorTimeout: report.sensorTimeout ?? false },
+      { sensorTimeout: report.sensorTimeout ?? false, skipped: report.skipped ?? false },
     );
     this.logs.changed(attemptId);
     return attempt;
@@ -364,18 +373,28 @@ export class EdgeService {
     request: ExternalStateRequest,
   ): Promise<ExternalStateResponse> {
     await this.#requireAttempt(token, name, attemptId);
+    const exists = request.checkExistence
+      ? { exists: await this.#dagHasTask(request.dagId, request.taskId) }
+      : {};
     const at = new Date(request.logicalDate);
     const [run] = await this.#o.store.listDagRuns(
       { dagId: request.dagId, logicalDate: { gte: at, lte: at } },
       { orderBy: "logical_date", descending: true, limit: 1, offset: 0 },
     );
-    if (!run) return { state: null };
-    if (request.taskId === null) return { state: run.state };
+    if (!run) return { state: null, ...exists };
+    if (request.taskId === null) return { state: run.state, ...exists };
     const [ti] = await this.#o.store.listTaskInstances({
       dagRunId: run.id,
       taskIds: [request.taskId],
     });
-    return { state: ti?.state ?? null };
+    return { state: ti?.state ?? null, ...exists };
+  }
+
+  /** Whether DAG `dagId` is active and, when `taskId` is given, its current version has that task. */
+  async #dagHasTask(dagId: string, taskId: string | null): Promise<boolean> {
+    const dag = await this.#o.store.getDag(dagId);
+    if (!dag?.isActive || !dag.currentVersion) return false;
+    return taskId === null || findTask(dag.currentVersion.spec, taskId) !== undefined;
   }
 
   /** XCom entries of the attempt's run, for a running task that pulls them. */
@@ -386,9 +405,13 @@ export class EdgeService {
     request: { taskIds?: string[] | undefined; key: string },
   ): Promise<XcomPullResponse> {
     const attempt = await this.#requireReader(token, name, attemptId);
-    // The run's version, not the attempt's: a code callback reads through its claim.
-    const run = await this.#o.store.getDagRunById(attempt.dagRunId);
-    const version = run && (await this.#o.store.getDagVersion(run.dagVersionId));
+    // Which upstream tasks are mapped is the run's version's to say. An attempt carries it
+    // (queued with its run's, which never changes); a code callback's claim does not.
+    const versionId =
+      "dagVersionId" in attempt
+        ? attempt.dagVersionId
+        : (await this.#o.store.getDagRunById(attempt.dagRunId))?.dagVersionId;
+    const version = versionId === undefined ? null : await this.#o.store.getDagVersion(versionId);
     if (!version) return { values: [] };
     const found = await this.#o.store.readTaskValues(version.spec, {
       dagRunId: attempt.dagRunId,

@@ -1,8 +1,10 @@
 import {
   BordaError,
   ErrorCode,
+  edgeProtocolVersion,
   findTask,
   nextPokeDelayMs,
+  protocolMinorOf,
   SensorMode,
   sensorTimedOut,
   sensorTimeoutMessage,
@@ -65,12 +67,22 @@ export class AttemptLifecycle {
     return this.#o.leaseMs;
   }
 
-  /** Hands queued jobs on the worker's queues to it, up to its free slots. */
+  /**
+   * Hands queued jobs on the worker's queues to it, up to its free slots, and only those
+   * its protocol version can run (absent: this control plane's own).
+   */
   async claimJobs(
-    request: Omit<ClaimRequest, "leaseMs"> & { leaseMs?: number | undefined },
+    request: Omit<ClaimRequest, "leaseMs" | "protocolMinor"> & {
+      leaseMs?: number | undefined;
+      protocolMinor?: number | undefined;
+    },
   ): Promise<ClaimedJob[]> {
     const jobs = await this.#o.store.claimJobs(
-      { ...request, leaseMs: request.leaseMs ?? this.#o.leaseMs },
+      {
+        ...request,
+        leaseMs: request.leaseMs ?? this.#o.leaseMs,
+        protocolMinor: request.protocolMinor ?? protocolMinorOf(edgeProtocolVersion),
+      },
       this.#o.clock.now(),
     );
     if (jobs.length > 0) this.#o.wakeBy(jobs[0]?.leaseExpiresAt ?? null);
@@ -141,11 +153,16 @@ export class AttemptLifecycle {
   /** Records success, then queues the downstream tasks this made ready, before returning. */
   async completeAttempt(
     attemptId: string,
-    result: { returnValue?: unknown; xcoms?: Record<string, unknown> | undefined } = {},
+    result: {
+      returnValue?: unknown;
+      xcoms?: Record<string, unknown> | undefined;
+      renderedMapIndex?: string | undefined;
+    } = {},
   ): Promise<AttemptRecord> {
     const attempt = await this.#o.store.completeAttempt(
       attemptId,
       {
+        renderedMapIndex: result.renderedMapIndex,
         returnValueJson:
           result.returnValue === undefined ? undefined : JSON.stringify(result.returnValue),
         xcomsJson:
@@ -169,11 +186,12 @@ export class AttemptLifecycle {
   async failAttempt(
     attemptId: string,
     failure: AttemptFailure,
-    options: { sensorTimeout?: boolean } = {},
+    options: { sensorTimeout?: boolean; skipped?: boolean } = {},
   ): Promise<AttemptRecord> {
     const now = this.#o.clock.now();
-    let final: FinalFailure | undefined;
-    if (options.sensorTimeout) {
+    // A task that skipped itself is skipped whatever its retries: it did not fail.
+    let final: FinalFailure | undefined = options.skipped ? TaskInstanceState.skipped : undefined;
+    if (options.sensorTimeout && !final) {
       // Only a sensor's timeout: any other task's failure retries as its policy says.
       const held = await this.#o.store.getAttempt(attemptId);
       const sensor = held && (await this.#taskOf(held))?.sensor;

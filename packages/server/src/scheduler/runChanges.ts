@@ -43,7 +43,9 @@ export class RunChanges {
   /**
    * Clears task instances of a run so they run again (null: every task); with `upstream`
    * or `downstream`, their relatives too; with `onlyStates`, only those now in one of
-   * them. Returns the task ids cleared, or on a dry run those that would be.
+   * them; with `mapIndexes`, only those map indexes of the tasks it names (their
+   * relatives are cleared whole). Returns the task ids cleared, or on a dry run those
+   * that would be.
    */
   async clearTaskInstances(
     dagId: string,
@@ -54,18 +56,26 @@ export class RunChanges {
     const { run, version, taskInstances } = await this.#requireRunSnapshot(dagId, runId);
     const spec = version.spec;
     const selected = selectTasks(spec, taskIds, options);
+    const mapIndexesOf = (taskId: string) => options.mapIndexes?.get(taskId);
     if (options.dryRun) {
-      const stateOf = new Map(taskInstances.map((ti) => [ti.taskId, ti.state]));
-      return selected.filter((taskId) => {
-        const state = stateOf.get(taskId);
-        return !options.onlyStates || (state !== undefined && options.onlyStates.includes(state));
-      });
+      const { onlyStates } = options;
+      return selected.filter((taskId) =>
+        taskInstances.some(
+          (ti) =>
+            ti.taskId === taskId &&
+            (mapIndexesOf(taskId)?.includes(ti.mapIndex) ?? true) &&
+            (!onlyStates || onlyStates.includes(ti.state)),
+        ),
+      );
     }
     // Which instances are in `onlyStates` is decided inside the write, under the lock
     // queueing takes: one that moved on since the snapshot is judged as it is now.
     const cleared = await this.#o.store.clearTaskInstances(
       run.id,
-      withRetries(spec, selected),
+      withRetries(spec, selected).map((task) => {
+        const mapIndexes = mapIndexesOf(task.taskId);
+        return mapIndexes ? { ...task, mapIndexes } : task;
+      }),
       this.#o.clock.now(),
       { onlyStates: options.onlyStates },
     );
@@ -178,9 +188,11 @@ export interface ClearOptions {
   onlyStates?: readonly TaskInstanceState[] | undefined;
   /** Change nothing: answer what would change. */
   dryRun?: boolean | undefined;
+  /** Only these map indexes of a task named (a task not in it: all its instances). */
+  mapIndexes?: ReadonlyMap<string, readonly number[]> | undefined;
 }
 
-export interface MarkOptions extends Omit<ClearOptions, "onlyStates"> {
+export interface MarkOptions extends Omit<ClearOptions, "onlyStates" | "mapIndexes"> {
   /** Only these map indexes of the tasks named (their relatives are marked whole). */
   mapIndexes?: readonly number[] | undefined;
 }

@@ -33,6 +33,8 @@ export interface ClaimRequest {
   freeSlots: number;
   /** The lease each claim gets, renewed by heartbeats: the worker's timeout. */
   leaseMs: number;
+  /** The minor of worker protocol 1.x the worker registered with: it gets no job needing more. */
+  protocolMinor: number;
 }
 
 export interface ClaimedJob extends AttemptRecord {
@@ -60,6 +62,7 @@ export async function claimJobs(
       .selectAll()
       .where("state", "=", AttemptState.queued)
       .where((eb) => matchesQueues(eb, ctx.dialect, request.queues))
+      .where("needs_protocol_minor", "<=", request.protocolMinor)
       .orderBy("priority_weight", "desc")
       .orderBy("queued_at")
       .limit(request.freeSlots * 4)
@@ -170,6 +173,8 @@ export async function completeAttempt(
     returnValueJson?: string | undefined;
     /** Other entries the task pushed, key → JSON. */
     xcomsJson?: Record<string, string> | undefined;
+    /** Its map_index_template, rendered by the worker (a mapped instance's name). */
+    renderedMapIndex?: string | undefined;
   },
   at: Date,
 ): Promise<AttemptRecord> {
@@ -192,6 +197,7 @@ export async function completeAttempt(
         end_date: now,
         hostname: attempt.worker_name,
         last_error: null,
+        rendered_map_index: result.renderedMapIndex ?? null,
         updated_at: now,
       }))
       .where("id", "=", attempt.task_instance_id)
@@ -320,7 +326,8 @@ export async function failAttempt(
         .where("id", "=", ti.id)
         .where("current_attempt_id", "=", attemptId)
         .execute();
-      if (task?.callbacks) {
+      // A skip (soft_fail, a task that skipped itself) is no failure: no failure callback.
+      if (task?.callbacks && options.final !== TIState.skipped) {
         const retrying = retryAt !== null;
         await recordCallbacks(
           ctx,

@@ -142,6 +142,8 @@ export interface TaskInstancesTable {
   next_retry_at: number | null;
   last_error: string | null;
   note: string | null;
+  /** Its map_index_template as the worker rendered it after its last success (migration 014). */
+  rendered_map_index: string | null;
   updated_at: number;
 }
 
@@ -177,6 +179,8 @@ export interface TaskAttemptsTable {
   reschedules: Generated<number>;
   /** Where this poke's log starts in the try's log (migration 010); 0 but for a resumed sensor. */
   log_offset: Generated<number>;
+  /** The minor of worker protocol 1.x its job needs: 0 any, 3 a sensor (migration 014). */
+  needs_protocol_minor: Generated<number>;
 }
 
 export interface XcomTable {
@@ -230,6 +234,8 @@ export interface WorkersTable {
   last_heartbeat: number;
   /** Its token's worker timeout when it registered (null for workers registered before 006). */
   worker_timeout_ms: number | null;
+  /** The protocol version it registered with (migration 014); null: registered before, 1.2. */
+  protocol_version: string | null;
 }
 
 export interface TaskLogsTable {

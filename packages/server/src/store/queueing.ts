@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   AttemptState,
   findTask,
+  sensorsProtocolMinor,
   type TaskSpec,
   TaskInstanceState as TIState,
 } from "@borda/protocol";
@@ -256,6 +257,7 @@ export async function queueScheduledTasks(
         lease_expires_at: null,
         timeout_at: null,
         execution_timeout_ms: c.task.executionTimeoutMs,
+        needs_protocol_minor: c.task.sensor ? sensorsProtocolMinor : 0,
         queued_at: now,
         claimed_at: null,
         started_at: null,

@@ -93,6 +93,8 @@ export interface TaskInstanceRecord {
   queuedAt: Date | null;
   nextRetryAt: Date | null;
   lastError: string | null;
+  /** A mapped instance's name: its map_index_template, rendered after it ran (null: none). */
+  renderedMapIndex: string | null;
 }
 
 export interface AttemptRecord {

@@ -211,7 +211,9 @@ export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise
 /**
  * Clears task instances of a run so they run again (Airflow's clear): an attempt still
  * in flight is superseded (its worker's next report gets 409), the instance goes back to
- * `none` with its retries renewed, its XCom goes, and the run is queued again. With
+ * `none` with its retries renewed, its XCom goes, and the run is queued again. A task
+ * with `mapIndexes` clears only those instances of it (each stays expanded: its siblings
+ * are kept, so it runs again over the same item); without, every instance. With
  * `onlyStates`, only instances in one of them as the write finds them. Decided under the
  * scheduling lock with the rows locked, so a clear and a queueing of the same instance
  * never interleave. Returns the task ids cleared.
@@ -219,7 +221,7 @@ export async function rescheduleDueRetries(ctx: StoreContext, at: Date): Promise
 export async function clearTaskInstances(
   ctx: StoreContext,
   dagRunId: number,
-  tasks: readonly { taskId: string; retries: number }[],
+  tasks: readonly { taskId: string; retries: number; mapIndexes?: readonly number[] }[],
   at: Date,
   options: {
     onlyStates?: readonly TaskInstanceState[] | undefined;
@@ -231,25 +233,24 @@ export async function clearTaskInstances(
   const now = at.getTime();
   const work = async (trx: Kysely<Database>) => {
     await ctx.lockScheduling(trx);
-    const rows = await trx
-      .selectFrom("task_instances")
-      .select(["id", "task_id", "map_index", "try_number", "current_attempt_id"])
-      .where("dag_run_id", "=", dagRunId)
-      .where(
-        "task_id",
-        "in",
-        tasks.map((t) => t.taskId),
-      )
-      .$if(options.onlyStates !== undefined, (qb) =>
-        qb.where("state", "in", options.onlyStates ?? []),
-      )
-      .orderBy("id")
-      .$if(ctx.dialect === "postgres", (qb) => qb.forUpdate())
-      .execute();
+    const byTask = new Map(tasks.map((t) => [t.taskId, t]));
+    const rows = (
+      await trx
+        .selectFrom("task_instances")
+        .select(["id", "task_id", "map_index", "try_number", "current_attempt_id"])
+        .where("dag_run_id", "=", dagRunId)
+        .where("task_id", "in", [...byTask.keys()])
+        .$if(options.onlyStates !== undefined, (qb) =>
+          qb.where("state", "in", options.onlyStates ?? []),
+        )
+        .orderBy("id")
+        .$if(ctx.dialect === "postgres", (qb) => qb.forUpdate())
+        .execute()
+    ).filter((row) => byTask.get(row.task_id)?.mapIndexes?.includes(row.map_index) ?? true);
     if (rows.length === 0) return [];
     for (const row of rows) {
       await supersedeAttempt(trx, row.current_attempt_id, "cleared", now);
-      const retries = tasks.find((t) => t.taskId === row.task_id)?.retries ?? 0;
+      const retries = byTask.get(row.task_id)?.retries ?? 0;
       await trx
         .updateTable("task_instances")
         .set({
@@ -260,6 +261,7 @@ export async function clearTaskInstances(
           start_date: null,
           end_date: null,
           last_error: null,
+          rendered_map_index: null,
           updated_at: now,
         })
         .where("id", "=", row.id)
@@ -416,5 +418,6 @@ export function toTaskInstanceRecord(r: Selectable<TaskInstancesTable>): TaskIns
     queuedAt: toDate(r.queued_at),
     nextRetryAt: toDate(r.next_retry_at),
     lastError: r.last_error,
+    renderedMapIndex: r.rendered_map_index,
   };
 }

@@ -39,6 +39,8 @@ export interface WorkerRecord {
   freeSlots: number;
   runningAttempts: number;
   version: string;
+  /** The worker protocol it registered with; "1.2" for one registered before this was kept. */
+  protocolVersion: string;
   sysinfo: SysInfo;
   maintenanceRequested: boolean;
   maintenanceComment: string | null;
@@ -57,6 +59,7 @@ export interface WorkerRegistration {
   queues: string[];
   concurrency: number;
   version: string;
+  protocolVersion: string;
   sysinfo: SysInfo;
   /** Its token's worker timeout; null: the server's. */
   workerTimeoutMs: number | null;
@@ -102,6 +105,7 @@ export async function registerWorker(
       free_slots: worker.concurrency,
       running_attempts: 0,
       version: worker.version,
+      protocol_version: worker.protocolVersion,
       sysinfo: JSON.stringify(worker.sysinfo),
       shutdown_requested: 0,
       first_online: now,
@@ -345,6 +349,7 @@ function toWorkerRecord(row: Selectable<WorkersTable>, liveness: Liveness): Work
     freeSlots: row.free_slots,
     runningAttempts: row.running_attempts,
     version: row.version,
+    protocolVersion: row.protocol_version ?? "1.2",
     sysinfo: JSON.parse(row.sysinfo) as SysInfo,
     maintenanceRequested: row.maintenance_requested === 1,
     maintenanceComment: row.maintenance_comment,

@@ -701,6 +701,7 @@ export interface paths {
                         xcoms?: {
                             [key: string]: unknown;
                         };
+                        renderedMapIndex?: string;
                     };
                 };
             };
@@ -786,6 +787,7 @@ export interface paths {
                         error: string;
                         exitCode?: number | null;
                         sensorTimeout?: boolean;
+                        skipped?: boolean;
                     };
                 };
             };
@@ -1123,6 +1125,7 @@ export interface paths {
                         taskId: string | null;
                         /** Format: date-time */
                         logicalDate: string;
+                        checkExistence?: boolean;
                     };
                 };
             };
@@ -1135,6 +1138,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             state: string | null;
+                            exists?: boolean;
                         };
                     };
                 };
@@ -10016,7 +10020,10 @@ export interface operations {
                 "application/json": {
                     /** @default true */
                     dry_run?: boolean;
-                    task_ids?: string[];
+                    task_ids?: (string | [
+                        string,
+                        number
+                    ])[];
                     /** Format: date-time */
                     start_date?: string;
                     /** Format: date-time */

@@ -1,11 +1,12 @@
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
-import type { CallbackInfo, TaskConnection } from "@borda/protocol";
+import type { CallbackInfo, ExternalStateResponse, TaskConnection } from "@borda/protocol";
 import {
   type Connection,
   createTaskContext,
   type DagHandle,
   getDagHandle,
+  isSkipTask,
   type TaskContext,
   type TaskRuntime,
 } from "@borda/sdk";
@@ -108,7 +109,7 @@ function dagStateRuntime(signal: AbortSignal): Pick<TaskRuntime, "dagState"> {
     dagState: async (request) => {
       const answer = await ask({ kind: "externalState", ...request }, signal);
       if (answer.error) throw answerError(answer.error);
-      return (answer.value as string | null) ?? null;
+      return (answer.value as ExternalStateResponse | undefined)?.state ?? null;
     },
   };
 }
@@ -156,7 +157,9 @@ async function run(
   try {
     outcome = await runTask(dags, request, signal);
   } catch (error) {
-    outcome = { kind: "failed", error: describe(error) };
+    outcome = isSkipTask(error)
+      ? { kind: "skipped", reason: error.message || "The task threw SkipTask." }
+      : { kind: "failed", error: describe(error) };
   } finally {
     for (const name of Object.keys(request.env)) delete process.env[name];
     ended();

@@ -52,13 +52,20 @@ export type FromRunner =
  * - `connection`: a connection, password included, as a `TaskConnection`;
  * - `variable`: a variable's value, a string;
  * - `externalState`: the state of another DAG's run (`taskId` null) or task instance at
- *   a logical date, a string or null (an external-task sensor).
+ *   a logical date (an external-task sensor), as `ExternalStateResponse`: `state`, a
+ *   string or null, and with `checkExistence` whether that DAG and task exist.
  */
 export type RunnerQuestion =
   | { kind: "xcomPull"; taskIds?: string[]; key: string }
   | { kind: "connection"; connId: string }
   | { kind: "variable"; key: string }
-  | { kind: "externalState"; dagId: string; taskId: string | null; logicalDate: string };
+  | {
+      kind: "externalState";
+      dagId: string;
+      taskId: string | null;
+      logicalDate: string;
+      checkExistence?: boolean;
+    };
 
 /**
  * Why an ask has no value: `not_found`, defined nowhere the worker looked (a default may
@@ -74,7 +81,15 @@ export type RunOutcome =
    * The function returned; `json` is its value serialised, null for undefined. `xcoms`:
    * other entries it pushed, key → JSON (Airflow's `xcom_push`, `multiple_outputs`).
    */
-  | { kind: "returned"; json: string | null; xcoms?: Record<string, string> }
+  | {
+      kind: "returned";
+      json: string | null;
+      xcoms?: Record<string, string>;
+      /** A mapped task's map_index_template, rendered after it ran (the Python runner's). */
+      renderedMapIndex?: string;
+    }
   /** A bash task: the command the worker runs, computed from the context. */
   | { kind: "bash"; command: string; env: Record<string, string>; cwd: string | null }
-  | { kind: "failed"; error: string };
+  | { kind: "failed"; error: string }
+  /** The task skipped itself (Borda's `SkipTask`, Airflow's `AirflowSkipException`), saying why. */
+  | { kind: "skipped"; reason: string };

@@ -3,6 +3,7 @@ import path from "node:path";
 import {
   type CallbackInfo,
   type ExternalStateRequest,
+  type ExternalStateResponse,
   failureReportSchema,
   type Job,
   nextPokeDelayMs,
@@ -64,7 +65,7 @@ export interface TaskRunnerOptions {
     request: { taskIds?: string[]; key: string },
   ): Promise<XcomPullResponse["values"]>;
   /** Another DAG's run or task state, for an external-task sensor (the control plane's). */
-  externalState?(job: Job, request: ExternalStateRequest): Promise<string | null>;
+  externalState?(job: Job, request: ExternalStateRequest): Promise<ExternalStateResponse>;
   /** Where tasks' connections and variables come from: the worker's own, then the control plane's. */
   secrets?: SecretsResolver;
 }
@@ -137,7 +138,9 @@ export class TaskRunner {
         if (result.outcome !== "failure") return result;
         // Masked before it is cut short, so no secret is cut in two and left half shown.
         const error = truncated(masker.mask(result.error));
-        output.note(`The attempt failed: ${error}`);
+        output.note(
+          result.skipped ? `The task skipped itself: ${error}` : `The attempt failed: ${error}`,
+        );
         return { ...result, error };
       });
     return { result, stop, kill };
@@ -227,6 +230,8 @@ export class TaskRunner {
         return { outcome: "reschedule" };
       case "sensorTimeout":
         return { outcome: "failure", error: outcome.error, exitCode: null, sensorTimeout: true };
+      case "skipped":
+        return { outcome: "failure", error: outcome.reason, exitCode: null, skipped: true };
       case "returned":
         return {
           outcome: "success",
@@ -238,6 +243,7 @@ export class TaskRunner {
                 ),
               }
             : {}),
+          ...(outcome.renderedMapIndex ? { renderedMapIndex: outcome.renderedMapIndex } : {}),
         };
       case "bash":
         return this.#runBash(job, outcome, output, request);
@@ -315,8 +321,13 @@ export class TaskRunner {
       }
       case "externalState": {
         if (!this.#options.externalState) throw new Error("This worker cannot read DAG states.");
-        const { dagId, taskId, logicalDate } = question;
-        return this.#options.externalState(job, { dagId, taskId, logicalDate });
+        const { dagId, taskId, logicalDate, checkExistence } = question;
+        return this.#options.externalState(job, {
+          dagId,
+          taskId,
+          logicalDate,
+          ...(checkExistence ? { checkExistence } : {}),
+        });
       }
     }
   }

@@ -32,9 +32,23 @@ import path from "node:path";
 
 /** The final report of an attempt, as sent to the control plane. */
 export type AttemptResult =
-  | { outcome: "success"; returnValue?: unknown; xcoms?: Record<string, unknown> }
-  /** `sensorTimeout`: a sensor ran out of time (no retry; skipped with soft_fail). */
-  | { outcome: "failure"; error: string; exitCode: number | null; sensorTimeout?: boolean }
+  | {
+      outcome: "success";
+      returnValue?: unknown;
+      xcoms?: Record<string, unknown>;
+      renderedMapIndex?: string;
+    }
+  /**
+   * `sensorTimeout`: a sensor ran out of time (no retry; skipped with soft_fail).
+   * `skipped`: the task skipped itself, `error` saying why (no retry).
+   */
+  | {
+      outcome: "failure";
+      error: string;
+      exitCode: number | null;
+      sensorTimeout?: boolean;
+      skipped?: boolean;
+    }
   /** A reschedule-mode sensor's poke found its condition false: the slot is free until its next poke. */
   | { outcome: "reschedule" };
 

@@ -109,7 +109,11 @@ export class LogShipper {
           if (result.outcome === "success") {
             await client.reportSuccess(
               attemptId,
-              { returnValue: result.returnValue, ...(result.xcoms ? { xcoms: result.xcoms } : {}) },
+              {
+                returnValue: result.returnValue,
+                ...(result.xcoms ? { xcoms: result.xcoms } : {}),
+                ...(result.renderedMapIndex ? { renderedMapIndex: result.renderedMapIndex } : {}),
+              },
               stopped,
             );
           } else if (result.outcome === "reschedule") {
@@ -121,6 +125,7 @@ export class LogShipper {
                 error: result.error,
                 exitCode: result.exitCode,
                 ...(result.sensorTimeout ? { sensorTimeout: true } : {}),
+                ...(result.skipped ? { skipped: true } : {}),
               },
               stopped,
             );

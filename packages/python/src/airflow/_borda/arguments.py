@@ -57,8 +57,8 @@ REFUSED_WHEN_SET = {
     "fail_stop": "Borda does not stop a run at its first failure",
     "fail_fast": "Borda does not stop a run at its first failure",
     "output_processor": "a BashOperator's output is its last line, as is",
-    "skip_on_exit_code": "a Borda task cannot skip itself yet: a non-zero exit fails the task",
-    "skip_exit_code": "a Borda task cannot skip itself yet: a non-zero exit fails the task",
+    "skip_on_exit_code": "a bash task cannot skip by its exit code: a non-zero exit fails it",
+    "skip_exit_code": "a bash task cannot skip by its exit code: a non-zero exit fails it",
     "deadline": "Borda has no deadline alerts",
     "deferrable": (
         "deferrable operators are not supported: a sensor in mode='reschedule' frees its slot "

@@ -333,7 +333,7 @@ def make_context(task: "BaseOperator", data: TaskContext) -> Context:
         inlets=list(task.inlets),
         logical_date=logical_date,
         macros=macros,
-        map_index_template=None,
+        map_index_template=task.map_index_template,
         outlets=list(task.outlets),
         params=dict(data.params),
         run_id=data.run_id,

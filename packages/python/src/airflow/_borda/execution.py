@@ -25,18 +25,13 @@ from airflow._borda.context import (
     current_context,
     make_context,
 )
-from airflow._borda.subset import SUBSET_DOCS
-from airflow._borda.templating import render_template_fields
-from airflow.exceptions import AirflowException, AirflowFailException, AirflowSkipException
+from airflow._borda.templating import render, render_template_fields
+from airflow.exceptions import AirflowFailException
 from borda import TaskContext
 from borda._registry import BashCommand, Returned, RunResult
 
 if TYPE_CHECKING:
     from airflow._borda.operator import BaseOperator
-
-
-class SkipNotSupported(AirflowException):
-    """A task raised ``AirflowSkipException``: a Borda task cannot skip itself yet."""
 
 
 def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
@@ -47,11 +42,12 @@ def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
         try:
             render_template_fields(task, context, untemplated)
             result = task._borda_execute(context)
-        except AirflowSkipException as skip:
-            raise SkipNotSupported(
-                f"The task raised AirflowSkipException ({skip}), but a Borda task cannot skip "
-                f"itself yet, so the task fails instead ({SUBSET_DOCS})."
-            ) from skip
+            # As Airflow does: after the task ran, so values it set in the context count.
+            rendered_map_index = (
+                str(render(task.map_index_template, context, task, "map_index_template"))
+                if task.map_index_template and ti.map_index >= 0
+                else None
+            )
         except AirflowFailException:
             print(
                 "AirflowFailException: Borda fails the task and retries it like any failure "
@@ -78,7 +74,7 @@ def run_task(operator: "BaseOperator", data: TaskContext) -> RunResult:
         task.do_xcom_push or task._borda_flow() is not None or task._borda_sensor() is not None
     )
     value = result if keeps_result and result is not None else pushed_result
-    return Returned(value, xcoms)
+    return Returned(value, xcoms, rendered_map_index)
 
 
 @contextmanager

@@ -45,8 +45,8 @@ _VIRTUALENV = (
 
 # ``@task.<name>`` variants Airflow has and Borda does not, and why.
 _VARIANTS_WITHOUT = {
-    "run_if": "a task cannot skip itself yet: decide in a @task.short_circuit task before it",
-    "skip_if": "a task cannot skip itself yet: decide in a @task.short_circuit task before it",
+    "run_if": "Borda has no run conditions: raise AirflowSkipException in the task instead",
+    "skip_if": "Borda has no skip conditions: raise AirflowSkipException in the task instead",
     "virtualenv": _VIRTUALENV,
     "external_python": _VIRTUALENV,
     "branch_virtualenv": f"{_VIRTUALENV}, as a @task.branch",

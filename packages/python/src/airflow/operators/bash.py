@@ -4,7 +4,7 @@
 as it runs every bash task (its output shipped live, its process group killed on a
 timeout or a cancel), with ``env`` added to the task's environment and the
 ``AIRFLOW_CTX_*`` variables set. A non-zero exit fails the task (exit code 99 too:
-a Borda task cannot skip itself yet).
+a bash task cannot skip itself by its exit code yet).
 """
 
 from typing import Any, ClassVar

@@ -4,7 +4,10 @@ The other DAG's run is the one at the sensor's logical date, or at the date
 ``execution_delta`` before it, or at the date(s) ``execution_date_fn(logical_date)``
 returns. Each poke asks the control plane for the state of that run or its task(s) (a
 state string, nothing else of the other DAG). All in ``allowed_states`` (default
-success) satisfies the sensor; all in ``failed_states`` fails the try.
+success) satisfies the sensor; all in ``failed_states`` fails the try, or skips the task
+with ``soft_fail``; all in ``skipped_states`` skips it. With ``check_existence`` a poke
+fails the try at once when the other DAG, or one of the tasks, does not exist (an
+inactive or deleted DAG counts as missing), instead of waiting until the timeout.
 """
 
 import inspect
@@ -79,11 +82,25 @@ class ExternalTaskSensor(BaseSensorOperator):
         self.check_existence = check_existence
         self.poll_interval = poll_interval
 
+    def _check_existence(self, task: Any, targets: list[str | None]) -> None:
+        dag_id = self.external_dag_id
+        if not task.dag_exists(dag_id):
+            raise AirflowException(f"The external DAG '{dag_id}' does not exist.")
+        for task_id in targets:
+            if task_id is not None and not task.dag_exists(dag_id, task_id):
+                raise AirflowException(
+                    f"The external task '{task_id}' does not exist in DAG '{dag_id}'."
+                )
+
     def poke(self, context: Any) -> bool:
         task = running_task()
         if task is None:
             raise RuntimeError("ExternalTaskSensor pokes only while its task runs on a worker.")
         targets = self.external_task_ids or [None]
+        # Each poke runs on a fresh copy of the operator, so each checks (Airflow checks
+        # once per try): a DAG deleted while the sensor waits fails it too.
+        if self.check_existence:
+            self._check_existence(task, targets)
         states = [
             task.dag_state(self.external_dag_id, task_id, date)
             for date in self._logical_dates(context)
@@ -96,7 +113,10 @@ class ExternalTaskSensor(BaseSensorOperator):
         )
         self.log.info("Poking for %s: %s", what, states)
         if self.failed_states and all(state in self.failed_states for state in states):
-            raise AirflowException(f"The external {what} reached a failed state: {states}.")
+            message = f"The external {what} reached a failed state: {states}."
+            if self.soft_fail:
+                raise AirflowSkipException(f"{message} Skipped, as soft_fail is set.")
+            raise AirflowException(message)
         if self.skipped_states and all(state in self.skipped_states for state in states):
             raise AirflowSkipException(f"The external {what} reached a skipped state: {states}.")
         return all(state in self.allowed_states for state in states)

@@ -16,9 +16,11 @@ at a time:
    The task writes to the real stdout and stderr, unbuffered, so the worker ships its
    output live; then the runner writes ``endMarker`` on both and sends ``{"type": "done",
    "outcome"}``: ``returned`` (the result as JSON text), ``bash`` (the command for the
-   worker to run) or ``failed`` (the error with its traceback, which the worker writes
-   into the task's log as the attempt's end). A ``returned`` outcome carries the other
-   XComs the task pushed, key → JSON text, in ``xcoms`` (absent when none).
+   worker to run), ``skipped`` (the task raised ``SkipTask``, such as Airflow's
+   ``AirflowSkipException``; ``reason`` its message) or ``failed`` (the error with its
+   traceback, which the worker writes into the task's log as the attempt's end). A
+   ``returned`` outcome carries the other XComs the task pushed, key → JSON text, in
+   ``xcoms`` (absent when none).
 3. ``{"type": "abort", "reason"}`` stops the running task: ``ctx.sleep`` wakes and
    ``ctx.aborted`` turns true, and the main thread is interrupted (a signal, so a
    blocking call such as ``time.sleep`` or ``subprocess.run`` ends too) with
@@ -66,7 +68,14 @@ from types import FrameType
 from typing import Any
 
 from borda._callbacks import CallbackDetails
-from borda._context import AbortSignal, LookupFailed, TaskAborted, TaskContext, task_running
+from borda._context import (
+    AbortSignal,
+    LookupFailed,
+    SkipTask,
+    TaskAborted,
+    TaskContext,
+    task_running,
+)
 from borda._registry import BashCommand, Returned
 from borda._runtime.bundle import BadBundleError, extract_bundle
 from borda._runtime.dag_files import (
@@ -213,6 +222,11 @@ class Runner:
                 # A poke's result, whichever way the task declared it (docs/scheduling.md).
                 result = Returned(poke_outcome(result.value), result.xcoms)
             return _outcome(result, int(request["maxReturnValueBytes"]))
+        except SkipTask as skip:
+            return {
+                "kind": "skipped",
+                "reason": str(skip) or f"The task raised {type(skip).__name__}.",
+            }
         except BaseException as error:
             message = _describe_failure(error)
             # The worker writes a failure into the task's log as the attempt's end, as it
@@ -339,6 +353,8 @@ def _outcome(result: Any, limit: int) -> dict[str, Any]:
         )
     value = None if result.value is None else _json(result.value, limit, "The task's return value")
     outcome: dict[str, Any] = {"kind": "returned", "json": value}
+    if result.rendered_map_index is not None:
+        outcome["renderedMapIndex"] = result.rendered_map_index[:250]
     if result.xcoms:
         outcome["xcoms"] = {
             str(key): _json(xcom, limit, f"The XCom '{key}'") for key, xcom in result.xcoms.items()

@@ -17,8 +17,14 @@ export const mappedTaskParams = taskParams.extend({
 });
 
 /** The map index a task instance path names: -1, the unmapped task's, when it names none. */
-export const mapIndexOf = (params: { task_id: string } | { map_index: number }) =>
-  "map_index" in params ? params.map_index : -1;
+export const mapIndexOf = (params: { task_id: string; map_index?: number | undefined }) =>
+  params.map_index ?? -1;
+
+/** The task instance a path names (either of `taskInstancePaths`); see `requireTaskInstance`. */
+export const taskInstanceAt = (
+  api: ApiContext,
+  params: { dag_id: string; dag_run_id: string; task_id: string; map_index?: number | undefined },
+) => requireTaskInstance(api, params.dag_id, params.dag_run_id, params.task_id, mapIndexOf(params));
 
 /**
  * The two paths of a task instance's own routes: the task's, and one map index's of a

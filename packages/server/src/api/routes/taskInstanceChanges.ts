@@ -210,7 +210,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
         const body = request.body;
         const dagId = request.params.dag_id;
         const dag = await requireDag(api, dagId);
-        const taskIds = body.task_ids ?? null;
+        const { taskIds, mapIndexes } = namedTasks(body.task_ids);
         const runs = await clearedRuns(api, dagId, body);
         if (!body.dag_run_id && taskIds) {
           // Runs of older versions may lack a task; one the DAG never had is a mistake.
@@ -241,6 +241,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
             downstream: body.include_downstream,
             onlyStates,
             dryRun: body.dry_run,
+            mapIndexes,
           });
           references.push(...cleared.map((taskId) => reference(run, taskId)));
         }
@@ -267,6 +268,24 @@ async function runOf(
     );
   }
   return run;
+}
+
+/**
+ * A ClearTaskInstances' `task_ids`: the tasks named, and the map indexes of those named
+ * only as `[task_id, map_index]` pairs (a task also named alone is cleared whole).
+ */
+function namedTasks(named: readonly (string | readonly [string, number])[] | undefined): {
+  taskIds: string[] | null;
+  mapIndexes: Map<string, number[]>;
+} {
+  if (!named) return { taskIds: null, mapIndexes: new Map() };
+  const whole = new Set(named.filter((entry) => typeof entry === "string"));
+  const mapIndexes = new Map<string, number[]>();
+  for (const entry of named) {
+    if (typeof entry === "string" || whole.has(entry[0])) continue;
+    mapIndexes.set(entry[0], [...(mapIndexes.get(entry[0]) ?? []), entry[1]]);
+  }
+  return { taskIds: [...whole, ...mapIndexes.keys()], mapIndexes };
 }
 
 /** The runs a ClearTaskInstances covers. */

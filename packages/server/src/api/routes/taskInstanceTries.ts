@@ -15,7 +15,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { AttemptRecord, TaskInstanceView } from "../../store/index.js";
 import { type ApiContext, authorize, page, sendPlainText, wantsPlainText } from "../apiContext.js";
-import { requireTaskInstance, taskInstancePaths, taskParams } from "./pathParams.js";
+import { taskInstanceAt, taskInstancePaths, taskParams } from "./pathParams.js";
 import { toApiTaskInstance } from "./taskInstances.js";
 
 /**
@@ -26,12 +26,6 @@ import { toApiTaskInstance } from "./taskInstances.js";
 
 const tags = ["TaskInstance"];
 const tryNumber = { task_try_number: z.coerce.number().int().min(1).max(maxStoredInt) };
-
-/** The task instance a path names: `map_index` absent is the unmapped -1. */
-const taskInstanceOf = (
-  api: ApiContext,
-  params: { dag_id: string; dag_run_id: string; task_id: string; map_index?: number },
-) => requireTaskInstance(api, params.dag_id, params.dag_run_id, params.task_id, params.map_index);
 
 /**
  * The state a try shows. The current try is its task instance's, except that a try
@@ -134,7 +128,7 @@ export function taskInstanceTryRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const ti = await taskInstanceOf(api, request.params);
+          const ti = await taskInstanceAt(api, request.params);
           const attempts = await api.store.listAttempts({
             dagRunId: ti.dagRunId,
             taskId: ti.taskId,
@@ -167,7 +161,7 @@ export function taskInstanceTryRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const ti = await taskInstanceOf(api, request.params);
+          const ti = await taskInstanceAt(api, request.params);
           return toApiTaskInstance(
             tryOf(ti, await requireTry(api, ti, request.params.task_try_number)),
           );
@@ -195,7 +189,7 @@ export function taskInstanceTryRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await authorize(api, request, Role.viewer);
         const { map_index: mapIndex } = request.query;
-        const ti = await taskInstanceOf(api, { ...request.params, map_index: mapIndex });
+        const ti = await taskInstanceAt(api, { ...request.params, map_index: mapIndex });
         const attempt = await requireTry(api, ti, request.params.task_try_number);
         const from = request.query.full_content ? 0 : decodeToken(request.query.token);
         const accept = request.headers.accept ?? "";

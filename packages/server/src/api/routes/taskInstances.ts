@@ -59,7 +59,7 @@ export function toApiTaskInstance(ti: TaskInstanceView) {
     executor: "EdgeExecutor",
     executor_config: "{}",
     sla_miss: null,
-    rendered_map_index: null,
+    rendered_map_index: ti.renderedMapIndex,
     rendered_fields: {},
     trigger: null,
     triggerer_job: null,

@@ -12,6 +12,7 @@ import { sensorsSchema } from "./010_sensors.js";
 import { backfillsSchema } from "./011_backfills.js";
 import { callbackDeliveriesSchema } from "./012_callback_deliveries.js";
 import { assetsSchema } from "./013_assets.js";
+import { workerProtocolSchema } from "./014_worker_protocol.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -33,6 +34,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "011_backfills": { up: backfillsSchema(dialect) },
         "012_callback_deliveries": { up: callbackDeliveriesSchema(dialect) },
         "013_assets": { up: assetsSchema(dialect) },
+        "014_worker_protocol": { up: workerProtocolSchema },
       };
     },
   };

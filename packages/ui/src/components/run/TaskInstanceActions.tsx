@@ -38,8 +38,8 @@ export const targetName = ({ taskId, mapIndex }: TaskTarget) =>
   instanceName({ task_id: taskId, map_index: mapIndex ?? -1 });
 
 /**
- * Clearing or marking the task instances selected in a run's table. A map index is marked
- * alone, but never cleared alone: clearing a mapped task maps it again over its upstream's
+ * Clearing or marking the task instances selected in a run's table. A map index is
+ * cleared or marked alone; clearing a whole mapped task maps it again over its upstream's
  * current result, which may hold another number of items.
  */
 export function TaskInstanceActions({
@@ -62,7 +62,9 @@ export function TaskInstanceActions({
           body: {
             dry_run: false,
             dag_run_id: runId,
-            task_ids: targets.map((target) => target.taskId),
+            task_ids: targets.map(({ taskId, mapIndex }) =>
+              mapIndex === null ? taskId : ([taskId, mapIndex] as [string, number]),
+            ),
             // Airflow clears only failed instances unless told otherwise; the user chose these.
             only_failed: false,
             include_downstream: downstream,
@@ -96,7 +98,6 @@ export function TaskInstanceActions({
       }
     }
   }, onDone);
-  const mapIndexSelected = targets.some((target) => target.mapIndex !== null);
   const asking = change.asking;
   const unnamed = targets.length - namedInDialog;
   return (
@@ -107,15 +108,12 @@ export function TaskInstanceActions({
           key={kind}
           type="button"
           className="button"
-          disabled={targets.length === 0 || (kind === "clear" && mapIndexSelected)}
+          disabled={targets.length === 0}
           onClick={() => change.ask(kind)}
         >
           {taskChanges[kind].button}
         </button>
       ))}
-      {mapIndexSelected ? (
-        <span className="muted">A map index is cleared with its whole task: select the task.</span>
-      ) : null}
       <ConfirmDialog
         title={asking ? taskChanges[asking].title : ""}
         open={asking !== null}

@@ -14,8 +14,9 @@ export default dag(
   },
   ({ task }) => {
     const greet = task({ id: "greet" }, (ctx) => {
-      ctx.log(`greeting ${String(ctx.conf.name)} from run ${ctx.runId}`);
-      return { greeting: `hello ${String(ctx.conf.name)}`, runId: ctx.runId };
+      const name = String(ctx.conf.name ?? "world");
+      ctx.log(`greeting ${name} from run ${ctx.runId}`);
+      return { greeting: `hello ${name}`, runId: ctx.runId };
     });
     task({ id: "report", inputs: { greet } }, (ctx) => {
       ctx.log(`reported: ${ctx.inputs.greet.greeting}`);

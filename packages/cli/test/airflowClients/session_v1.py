@@ -10,6 +10,9 @@ from airflow_client.client.api import (
     connection_api,
     dag_api,
     dag_run_api,
+    event_log_api,
+    import_error_api,
+    monitoring_api,
     pool_api,
     task_instance_api,
     variable_api,
@@ -20,6 +23,8 @@ from airflow_client.client.model.connection import Connection
 from airflow_client.client.model.dag import DAG
 from airflow_client.client.model.dag_run import DAGRun
 from airflow_client.client.model.pool import Pool
+from airflow_client.client.model.set_dag_run_note import SetDagRunNote
+from airflow_client.client.model.update_dag_run_state import UpdateDagRunState
 from airflow_client.client.model.update_task_instance import UpdateTaskInstance
 from airflow_client.client.model.update_task_instances_state import UpdateTaskInstancesState
 from airflow_client.client.model.update_task_state import UpdateTaskState
@@ -38,6 +43,13 @@ with client.ApiClient(configuration) as api_client:
     pools = pool_api.PoolApi(api_client)
     variables = variable_api.VariableApi(api_client)
     connections = connection_api.ConnectionApi(api_client)
+
+    with step("health, version and import errors"):
+        monitoring = monitoring_api.MonitoringApi(api_client)
+        assert monitoring.get_health().metadatabase.status.value == "healthy"
+        assert monitoring.get_version().version
+        errors = import_error_api.ImportErrorApi(api_client).get_import_errors()
+        assert errors.total_entries == 0, errors
 
     with step("list DAGs"):
         listed = dags.get_dags(limit=100, tags=["clients"])
@@ -139,7 +151,7 @@ with client.ApiClient(configuration) as api_client:
         ids = [c.connection_id for c in connections.get_connections().connections]
         assert "client_conn" not in ids, ids
 
-    with step("mark a task instance failed, then the whole task successful"):
+    with step("mark a task instance failed (the DAG's endpoint), then successful (its own)"):
         marked = dags.post_set_task_instances_state(
             DAG_ID,
             UpdateTaskInstancesState(
@@ -181,5 +193,17 @@ with client.ApiClient(configuration) as api_client:
         wait_for("the cleared run to succeed", run_state, lambda s: s == "success")
         log = task_instances.get_log(DAG_ID, RUN_ID, "greet", 2, full_content=True)
         assert f"greeting v1 from run {RUN_ID}" in log.content, log
+
+    with step("mark the run failed, then successful, with a note"):
+        failed = runs.update_dag_run_state(DAG_ID, RUN_ID, UpdateDagRunState(state="failed"))
+        assert failed.state.value == "failed", failed
+        runs.update_dag_run_state(DAG_ID, RUN_ID, UpdateDagRunState(state="success"))
+        noted = runs.set_dag_run_note(DAG_ID, RUN_ID, SetDagRunNote(note="checked by v1"))
+        assert noted.note == "checked by v1", noted
+        assert run_state() == "success"
+
+    with step("read the event log of what the session did"):
+        events = event_log_api.EventLogApi(api_client).get_event_logs(dag_id=DAG_ID, limit=100)
+        assert events.total_entries > 0, events
 
 print("session v1: every step passed", flush=True)

@@ -85,6 +85,8 @@ with client.ApiClient(configuration) as api_client:
         assert run_state() == "success"
         listed_runs = runs.get_dag_runs(DAG_ID)
         assert RUN_ID in [r.dag_run_id for r in listed_runs.dag_runs], listed_runs
+        every_dag = runs.get_dag_runs("~", state=["success"], order_by="-start_date")
+        assert RUN_ID in [r.dag_run_id for r in every_dag.dag_runs], every_dag
 
     with step("list the run's task instances"):
         tis = task_instances.get_task_instances(DAG_ID, RUN_ID)

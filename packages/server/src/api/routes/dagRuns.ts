@@ -20,7 +20,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type DagRunFilter, type DagRunRecord, dagRunOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
-import { dagParams, requireDag, requireRun, runParams } from "./pathParams.js";
+import { dagParams, requireDag, requireRun, runParams, unlessAll } from "./pathParams.js";
 import { dateRange, toApiTaskInstance } from "./taskInstances.js";
 
 const tags = ["DAGRun"];
@@ -77,11 +77,13 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        await requireDag(api, request.params.dag_id);
+        // `~` for the DAG: the runs of every DAG, as in Airflow.
+        const dagId = unlessAll(request.params.dag_id);
+        if (dagId !== undefined) await requireDag(api, dagId);
         const { state } = request.query;
         return findPage(
           {
-            dagId: request.params.dag_id,
+            dagId,
             states: state === undefined ? undefined : [state].flat(),
           },
           request.query,

@@ -71,7 +71,7 @@ for (const session of Object.keys(sessions) as Session[]) {
           );
         }
         expect(outcome.output).toContain(`session ${session}: every step passed`);
-      }, 180_000);
+      }, 300_000);
     });
   }
 }
@@ -89,7 +89,8 @@ function runSession(
       {
         cwd: scripts,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-        timeout: 150_000,
+        // The airflowctl session starts ~30 Python processes, seconds each on a loaded machine.
+        timeout: 270_000,
       },
       (error, stdout, stderr) =>
         resolve({

@@ -8,6 +8,7 @@
 
 export const sessions = {
   v1: { env: "BORDA_AIRFLOW_CLIENT_V1_PYTHON", client: "apache-airflow-client 2.x on /api/v1" },
+  v2: { env: "BORDA_AIRFLOW_CLIENT_V2_PYTHON", client: "apache-airflow-client 3.x on /api/v2" },
   ctl: { env: "BORDA_AIRFLOW_CLIENT_CTL_PYTHON", client: "airflowctl on /api/v2" },
 } as const;
 

@@ -10,8 +10,10 @@ Run by packages/cli/test/airflowClients.test.ts with the python of
 `scripts/airflow-clients.sh ctl`; BORDA_URL, BORDA_USERNAME and BORDA_PASSWORD say where.
 """
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +24,8 @@ from steps import DAG_ID, PASSWORD, URL, USERNAME, step, wait_for
 RUN_ID = "ctl_session"
 AIRFLOWCTL = str(Path(sys.executable).with_name("airflowctl"))
 home = tempfile.mkdtemp(prefix="airflowctl-")
+# The keyring file there holds the session's token.
+atexit.register(shutil.rmtree, home, ignore_errors=True)
 ENV = {
     **os.environ,
     "AIRFLOW_HOME": home,

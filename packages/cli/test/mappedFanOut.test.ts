@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { postgresSkipMessage, postgresUrl } from "../../server/test/support/postgresSkip.js";
 import {
   eventually,
+  freshDatabase,
   startServer,
   startWorker,
   TestResources,
@@ -99,18 +98,4 @@ for (const backend of backends) {
       }, 360_000);
     },
   );
-}
-
-/** A database of its own on the test PostgreSQL server, and how to drop it. */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `borda_fan_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const sql = async (statement: string) => {
-    const client = new pg.Client({ connectionString: postgresUrl ?? "" });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await sql(`create database ${name}`);
-  const url = new URL(postgresUrl ?? "");
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => sql(`drop database if exists ${name} with (force)`) };
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -13,7 +14,9 @@ import {
   type ServerConfig,
   startControlPlane,
 } from "@borda/server";
+import pg from "pg";
 import pino from "pino";
+import { postgresUrl } from "../../server/test/support/postgresSkip.js";
 import { descendantsOf, killAll, listProcesses, stillRunning } from "./processTree.js";
 
 export const bordaBin = fileURLToPath(new URL("../dist/main.js", import.meta.url));
@@ -300,4 +303,18 @@ export async function freePorts(count: number, host = "127.0.0.1"): Promise<numb
   const ports = servers.map((server) => (server.address() as { port: number }).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
+}
+
+/** A database of its own on the test PostgreSQL server (BORDA_TEST_DATABASE_URL), and how to drop it. */
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `borda_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const sql = async (statement: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl ?? "" });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await sql(`create database ${name}`);
+  const url = new URL(postgresUrl ?? "");
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => sql(`drop database if exists ${name} with (force)`) };
 }

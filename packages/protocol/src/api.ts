@@ -122,9 +122,10 @@ export const dagCollectionSchema = z.object({
   total_entries: z.number().int(),
 });
 
+// Python clients (Airflow's own among them) write a bool parameter as True or False.
 export const booleanQuery = z
-  .enum(["true", "false"])
-  .transform((v) => v === "true")
+  .enum(["true", "false", "True", "False"])
+  .transform((v) => v.toLowerCase() === "true")
   .describe("true or false");
 
 export const dagListQuerySchema = collectionQuerySchema.extend({

@@ -122,6 +122,8 @@ describeEachBackend("REST API", (backend) => {
     expect((await user("PATCH", "/dags/etl", { is_paused: true })).body.is_paused).toBe(true);
     const paused = await user("GET", "/dags?paused=true");
     expect(paused.body.dags.map((d: { dag_id: string }) => d.dag_id)).toEqual(["etl"]);
+    // As Python clients write a bool.
+    expect((await user("GET", "/dags?paused=True")).body).toEqual(paused.body);
     expect((await user("PATCH", "/dags/etl", { is_paused: false })).body.is_paused).toBe(false);
     expect((await user("GET", "/dags?paused=true")).body.total_entries).toBe(0);
     expect((await user("GET", "/dags/nope")).status).toBe(404);

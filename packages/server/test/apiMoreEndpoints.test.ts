@@ -132,6 +132,9 @@ describeEachBackend("REST API: tasks, runs across DAGs, tries, DAG stats", (back
     // The list of one DAG's runs pages the same way.
     const newest = await viewer("GET", "/dags/pipeline/dagRuns?order_by=-logical_date&limit=1");
     expect(newest.body).toMatchObject({ total_entries: 2, dag_runs: [{ dag_run_id: "p2" }] });
+    // `~` for the DAG lists every DAG's runs, as the batch form does.
+    const everyDag = await viewer("GET", "/dags/~/dagRuns?state=failed");
+    expect(everyDag.body).toMatchObject({ total_entries: 1, dag_runs: [{ dag_run_id: "s1" }] });
     // A read, though a POST: the event log does not record it.
     const events = await as(cp, "admin")("GET", "/eventLogs?event=get_dag_runs_batch");
     expect(events.body.total_entries).toBe(0);

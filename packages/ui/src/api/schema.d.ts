@@ -6185,9 +6185,9 @@ export interface operations {
                 dag_id_pattern?: string;
                 tags?: string | string[];
                 /** @description true or false */
-                paused?: "true" | "false";
+                paused?: "true" | "false" | "True" | "False";
                 /** @description true or false */
-                only_active?: "true" | "false";
+                only_active?: "true" | "false" | "True" | "False";
             };
             header?: never;
             path?: never;
@@ -9655,7 +9655,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description true or false */
-                full_content?: "true" | "false";
+                full_content?: "true" | "false" | "True" | "False";
                 map_index?: number;
                 token?: string;
             };
@@ -10385,9 +10385,9 @@ export interface operations {
             query?: {
                 map_index?: number;
                 /** @description true or false */
-                deserialize?: "true" | "false";
+                deserialize?: "true" | "false" | "True" | "False";
                 /** @description true or false */
-                stringify?: "true" | "false";
+                stringify?: "true" | "false" | "True" | "False";
             };
             header?: never;
             path: {

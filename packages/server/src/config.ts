@@ -100,6 +100,13 @@ export const serverSettings = {
       "Password of that Admin, used only to create it when it does not exist: an existing user's password is never changed. Environment only.",
     default: undefined,
   },
+  jwtExpiration: {
+    env: "BORDA_JWT_EXPIRATION",
+    flag: "--jwt-expiration <seconds>",
+    description:
+      "How long an access token from POST /auth/token (a JWT for /api/v2 and /api/v1, Airflow 3's way of signing in) stays valid. Short, as a token cannot be revoked before it expires except by changing the user's password or deleting the user.",
+    default: "3600",
+  },
   heartbeatInterval: {
     env: "BORDA_HEARTBEAT_INTERVAL",
     flag: "--heartbeat-interval <seconds>",
@@ -166,6 +173,7 @@ export interface ServerConfig {
   testConnection: boolean;
   adminUser: string;
   adminPassword: string | undefined;
+  jwtExpirationMs: number;
   heartbeatIntervalMs: number;
   workerTimeoutMs: number;
   fetchWaitMs: number;
@@ -207,6 +215,7 @@ export function resolveServerConfig(
     testConnection: bool("testConnection"),
     adminUser,
     adminPassword: raw("adminPassword"),
+    jwtExpirationMs: seconds("jwtExpiration"),
     heartbeatIntervalMs,
     workerTimeoutMs:
       raw("workerTimeout") === undefined ? 3 * heartbeatIntervalMs : seconds("workerTimeout"),

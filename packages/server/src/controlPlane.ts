@@ -107,6 +107,7 @@ export async function startControlPlane(
       edge,
       credentials,
       testConnections: config.testConnection,
+      accessTokenLifetimeMs: config.jwtExpirationMs,
     },
     logger,
   });

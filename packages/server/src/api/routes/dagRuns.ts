@@ -25,7 +25,7 @@ import { dateRange, toApiTaskInstance } from "./taskInstances.js";
 
 const tags = ["DAGRun"];
 
-function toApiDagRun(run: DagRunRecord) {
+export function toApiDagRun(run: DagRunRecord) {
   return {
     dag_run_id: run.runId,
     dag_id: run.dagId,

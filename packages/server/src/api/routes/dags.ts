@@ -52,7 +52,7 @@ function parseFileToken(token: string): { origin: DagFileOrigin; fileloc: string
   return { origin, fileloc: decoded.slice(colon + 1) };
 }
 
-function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
+export function toApiDag(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   const spec = dag.currentVersion?.spec;
   return {
     dag_id: dag.dagId,
@@ -162,7 +162,7 @@ function toTimeDelta(ms: number) {
  * is Airflow's default: no owner, no templates, no past dependencies, no mapping. Like
  * Airflow's, a task's dates and params are its DAG's.
  */
-function toApiTasks(spec: DagSpec | undefined) {
+export function toApiTasks(spec: DagSpec | undefined) {
   if (!spec) return [];
   const { downstream } = dagGraph(spec);
   const params = toApiParams(spec.params);

@@ -17,6 +17,9 @@
  * - Bodies are responses: `writeOnly` properties (passwords) must be absent and are never
  *   required; `readOnly` ones are checked like any other.
  * - `x-` extensions, `example`, `externalDocs` and `xml` are dropped.
+ * - A `oneOf` without a discriminator is checked as `anyOf`: v2's branches overlap (a full
+ *   TaskInstanceResponse is also a NewTaskResponse, in a clear's dry run), so Airflow's own
+ *   answers would match two. v1 has none.
  * Properties Airflow does not declare are allowed, as its schemas do not forbid them.
  */
 import { AssertionError } from "node:assert";
@@ -287,9 +290,15 @@ function translate(schema: OpenApiSchema, id: string): JsonSchema {
   for (const applicator of ["anyOf", "oneOf"] as const) {
     const { discriminator, [applicator]: branches } = schema;
     if (!branches) continue;
-    out[applicator] = branches.map((branch) =>
-      discriminator ? discriminated(branch, discriminator, id) : recurse(branch),
-    );
+    // Without a discriminator, oneOf is checked as anyOf (see the header).
+    delete out[applicator];
+    const into = applicator === "oneOf" && discriminator ? "oneOf" : "anyOf";
+    out[into] = [
+      ...(out[into] ?? []),
+      ...branches.map((branch) =>
+        discriminator ? discriminated(branch, discriminator, id) : recurse(branch),
+      ),
+    ];
   }
   if (schema.properties) {
     const writeOnly = Object.entries(schema.properties)

@@ -14,18 +14,24 @@ export const listQuery = <T extends z.ZodType>(item: T) =>
     .optional()
     .transform((value) => (value === undefined ? undefined : ([value].flat() as z.infer<T>[])));
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(0).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-  /**
-   * Airflow 3 sorts by several fields; Borda sorts by the first one given (its store
-   * orders by one field, then a stable key).
-   */
-  order_by: listQuery(z.string().min(1)).transform((fields) => fields?.[0]),
-});
+/**
+ * Airflow 3's paging query for a list orderable by `fields` (`-` first for descending).
+ * Airflow 3 sorts by several fields; Borda by the first one given (its store orders by one
+ * field, then a stable key). An unknown field fails validation, as a 422 naming them.
+ */
+export const pageQuery = (fields: readonly string[]) =>
+  z.object({
+    limit: z.coerce.number().int().min(0).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    order_by: listQuery(
+      z.string().refine((field) => fields.includes(field.replace(/^-/, "")), {
+        message: `order by one of ${fields.join(", ")} (prefix '-' for descending)`,
+      }),
+    ).transform((wanted) => wanted?.[0]),
+  });
 
 /** v1's paging from v2's query: the same fields, `order_by` already one. */
-export const v1Paging = (q: z.infer<typeof pageQuery>) => ({
+export const v1Paging = (q: z.infer<ReturnType<typeof pageQuery>>) => ({
   limit: q.limit,
   offset: q.offset,
   order_by: q.order_by,

@@ -87,7 +87,7 @@ export function toApiDagRunV2(run: DagRunRecord) {
 
 const optionalInstant = z.iso.datetime({ offset: true }).nullish();
 
-const dagRunListQuery = pageQuery.extend({
+const dagRunListQuery = pageQuery(dagRunOrderFields).extend({
   state: listQuery(z.enum(dagRunStates)),
   logical_date_gte: optionalInstant,
   logical_date_lte: optionalInstant,

@@ -98,7 +98,16 @@ export function toApiDagV2(dag: DagRecord, importErrors: readonly ImportErrorRec
   };
 }
 
-const dagListQuery = pageQuery.extend({
+/** What a DAG list can be ordered by. */
+const dagOrder: Record<string, (dag: DagRecord) => string | number | boolean | null> = {
+  dag_id: (d) => d.dagId,
+  dag_display_name: (d) => d.dagId,
+  is_paused: (d) => d.isPaused,
+  last_parsed_time: (d) => d.lastParsedAt.getTime(),
+  next_dagrun: (d) => d.nextDagRun?.logicalDate.getTime() ?? null,
+};
+
+const dagListQuery = pageQuery(Object.keys(dagOrder)).extend({
   tags: listQuery(z.string()),
   dag_id_pattern: z.string().optional(),
   paused: z.enum(["true", "false"]).optional(),
@@ -118,18 +127,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         (q.paused === undefined || dag.isPaused === (q.paused === "true")) &&
         (wanted.length === 0 || dag.tags.some((t) => wanted.includes(t))),
     );
-    return page(
-      dags,
-      q,
-      {
-        dag_id: (d) => d.dagId,
-        dag_display_name: (d) => d.dagId,
-        is_paused: (d) => d.isPaused,
-        last_parsed_time: (d) => d.lastParsedAt.getTime(),
-        next_dagrun: (d) => d.nextDagRun?.logicalDate.getTime() ?? null,
-      },
-      "dag_id",
-    );
+    return page(dags, q, dagOrder, "dag_id");
   };
 
   return async (app) => {

@@ -127,7 +127,7 @@ export function toApiTaskInstanceV2(ti: TaskInstanceView) {
   };
 }
 
-const taskInstanceListQuery = pageQuery.extend({
+const taskInstanceListQuery = pageQuery([...taskInstanceOrderFields, "logical_date"]).extend({
   task_id: z.string().optional(),
   state: listQuery(z.enum([...taskStates, "none"])),
   pool: listQuery(z.string()),

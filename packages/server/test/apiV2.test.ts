@@ -1,0 +1,171 @@
+import { expect, it } from "vitest";
+import type { ControlPlane } from "../src/controlPlane.js";
+import { describeWithAirflowV2Spec } from "./support/airflowConformance.js";
+import { asV2, startApiWithUsers } from "./support/api.js";
+import { describeEachBackend } from "./support/backends.js";
+import { edgeClient, newWorkerToken } from "./support/controlPlane.js";
+
+const dags = {
+  "etl.ts": `
+import { dag } from "borda";
+export default dag({ id: "etl", tags: ["nightly"] }, ({ task }) => {
+  const extract = task({ id: "extract" }, () => 42);
+  task({ id: "load" }, () => 1).after(extract);
+});`,
+  "other.ts": `
+import { dag } from "borda";
+// Scheduled, but not before 2099: no run appears on its own.
+export default dag({ id: "other", schedule: "0 3 * * *", startDate: "2099-01-01" }, ({ task }) => {
+  task({ id: "only" }, () => 1);
+});`,
+};
+
+/** Runs the worker's jobs of a run to success; the first task writes a log line. */
+async function runToSuccess(cp: ControlPlane): Promise<void> {
+  const worker = edgeClient(cp, (await newWorkerToken(cp, ["*"])).token);
+  await worker.register(["default"]);
+  for (let round = 0; round < 2; round += 1) {
+    for (const job of (await worker.fetchJobs(0)).body.jobs) {
+      expect((await worker.report(job.attemptId, "start")).status).toBe(200);
+      await worker.log(job.attemptId, 0, `running ${job.taskId}\nsecond line\n`);
+      const done = await worker.report(job.attemptId, "success", { returnValue: 42 });
+      expect(done.status).toBe(200);
+    }
+  }
+}
+
+describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
+  describeEachBackend("in Airflow 3's shapes", (backend) => {
+    it("lists, reads, pauses and unpauses DAGs", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const user = asV2(cp, { user: "user" });
+      const list = await user("GET", "/dags?limit=1&order_by=-dag_id");
+      expect(list.status).toBe(200);
+      expect(list.body.total_entries).toBe(2);
+      expect(list.body.dags.map((d: { dag_id: string }) => d.dag_id)).toEqual(["other"]);
+      const etl = await user("GET", "/dags/etl");
+      expect(etl.body).toMatchObject({
+        dag_id: "etl",
+        is_stale: false,
+        timetable_summary: null,
+        tags: [{ name: "nightly", dag_id: "etl", dag_display_name: "etl" }],
+      });
+      expect((await user("GET", "/dags/other")).body).toMatchObject({
+        timetable_summary: "0 3 * * *",
+        timetable_periodic: true,
+        next_dagrun_logical_date: "2099-01-01T03:00:00.000Z",
+      });
+      expect((await user("GET", "/dags?tags=nightly")).body.total_entries).toBe(1);
+      const paused = await user("PATCH", "/dags/etl", { is_paused: true });
+      expect(paused.body.is_paused).toBe(true);
+      const all = await user("PATCH", "/dags?dag_id_pattern=e", { is_paused: false });
+      expect(all.status).toBe(200);
+      expect(all.body.dags.every((d: { is_paused: boolean }) => !d.is_paused)).toBe(true);
+      const missing = await user("GET", "/dags/nope");
+      expect(missing.status).toBe(404);
+      expect(missing.body.detail).toMatch(/nope/);
+    });
+
+    it("triggers a run, lists its task instances, and reads their logs and XCom", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const user = asV2(cp, { user: "user" });
+      const triggered = await user("POST", "/dags/etl/dagRuns", {
+        dag_run_id: "by_v2",
+        logical_date: null,
+        conf: { day: 1 },
+        note: "from v2",
+      });
+      expect(triggered.status).toBe(200);
+      expect(triggered.body).toMatchObject({
+        dag_run_id: "by_v2",
+        run_type: "manual",
+        conf: { day: 1 },
+        note: "from v2",
+      });
+      expect(["queued", "running"]).toContain(triggered.body.state);
+      await runToSuccess(cp);
+      const run = await user("GET", "/dags/etl/dagRuns/by_v2");
+      expect(run.body.state).toBe("success");
+      expect(run.body.duration).toBeGreaterThanOrEqual(0);
+      expect((await user("GET", "/dags/etl/dagRuns?state=success")).body.total_entries).toBe(1);
+      expect((await user("GET", "/dags/~/dagRuns")).body.total_entries).toBe(1);
+      const batch = await user("POST", "/dags/~/dagRuns/list", {
+        dag_ids: ["etl"],
+        states: ["success"],
+      });
+      expect(batch.body.dag_runs.map((r: { dag_run_id: string }) => r.dag_run_id)).toEqual([
+        "by_v2",
+      ]);
+
+      const tis = await user("GET", "/dags/etl/dagRuns/by_v2/taskInstances?order_by=-task_id");
+      expect(tis.body.task_instances.map((t: { task_id: string }) => t.task_id)).toEqual([
+        "load",
+        "extract",
+      ]);
+      const extract = await user("GET", "/dags/etl/dagRuns/by_v2/taskInstances/extract");
+      expect(extract.body).toMatchObject({ state: "success", try_number: 1, map_index: -1 });
+      expect(extract.body.id).toBe(tis.body.task_instances[1].id);
+      const log = await user("GET", "/dags/etl/dagRuns/by_v2/taskInstances/extract/logs/1");
+      expect(log.body.content).toEqual(["running extract", "second line"]);
+      const rest = await user(
+        "GET",
+        `/dags/etl/dagRuns/by_v2/taskInstances/extract/logs/1?token=${log.body.continuation_token}`,
+      );
+      expect(rest.body.content).toEqual([]);
+      expect(
+        (await user("GET", "/dags/etl/dagRuns/by_v2/taskInstances/extract/logs/2")).status,
+      ).toBe(404);
+
+      const xcoms = await user("GET", "/dags/etl/dagRuns/by_v2/taskInstances/~/xcomEntries");
+      expect(xcoms.body.total_entries).toBe(2);
+      const value = await user(
+        "GET",
+        "/dags/etl/dagRuns/by_v2/taskInstances/extract/xcomEntries/return_value",
+      );
+      expect(value.body.value).toBe(42);
+    });
+
+    it("changes runs: note and state, clear (dry run first), delete", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const user = asV2(cp, { user: "user" });
+      expect(
+        (await user("POST", "/dags/etl/dagRuns", { dag_run_id: "r", logical_date: null })).status,
+      ).toBe(200);
+      await runToSuccess(cp);
+      const noted = await user("PATCH", "/dags/etl/dagRuns/r?update_mask=note", { note: "looked" });
+      expect(noted.body.note).toBe("looked");
+      const failed = await user("PATCH", "/dags/etl/dagRuns/r", { state: "failed" });
+      expect(failed.body.state).toBe("failed");
+      const dry = await user("POST", "/dags/etl/dagRuns/r/clear", { dry_run: true });
+      expect(dry.body.total_entries).toBe(2);
+      const cleared = await user("POST", "/dags/etl/dagRuns/r/clear", { dry_run: false });
+      expect(["queued", "running"]).toContain(cleared.body.state);
+      expect((await user("DELETE", "/dags/etl/dagRuns/r")).status).toBe(204);
+      expect((await user("GET", "/dags/etl/dagRuns/r")).status).toBe(404);
+    });
+
+    it("answers a malformed request with FastAPI's 422 and a list of what is wrong", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const user = asV2(cp, { user: "user" });
+      const badLimit = await user("GET", "/dags?limit=-1");
+      expect(badLimit.status).toBe(422);
+      expect(badLimit.body.detail[0]).toMatchObject({ loc: ["query", "limit"] });
+      const badBody = await user("PATCH", "/dags/etl", { is_paused: "yes" });
+      expect(badBody.status).toBe(422);
+      expect(badBody.body.detail[0].loc).toEqual(["body", "is_paused"]);
+      const badOrder = await user("GET", "/dags?order_by=owner_fish");
+      expect(badOrder.status).toBe(422);
+      expect(badOrder.body.detail[0].loc).toEqual(["query", "order_by"]);
+      expect(badOrder.body.detail[0].msg).toMatch(/dag_id/);
+    });
+
+    it("says its version and health", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      expect((await asV2(cp, { user: "viewer" })("GET", "/version")).body.version).toBe(
+        cp.edge.options.serverVersion,
+      );
+      const health = await asV2(cp, null)("GET", "/monitor/health");
+      expect(health.body.metadatabase.status).toBe("healthy");
+    });
+  });
+});

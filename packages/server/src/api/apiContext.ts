@@ -108,7 +108,7 @@ async function sessionUser(api: ApiContext, request: FastifyRequest): Promise<Us
   if (!token || !session || !user || passwordFingerprint(user.passwordHash) !== session.fp) {
     throw new BordaError(
       ErrorCode.unauthenticated,
-      "Sign in: send HTTP Basic credentials of a Borda user, or an API token (Authorization: Bearer bat_...), or sign in with POST /api/v1/auth/session.",
+      "Sign in: send HTTP Basic credentials of a Borda user, or an API token (Authorization: Bearer bat_...), or an access token from POST /auth/token (Authorization: Bearer <token>), or sign in with POST /api/v1/auth/session.",
     );
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {

@@ -159,6 +159,40 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
       expect(badOrder.body.detail[0].msg).toMatch(/dag_id/);
     });
 
+    it("creates (201), reads, changes and deletes pools and variables", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const op = asV2(cp, { user: "op" });
+      const created = await op("POST", "/pools", { name: "gpu", slots: 2 });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: "gpu", slots: 2, open_slots: 2, team_name: null });
+      expect((await op("POST", "/pools", { name: "gpu", slots: 2 })).status).toBe(409);
+      const patched = await op("PATCH", "/pools/gpu?update_mask=slots", {
+        slots: 5,
+        description: "x",
+      });
+      expect(patched.body).toMatchObject({ slots: 5, description: null });
+      expect((await op("GET", "/pools?order_by=slots&limit=1")).body.pools[0].name).toBe("gpu");
+      expect((await op("DELETE", "/pools/gpu")).status).toBe(204);
+      expect((await op("GET", "/pools/gpu")).status).toBe(404);
+
+      const variable = await op("POST", "/variables", { key: "limits", value: { max: 3 } });
+      expect(variable.status).toBe(201);
+      expect(variable.body).toMatchObject({
+        key: "limits",
+        value: '{"max":3}',
+        is_encrypted: true,
+      });
+      const text = await op("PATCH", "/variables/limits", { value: "plain" });
+      expect(text.body.value).toBe("plain");
+      const list = await op("GET", "/variables");
+      expect(list.body.variables).toEqual([
+        { key: "limits", description: null, is_encrypted: true, team_name: null },
+      ]);
+      expect((await asV2(cp, { user: "viewer" })("GET", "/variables")).status).toBe(403);
+      expect((await op("DELETE", "/variables/limits")).status).toBe(204);
+      expect((await op("GET", "/variables/limits")).status).toBe(404);
+    });
+
     it("says its version and health", async () => {
       const cp = await startApiWithUsers(backend, { dags });
       expect((await asV2(cp, { user: "viewer" })("GET", "/version")).body.version).toBe(

@@ -5,7 +5,9 @@ import { dagRunRoutesV2 } from "./dagRuns.js";
 import { dagRoutesV2 } from "./dags.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
 import { monitoringRoutesV2 } from "./monitoring.js";
+import { poolRoutesV2 } from "./pools.js";
 import { taskInstanceRoutesV2 } from "./taskInstances.js";
+import { variableRoutesV2 } from "./variables.js";
 import { xcomRoutesV2 } from "./xcom.js";
 
 /**
@@ -22,5 +24,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagRunRoutesV2(api));
     await app.register(taskInstanceRoutesV2(api));
     await app.register(xcomRoutesV2(api));
+    await app.register(poolRoutesV2(api));
+    await app.register(variableRoutesV2(api));
   };
 }

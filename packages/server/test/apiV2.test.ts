@@ -193,6 +193,44 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
       expect((await op("GET", "/variables/limits")).status).toBe(404);
     });
 
+    it("keeps connections, never answering a password", async () => {
+      const cp = await startApiWithUsers(backend, { dags, config: { testConnection: true } });
+      const op = asV2(cp, { user: "op" });
+      const created = await op("POST", "/connections", {
+        connection_id: "warehouse",
+        conn_type: "postgres",
+        host: "db.internal",
+        password: "s3cret",
+        extra: '{"token": "abc", "region": "eu"}',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        connection_id: "warehouse",
+        password: "***",
+        team_name: null,
+      });
+      expect(JSON.stringify(created.body)).not.toContain("s3cret");
+      expect(JSON.parse(created.body.extra)).toEqual({ token: "***", region: "eu" });
+      const patched = await op("PATCH", "/connections/warehouse?update_mask=host", {
+        host: "db2",
+        login: "x",
+      });
+      expect(patched.body).toMatchObject({ host: "db2", login: null });
+      expect((await op("GET", "/connections?connection_id_pattern=ware")).body.total_entries).toBe(
+        1,
+      );
+      const port = Number(new URL(cp.url).port);
+      const tested = await op("POST", "/connections/test", {
+        connection_id: "probe",
+        conn_type: "http",
+        host: "127.0.0.1",
+        port,
+      });
+      expect(tested.body.status).toBe(true);
+      expect((await op("DELETE", "/connections/warehouse")).status).toBe(204);
+      expect((await op("GET", "/connections/warehouse")).status).toBe(404);
+    });
+
     it("says its version and health", async () => {
       const cp = await startApiWithUsers(backend, { dags });
       expect((await asV2(cp, { user: "viewer" })("GET", "/version")).body.version).toBe(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "../apiContext.js";
 import { recordEvents } from "../recordEvents.js";
+import { connectionRoutesV2 } from "./connections.js";
 import { dagRunRoutesV2 } from "./dagRuns.js";
 import { dagRoutesV2 } from "./dags.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
@@ -26,5 +27,6 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(xcomRoutesV2(api));
     await app.register(poolRoutesV2(api));
     await app.register(variableRoutesV2(api));
+    await app.register(connectionRoutesV2(api));
   };
 }

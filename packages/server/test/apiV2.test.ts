@@ -144,6 +144,58 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
       expect((await user("GET", "/dags/etl/dagRuns/r")).status).toBe(404);
     });
 
+    it("marks, notes and clears task instances, and lists their tries", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const user = asV2(cp, { user: "user" });
+      expect(
+        (await user("POST", "/dags/etl/dagRuns", { dag_run_id: "r", logical_date: null })).status,
+      ).toBe(200);
+      await runToSuccess(cp);
+      const ti = "/dags/etl/dagRuns/r/taskInstances/extract";
+      const tries = await user("GET", `${ti}/tries`);
+      expect(tries.body.task_instances.map((t: { try_number: number }) => t.try_number)).toEqual([
+        1,
+      ]);
+      expect((await user("GET", `${ti}/tries/1`)).body.state).toBe("success");
+      expect((await user("GET", `${ti}/tries/2`)).status).toBe(404);
+      expect((await user("GET", `${ti}/listMapped`)).body.total_entries).toBe(1);
+      expect((await user("GET", `${ti}/0`)).status).toBe(404);
+
+      const marked = await user("PATCH", ti, { new_state: "failed", include_downstream: true });
+      expect(marked.status).toBe(200);
+      expect(
+        marked.body.task_instances.map((t: { task_id: string; state: string }) => [
+          t.task_id,
+          t.state,
+        ]),
+      ).toEqual([
+        ["extract", "failed"],
+        ["load", "failed"],
+      ]);
+      const noted = await user("PATCH", `${ti}?update_mask=note`, { note: "bad input" });
+      expect(noted.body.task_instances[0].note).toBe("bad input");
+
+      const dry = await user("POST", "/dags/etl/clearTaskInstances", { dag_run_id: "r" });
+      expect(dry.body.task_instances.map((t: { task_id: string }) => t.task_id).sort()).toEqual([
+        "extract",
+        "load",
+      ]);
+      expect((await user("GET", ti)).body.state).toBe("failed");
+      const cleared = await user("POST", "/dags/etl/clearTaskInstances", {
+        dag_run_id: "r",
+        task_ids: ["load"],
+        dry_run: false,
+      });
+      expect(cleared.body.task_instances.map((t: { task_id: string }) => t.task_id)).toEqual([
+        "load",
+      ]);
+      // Cleared, then at once upstream_failed: its upstream, extract, is still failed.
+      const load = await user("GET", "/dags/etl/dagRuns/r/taskInstances/load");
+      expect(load.body.state).toBe("upstream_failed");
+      const missing = await user("POST", "/dags/etl/clearTaskInstances", { task_ids: ["nope"] });
+      expect(missing.status).toBe(404);
+    });
+
     it("answers a malformed request with FastAPI's 422 and a list of what is wrong", async () => {
       const cp = await startApiWithUsers(backend, { dags });
       const user = asV2(cp, { user: "user" });

@@ -53,7 +53,7 @@ const tryStates: Record<AttemptState, TaskInstanceState> = {
  * it ran. A note belongs to the instance, so only its current try shows it; as for the
  * instance, a try without one says why it failed.
  */
-function tryOf(ti: TaskInstanceView, attempt: AttemptRecord): TaskInstanceView {
+export function tryOf(ti: TaskInstanceView, attempt: AttemptRecord): TaskInstanceView {
   const current = attempt.attemptId === ti.currentAttemptId;
   return {
     ...ti,

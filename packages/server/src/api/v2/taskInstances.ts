@@ -6,6 +6,7 @@ import { Role } from "../../auth/roles.js";
 import { type TaskInstanceView, taskInstanceOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
 import {
+  mappedTaskParams,
   requireRun,
   requireTaskInstance,
   runParams,
@@ -13,7 +14,7 @@ import {
   unlessAll,
 } from "../routes/pathParams.js";
 import { toApiTaskInstance } from "../routes/taskInstances.js";
-import { decodeToken, encodeToken, requireTry } from "../routes/taskInstanceTries.js";
+import { decodeToken, encodeToken, requireTry, tryOf } from "../routes/taskInstanceTries.js";
 import { instant, listQuery, nullableInstant, pageQuery, v1Paging } from "./common.js";
 
 const tags = ["Task Instance"];
@@ -146,8 +147,118 @@ const logResponse = z.object({
   continuation_token: z.string().nullable(),
 });
 
+/** A task instance's own paths: the task's, and one map index's of a mapped task. */
+const instancePaths = [
+  {
+    path: "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id",
+    params: taskParams,
+    mapped: "",
+  },
+  {
+    path: "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/:map_index",
+    params: mappedTaskParams,
+    mapped: "mapped_",
+  },
+] as const;
+
+const instanceOf = (
+  api: ApiContext,
+  p: { dag_id: string; dag_run_id: string; task_id: string; map_index?: number },
+) => requireTaskInstance(api, p.dag_id, p.dag_run_id, p.task_id, p.map_index ?? -1);
+
 export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
+  /** Every try of a task instance, oldest first, as Airflow 3's task instance history. */
+  const triesOf = async (ti: TaskInstanceView) =>
+    (
+      await api.store.listAttempts({
+        dagRunId: ti.dagRunId,
+        taskId: ti.taskId,
+        mapIndex: ti.mapIndex,
+      })
+    )
+      .sort((a, b) => a.tryNumber - b.tryNumber)
+      .map((attempt) => toApiTaskInstanceV2(tryOf(ti, attempt)));
+
   return async (app) => {
+    for (const { path, params, mapped } of instancePaths) {
+      app.get(
+        `${path}/tries`,
+        {
+          schema: {
+            tags,
+            operationId: `get_${mapped}task_instance_tries`,
+            params,
+            response: { 200: taskInstanceCollectionV2Schema },
+          },
+        },
+        async (request) => {
+          await authorize(api, request, Role.viewer);
+          const tries = await triesOf(await instanceOf(api, request.params));
+          return { task_instances: tries, total_entries: tries.length };
+        },
+      );
+
+      app.get(
+        `${path}/tries/:task_try_number`,
+        {
+          schema: {
+            tags,
+            operationId: `get_${mapped}task_instance_try_details`,
+            params: params.extend({ task_try_number: z.coerce.number().int().min(1) }),
+            response: { 200: taskInstanceV2Schema },
+          },
+        },
+        async (request) => {
+          await authorize(api, request, Role.viewer);
+          const ti = await instanceOf(api, request.params);
+          const attempt = await requireTry(api, ti, request.params.task_try_number);
+          return toApiTaskInstanceV2(tryOf(ti, attempt));
+        },
+      );
+    }
+
+    app.get(
+      "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/:map_index",
+      {
+        schema: {
+          tags,
+          operationId: "get_mapped_task_instance",
+          params: mappedTaskParams,
+          response: { 200: taskInstanceV2Schema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        return toApiTaskInstanceV2(await instanceOf(api, request.params));
+      },
+    );
+
+    /** The map indexes of a mapped task in one run (one, map index -1, until it is expanded). */
+    app.get(
+      "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances/:task_id/listMapped",
+      {
+        schema: {
+          tags,
+          operationId: "get_mapped_task_instances",
+          params: taskParams,
+          querystring: pageQuery(taskInstanceOrderFields),
+          response: { 200: taskInstanceCollectionV2Schema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
+        await requireRun(api, dagId, runId);
+        const q = request.query;
+        const { field, descending } = sortOrder(q.order_by, taskInstanceOrderFields, "map_index");
+        const { items, total } = await api.store.findTaskInstances(
+          { dagIds: [dagId], runIds: [runId], taskIds: [taskId] },
+          { orderBy: field, descending, limit: q.limit, offset: q.offset },
+        );
+        return { task_instances: items.map(toApiTaskInstanceV2), total_entries: total };
+      },
+    );
+
     /** One run's task instances, or with `~` for the DAG or the run, those of all of them. */
     app.get(
       "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances",

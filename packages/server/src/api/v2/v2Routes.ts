@@ -7,6 +7,7 @@ import { dagRoutesV2 } from "./dags.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
 import { monitoringRoutesV2 } from "./monitoring.js";
 import { poolRoutesV2 } from "./pools.js";
+import { taskInstanceChangeRoutesV2 } from "./taskInstanceChanges.js";
 import { taskInstanceRoutesV2 } from "./taskInstances.js";
 import { variableRoutesV2 } from "./variables.js";
 import { xcomRoutesV2 } from "./xcom.js";
@@ -24,6 +25,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagRoutesV2(api));
     await app.register(dagRunRoutesV2(api));
     await app.register(taskInstanceRoutesV2(api));
+    await app.register(taskInstanceChangeRoutesV2(api));
     await app.register(xcomRoutesV2(api));
     await app.register(poolRoutesV2(api));
     await app.register(variableRoutesV2(api));

@@ -56,6 +56,17 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
         next_dagrun_logical_date: "2099-01-01T03:00:00.000Z",
       });
       expect((await user("GET", "/dags?tags=nightly")).body.total_entries).toBe(1);
+      const details = await user("GET", "/dags/other/details");
+      expect(details.body).toMatchObject({ catchup: expect.any(Boolean), active_runs_count: 0 });
+      const tasks = await user("GET", "/dags/etl/tasks");
+      expect(tasks.body.tasks.map((t: { task_id: string }) => t.task_id)).toEqual([
+        "extract",
+        "load",
+      ]);
+      expect((await user("GET", "/dags/etl/tasks/extract")).body.downstream_task_ids).toEqual([
+        "load",
+      ]);
+      expect((await user("GET", "/dags/etl/tasks/nope")).status).toBe(404);
       const paused = await user("PATCH", "/dags/etl", { is_paused: true });
       expect(paused.body.is_paused).toBe(true);
       const all = await user("PATCH", "/dags?dag_id_pattern=e", { is_paused: false });

@@ -111,7 +111,7 @@ function datasetExpression(condition: AssetCondition): Record<string, unknown> {
 const specInstant = (value: string | null | undefined) =>
   value ? new Date(value).toISOString() : null;
 
-function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
+export function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   const spec = dag.currentVersion?.spec;
   return {
     ...toApiDag(dag, importErrors),

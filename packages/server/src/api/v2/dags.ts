@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { DagRecord, ImportErrorRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
-import { toApiDag } from "../routes/dags.js";
+import { toApiDag, toApiDagDetail } from "../routes/dags.js";
 import { dagParams, requireDag } from "../routes/pathParams.js";
 import { listQuery, nullableInstant, pageQuery } from "./common.js";
 
@@ -46,6 +46,27 @@ export const dagV2Schema = z.object({
   owners: z.array(z.string()),
   is_backfillable: z.boolean(),
   file_token: z.string(),
+});
+
+const dagDetailsV2Schema = dagV2Schema.extend({
+  catchup: z.boolean(),
+  dag_run_timeout: z.string().nullable(),
+  asset_expression: z.record(z.string(), z.unknown()).nullable(),
+  doc_md: z.string().nullable(),
+  start_date: nullableInstant,
+  end_date: nullableInstant,
+  is_paused_upon_creation: z.boolean().nullable(),
+  params: z.record(z.string(), z.unknown()).nullable(),
+  render_template_as_native_obj: z.boolean(),
+  template_search_path: z.array(z.string()).nullable(),
+  timezone: z.string().nullable(),
+  last_parsed: nullableInstant,
+  default_args: z.record(z.string(), z.unknown()).nullable(),
+  owner_links: z.record(z.string(), z.string()).nullable(),
+  is_favorite: z.boolean(),
+  active_runs_count: z.number().int(),
+  concurrency: z.number().int(),
+  latest_dag_version: z.null(),
 });
 
 const dagCollectionV2Schema = z.object({
@@ -188,6 +209,51 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           await requireDag(api, request.params.dag_id),
           await api.store.listImportErrors(),
         );
+      },
+    );
+
+    /** The DAG with its definition's details, as Airflow 3's DAGDetailsResponse. */
+    app.get(
+      "/dags/:dag_id/details",
+      {
+        schema: {
+          tags,
+          operationId: "get_dag_details",
+          params: dagParams,
+          response: { 200: dagDetailsV2Schema },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const dag = await requireDag(api, request.params.dag_id);
+        const importErrors = await api.store.listImportErrors();
+        const v1 = toApiDagDetail(dag, importErrors);
+        const v2 = toApiDagV2(dag, importErrors);
+        const activeRuns = await api.store.countDagRuns({
+          dagIds: [dag.dagId],
+          states: ["queued", "running"],
+        });
+        return {
+          ...v2,
+          catchup: v1.catchup ?? false,
+          dag_run_timeout: null,
+          asset_expression: v1.dataset_expression,
+          doc_md: null,
+          start_date: v1.start_date,
+          end_date: v1.end_date,
+          is_paused_upon_creation: null,
+          params: v1.params,
+          render_template_as_native_obj: false,
+          template_search_path: null,
+          timezone: v1.timezone,
+          last_parsed: v1.last_parsed,
+          default_args: null,
+          owner_links: null,
+          is_favorite: false,
+          active_runs_count: activeRuns,
+          concurrency: v2.max_active_tasks,
+          latest_dag_version: null,
+        };
       },
     );
 

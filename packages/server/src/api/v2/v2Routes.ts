@@ -9,6 +9,7 @@ import { monitoringRoutesV2 } from "./monitoring.js";
 import { poolRoutesV2 } from "./pools.js";
 import { taskInstanceChangeRoutesV2 } from "./taskInstanceChanges.js";
 import { taskInstanceRoutesV2 } from "./taskInstances.js";
+import { taskRoutesV2 } from "./tasks.js";
 import { variableRoutesV2 } from "./variables.js";
 import { xcomRoutesV2 } from "./xcom.js";
 
@@ -23,6 +24,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     recordEvents(app, api);
     await app.register(monitoringRoutesV2(api));
     await app.register(dagRoutesV2(api));
+    await app.register(taskRoutesV2(api));
     await app.register(dagRunRoutesV2(api));
     await app.register(taskInstanceRoutesV2(api));
     await app.register(taskInstanceChangeRoutesV2(api));

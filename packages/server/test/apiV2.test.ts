@@ -294,6 +294,31 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
       expect((await op("GET", "/connections/warehouse")).status).toBe(404);
     });
 
+    it("lists import errors, and the event log records changes made through v2", async () => {
+      const cp = await startApiWithUsers(backend, {
+        dags: { ...dags, "broken.ts": `throw new Error("broken on purpose");` },
+      });
+      const user = asV2(cp, { user: "user" });
+      const errors = await user("GET", "/importErrors");
+      expect(errors.body.total_entries).toBe(1);
+      const [error] = errors.body.import_errors;
+      expect(error.stack_trace).toMatch(/broken on purpose/);
+      expect((await user("GET", `/importErrors/${error.import_error_id}`)).body.filename).toBe(
+        error.filename,
+      );
+      expect((await user("GET", "/importErrors/999999")).status).toBe(404);
+
+      expect((await user("PATCH", "/dags/etl", { is_paused: true })).status).toBe(200);
+      const events = await user("GET", "/eventLogs?dag_id=etl&order_by=-event_log_id");
+      expect(events.body.event_logs[0]).toMatchObject({
+        event: "patch_dag",
+        dag_id: "etl",
+        owner: "user",
+      });
+      const one = await user("GET", `/eventLogs/${events.body.event_logs[0].event_log_id}`);
+      expect(one.body.dag_display_name).toBe("etl");
+    });
+
     it("says its version and health", async () => {
       const cp = await startApiWithUsers(backend, { dags });
       expect((await asV2(cp, { user: "viewer" })("GET", "/version")).body.version).toBe(

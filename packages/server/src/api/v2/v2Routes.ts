@@ -4,7 +4,9 @@ import { recordEvents } from "../recordEvents.js";
 import { connectionRoutesV2 } from "./connections.js";
 import { dagRunRoutesV2 } from "./dagRuns.js";
 import { dagRoutesV2 } from "./dags.js";
+import { eventLogRoutesV2 } from "./eventLogs.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
+import { importErrorRoutesV2 } from "./importErrors.js";
 import { monitoringRoutesV2 } from "./monitoring.js";
 import { poolRoutesV2 } from "./pools.js";
 import { taskInstanceChangeRoutesV2 } from "./taskInstanceChanges.js";
@@ -32,5 +34,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(poolRoutesV2(api));
     await app.register(variableRoutesV2(api));
     await app.register(connectionRoutesV2(api));
+    await app.register(importErrorRoutesV2(api));
+    await app.register(eventLogRoutesV2(api));
   };
 }

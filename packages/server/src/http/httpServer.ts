@@ -80,7 +80,14 @@ export async function buildHttpServer(options: {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (route) => {
+      const described = jsonSchemaTransform(route);
+      // /api/v1 and /api/v2 use Airflow's operation ids, which repeat across the two; one
+      // document needs each once, so v2's are prefixed there (routes keep theirs).
+      const { operationId } = described.schema as { operationId?: string };
+      if (!route.url.startsWith("/api/v2/") || !operationId) return described;
+      return { ...described, schema: { ...described.schema, operationId: `v2_${operationId}` } };
+    },
   });
   await app.register(edgeRoutes(options.edge), { prefix: "/edge/v1" });
   await app.register(

@@ -91,7 +91,6 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const q = request.query;
         const { items, total } = await findEventLogs(api, request.query);
         return { event_logs: items.map(toApiEventLog), total_entries: total };
       },

@@ -21,11 +21,17 @@ if [ -s "$dir/$rest" ] && [ -s "$dir/$auth" ]; then
   exit 0
 fi
 mkdir -p "$dir"
+# Debian's python3 may come without pip; a venv (as scripts/python-venv.sh makes) has one.
+pip=(python3 -m pip)
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  [ -x .tools/airflow-spec/venv/bin/pip ] || python3 -m venv .tools/airflow-spec/venv
+  pip=(.tools/airflow-spec/venv/bin/pip)
+fi
 if ! ls "$dir"/apache_airflow_core-"$version"-*.whl >/dev/null 2>&1; then
   echo "airflow-v2-spec: downloading apache-airflow-core==$version from PyPI" >&2
-  if ! python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+  if ! "${pip[@]}" download --quiet --disable-pip-version-check --no-deps \
     -d "$dir" "apache-airflow-core==$version" >&2; then
-    if ! python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+    if ! "${pip[@]}" download --quiet --disable-pip-version-check --no-deps \
       -d "$(mktemp -d)" pip >/dev/null 2>&1; then
       echo "airflow-v2-spec: PyPI cannot be reached; the v2 conformance suites are skipped. Run scripts/airflow-v2-spec.sh again once it can." >&2
       exit 3

@@ -97,6 +97,19 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
       await runToSuccess(cp);
       const run = await user("GET", "/dags/etl/dagRuns/by_v2");
       expect(run.body.state).toBe("success");
+      const stats = await user("GET", "/dagStats?dag_ids=etl&dag_ids=nope");
+      expect(stats.body.dags).toEqual([
+        {
+          dag_id: "etl",
+          dag_display_name: "etl",
+          stats: [
+            { state: "queued", count: 0 },
+            { state: "running", count: 0 },
+            { state: "success", count: 1 },
+            { state: "failed", count: 0 },
+          ],
+        },
+      ]);
       expect(run.body.duration).toBeGreaterThanOrEqual(0);
       expect((await user("GET", "/dags/etl/dagRuns?state=success")).body.total_entries).toBe(1);
       expect((await user("GET", "/dags/~/dagRuns")).body.total_entries).toBe(1);

@@ -5335,6 +5335,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/dagStats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}": {
         parameters: {
             query?: never;
@@ -12464,6 +12480,69 @@ export interface operations {
                             dag_display_name: string;
                             partition_key: string | null;
                             partition_date: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_stats: {
+        parameters: {
+            query?: {
+                dag_ids?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dags: {
+                            dag_id: string;
+                            dag_display_name: string;
+                            stats: {
+                                /** @enum {string} */
+                                state: "queued" | "running" | "success" | "failed";
+                                count: number;
+                            }[];
                         }[];
                         total_entries: number;
                     };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type DagRunFilter, type DagRunRecord, dagRunOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
-import { toApiDagRun } from "../routes/dagRuns.js";
+import { dagStats, toApiDagRun } from "../routes/dagRuns.js";
 import { dagParams, requireDag, requireRun, runParams, unlessAll } from "../routes/pathParams.js";
 import { dateRange } from "../routes/taskInstances.js";
 import { instant, listQuery, nullableInstant, pageQuery, v1Paging } from "./common.js";
@@ -209,6 +209,38 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           },
           { limit: form.page_limit, offset: form.page_offset, order_by: form.order_by },
         );
+      },
+    );
+
+    /** How many runs each DAG has in each state (every DAG without `dag_ids`). */
+    app.get(
+      "/dagStats",
+      {
+        schema: {
+          tags: ["DagStats"],
+          operationId: "get_dag_stats",
+          querystring: z.object({ dag_ids: listQuery(z.string().min(1).max(250)) }),
+          response: {
+            200: z.object({
+              dags: z.array(
+                z.object({
+                  dag_id: z.string(),
+                  dag_display_name: z.string(),
+                  stats: z.array(z.object({ state: z.enum(dagRunStates), count: z.number() })),
+                }),
+              ),
+              total_entries: z.number().int(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        await authorize(api, request, Role.viewer);
+        const dags = (await dagStats(api, request.query.dag_ids ?? [])).map((d) => ({
+          ...d,
+          dag_display_name: d.dag_id,
+        }));
+        return { dags, total_entries: dags.length };
       },
     );
 

@@ -461,21 +461,18 @@ export const taskInstanceBatchFormSchema = z.object({
 export const updateTaskStates = ["success", "failed", "skipped"] as const;
 
 /** POST /dags/{dag_id}/clearTaskInstances: Airflow's ClearTaskInstances (a dry run unless told). */
+/**
+ * A task to clear: a task id clears all its instances, a `[task_id, map_index]` pair only
+ * that map index (Airflow accepts both forms, in v1 and v2).
+ */
+export const clearedTaskSchema = z.union([
+  z.string().min(1).max(250),
+  z.tuple([z.string().min(1).max(250), z.number().int().min(0)]),
+]);
+
 export const clearTaskInstancesSchema = z.object({
   dry_run: z.boolean().default(true),
-  /**
-   * Tasks to clear: a task id clears all its instances, a `[task_id, map_index]` pair only
-   * that map index (Airflow accepts both forms).
-   */
-  task_ids: z
-    .array(
-      z.union([
-        z.string().min(1).max(250),
-        z.tuple([z.string().min(1).max(250), z.number().int().min(0)]),
-      ]),
-    )
-    .min(1)
-    .optional(),
+  task_ids: z.array(clearedTaskSchema).min(1).optional(),
   start_date: isoInstant.optional(),
   end_date: isoInstant.optional(),
   only_failed: z.boolean().default(true),

@@ -107,6 +107,13 @@ export const serverSettings = {
       "Password of that Admin, used only to create it when it does not exist: an existing user's password is never changed. Environment only.",
     default: undefined,
   },
+  jwtExpiration: {
+    env: "BORDA_JWT_EXPIRATION",
+    flag: "--jwt-expiration <seconds>",
+    description:
+      "How long an access token from POST /auth/token (a JWT for /api/v2 and /api/v1, Airflow 3's way of signing in) stays valid. Short, as a token cannot be revoked before it expires except by changing the user's password or deleting the user.",
+    default: "3600",
+  },
   heartbeatInterval: {
     env: "BORDA_HEARTBEAT_INTERVAL",
     flag: "--heartbeat-interval <seconds>",
@@ -192,6 +199,7 @@ export interface ServerConfig {
   exposeConfig: boolean;
   adminUser: string;
   adminPassword: string | undefined;
+  jwtExpirationMs: number;
   heartbeatIntervalMs: number;
   workerTimeoutMs: number;
   fetchWaitMs: number;
@@ -237,6 +245,7 @@ export function resolveServerConfig(
     exposeConfig: bool("exposeConfig"),
     adminUser,
     adminPassword: raw("adminPassword"),
+    jwtExpirationMs: seconds("jwtExpiration"),
     heartbeatIntervalMs,
     workerTimeoutMs:
       raw("workerTimeout") === undefined ? 3 * heartbeatIntervalMs : seconds("workerTimeout"),
@@ -266,6 +275,7 @@ export function settingValues(config: ServerConfig): Record<SettingName, string>
     encryptionKeys: config.encryptionKeys ?? "",
     testConnection: String(config.testConnection),
     exposeConfig: String(config.exposeConfig),
+    jwtExpiration: seconds(config.jwtExpirationMs),
     adminUser: config.adminUser,
     adminPassword: config.adminPassword ?? "",
     heartbeatInterval: seconds(config.heartbeatIntervalMs),

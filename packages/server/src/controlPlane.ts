@@ -109,6 +109,7 @@ export async function startControlPlane(
       credentials,
       testConnections: config.testConnection,
       config,
+      accessTokenLifetimeMs: config.jwtExpirationMs,
     },
     logger,
   });

@@ -1,6 +1,7 @@
 import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { verifyApiToken } from "../auth/apiTokens.js";
+import { looksLikeJwt, readAccessToken } from "../auth/jwt.js";
 import { type Role, requireRole } from "../auth/roles.js";
 import {
   cookieValue,
@@ -35,6 +36,8 @@ export interface ApiContext {
   testConnections: boolean;
   /** The server's settings, as `GET /config` answers them (when BORDA_EXPOSE_CONFIG allows). */
   config: ServerConfig;
+  /** How long an access token of `POST /auth/token` is valid (BORDA_JWT_EXPIRATION). */
+  accessTokenLifetimeMs: number;
 }
 
 /** Who signed in for each request in flight, for the event log (a request is its key). */
@@ -42,8 +45,9 @@ const signedIn = new WeakMap<FastifyRequest, UserRecord>();
 
 /**
  * The signed-in user of a request, who must have at least `role` (401 / 403 otherwise):
- * by HTTP Basic, by an API token (`Authorization: Bearer bat_...`), or by a browser
- * session. `allowApiToken: false` refuses a request signed in by API token (403).
+ * by HTTP Basic, by an API token (`Authorization: Bearer bat_...`), by an access token of
+ * `POST /auth/token` (`Authorization: Bearer <JWT>`), or by a browser session.
+ * `allowApiToken: false` refuses a request signed in by either kind of token (403).
  */
 export async function authorize(
   api: ApiContext,
@@ -56,7 +60,12 @@ export async function authorize(
   let user: UserRecord;
   if (byToken) {
     const { secretKey, clock } = api.edge.options;
-    user = asUserRecord(await verifyApiToken(api.store, secretKey, authorization, clock.now()));
+    const bearer = authorization.replace(/^Bearer\s+/i, "").trim();
+    user = asUserRecord(
+      looksLikeJwt(bearer)
+        ? await accessTokenUser(api, bearer)
+        : await verifyApiToken(api.store, secretKey, authorization, clock.now()),
+    );
   } else if (authorization) {
     user = await api.userAuth.authenticate(authorization);
   } else {
@@ -74,6 +83,23 @@ export async function authorize(
 }
 
 /**
+ * The user an access token names, as long as the token is well signed and unexpired and
+ * the user still exists with the password it had when the token was made.
+ */
+async function accessTokenUser(api: ApiContext, token: string): Promise<UserCredentials> {
+  const { secretKey, clock } = api.edge.options;
+  const claims = readAccessToken(secretKey, token, clock.now());
+  const user = claims ? await api.store.getUser(claims.sub) : null;
+  if (!claims || !user || passwordFingerprint(user.passwordHash) !== claims.fp) {
+    throw new BordaError(
+      ErrorCode.unauthenticated,
+      "The access token is invalid or expired, or its user's password changed or the user was deleted: get a new one with POST /auth/token.",
+    );
+  }
+  return user;
+}
+
+/**
  * The user of a browser session (the cookie `POST /auth/session` set). An unsafe request
  * must carry the session's CSRF token in `X-CSRF-Token`.
  */
@@ -85,7 +111,7 @@ async function sessionUser(api: ApiContext, request: FastifyRequest): Promise<Us
   if (!token || !session || !user || passwordFingerprint(user.passwordHash) !== session.fp) {
     throw new BordaError(
       ErrorCode.unauthenticated,
-      "Sign in: send HTTP Basic credentials of a Borda user, or an API token (Authorization: Bearer bat_...), or sign in with POST /api/v1/auth/session.",
+      "Sign in: send HTTP Basic credentials of a Borda user, or an API token (Authorization: Bearer bat_...), or an access token from POST /auth/token (Authorization: Bearer <token>), or sign in with POST /api/v1/auth/session.",
     );
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {

@@ -23,7 +23,8 @@ export const apiDocsPage = `<!doctype html>
 </head>
 <body>
 <h1>Borda API</h1>
-<p>The REST API (<code>/api/v1</code>, shaped like Airflow's stable REST API v1; HTTP Basic) and the worker API
+<p>The REST API (<code>/api/v1</code>, shaped like Airflow's stable REST API v1, and <code>/api/v2</code>,
+shaped like Airflow 3's, with its access tokens from <code>POST /auth/token</code>) and the worker API
 (<code>/edge/v1</code>; worker tokens). Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
 <label for="filter">Filter operations</label>
 <input id="filter" type="search" placeholder="e.g. dagRuns, pools, POST">

@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   LogController,
 } from "fastify";
 import {
@@ -15,6 +16,8 @@ import {
 import type { Logger } from "pino";
 import type { ApiContext } from "../api/apiContext.js";
 import { apiRoutes } from "../api/apiRoutes.js";
+import { authTokenRoutes } from "../api/v2/authTokenRoutes.js";
+import { apiV2Routes } from "../api/v2/v2Routes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import { apiDocsPage } from "./apiDocsPage.js";
@@ -25,7 +28,10 @@ import { findWebUi, serveWebUi } from "./webUi.js";
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
 const bodyLimitBytes = 2 * 1024 * 1024;
 
-/** The control plane's HTTP server: the worker API (/edge/v1) and the REST API (/api/v1). */
+/**
+ * The control plane's HTTP server: the worker API (/edge/v1), the REST API (/api/v1, and
+ * Airflow 3's /api/v2 with its POST /auth/token).
+ */
 export async function buildHttpServer(options: {
   edge: EdgeService;
   api: ApiContext;
@@ -73,35 +79,35 @@ export async function buildHttpServer(options: {
         securitySchemes: {
           basic: { type: "http", scheme: "basic" },
           workerToken: { type: "http", scheme: "bearer" },
+          accessToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (route) => {
+      const described = jsonSchemaTransform(route);
+      // /api/v1 and /api/v2 use Airflow's operation ids, which repeat across the two; one
+      // document needs each once, so v2's are prefixed there (routes keep theirs).
+      const { operationId } = described.schema as { operationId?: string };
+      if (!route.url.startsWith("/api/v2/") || !operationId) return described;
+      return { ...described, schema: { ...described.schema, operationId: `v2_${operationId}` } };
+    },
   });
   await app.register(edgeRoutes(options.edge), { prefix: "/edge/v1" });
   await app.register(
     async (api) => {
-      // PostgreSQL cannot store NUL in text, and no name, note or conf needs one: refuse it
-      // in any field of an API request with a clear 400, whatever the backend. (The walk
-      // recurses: the body parser has already bounded how deep a body nests.)
-      api.addHook("preValidation", async (request) => {
-        for (const [part, value] of [
-          ["path", request.params],
-          ["query", request.query],
-          ["body", request.body],
-        ] as const) {
-          if (containsNul(value)) {
-            throw new BordaError(
-              ErrorCode.invalidInput,
-              `The request's ${part} contains a NUL character (\\u0000); remove it.`,
-            );
-          }
-        }
-      });
+      api.addHook("preValidation", refuseNul);
       await api.register(apiRoutes(options.api));
     },
     { prefix: "/api/v1" },
   );
+  await app.register(
+    async (api) => {
+      api.addHook("preValidation", refuseNul);
+      await api.register(apiV2Routes(options.api));
+    },
+    { prefix: "/api/v2" },
+  );
+  await app.register(authTokenRoutes(options.api), { prefix: "/auth" });
   // The API's own description, public like the health checks: it holds no data.
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get("/api/docs", { schema: { hide: true } }, async (_request, reply) =>
@@ -114,6 +120,26 @@ export async function buildHttpServer(options: {
   // Waiting long-polls answer at once when the server stops, instead of holding close().
   app.addHook("preClose", async () => options.edge.polls.endAll());
   return app;
+}
+
+/**
+ * PostgreSQL cannot store NUL in text, and no name, note or conf needs one: refuse it in
+ * any field of an API request with a clear 400, whatever the backend. (The walk recurses:
+ * the body parser, jsonBody.ts, has already bounded how deep a body nests.)
+ */
+async function refuseNul(request: FastifyRequest): Promise<void> {
+  for (const [part, value] of [
+    ["path", request.params],
+    ["query", request.query],
+    ["body", request.body],
+  ] as const) {
+    if (containsNul(value)) {
+      throw new BordaError(
+        ErrorCode.invalidInput,
+        `The request's ${part} contains a NUL character (\\u0000); remove it.`,
+      );
+    }
+  }
 }
 
 function containsNul(value: unknown): boolean {

@@ -2,9 +2,11 @@
  * Checks a body Borda answered on /api/v1 against what Apache Airflow's stable REST API v1
  * spec declares for the same operation and status, so that a client generated from
  * Airflow's spec can read it. The spec is read from shared/reference beside the repository;
- * where it is absent, `describeWithAirflowSpec` skips the suite and says why.
+ * where it is absent, `describeWithAirflowSpec` skips the suite and says why. The same
+ * checks serve Airflow 3's v2 spec (`airflowV2Spec`, from scripts/airflow-v2-spec.sh).
  *
- * Airflow's schemas are OpenAPI 3.0, not JSON Schema. They are translated once, here:
+ * Airflow's v1 schemas are OpenAPI 3.0, not JSON Schema (v2's are 3.1, which these rules
+ * leave as they are). They are translated once, here:
  * - `nullable: true` admits null wherever it is written, even beside a `$ref` or without a
  *   `type` (DAGDetail.dag_run_timeout, ScheduleInterval): Airflow itself answers null there.
  * - `format: datetime` (23 fields, TaskInstance.start_date among them) is checked as
@@ -15,6 +17,9 @@
  * - Bodies are responses: `writeOnly` properties (passwords) must be absent and are never
  *   required; `readOnly` ones are checked like any other.
  * - `x-` extensions, `example`, `externalDocs` and `xml` are dropped.
+ * - A `oneOf` without a discriminator is checked as `anyOf`: v2's branches overlap (a full
+ *   TaskInstanceResponse is also a NewTaskResponse, in a clear's dry run), so Airflow's own
+ *   answers would match two. v1 has none.
  * Properties Airflow does not declare are allowed, as its schemas do not forbid them.
  */
 import { AssertionError } from "node:assert";
@@ -38,6 +43,55 @@ export function airflowSpecAvailable(): boolean {
   return existsSync(airflowSpecPath);
 }
 
+/** What `scripts/airflow-v2-spec.sh` extracts: Airflow 3.3.2's v2 REST and auth specs. */
+export const airflowV2SpecDir = path.resolve(repoRoot, ".tools/airflow-spec/3.3.2");
+
+/**
+ * Checks against one of Airflow's specs: its operations (path templates as the spec
+ * writes them) and the JSON bodies it declares for each status. v1 is the default one
+ * the functions below use.
+ */
+export interface AirflowSpec {
+  path: string;
+  available(): boolean;
+  operations(): AirflowOperation[];
+  expectConformant(method: string, path: string, status: number, body: unknown): void;
+}
+
+export function airflowSpecAt(specPath: string, id: string): AirflowSpec {
+  const load = () => loaded(specPath, id);
+  return {
+    path: specPath,
+    available: () => existsSync(specPath),
+    operations: () => operationsOf(load().spec),
+    expectConformant: (method, template, status, body) =>
+      conformant(load(), method, template, status, body),
+  };
+}
+
+export const airflowV2Spec = airflowSpecAt(
+  path.join(airflowV2SpecDir, "v2-rest-api-generated.yaml"),
+  "airflow-rest-api-v2",
+);
+export const airflowAuthSpec = airflowSpecAt(
+  path.join(airflowV2SpecDir, "v2-simple-auth-manager-generated.yaml"),
+  "airflow-simple-auth-manager",
+);
+
+/** `describe`, or `describe.skip` naming the script that fetches Airflow 3's specs. */
+export function describeWithAirflowV2Spec(title: string, suite: () => void): void {
+  if (airflowV2Spec.available() && airflowAuthSpec.available()) describe(title, suite);
+  else {
+    describe.skip(
+      `${title} — Airflow 3's v2 spec not found in ${airflowV2SpecDir}: run scripts/airflow-v2-spec.sh`,
+      suite,
+    );
+  }
+}
+
+const v1Id = "airflow-rest-api-v1";
+const v1 = () => loaded(airflowSpecPath, v1Id);
+
 /** `describe`, or `describe.skip` with the reason in its title when the spec is absent. */
 export function describeWithAirflowSpec(title: string, suite: () => void): void {
   if (airflowSpecAvailable()) describe(title, suite);
@@ -53,8 +107,12 @@ export interface AirflowOperation {
 }
 
 export function listAirflowOperations(): AirflowOperation[] {
+  return operationsOf(v1().spec);
+}
+
+function operationsOf(spec: Spec): AirflowOperation[] {
   const operations: AirflowOperation[] = [];
-  for (const [template, item] of Object.entries(loaded().spec.paths)) {
+  for (const [template, item] of Object.entries(spec.paths)) {
     for (const method of Object.values(OpenAPIV3.HttpMethods)) {
       const operationId = item?.[method]?.operationId;
       if (operationId) operations.push({ method, path: template, operationId });
@@ -65,11 +123,11 @@ export function listAirflowOperations(): AirflowOperation[] {
 
 /** The validator for `#/components/schemas/<name>` ("Pool", "DAGRun"), as a response body. */
 export function airflowSchema(name: string): ValidateFunction {
-  const { spec, ajv } = loaded();
+  const { spec, ajv } = v1();
   if (!Object.hasOwn(spec.components?.schemas ?? {}, name)) {
     throw new Error(`Airflow's spec has no schema named ${name}`);
   }
-  const validate = ajv.getSchema(`${schemasId}#/definitions/${name}`);
+  const validate = ajv.getSchema(`${v1Id}#/definitions/${name}`);
   if (!validate) throw new Error(`ajv did not compile Airflow's schema ${name}`);
   return validate;
 }
@@ -83,14 +141,22 @@ export function airflowResponseSchema(
   path: string,
   status: number,
 ): ValidateFunction {
-  const { response, answer } = declaredResponse(method, path, status);
+  return responseSchema(v1(), method, path, status);
+}
+
+function responseSchema(
+  checker: Loaded,
+  method: string,
+  path: string,
+  status: number,
+): ValidateFunction {
+  const { response, answer } = declaredResponse(checker.spec, method, path, status);
   const schema = response.content?.["application/json"]?.schema;
   if (!schema) throw new Error(`Airflow declares no JSON body for ${answer}`);
-  const { compiled, ajv } = loaded();
-  let validate = compiled.get(answer);
+  let validate = checker.compiled.get(answer);
   if (!validate) {
-    validate = ajv.compile(translate(schema));
-    compiled.set(answer, validate);
+    validate = checker.ajv.compile(translate(schema, checker.id));
+    checker.compiled.set(answer, validate);
   }
   return validate;
 }
@@ -106,12 +172,22 @@ export function expectAirflowConformant(
   status: number,
   body: unknown,
 ): void {
-  const { response, answer } = declaredResponse(method, path, status);
+  conformant(v1(), method, path, status, body);
+}
+
+function conformant(
+  checker: Loaded,
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+): void {
+  const { response, answer } = declaredResponse(checker.spec, method, path, status);
   if (!response.content) {
     if (body === undefined || body === "") return;
     throw new AssertionError({ message: `Airflow declares no body for ${answer}, but one came` });
   }
-  const validate = airflowResponseSchema(method, path, status);
+  const validate = responseSchema(checker, method, path, status);
   if (validate(body)) return;
   // A set: the branches of an anyOf often fail alike ("must have required property 'days'").
   const problems = new Set((validate.errors ?? []).map((error) => `  ${describeError(error)}`));
@@ -123,35 +199,44 @@ export function expectAirflowConformant(
 type Spec = OpenAPIV3.Document;
 type JsonSchema = SchemaObject | boolean;
 
-/** Where the translated `components.schemas` live in ajv; every `$ref` points here. */
-const schemasId = "airflow-rest-api-v1";
+/**
+ * A loaded spec; `id` names where its translated `components.schemas` live in its ajv,
+ * where every `$ref` points.
+ */
+interface Loaded {
+  spec: Spec;
+  ajv: Ajv;
+  id: string;
+  compiled: Map<string, ValidateFunction>;
+}
 
-let cache: { spec: Spec; ajv: Ajv; compiled: Map<string, ValidateFunction> } | undefined;
+const cache = new Map<string, Loaded>();
 
-function loaded() {
-  if (cache) return cache;
-  if (!airflowSpecAvailable()) {
+function loaded(specPath: string, id: string): Loaded {
+  const cached = cache.get(specPath);
+  if (cached) return cached;
+  if (!existsSync(specPath)) {
     throw new Error(
-      `Airflow's REST API spec is not at ${airflowSpecPath}: wrap the suite in describeWithAirflowSpec`,
+      `Airflow's REST API spec is not at ${specPath}: wrap the suite in describeWithAirflowSpec (v1) or describeWithAirflowV2Spec (v2)`,
     );
   }
-  const spec = parse(readFileSync(airflowSpecPath, "utf8")) as Spec;
+  const spec = parse(readFileSync(specPath, "utf8")) as Spec;
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
   // ajv-formats is CommonJS: under NodeNext its default import is the module, not the plugin.
   formats.default(ajv);
   const definitions = Object.fromEntries(
     Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [
       name,
-      translate(schema),
+      translate(schema, id),
     ]),
   );
-  ajv.addSchema({ $id: schemasId, definitions });
-  cache = { spec, ajv, compiled: new Map() };
-  return cache;
+  ajv.addSchema({ $id: id, definitions });
+  const result = { spec, ajv, id, compiled: new Map() };
+  cache.set(specPath, result);
+  return result;
 }
 
-function declaredResponse(method: string, template: string, status: number) {
-  const { spec } = loaded();
+function declaredResponse(spec: Spec, method: string, template: string, status: number) {
   const verb = method.toLowerCase() as OpenAPIV3.HttpMethods;
   const answer = `${verb.toUpperCase()} ${template} → ${status}`;
   const operation = spec.paths[template]?.[verb];
@@ -183,10 +268,11 @@ const openApiOnly = new Set(["nullable", "discriminator", "example", "externalDo
 type OpenApiSchema = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
 /** OpenAPI 3.0 schema object → JSON Schema (draft-07) for a response body. */
-function translate(schema: OpenApiSchema): JsonSchema {
+function translate(schema: OpenApiSchema, id: string): JsonSchema {
+  const recurse = (inner: OpenApiSchema) => translate(inner, id);
   const nullable = (schema as OpenAPIV3.SchemaObject).nullable === true;
   if ("$ref" in schema) {
-    const ref = { $ref: absoluteRef(schema.$ref) };
+    const ref = { $ref: absoluteRef(schema.$ref, id) };
     return nullable ? { anyOf: [{ type: "null" }, ref] } : ref;
   }
   const out: SchemaObject = {};
@@ -195,18 +281,24 @@ function translate(schema: OpenApiSchema): JsonSchema {
     out[keyword] = value;
   }
   if (schema.format === "datetime") out.format = "date-time";
-  if ("items" in schema) out.items = translate(schema.items);
-  if (schema.not) out.not = translate(schema.not);
+  if ("items" in schema) out.items = recurse(schema.items);
+  if (schema.not) out.not = recurse(schema.not);
   if (typeof schema.additionalProperties === "object") {
-    out.additionalProperties = translate(schema.additionalProperties);
+    out.additionalProperties = recurse(schema.additionalProperties);
   }
-  if (schema.allOf) out.allOf = schema.allOf.map(translate);
+  if (schema.allOf) out.allOf = schema.allOf.map(recurse);
   for (const applicator of ["anyOf", "oneOf"] as const) {
     const { discriminator, [applicator]: branches } = schema;
     if (!branches) continue;
-    out[applicator] = branches.map((branch) =>
-      discriminator ? discriminated(branch, discriminator) : translate(branch),
-    );
+    // Without a discriminator, oneOf is checked as anyOf (see the header).
+    delete out[applicator];
+    const into = applicator === "oneOf" && discriminator ? "oneOf" : "anyOf";
+    out[into] = [
+      ...(out[into] ?? []),
+      ...branches.map((branch) =>
+        discriminator ? discriminated(branch, discriminator, id) : recurse(branch),
+      ),
+    ];
   }
   if (schema.properties) {
     const writeOnly = Object.entries(schema.properties)
@@ -215,7 +307,7 @@ function translate(schema: OpenApiSchema): JsonSchema {
     out.properties = Object.fromEntries(
       Object.entries(schema.properties).map(([name, property]) => [
         name,
-        writeOnly.includes(name) ? false : translate(property),
+        writeOnly.includes(name) ? false : recurse(property),
       ]),
     );
     if (schema.required) out.required = schema.required.filter((name) => !writeOnly.includes(name));
@@ -238,6 +330,7 @@ function translate(schema: OpenApiSchema): JsonSchema {
 function discriminated(
   branch: OpenApiSchema,
   { propertyName, mapping }: OpenAPIV3.DiscriminatorObject,
+  id: string,
 ): JsonSchema {
   if (!("$ref" in branch)) throw new Error("a discriminated branch must be a $ref");
   const name = branch.$ref.replace("#/components/schemas/", "");
@@ -247,7 +340,7 @@ function discriminated(
     )?.[0] ?? name;
   return {
     allOf: [
-      translate(branch),
+      translate(branch, id),
       {
         type: "object",
         required: [propertyName],
@@ -257,10 +350,10 @@ function discriminated(
   };
 }
 
-function absoluteRef(ref: string): string {
+function absoluteRef(ref: string, id: string): string {
   const prefix = "#/components/schemas/";
   if (!ref.startsWith(prefix)) throw new Error(`a schema may only refer to a schema: ${ref}`);
-  return `${schemasId}#/definitions/${ref.slice(prefix.length)}`;
+  return `${id}#/definitions/${ref.slice(prefix.length)}`;
 }
 
 function describeError(error: ErrorObject): string {

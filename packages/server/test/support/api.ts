@@ -2,7 +2,10 @@ import { hashPassword } from "../../src/auth/passwords.js";
 import { Role } from "../../src/auth/roles.js";
 import type { ControlPlane } from "../../src/controlPlane.js";
 import {
+  type AirflowSpec,
+  airflowAuthSpec,
   airflowSpecAvailable,
+  airflowV2Spec,
   expectAirflowConformant,
   listAirflowOperations,
 } from "./airflowConformance.js";
@@ -76,4 +79,48 @@ export function as(cp: ControlPlane, who: string | null) {
     }
     return answer;
   };
+}
+
+/** How a v2 request signs in: a user's password (HTTP Basic), a bearer token, or not at all. */
+export type V2Credentials = { user: string } | { bearer: string } | null;
+
+/**
+ * Calls Airflow 3's paths (`/api/v2...`, `/auth/token...`) as `who`. Every answer is
+ * checked against Airflow 3's spec for the operation: its status must be one the spec
+ * declares and its body must match that status's schema (FastAPI's `{"detail": ...}` for
+ * errors), so the official client, generated from that spec, can read it.
+ */
+export function asV2(cp: ControlPlane, who: V2Credentials) {
+  return async (method: string, route: string, body?: unknown): Promise<Answer> => {
+    const authorization =
+      who === null
+        ? undefined
+        : "user" in who
+          ? `Basic ${Buffer.from(`${who.user}:${who.user}-password`).toString("base64")}`
+          : `Bearer ${who.bearer}`;
+    const url = route.startsWith("/auth/") ? route : `/api/v2${route}`;
+    const response = await fetch(`${cp.url}${url}`, {
+      method,
+      headers: {
+        ...(authorization ? { authorization } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const answer = { status: response.status, body: text ? JSON.parse(text) : null };
+    const spec = url.startsWith("/auth/") ? airflowAuthSpec : airflowV2Spec;
+    const template = v2TemplateOf(spec, method, url);
+    if (!template) throw new Error(`Airflow 3's spec has no ${method} ${url}`);
+    spec.expectConformant(method, template, answer.status, answer.body ?? undefined);
+    return answer;
+  };
+}
+
+function v2TemplateOf(spec: AirflowSpec, method: string, url: string): string | undefined {
+  const templates = spec
+    .operations()
+    .filter((op) => op.method === method.toLowerCase())
+    .map((op) => op.path);
+  return mostLiteralTemplate(templates, url.split("?")[0] ?? url);
 }

@@ -5387,6 +5387,598 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/monitor/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_dags"];
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_dag"];
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_task"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_runs"];
+        put?: never;
+        post: operations["v2_trigger_dag_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v2_get_list_dag_runs_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dagStats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_run"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_dag_run"];
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_dag_run"];
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v2_clear_dag_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_task_instance_tries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries/{task_try_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_task_instance_try_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_mapped_task_instance_tries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}/tries/{task_try_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_mapped_task_instance_try_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_mapped_task_instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_task_instance_by_map_index"];
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/listMapped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_mapped_task_instances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_task_instances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_task_instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_task_instance"];
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{try_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/clearTaskInstances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v2_post_clear_task_instances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_xcom_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries/{xcom_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_xcom_entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_pools"];
+        put?: never;
+        post: operations["v2_post_pool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/pools/{pool_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_pool"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_pool"];
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_pool"];
+        trace?: never;
+    };
+    "/api/v2/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_variables"];
+        put?: never;
+        post: operations["v2_post_variable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/variables/{variable_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_variable"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_variable"];
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_variable"];
+        trace?: never;
+    };
+    "/api/v2/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_connections"];
+        put?: never;
+        post: operations["v2_post_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/connections/{connection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_connection"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_connection"];
+        options?: never;
+        head?: never;
+        patch: operations["v2_patch_connection"];
+        trace?: never;
+    };
+    "/api/v2/connections/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v2_test_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/importErrors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_import_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/importErrors/{import_error_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_import_error"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/eventLogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_event_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/eventLogs/{event_log_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_event_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/token/cli": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_token_cli"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6286,7 +6878,7 @@ export interface operations {
                 dag_id_pattern: string;
                 tags?: string | string[];
                 /** @description true or false */
-                only_active?: "true" | "false";
+                only_active?: "true" | "false" | "True" | "False";
                 update_mask?: string | string[];
             };
             header?: never;
@@ -11979,6 +12571,4277 @@ export interface operations {
                         details?: {
                             [key: string]: unknown;
                         };
+                    };
+                };
+            };
+        };
+    };
+    v2_get_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        metadatabase: {
+                            status: string | null;
+                        };
+                        scheduler: {
+                            status: string | null;
+                            latest_scheduler_heartbeat: string | null;
+                        };
+                        triggerer: {
+                            status: string | null;
+                            latest_triggerer_heartbeat: string | null;
+                        };
+                        dag_processor: {
+                            status: string | null;
+                            latest_dag_processor_heartbeat: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        git_version: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dags: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                tags?: string | string[];
+                dag_id_pattern?: string;
+                paused?: "true" | "false";
+                exclude_stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dags: {
+                            dag_id: string;
+                            dag_display_name: string;
+                            is_paused: boolean;
+                            is_stale: boolean;
+                            last_parsed_time: string | null;
+                            last_parse_duration: number | null;
+                            last_expired: string | null;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            relative_fileloc: string | null;
+                            fileloc: string;
+                            description: string | null;
+                            timetable_summary: string | null;
+                            timetable_description: string | null;
+                            timetable_partitioned: boolean;
+                            timetable_periodic: boolean;
+                            tags: {
+                                name: string;
+                                dag_id: string;
+                                dag_display_name: string;
+                            }[];
+                            max_active_tasks: number;
+                            max_active_runs: number | null;
+                            max_consecutive_failed_dag_runs: number;
+                            has_task_concurrency_limits: boolean;
+                            has_import_errors: boolean;
+                            next_dagrun_logical_date: string | null;
+                            next_dagrun_data_interval_start: string | null;
+                            next_dagrun_data_interval_end: string | null;
+                            next_dagrun_run_after: string | null;
+                            allowed_run_types: string[] | null;
+                            owners: string[];
+                            is_backfillable: boolean;
+                            file_token: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_dags: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                tags?: string | string[];
+                dag_id_pattern?: string;
+                paused?: "true" | "false";
+                exclude_stale?: "true" | "false";
+                update_mask?: "is_paused" | "is_paused"[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    is_paused: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dags: {
+                            dag_id: string;
+                            dag_display_name: string;
+                            is_paused: boolean;
+                            is_stale: boolean;
+                            last_parsed_time: string | null;
+                            last_parse_duration: number | null;
+                            last_expired: string | null;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            relative_fileloc: string | null;
+                            fileloc: string;
+                            description: string | null;
+                            timetable_summary: string | null;
+                            timetable_description: string | null;
+                            timetable_partitioned: boolean;
+                            timetable_periodic: boolean;
+                            tags: {
+                                name: string;
+                                dag_id: string;
+                                dag_display_name: string;
+                            }[];
+                            max_active_tasks: number;
+                            max_active_runs: number | null;
+                            max_consecutive_failed_dag_runs: number;
+                            has_task_concurrency_limits: boolean;
+                            has_import_errors: boolean;
+                            next_dagrun_logical_date: string | null;
+                            next_dagrun_data_interval_start: string | null;
+                            next_dagrun_data_interval_end: string | null;
+                            next_dagrun_run_after: string | null;
+                            allowed_run_types: string[] | null;
+                            owners: string[];
+                            is_backfillable: boolean;
+                            file_token: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        dag_display_name: string;
+                        is_paused: boolean;
+                        is_stale: boolean;
+                        last_parsed_time: string | null;
+                        last_parse_duration: number | null;
+                        last_expired: string | null;
+                        bundle_name: string | null;
+                        bundle_version: string | null;
+                        relative_fileloc: string | null;
+                        fileloc: string;
+                        description: string | null;
+                        timetable_summary: string | null;
+                        timetable_description: string | null;
+                        timetable_partitioned: boolean;
+                        timetable_periodic: boolean;
+                        tags: {
+                            name: string;
+                            dag_id: string;
+                            dag_display_name: string;
+                        }[];
+                        max_active_tasks: number;
+                        max_active_runs: number | null;
+                        max_consecutive_failed_dag_runs: number;
+                        has_task_concurrency_limits: boolean;
+                        has_import_errors: boolean;
+                        next_dagrun_logical_date: string | null;
+                        next_dagrun_data_interval_start: string | null;
+                        next_dagrun_data_interval_end: string | null;
+                        next_dagrun_run_after: string | null;
+                        allowed_run_types: string[] | null;
+                        owners: string[];
+                        is_backfillable: boolean;
+                        file_token: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_dag: {
+        parameters: {
+            query?: {
+                update_mask?: "is_paused" | "is_paused"[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    is_paused: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        dag_display_name: string;
+                        is_paused: boolean;
+                        is_stale: boolean;
+                        last_parsed_time: string | null;
+                        last_parse_duration: number | null;
+                        last_expired: string | null;
+                        bundle_name: string | null;
+                        bundle_version: string | null;
+                        relative_fileloc: string | null;
+                        fileloc: string;
+                        description: string | null;
+                        timetable_summary: string | null;
+                        timetable_description: string | null;
+                        timetable_partitioned: boolean;
+                        timetable_periodic: boolean;
+                        tags: {
+                            name: string;
+                            dag_id: string;
+                            dag_display_name: string;
+                        }[];
+                        max_active_tasks: number;
+                        max_active_runs: number | null;
+                        max_consecutive_failed_dag_runs: number;
+                        has_task_concurrency_limits: boolean;
+                        has_import_errors: boolean;
+                        next_dagrun_logical_date: string | null;
+                        next_dagrun_data_interval_start: string | null;
+                        next_dagrun_data_interval_end: string | null;
+                        next_dagrun_run_after: string | null;
+                        allowed_run_types: string[] | null;
+                        owners: string[];
+                        is_backfillable: boolean;
+                        file_token: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        dag_display_name: string;
+                        is_paused: boolean;
+                        is_stale: boolean;
+                        last_parsed_time: string | null;
+                        last_parse_duration: number | null;
+                        last_expired: string | null;
+                        bundle_name: string | null;
+                        bundle_version: string | null;
+                        relative_fileloc: string | null;
+                        fileloc: string;
+                        description: string | null;
+                        timetable_summary: string | null;
+                        timetable_description: string | null;
+                        timetable_partitioned: boolean;
+                        timetable_periodic: boolean;
+                        tags: {
+                            name: string;
+                            dag_id: string;
+                            dag_display_name: string;
+                        }[];
+                        max_active_tasks: number;
+                        max_active_runs: number | null;
+                        max_consecutive_failed_dag_runs: number;
+                        has_task_concurrency_limits: boolean;
+                        has_import_errors: boolean;
+                        next_dagrun_logical_date: string | null;
+                        next_dagrun_data_interval_start: string | null;
+                        next_dagrun_data_interval_end: string | null;
+                        next_dagrun_run_after: string | null;
+                        allowed_run_types: string[] | null;
+                        owners: string[];
+                        is_backfillable: boolean;
+                        file_token: string;
+                        catchup: boolean;
+                        dag_run_timeout: string | null;
+                        asset_expression: {
+                            [key: string]: unknown;
+                        } | null;
+                        doc_md: string | null;
+                        start_date: string | null;
+                        end_date: string | null;
+                        is_paused_upon_creation: boolean | null;
+                        params: {
+                            [key: string]: unknown;
+                        } | null;
+                        render_template_as_native_obj: boolean;
+                        template_search_path: string[] | null;
+                        timezone: string | null;
+                        last_parsed: string | null;
+                        default_args: {
+                            [key: string]: unknown;
+                        } | null;
+                        owner_links: {
+                            [key: string]: string;
+                        } | null;
+                        is_favorite: boolean;
+                        active_runs_count: number;
+                        concurrency: number;
+                        latest_dag_version: null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_tasks: {
+        parameters: {
+            query?: {
+                order_by?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tasks: {
+                            task_id: string;
+                            task_display_name: string;
+                            owner: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            trigger_rule: string;
+                            depends_on_past: boolean;
+                            wait_for_downstream: boolean;
+                            retries: number;
+                            queue: string;
+                            pool: string;
+                            pool_slots: number;
+                            execution_timeout: {
+                                __type: string;
+                                days: number;
+                                seconds: number;
+                                microseconds: number;
+                            } | null;
+                            retry_delay: {
+                                __type: string;
+                                days: number;
+                                seconds: number;
+                                microseconds: number;
+                            } | null;
+                            retry_exponential_backoff: number;
+                            priority_weight: number;
+                            weight_rule: string;
+                            ui_color: string;
+                            ui_fgcolor: string;
+                            template_fields: string[];
+                            downstream_task_ids: string[];
+                            doc_md: string | null;
+                            operator_name: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            class_ref: {
+                                [key: string]: unknown;
+                            };
+                            is_mapped: boolean;
+                            extra_links: string[];
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        task_display_name: string;
+                        owner: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        trigger_rule: string;
+                        depends_on_past: boolean;
+                        wait_for_downstream: boolean;
+                        retries: number;
+                        queue: string;
+                        pool: string;
+                        pool_slots: number;
+                        execution_timeout: {
+                            __type: string;
+                            days: number;
+                            seconds: number;
+                            microseconds: number;
+                        } | null;
+                        retry_delay: {
+                            __type: string;
+                            days: number;
+                            seconds: number;
+                            microseconds: number;
+                        } | null;
+                        retry_exponential_backoff: number;
+                        priority_weight: number;
+                        weight_rule: string;
+                        ui_color: string;
+                        ui_fgcolor: string;
+                        template_fields: string[];
+                        downstream_task_ids: string[];
+                        doc_md: string | null;
+                        operator_name: string;
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        class_ref: {
+                            [key: string]: unknown;
+                        };
+                        is_mapped: boolean;
+                        extra_links: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                state?: ("queued" | "running" | "success" | "failed") | ("queued" | "running" | "success" | "failed")[];
+                logical_date_gte?: string | null;
+                logical_date_lte?: string | null;
+                start_date_gte?: string | null;
+                start_date_lte?: string | null;
+                end_date_gte?: string | null;
+                end_date_lte?: string | null;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_runs: {
+                            dag_run_id: string;
+                            dag_id: string;
+                            logical_date: string | null;
+                            queued_at: string | null;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            data_interval_start: string | null;
+                            data_interval_end: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            last_scheduling_decision: string | null;
+                            /** @enum {string} */
+                            run_type: "backfill" | "scheduled" | "manual" | "asset_triggered";
+                            /** @enum {string} */
+                            state: "queued" | "running" | "success" | "failed";
+                            triggered_by: ("timetable" | "backfill" | "asset") | null;
+                            triggering_user_name: string | null;
+                            conf: {
+                                [key: string]: unknown;
+                            } | null;
+                            note: string | null;
+                            dag_versions: unknown[];
+                            bundle_version: string | null;
+                            dag_display_name: string;
+                            partition_key: string | null;
+                            partition_date: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_trigger_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_run_id?: string | null;
+                    logical_date?: string | null;
+                    data_interval_start?: string | null;
+                    data_interval_end?: string | null;
+                    run_after?: string | null;
+                    conf?: {
+                        [key: string]: unknown;
+                    } | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        logical_date: string | null;
+                        queued_at: string | null;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "scheduled" | "manual" | "asset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        triggered_by: ("timetable" | "backfill" | "asset") | null;
+                        triggering_user_name: string | null;
+                        conf: {
+                            [key: string]: unknown;
+                        } | null;
+                        note: string | null;
+                        dag_versions: unknown[];
+                        bundle_version: string | null;
+                        dag_display_name: string;
+                        partition_key: string | null;
+                        partition_date: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_list_dag_runs_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order_by?: string | null;
+                    /** @default 0 */
+                    page_offset?: number;
+                    /** @default 100 */
+                    page_limit?: number;
+                    dag_ids?: string[] | null;
+                    states?: ("queued" | "running" | "success" | "failed")[] | null;
+                    logical_date_gte?: string | null;
+                    logical_date_lte?: string | null;
+                    start_date_gte?: string | null;
+                    start_date_lte?: string | null;
+                    end_date_gte?: string | null;
+                    end_date_lte?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_runs: {
+                            dag_run_id: string;
+                            dag_id: string;
+                            logical_date: string | null;
+                            queued_at: string | null;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            data_interval_start: string | null;
+                            data_interval_end: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            last_scheduling_decision: string | null;
+                            /** @enum {string} */
+                            run_type: "backfill" | "scheduled" | "manual" | "asset_triggered";
+                            /** @enum {string} */
+                            state: "queued" | "running" | "success" | "failed";
+                            triggered_by: ("timetable" | "backfill" | "asset") | null;
+                            triggering_user_name: string | null;
+                            conf: {
+                                [key: string]: unknown;
+                            } | null;
+                            note: string | null;
+                            dag_versions: unknown[];
+                            bundle_version: string | null;
+                            dag_display_name: string;
+                            partition_key: string | null;
+                            partition_date: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_stats: {
+        parameters: {
+            query?: {
+                dag_ids?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dags: {
+                            dag_id: string;
+                            dag_display_name: string;
+                            stats: {
+                                /** @enum {string} */
+                                state: "queued" | "running" | "success" | "failed";
+                                count: number;
+                            }[];
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        logical_date: string | null;
+                        queued_at: string | null;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "scheduled" | "manual" | "asset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        triggered_by: ("timetable" | "backfill" | "asset") | null;
+                        triggering_user_name: string | null;
+                        conf: {
+                            [key: string]: unknown;
+                        } | null;
+                        note: string | null;
+                        dag_versions: unknown[];
+                        bundle_version: string | null;
+                        dag_display_name: string;
+                        partition_key: string | null;
+                        partition_date: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_dag_run: {
+        parameters: {
+            query?: {
+                update_mask?: ("state" | "note") | ("state" | "note")[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    state?: ("queued" | "success" | "failed") | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        logical_date: string | null;
+                        queued_at: string | null;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "scheduled" | "manual" | "asset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        triggered_by: ("timetable" | "backfill" | "asset") | null;
+                        triggering_user_name: string | null;
+                        conf: {
+                            [key: string]: unknown;
+                        } | null;
+                        note: string | null;
+                        dag_versions: unknown[];
+                        bundle_version: string | null;
+                        dag_display_name: string;
+                        partition_key: string | null;
+                        partition_date: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_clear_dag_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                    /** @default false */
+                    only_failed?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_run_id: string;
+                        dag_id: string;
+                        logical_date: string | null;
+                        queued_at: string | null;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        data_interval_start: string | null;
+                        data_interval_end: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        last_scheduling_decision: string | null;
+                        /** @enum {string} */
+                        run_type: "backfill" | "scheduled" | "manual" | "asset_triggered";
+                        /** @enum {string} */
+                        state: "queued" | "running" | "success" | "failed";
+                        triggered_by: ("timetable" | "backfill" | "asset") | null;
+                        triggering_user_name: string | null;
+                        conf: {
+                            [key: string]: unknown;
+                        } | null;
+                        note: string | null;
+                        dag_versions: unknown[];
+                        bundle_version: string | null;
+                        dag_display_name: string;
+                        partition_key: string | null;
+                        partition_date: string | null;
+                    } | {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_task_instance_tries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_task_instance_try_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                task_try_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        task_id: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        map_index: number;
+                        logical_date: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                        try_number: number;
+                        max_tries: number;
+                        task_display_name: string;
+                        dag_display_name: string;
+                        hostname: string | null;
+                        unixname: string | null;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        operator_name: string | null;
+                        queued_when: string | null;
+                        scheduled_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        note: string | null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        dag_version: null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_mapped_task_instance_tries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_mapped_task_instance_try_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+                task_try_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        task_id: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        map_index: number;
+                        logical_date: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                        try_number: number;
+                        max_tries: number;
+                        task_display_name: string;
+                        dag_display_name: string;
+                        hostname: string | null;
+                        unixname: string | null;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        operator_name: string | null;
+                        queued_when: string | null;
+                        scheduled_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        note: string | null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        dag_version: null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_mapped_task_instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        task_id: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        map_index: number;
+                        logical_date: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                        try_number: number;
+                        max_tries: number;
+                        task_display_name: string;
+                        dag_display_name: string;
+                        hostname: string | null;
+                        unixname: string | null;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        operator_name: string | null;
+                        queued_when: string | null;
+                        scheduled_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        note: string | null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        dag_version: null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_task_instance_by_map_index: {
+        parameters: {
+            query?: {
+                map_index?: number;
+                update_mask?: string | string[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                map_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    new_state?: ("success" | "failed" | "skipped") | null;
+                    note?: string | null;
+                    /** @default false */
+                    include_upstream?: boolean;
+                    /** @default false */
+                    include_downstream?: boolean;
+                    /** @default false */
+                    include_future?: boolean;
+                    /** @default false */
+                    include_past?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_mapped_task_instances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_task_instances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                task_id?: string;
+                state?: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped" | "none") | ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped" | "none")[];
+                pool?: string | string[];
+                queue?: string | string[];
+                map_index?: number | number[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_task_instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        task_id: string;
+                        dag_id: string;
+                        dag_run_id: string;
+                        map_index: number;
+                        logical_date: string | null;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        start_date: string | null;
+                        end_date: string | null;
+                        duration: number | null;
+                        state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                        try_number: number;
+                        max_tries: number;
+                        task_display_name: string;
+                        dag_display_name: string;
+                        hostname: string | null;
+                        unixname: string | null;
+                        pool: string;
+                        pool_slots: number;
+                        queue: string | null;
+                        priority_weight: number | null;
+                        operator: string | null;
+                        operator_name: string | null;
+                        queued_when: string | null;
+                        scheduled_when: string | null;
+                        pid: number | null;
+                        executor: string | null;
+                        executor_config: string;
+                        note: string | null;
+                        rendered_map_index: string | null;
+                        rendered_fields: {
+                            [key: string]: unknown;
+                        };
+                        trigger: null;
+                        triggerer_job: null;
+                        dag_version: null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_task_instance: {
+        parameters: {
+            query?: {
+                map_index?: number;
+                update_mask?: string | string[];
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    new_state?: ("success" | "failed" | "skipped") | null;
+                    note?: string | null;
+                    /** @default false */
+                    include_upstream?: boolean;
+                    /** @default false */
+                    include_downstream?: boolean;
+                    /** @default false */
+                    include_future?: boolean;
+                    /** @default false */
+                    include_past?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_log: {
+        parameters: {
+            query?: {
+                full_content?: "true" | "false";
+                map_index?: number;
+                token?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                try_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: string[];
+                        continuation_token: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_post_clear_task_instances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    dry_run?: boolean;
+                    start_date?: string | null;
+                    end_date?: string | null;
+                    /** @default true */
+                    only_failed?: boolean;
+                    /** @default false */
+                    only_running?: boolean;
+                    /** @default true */
+                    reset_dag_runs?: boolean;
+                    task_ids?: (string | [
+                        string,
+                        number
+                    ])[] | null;
+                    dag_run_id?: string | null;
+                    /** @default false */
+                    include_upstream?: boolean;
+                    /** @default false */
+                    include_downstream?: boolean;
+                    /** @default false */
+                    include_future?: boolean;
+                    /** @default false */
+                    include_past?: boolean;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_instances: {
+                            id: string;
+                            task_id: string;
+                            dag_id: string;
+                            dag_run_id: string;
+                            map_index: number;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                            start_date: string | null;
+                            end_date: string | null;
+                            duration: number | null;
+                            state: ("removed" | "scheduled" | "queued" | "running" | "success" | "failed" | "up_for_retry" | "up_for_reschedule" | "upstream_failed" | "skipped") | null;
+                            try_number: number;
+                            max_tries: number;
+                            task_display_name: string;
+                            dag_display_name: string;
+                            hostname: string | null;
+                            unixname: string | null;
+                            pool: string;
+                            pool_slots: number;
+                            queue: string | null;
+                            priority_weight: number | null;
+                            operator: string | null;
+                            operator_name: string | null;
+                            queued_when: string | null;
+                            scheduled_when: string | null;
+                            pid: number | null;
+                            executor: string | null;
+                            executor_config: string;
+                            note: string | null;
+                            rendered_map_index: string | null;
+                            rendered_fields: {
+                                [key: string]: unknown;
+                            };
+                            trigger: null;
+                            triggerer_job: null;
+                            dag_version: null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_xcom_entries: {
+        parameters: {
+            query?: {
+                xcom_key?: string;
+                map_index?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        xcom_entries: {
+                            key: string;
+                            /** @description ISO-8601 date and time */
+                            timestamp: string;
+                            logical_date: string | null;
+                            map_index: number;
+                            task_id: string;
+                            dag_id: string;
+                            run_id: string;
+                            dag_display_name: string;
+                            task_display_name: string;
+                            /** @description ISO-8601 date and time */
+                            run_after: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_xcom_entry: {
+        parameters: {
+            query?: {
+                map_index?: number;
+                stringify?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                dag_run_id: string;
+                task_id: string;
+                xcom_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** @description ISO-8601 date and time */
+                        timestamp: string;
+                        logical_date: string | null;
+                        map_index: number;
+                        task_id: string;
+                        dag_id: string;
+                        run_id: string;
+                        dag_display_name: string;
+                        task_display_name: string;
+                        /** @description ISO-8601 date and time */
+                        run_after: string;
+                        value: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_pools: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                pool_name_pattern?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pools: {
+                            name: string;
+                            slots: number;
+                            description: string | null;
+                            include_deferred: boolean;
+                            occupied_slots: number;
+                            running_slots: number;
+                            queued_slots: number;
+                            scheduled_slots: number;
+                            open_slots: number;
+                            deferred_slots: number;
+                            team_name: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_post_pool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    slots: number;
+                    description?: string | null;
+                    /** @default false */
+                    include_deferred?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        slots: number;
+                        description: string | null;
+                        include_deferred: boolean;
+                        occupied_slots: number;
+                        running_slots: number;
+                        queued_slots: number;
+                        scheduled_slots: number;
+                        open_slots: number;
+                        deferred_slots: number;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_pool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        slots: number;
+                        description: string | null;
+                        include_deferred: boolean;
+                        occupied_slots: number;
+                        running_slots: number;
+                        queued_slots: number;
+                        scheduled_slots: number;
+                        open_slots: number;
+                        deferred_slots: number;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_pool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_pool: {
+        parameters: {
+            query?: {
+                update_mask?: string | string[];
+            };
+            header?: never;
+            path: {
+                pool_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    slots?: number;
+                    description?: string | null;
+                    /** @default false */
+                    include_deferred?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        slots: number;
+                        description: string | null;
+                        include_deferred: boolean;
+                        occupied_slots: number;
+                        running_slots: number;
+                        queued_slots: number;
+                        scheduled_slots: number;
+                        open_slots: number;
+                        deferred_slots: number;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_variables: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                variable_key_pattern?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        variables: {
+                            key: string;
+                            value?: string | null;
+                            description: string | null;
+                            is_encrypted: boolean;
+                            team_name: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_post_variable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    value: unknown;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        value?: string | null;
+                        description: string | null;
+                        is_encrypted: boolean;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_variable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                variable_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        value?: string | null;
+                        description: string | null;
+                        is_encrypted: boolean;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_variable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                variable_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_variable: {
+        parameters: {
+            query?: {
+                update_mask?: string | string[];
+            };
+            header?: never;
+            path: {
+                variable_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key?: string;
+                    value?: unknown;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        value?: string | null;
+                        description: string | null;
+                        is_encrypted: boolean;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_connections: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                connection_id_pattern?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connections: {
+                            connection_id: string;
+                            conn_type: string;
+                            description: string | null;
+                            host: string | null;
+                            login: string | null;
+                            schema: string | null;
+                            port: number | null;
+                            password: string | null;
+                            extra: string | null;
+                            team_name: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_post_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connection_id: string;
+                    conn_type: string;
+                    description?: string | null;
+                    host?: string | null;
+                    login?: string | null;
+                    schema?: string | null;
+                    port?: number | null;
+                    password?: string | null;
+                    extra?: string | null;
+                    /** @description Borda: queue patterns whose tasks may read it; null: every queue */
+                    queues?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connection_id: string;
+                        conn_type: string;
+                        description: string | null;
+                        host: string | null;
+                        login: string | null;
+                        schema: string | null;
+                        port: number | null;
+                        password: string | null;
+                        extra: string | null;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connection_id: string;
+                        conn_type: string;
+                        description: string | null;
+                        host: string | null;
+                        login: string | null;
+                        schema: string | null;
+                        port: number | null;
+                        password: string | null;
+                        extra: string | null;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_patch_connection: {
+        parameters: {
+            query?: {
+                update_mask?: string | string[];
+            };
+            header?: never;
+            path: {
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connection_id?: string;
+                    conn_type?: string;
+                    description?: string | null;
+                    host?: string | null;
+                    login?: string | null;
+                    schema?: string | null;
+                    port?: number | null;
+                    password?: string | null;
+                    extra?: string | null;
+                    /** @description Borda: queue patterns whose tasks may read it; null: every queue */
+                    queues?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connection_id: string;
+                        conn_type: string;
+                        description: string | null;
+                        host: string | null;
+                        login: string | null;
+                        schema: string | null;
+                        port: number | null;
+                        password: string | null;
+                        extra: string | null;
+                        team_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_test_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connection_id: string;
+                    conn_type: string;
+                    description?: string | null;
+                    host?: string | null;
+                    login?: string | null;
+                    schema?: string | null;
+                    port?: number | null;
+                    password?: string | null;
+                    extra?: string | null;
+                    /** @description Borda: queue patterns whose tasks may read it; null: every queue */
+                    queues?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_import_errors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import_errors: {
+                            import_error_id: number;
+                            /** @description ISO-8601 date and time */
+                            timestamp: string;
+                            filename: string;
+                            bundle_name: string | null;
+                            stack_trace: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_import_error: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_error_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import_error_id: number;
+                        /** @description ISO-8601 date and time */
+                        timestamp: string;
+                        filename: string;
+                        bundle_name: string | null;
+                        stack_trace: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_event_logs: {
+        parameters: {
+            query?: {
+                dag_id?: string;
+                task_id?: string;
+                run_id?: string;
+                map_index?: number;
+                try_number?: number;
+                event?: string;
+                owner?: string;
+                before?: string;
+                after?: string;
+                included_events?: string;
+                excluded_events?: string;
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event_logs: {
+                            event_log_id: number;
+                            /** @description ISO-8601 date and time */
+                            when: string;
+                            dag_id: string | null;
+                            task_id: string | null;
+                            run_id: string | null;
+                            map_index: number | null;
+                            try_number: number | null;
+                            event: string;
+                            logical_date: string | null;
+                            owner: string | null;
+                            extra: string | null;
+                            dag_display_name: string | null;
+                            task_display_name: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_event_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_log_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event_log_id: number;
+                        /** @description ISO-8601 date and time */
+                        when: string;
+                        dag_id: string | null;
+                        task_id: string | null;
+                        run_id: string | null;
+                        map_index: number | null;
+                        try_number: number | null;
+                        event: string;
+                        logical_date: string | null;
+                        owner: string | null;
+                        extra: string | null;
+                        dag_display_name: string | null;
+                        task_display_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    create_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    create_token_cli: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
                     };
                 };
             };

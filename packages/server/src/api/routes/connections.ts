@@ -23,7 +23,8 @@ import { updateMask } from "../updateMask.js";
 
 const tags = ["Connection"];
 const connectionParams = z.object({ connection_id: secretIdSchema });
-const editable = [
+/** The fields a connection update mask may name. */
+export const connectionFields = [
   "connection_id",
   "conn_type",
   "description",
@@ -37,7 +38,7 @@ const editable = [
 ] as const;
 
 /** A connection as answered: never its password; its extra's sensitive fields as `***`. */
-function toApiConnection(connection: ConnectionValue) {
+export function toApiConnection(connection: ConnectionValue) {
   return {
     connection_id: connection.connId,
     conn_type: connection.connType,
@@ -52,7 +53,7 @@ function toApiConnection(connection: ConnectionValue) {
   };
 }
 
-function fromBody(body: ConnectionBody): ConnectionValue {
+export function fromBody(body: ConnectionBody): ConnectionValue {
   return {
     connId: body.connection_id,
     connType: body.conn_type,
@@ -67,20 +68,57 @@ function fromBody(body: ConnectionBody): ConnectionValue {
   };
 }
 
+export async function requireConnection(api: ApiContext, connId: string): Promise<ConnectionValue> {
+  const connection = await api.credentials.getConnection(connId);
+  if (!connection) {
+    throw new BordaError(ErrorCode.notFound, `Connection '${connId}' not found.`);
+  }
+  return connection;
+}
+
+/**
+ * Changes the fields of `body` that `mask` names (every field sent, without a mask); a
+ * connection cannot be renamed, and an extra keeps what its `***` stand for. Both API
+ * versions change connections this way.
+ */
+export async function changeConnection(
+  api: ApiContext,
+  connId: string,
+  body: Partial<ConnectionBody>,
+  mask: readonly string[] | null,
+): Promise<ConnectionValue> {
+  const stored = await requireConnection(api, connId);
+  const wants = (field: keyof ConnectionBody) =>
+    (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
+  if (wants("connection_id") && body.connection_id !== stored.connId) {
+    throw new BordaError(
+      ErrorCode.invalidInput,
+      "connection_id: a connection cannot be renamed; create a new one and delete this one.",
+    );
+  }
+  const pick = <K extends keyof ConnectionBody, V>(field: K, current: V) =>
+    wants(field) ? (body[field] as V) : current;
+  await api.credentials.replaceConnection({
+    connId: stored.connId,
+    connType: pick("conn_type", stored.connType),
+    description: pick("description", stored.description),
+    host: pick("host", stored.host),
+    port: pick("port", stored.port),
+    login: pick("login", stored.login),
+    password: pick("password", stored.password),
+    schema: pick("schema", stored.schema),
+    extra: wants("extra") ? keepRedacted(body.extra ?? null, stored.extra) : stored.extra,
+    queues: pick("queues", stored.queues),
+  });
+  return requireConnection(api, stored.connId);
+}
+
 /**
  * `/connections`: Airflow's endpoints (Op and Admin). A password is accepted and never
  * answered; an extra sent back with `***` where the answer showed it keeps the stored
  * value there, so editing a shown extra does not wipe its secrets.
  */
 export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const requireConnection = async (connId: string) => {
-    const connection = await api.credentials.getConnection(connId);
-    if (!connection) {
-      throw new BordaError(ErrorCode.notFound, `Connection '${connId}' not found.`);
-    }
-    return connection;
-  };
-
   return async (app) => {
     app.get(
       "/connections",
@@ -128,7 +166,7 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiConnection(await requireConnection(request.params.connection_id));
+        return toApiConnection(await requireConnection(api, request.params.connection_id));
       },
     );
 
@@ -145,7 +183,7 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         await api.credentials.createConnection(fromBody(request.body));
-        return toApiConnection(await requireConnection(request.body.connection_id));
+        return toApiConnection(await requireConnection(api, request.body.connection_id));
       },
     );
 
@@ -164,32 +202,10 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        const stored = await requireConnection(request.params.connection_id);
-        const mask = updateMask(request.query.update_mask, editable);
-        const body = request.body;
-        const wants = (field: keyof ConnectionBody) =>
-          (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
-        if (wants("connection_id") && body.connection_id !== stored.connId) {
-          throw new BordaError(
-            ErrorCode.invalidInput,
-            "connection_id: a connection cannot be renamed; create a new one and delete this one.",
-          );
-        }
-        const pick = <K extends keyof ConnectionBody, V>(field: K, current: V) =>
-          wants(field) ? (body[field] as V) : current;
-        await api.credentials.replaceConnection({
-          connId: stored.connId,
-          connType: pick("conn_type", stored.connType),
-          description: pick("description", stored.description),
-          host: pick("host", stored.host),
-          port: pick("port", stored.port),
-          login: pick("login", stored.login),
-          password: pick("password", stored.password),
-          schema: pick("schema", stored.schema),
-          extra: wants("extra") ? keepRedacted(body.extra ?? null, stored.extra) : stored.extra,
-          queues: pick("queues", stored.queues),
-        });
-        return toApiConnection(await requireConnection(stored.connId));
+        const mask = updateMask(request.query.update_mask, connectionFields);
+        return toApiConnection(
+          await changeConnection(api, request.params.connection_id, request.body, mask),
+        );
       },
     );
 
@@ -222,16 +238,24 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        if (!api.testConnections) {
-          throw new BordaError(
-            ErrorCode.forbidden,
-            "Testing connections is disabled: set BORDA_TEST_CONNECTION=true on the control plane to enable it (it lets an Op open TCP connections from the control plane to any host and port).",
-          );
-        }
-        return reachTcp(request.body.host ?? null, request.body.port ?? null);
+        return testConnection(api, request.body);
       },
     );
   };
+}
+
+/** Whether the control plane reaches a connection's host and port, when it may try (403 otherwise). */
+export function testConnection(
+  api: ApiContext,
+  connection: { host?: string | null | undefined; port?: number | null | undefined },
+) {
+  if (!api.testConnections) {
+    throw new BordaError(
+      ErrorCode.forbidden,
+      "Testing connections is disabled: set BORDA_TEST_CONNECTION=true on the control plane to enable it (it lets an Op open TCP connections from the control plane to any host and port).",
+    );
+  }
+  return reachTcp(connection.host ?? null, connection.port ?? null);
 }
 
 /**

@@ -25,7 +25,7 @@ import { dateRange, toApiTaskInstance } from "./taskInstances.js";
 
 const tags = ["DAGRun"];
 
-function toApiDagRun(run: DagRunRecord) {
+export function toApiDagRun(run: DagRunRecord) {
   return {
     dag_run_id: run.runId,
     dag_id: run.dagId,
@@ -42,6 +42,24 @@ function toApiDagRun(run: DagRunRecord) {
     conf: run.conf,
     note: run.note,
   };
+}
+
+/**
+ * How many runs each of `dagIds` (every DAG when empty) has in each state, every state
+ * listed; ids that name no DAG are left out. Both API versions' DAG stats.
+ */
+export async function dagStats(api: ApiContext, dagIds: readonly string[]) {
+  const dags = await api.store.listDags(dagIds.length > 0 ? { dagIds: [...dagIds] } : {});
+  const counts = new Map(
+    (await api.store.countDagRunsByState(dags.map((d) => d.dagId))).map((c) => [
+      `${c.dagId}/${c.state}`,
+      c.count,
+    ]),
+  );
+  return dags.map(({ dagId }) => ({
+    dag_id: dagId,
+    stats: dagRunStates.map((state) => ({ state, count: counts.get(`${dagId}/${state}`) ?? 0 })),
+  }));
 }
 
 export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
@@ -139,23 +157,8 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
           .split(",")
           .map((id) => id.trim())
           .filter((id) => id !== "");
-        const dags = await api.store.listDags(wanted.length > 0 ? { dagIds: wanted } : {});
-        const counts = new Map(
-          (await api.store.countDagRunsByState(dags.map((d) => d.dagId))).map((c) => [
-            `${c.dagId}/${c.state}`,
-            c.count,
-          ]),
-        );
-        return {
-          dags: dags.map(({ dagId }) => ({
-            dag_id: dagId,
-            stats: dagRunStates.map((state) => ({
-              state,
-              count: counts.get(`${dagId}/${state}`) ?? 0,
-            })),
-          })),
-          total_entries: dags.length,
-        };
+        const dags = await dagStats(api, wanted);
+        return { dags, total_entries: dags.length };
       },
     );
 

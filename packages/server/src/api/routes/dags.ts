@@ -111,7 +111,7 @@ function datasetExpression(condition: AssetCondition): Record<string, unknown> {
 const specInstant = (value: string | null | undefined) =>
   value ? new Date(value).toISOString() : null;
 
-function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
+export function toApiDagDetail(dag: DagRecord, importErrors: readonly ImportErrorRecord[]) {
   const spec = dag.currentVersion?.spec;
   return {
     ...toApiDag(dag, importErrors),
@@ -162,7 +162,7 @@ function toTimeDelta(ms: number) {
  * is Airflow's default: no owner, no templates, no past dependencies, no mapping. Like
  * Airflow's, a task's dates and params are its DAG's.
  */
-function toApiTasks(spec: DagSpec | undefined) {
+export function toApiTasks(spec: DagSpec | undefined) {
   if (!spec) return [];
   const { downstream } = dagGraph(spec);
   const params = toApiParams(spec.params);

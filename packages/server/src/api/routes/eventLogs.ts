@@ -13,7 +13,7 @@ import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 
 const tags = ["EventLog"];
 
-const toApiEventLog = (event: EventRecord) => ({
+export const toApiEventLog = (event: EventRecord) => ({
   event_log_id: event.id,
   when: event.when.toISOString(),
   dag_id: event.dagId,
@@ -36,6 +36,46 @@ function eventNames(value: string | undefined): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
+export async function requireEvent(api: ApiContext, id: number): Promise<EventRecord> {
+  const event = await api.store.getEvent(id);
+  if (!event) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `Event log entry ${id} not found; GET /eventLogs lists them.`,
+    );
+  }
+  return event;
+}
+
+/** The filters of an event log list, in both API versions' queries. */
+export type EventLogQuery = Omit<z.infer<typeof eventLogListQuerySchema>, "order_by"> & {
+  order_by?: string | undefined;
+};
+
+/** One page of the event log entries `q` selects, and how many it selects in all. */
+export async function findEventLogs(api: ApiContext, q: EventLogQuery) {
+  const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
+  const included = eventNames(q.included_events);
+  const { items, total } = await api.store.findEvents(
+    {
+      dagId: q.dag_id,
+      runId: q.run_id,
+      taskId: q.task_id,
+      mapIndex: q.map_index,
+      tryNumber: q.try_number,
+      owner: q.owner,
+      // `event` and `included_events` both narrow: an event must be in both.
+      events:
+        q.event === undefined ? included : included && !included.includes(q.event) ? [] : [q.event],
+      excludedEvents: eventNames(q.excluded_events),
+      before: q.before === undefined ? undefined : new Date(q.before),
+      after: q.after === undefined ? undefined : new Date(q.after),
+    },
+    { orderBy: field, descending, limit: q.limit, offset: q.offset },
+  );
+  return { items, total };
+}
+
 /** The audit trail of changes made through this API (recorded by recordEvents.ts). */
 export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -51,30 +91,7 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const q = request.query;
-        const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
-        const included = eventNames(q.included_events);
-        const { items, total } = await api.store.findEvents(
-          {
-            dagId: q.dag_id,
-            runId: q.run_id,
-            taskId: q.task_id,
-            mapIndex: q.map_index,
-            tryNumber: q.try_number,
-            owner: q.owner,
-            // `event` and `included_events` both narrow: an event must be in both.
-            events:
-              q.event === undefined
-                ? included
-                : included && !included.includes(q.event)
-                  ? []
-                  : [q.event],
-            excludedEvents: eventNames(q.excluded_events),
-            before: q.before === undefined ? undefined : new Date(q.before),
-            after: q.after === undefined ? undefined : new Date(q.after),
-          },
-          { orderBy: field, descending, limit: q.limit, offset: q.offset },
-        );
+        const { items, total } = await findEventLogs(api, request.query);
         return { event_logs: items.map(toApiEventLog), total_entries: total };
       },
     );
@@ -97,14 +114,7 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const event = await api.store.getEvent(request.params.event_log_id);
-        if (!event) {
-          throw new BordaError(
-            ErrorCode.notFound,
-            `Event log entry ${request.params.event_log_id} not found; GET /eventLogs lists them.`,
-          );
-        }
-        return toApiEventLog(event);
+        return toApiEventLog(await requireEvent(api, request.params.event_log_id));
       },
     );
   };

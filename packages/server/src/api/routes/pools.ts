@@ -17,9 +17,10 @@ import { type ApiContext, authorize, page } from "../apiContext.js";
 import { updateMask } from "../updateMask.js";
 
 const tags = ["Pool"];
+type PoolBody = z.infer<typeof poolBodySchema>;
 const poolParams = z.object({ pool_name: z.string().min(1).max(256) });
 
-function toApiPool(pool: PoolUsage) {
+export function toApiPool(pool: PoolUsage) {
   const occupied = pool.runningSlots + pool.queuedSlots;
   return {
     name: pool.name,
@@ -35,13 +36,63 @@ function toApiPool(pool: PoolUsage) {
   };
 }
 
-export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const requirePool = async (name: string) => {
-    const pool = await api.store.getPool(name);
-    if (!pool) throw new BordaError(ErrorCode.notFound, `Pool '${name}' not found.`);
-    return pool;
-  };
+export async function requirePool(api: ApiContext, name: string): Promise<PoolUsage> {
+  const pool = await api.store.getPool(name);
+  if (!pool) throw new BordaError(ErrorCode.notFound, `Pool '${name}' not found.`);
+  return pool;
+}
 
+/** Creates a pool (409 when one has the name); both API versions create pools this way. */
+export async function createPool(api: ApiContext, body: PoolBody): Promise<PoolUsage> {
+  if (await api.store.getPool(body.name)) {
+    throw new BordaError(
+      ErrorCode.conflict,
+      `Pool '${body.name}' already exists; PATCH /pools/${body.name} changes it.`,
+    );
+  }
+  await api.store.savePool({
+    name: body.name,
+    slots: body.slots,
+    description: body.description ?? null,
+    includeDeferred: body.include_deferred ?? false,
+  });
+  return requirePool(api, body.name);
+}
+
+/**
+ * Changes the fields of `body` that `mask` names (every field sent, without a mask); a
+ * pool cannot be renamed.
+ */
+export async function changePool(
+  api: ApiContext,
+  name: string,
+  body: Partial<PoolBody>,
+  mask: readonly string[] | null,
+): Promise<PoolUsage> {
+  const pool = await requirePool(api, name);
+  const wants = (field: string) => (mask ? mask.includes(field) : field in body);
+  if (wants("name") && body.name !== undefined && body.name !== pool.name) {
+    throw new BordaError(
+      ErrorCode.invalidInput,
+      "name: a pool cannot be renamed; create a new pool instead.",
+    );
+  }
+  await api.store.savePool({
+    name: pool.name,
+    slots: wants("slots") && body.slots !== undefined ? body.slots : pool.slots,
+    description: wants("description") ? (body.description ?? null) : pool.description,
+    includeDeferred:
+      wants("include_deferred") && body.include_deferred !== undefined
+        ? body.include_deferred
+        : pool.includeDeferred,
+  });
+  return requirePool(api, pool.name);
+}
+
+/** The fields a pool update mask may name. */
+export const poolFields = ["slots", "description", "include_deferred", "name"];
+
+export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/pools",
@@ -69,7 +120,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: poolParams, response: { 200: poolSchema } } },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiPool(await requirePool(request.params.pool_name));
+        return toApiPool(await requirePool(api, request.params.pool_name));
       },
     );
 
@@ -78,20 +129,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, body: poolBodySchema, response: { 200: poolSchema } } },
       async (request) => {
         await authorize(api, request, Role.op);
-        const body = request.body;
-        if (await api.store.getPool(body.name)) {
-          throw new BordaError(
-            ErrorCode.conflict,
-            `Pool '${body.name}' already exists; PATCH /pools/${body.name} changes it.`,
-          );
-        }
-        await api.store.savePool({
-          name: body.name,
-          slots: body.slots,
-          description: body.description ?? null,
-          includeDeferred: body.include_deferred ?? false,
-        });
-        return toApiPool(await requirePool(body.name));
+        return toApiPool(await createPool(api, request.body));
       },
     );
 
@@ -108,31 +146,8 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        const pool = await requirePool(request.params.pool_name);
-        const mask = updateMask(request.query.update_mask, [
-          "slots",
-          "description",
-          "include_deferred",
-          "name",
-        ]);
-        const body = request.body;
-        const wants = (field: string) => (mask ? mask.includes(field) : field in body);
-        if (wants("name") && body.name !== undefined && body.name !== pool.name) {
-          throw new BordaError(
-            ErrorCode.invalidInput,
-            "name: a pool cannot be renamed; create a new pool instead.",
-          );
-        }
-        await api.store.savePool({
-          name: pool.name,
-          slots: wants("slots") && body.slots !== undefined ? body.slots : pool.slots,
-          description: wants("description") ? (body.description ?? null) : pool.description,
-          includeDeferred:
-            wants("include_deferred") && body.include_deferred !== undefined
-              ? body.include_deferred
-              : pool.includeDeferred,
-        });
-        return toApiPool(await requirePool(pool.name));
+        const mask = updateMask(request.query.update_mask, poolFields);
+        return toApiPool(await changePool(api, request.params.pool_name, request.body, mask));
       },
     );
 
@@ -141,7 +156,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: poolParams, response: { 204: noContentSchema } } },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        await requirePool(request.params.pool_name);
+        await requirePool(api, request.params.pool_name);
         await api.store.deletePool(request.params.pool_name);
         return reply.code(204).send(null);
       },

@@ -207,48 +207,75 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
       },
       async (request) => {
         await authorize(api, request, Role.user);
-        const body = request.body;
-        const dagId = request.params.dag_id;
-        const dag = await requireDag(api, dagId);
-        const { taskIds, mapIndexes } = namedTasks(body.task_ids);
-        const runs = await clearedRuns(api, dagId, body);
-        if (!body.dag_run_id && taskIds) {
-          // Runs of older versions may lack a task; one the DAG never had is a mistake.
-          const unknown = taskIds.filter(
-            (id) => !dag.currentVersion?.spec.tasks.some((t) => t.taskId === id),
-          );
-          if (unknown.length > 0) {
-            throw new BordaError(
-              ErrorCode.notFound,
-              `No task ${unknown.join(", ")} in DAG '${dagId}'; GET /dags/${dagId}/details describes the DAG.`,
-            );
-          }
-        }
-        const onlyStates = body.only_failed
-          ? body.only_running
-            ? [] // Airflow's two filters together: failed and running at once, so none.
-            : [TaskInstanceState.failed, TaskInstanceState.upstreamFailed]
-          : body.only_running
-            ? [TaskInstanceState.running]
-            : undefined;
-        const references = [];
-        for (const run of runs) {
-          const named = body.dag_run_id === run.runId;
-          const ids = named ? taskIds : await tasksOfRun(api, run, taskIds);
-          if (ids?.length === 0) continue;
-          const cleared = await api.scheduler.changes.clearTaskInstances(dagId, run.runId, ids, {
-            upstream: body.include_upstream,
-            downstream: body.include_downstream,
-            onlyStates,
-            dryRun: body.dry_run,
-            mapIndexes,
-          });
-          references.push(...cleared.map((taskId) => reference(run, taskId)));
-        }
+        const cleared = await clearDagTaskInstances(api, request.params.dag_id, request.body);
+        const references = cleared.map(({ run, taskId }) => reference(run, taskId));
         return { task_instances: references };
       },
     );
   };
+}
+
+/** What a ClearTaskInstances names, in both API versions' bodies. */
+export interface ClearRequest {
+  dag_run_id?: string | null | undefined;
+  start_date?: string | null | undefined;
+  end_date?: string | null | undefined;
+  task_ids?: readonly (string | readonly [string, number])[] | null | undefined;
+  only_failed: boolean;
+  only_running: boolean;
+  include_upstream: boolean;
+  include_downstream: boolean;
+  include_past: boolean;
+  include_future: boolean;
+  dry_run: boolean;
+}
+
+/**
+ * Clears a DAG's task instances as a ClearTaskInstances asks (see the route above):
+ * the run and task of each instance it clears, or would clear in a dry run.
+ */
+export async function clearDagTaskInstances(
+  api: ApiContext,
+  dagId: string,
+  body: ClearRequest,
+): Promise<{ run: DagRunRecord; taskId: string }[]> {
+  const dag = await requireDag(api, dagId);
+  const { taskIds, mapIndexes } = namedTasks(body.task_ids);
+  const runs = await clearedRuns(api, dagId, body);
+  if (!body.dag_run_id && taskIds) {
+    // Runs of older versions may lack a task; one the DAG never had is a mistake.
+    const unknown = taskIds.filter(
+      (id) => !dag.currentVersion?.spec.tasks.some((t) => t.taskId === id),
+    );
+    if (unknown.length > 0) {
+      throw new BordaError(
+        ErrorCode.notFound,
+        `No task ${unknown.join(", ")} in DAG '${dagId}'; GET /dags/${dagId}/details describes the DAG.`,
+      );
+    }
+  }
+  const onlyStates = body.only_failed
+    ? body.only_running
+      ? [] // Airflow's two filters together: failed and running at once, so none.
+      : [TaskInstanceState.failed, TaskInstanceState.upstreamFailed]
+    : body.only_running
+      ? [TaskInstanceState.running]
+      : undefined;
+  const cleared = [];
+  for (const run of runs) {
+    const named = body.dag_run_id === run.runId;
+    const ids = named ? taskIds : await tasksOfRun(api, run, taskIds);
+    if (ids?.length === 0) continue;
+    const taskIdsCleared = await api.scheduler.changes.clearTaskInstances(dagId, run.runId, ids, {
+      upstream: body.include_upstream,
+      downstream: body.include_downstream,
+      onlyStates,
+      dryRun: body.dry_run,
+      mapIndexes,
+    });
+    cleared.push(...taskIdsCleared.map((taskId) => ({ run, taskId })));
+  }
+  return cleared;
 }
 
 /** The run an UpdateTaskInstancesState names, by id or by logical date. */
@@ -274,7 +301,7 @@ async function runOf(
  * A ClearTaskInstances' `task_ids`: the tasks named, and the map indexes of those named
  * only as `[task_id, map_index]` pairs (a task also named alone is cleared whole).
  */
-function namedTasks(named: readonly (string | readonly [string, number])[] | undefined): {
+function namedTasks(named: ClearRequest["task_ids"]): {
   taskIds: string[] | null;
   mapIndexes: Map<string, number[]>;
 } {
@@ -294,8 +321,8 @@ async function clearedRuns(
   dagId: string,
   body: {
     dag_run_id?: string | null | undefined;
-    start_date?: string | undefined;
-    end_date?: string | undefined;
+    start_date?: string | null | undefined;
+    end_date?: string | null | undefined;
     include_past: boolean;
     include_future: boolean;
   },

@@ -48,7 +48,7 @@ const tryStates: Record<AttemptState, TaskInstanceState> = {
  * it ran. A note belongs to the instance, so only its current try shows it; as for the
  * instance, a try without one says why it failed.
  */
-function tryOf(ti: TaskInstanceView, attempt: AttemptRecord): TaskInstanceView {
+export function tryOf(ti: TaskInstanceView, attempt: AttemptRecord): TaskInstanceView {
   const current = attempt.attemptId === ti.currentAttemptId;
   return {
     ...ti,
@@ -69,7 +69,7 @@ function tryOf(ti: TaskInstanceView, attempt: AttemptRecord): TaskInstanceView {
 }
 
 /** The try `tryNumber` of a task instance, or 404 saying how many it has. */
-async function requireTry(
+export async function requireTry(
   api: ApiContext,
   ti: TaskInstanceView,
   tryNumber: number,
@@ -91,10 +91,10 @@ async function requireTry(
 }
 
 /** `/logs` reads: where a read ended, opaque to clients, who pass it back to read on. */
-const encodeToken = (logPos: number, endOfLog: boolean) =>
+export const encodeToken = (logPos: number, endOfLog: boolean) =>
   Buffer.from(JSON.stringify({ log_pos: logPos, end_of_log: endOfLog })).toString("base64url");
 
-function decodeToken(token: string | undefined): number {
+export function decodeToken(token: string | undefined): number {
   if (token === undefined) return 0;
   try {
     const { log_pos: logPos } = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as {

@@ -30,14 +30,45 @@ function toApiVariable(variable: VariableValue) {
   };
 }
 
+export async function requireVariable(api: ApiContext, key: string): Promise<VariableValue> {
+  const variable = await api.credentials.getVariable(key);
+  if (!variable) throw new BordaError(ErrorCode.notFound, `Variable '${key}' not found.`);
+  return variable;
+}
+
+/** The fields a variable update mask may name. */
+export const variableFields = ["key", "value", "description", "queues"];
+
+/**
+ * Changes the fields of `body` that `mask` names (every field sent, without a mask); a
+ * variable cannot be renamed. Both API versions change variables this way.
+ */
+export async function changeVariable(
+  api: ApiContext,
+  key: string,
+  body: Partial<VariableBody>,
+  mask: readonly string[] | null,
+): Promise<VariableValue> {
+  const stored = await requireVariable(api, key);
+  const wants = (field: keyof VariableBody) =>
+    (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
+  if (wants("key") && body.key !== stored.key) {
+    throw new BordaError(
+      ErrorCode.invalidInput,
+      "key: a variable cannot be renamed; create a new one and delete this one.",
+    );
+  }
+  await api.credentials.replaceVariable({
+    key: stored.key,
+    value: wants("value") ? (body.value as string) : stored.value,
+    description: wants("description") ? (body.description ?? null) : stored.description,
+    queues: wants("queues") ? (body.queues ?? null) : stored.queues,
+  });
+  return requireVariable(api, stored.key);
+}
+
 /** `/variables`: Airflow's endpoints (Op and Admin); lists leave values out, as Airflow's do. */
 export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const requireVariable = async (key: string) => {
-    const variable = await api.credentials.getVariable(key);
-    if (!variable) throw new BordaError(ErrorCode.notFound, `Variable '${key}' not found.`);
-    return variable;
-  };
-
   return async (app) => {
     app.get(
       "/variables",
@@ -81,7 +112,7 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiVariable(await requireVariable(request.params.variable_key));
+        return toApiVariable(await requireVariable(api, request.params.variable_key));
       },
     );
 
@@ -104,7 +135,7 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
           description: description ?? null,
           queues: queues ?? null,
         });
-        return toApiVariable(await requireVariable(key));
+        return toApiVariable(await requireVariable(api, key));
       },
     );
 
@@ -123,29 +154,10 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        const stored = await requireVariable(request.params.variable_key);
-        const mask = updateMask(request.query.update_mask, [
-          "key",
-          "value",
-          "description",
-          "queues",
-        ]);
-        const body = request.body;
-        const wants = (field: keyof VariableBody) =>
-          (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
-        if (wants("key") && body.key !== stored.key) {
-          throw new BordaError(
-            ErrorCode.invalidInput,
-            "key: a variable cannot be renamed; create a new one and delete this one.",
-          );
-        }
-        await api.credentials.replaceVariable({
-          key: stored.key,
-          value: wants("value") ? (body.value as string) : stored.value,
-          description: wants("description") ? (body.description ?? null) : stored.description,
-          queues: wants("queues") ? (body.queues ?? null) : stored.queues,
-        });
-        return toApiVariable(await requireVariable(stored.key));
+        const mask = updateMask(request.query.update_mask, variableFields);
+        return toApiVariable(
+          await changeVariable(api, request.params.variable_key, request.body, mask),
+        );
       },
     );
 

@@ -15,7 +15,7 @@ import { requireRun, taskParams, unlessAll } from "./pathParams.js";
 
 const tags = ["XCom"];
 
-const toApiXcomEntry = (entry: XcomEntry) => ({
+export const toApiXcomEntry = (entry: XcomEntry) => ({
   key: entry.key,
   timestamp: entry.createdAt.toISOString(),
   execution_date: entry.logicalDate.toISOString(),

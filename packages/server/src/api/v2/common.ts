@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/**
+ * What the /api/v2 routes share: Airflow 3's pagination query (`limit` 50 by default,
+ * `offset`, `order_by` repeatable) and the nullable instant of its schemas.
+ */
+export const instant = z.string().describe("ISO-8601 date and time");
+export const nullableInstant = instant.nullable();
+
+/** A query parameter Airflow 3 declares as a list: repeated (`?x=a&x=b`) or given once. */
+export const listQuery = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item)])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : ([value].flat() as z.infer<T>[])));
+
+/**
+ * Airflow 3's paging query for a list orderable by `fields` (`-` first for descending).
+ * Airflow 3 sorts by several fields; Borda by the first one given (its store orders by one
+ * field, then a stable key). An unknown field fails validation, as a 422 naming them.
+ */
+export const pageQuery = (fields: readonly string[]) =>
+  z.object({
+    limit: z.coerce.number().int().min(0).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    order_by: listQuery(
+      z.string().refine((field) => fields.includes(field.replace(/^-/, "")), {
+        message: `order by one of ${fields.join(", ")} (prefix '-' for descending)`,
+      }),
+    ).transform((wanted) => wanted?.[0]),
+  });
+
+/** v1's paging from v2's query: the same fields, `order_by` already one. */
+export const v1Paging = (q: z.infer<ReturnType<typeof pageQuery>>) => ({
+  limit: q.limit,
+  offset: q.offset,
+  order_by: q.order_by,
+});

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { ApiContext } from "../apiContext.js";
+import { recordEvents } from "../recordEvents.js";
+import { connectionRoutesV2 } from "./connections.js";
+import { dagRunRoutesV2 } from "./dagRuns.js";
+import { dagRoutesV2 } from "./dags.js";
+import { eventLogRoutesV2 } from "./eventLogs.js";
+import { installFastApiErrors } from "./fastApiErrors.js";
+import { importErrorRoutesV2 } from "./importErrors.js";
+import { monitoringRoutesV2 } from "./monitoring.js";
+import { poolRoutesV2 } from "./pools.js";
+import { taskInstanceChangeRoutesV2 } from "./taskInstanceChanges.js";
+import { taskInstanceRoutesV2 } from "./taskInstances.js";
+import { taskRoutesV2 } from "./tasks.js";
+import { variableRoutesV2 } from "./variables.js";
+import { xcomRoutesV2 } from "./xcom.js";
+
+/**
+ * `/api/v2`: Airflow 3's stable REST API, as far as Borda implements it (docs/api.md lists
+ * what is served). The same data and roles as /api/v1, in Airflow 3's shapes and errors;
+ * each resource's v2 file maps v1's answer rather than reading the store its own way.
+ */
+export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    installFastApiErrors(app);
+    recordEvents(app, api);
+    await app.register(monitoringRoutesV2(api));
+    await app.register(dagRoutesV2(api));
+    await app.register(taskRoutesV2(api));
+    await app.register(dagRunRoutesV2(api));
+    await app.register(taskInstanceRoutesV2(api));
+    await app.register(taskInstanceChangeRoutesV2(api));
+    await app.register(xcomRoutesV2(api));
+    await app.register(poolRoutesV2(api));
+    await app.register(variableRoutesV2(api));
+    await app.register(connectionRoutesV2(api));
+    await app.register(importErrorRoutesV2(api));
+    await app.register(eventLogRoutesV2(api));
+  };
+}

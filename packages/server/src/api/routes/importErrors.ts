@@ -13,13 +13,31 @@ import { type ApiContext, authorize, page } from "../apiContext.js";
 
 const tags = ["ImportError"];
 
-const toApiImportError = (error: ImportErrorRecord) => ({
+export const toApiImportError = (error: ImportErrorRecord) => ({
   import_error_id: error.id,
   timestamp: error.createdAt.toISOString(),
   filename: error.fileloc,
   stack_trace:
     error.line === null ? error.message : `${error.fileloc}:${error.line}: ${error.message}`,
 });
+
+/** What a list of import errors can be ordered by. */
+export const importErrorOrder = {
+  import_error_id: (e: ImportErrorRecord) => e.id,
+  timestamp: (e: ImportErrorRecord) => e.createdAt.getTime(),
+  filename: (e: ImportErrorRecord) => e.fileloc,
+};
+
+export async function requireImportError(api: ApiContext, id: number): Promise<ImportErrorRecord> {
+  const error = (await api.store.listImportErrors()).find((e) => e.id === id);
+  if (!error) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `Import error ${id} not found; GET /importErrors lists them.`,
+    );
+  }
+  return error;
+}
 
 export function importErrorRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,11 +55,7 @@ export function importErrorRoutes(api: ApiContext): FastifyPluginAsyncZod {
         const { items, total } = page(
           await api.store.listImportErrors(),
           request.query,
-          {
-            import_error_id: (e) => e.id,
-            timestamp: (e) => e.createdAt.getTime(),
-            filename: (e) => e.fileloc,
-          },
+          importErrorOrder,
           "import_error_id",
         );
         return { import_errors: items.map(toApiImportError), total_entries: total };
@@ -59,15 +73,7 @@ export function importErrorRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const error = (await api.store.listImportErrors()).find(
-          (e) => e.id === request.params.import_error_id,
-        );
-        if (!error)
-          throw new BordaError(
-            ErrorCode.notFound,
-            `Import error ${request.params.import_error_id} not found.`,
-          );
-        return toApiImportError(error);
+        return toApiImportError(await requireImportError(api, request.params.import_error_id));
       },
     );
   };

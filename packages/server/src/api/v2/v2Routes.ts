@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "../apiContext.js";
 import { recordEvents } from "../recordEvents.js";
+import { assetRoutesV2 } from "./assets.js";
+import { backfillRoutesV2 } from "./backfills.js";
 import { dagRunRoutesV2 } from "./dagRuns.js";
 import { dagRoutesV2 } from "./dags.js";
+import { eventLogRoutesV2 } from "./eventLogs.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
+import { importErrorRoutesV2 } from "./importErrors.js";
 import { monitoringRoutesV2 } from "./monitoring.js";
 import { taskInstanceRoutesV2 } from "./taskInstances.js";
 import { xcomRoutesV2 } from "./xcom.js";
@@ -22,5 +26,9 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagRunRoutesV2(api));
     await app.register(taskInstanceRoutesV2(api));
     await app.register(xcomRoutesV2(api));
+    await app.register(assetRoutesV2(api));
+    await app.register(backfillRoutesV2(api));
+    await app.register(importErrorRoutesV2(api));
+    await app.register(eventLogRoutesV2(api));
   };
 }

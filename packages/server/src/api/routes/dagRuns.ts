@@ -44,6 +44,30 @@ export function toApiDagRun(run: DagRunRecord) {
   };
 }
 
+/**
+ * How many runs each DAG has in each state, every state listed (Airflow's DAG stats, what a
+ * DAG list shows beside each DAG). DAG ids that name no DAG are left out; none means every DAG.
+ */
+export async function dagStatsAnswer(api: ApiContext, wanted: readonly string[]) {
+  const dags = await api.store.listDags(wanted.length > 0 ? { dagIds: wanted } : {});
+  const counts = new Map(
+    (await api.store.countDagRunsByState(dags.map((d) => d.dagId))).map((c) => [
+      `${c.dagId}/${c.state}`,
+      c.count,
+    ]),
+  );
+  return {
+    dags: dags.map(({ dagId }) => ({
+      dag_id: dagId,
+      stats: dagRunStates.map((state) => ({
+        state,
+        count: counts.get(`${dagId}/${state}`) ?? 0,
+      })),
+    })),
+    total_entries: dags.length,
+  };
+}
+
 export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
   /** One page of the runs matching `filter`, and how many match in all. */
   const findPage = async (
@@ -116,11 +140,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    /**
-     * How many runs each DAG has in each state, every state listed (Airflow's DAG stats,
-     * what a DAG list shows beside each DAG). DAG ids that name no DAG are left out; no
-     * ids at all means every DAG.
-     */
+    /** Airflow's DAG stats, from `dag_ids` given comma-separated (dagStatsAnswer). */
     app.get(
       "/dagStats",
       {
@@ -137,23 +157,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
           .split(",")
           .map((id) => id.trim())
           .filter((id) => id !== "");
-        const dags = await api.store.listDags(wanted.length > 0 ? { dagIds: wanted } : {});
-        const counts = new Map(
-          (await api.store.countDagRunsByState(dags.map((d) => d.dagId))).map((c) => [
-            `${c.dagId}/${c.state}`,
-            c.count,
-          ]),
-        );
-        return {
-          dags: dags.map(({ dagId }) => ({
-            dag_id: dagId,
-            stats: dagRunStates.map((state) => ({
-              state,
-              count: counts.get(`${dagId}/${state}`) ?? 0,
-            })),
-          })),
-          total_entries: dags.length,
-        };
+        return dagStatsAnswer(api, wanted);
       },
     );
 

@@ -5,7 +5,7 @@ import { describeEachBackend } from "./support/backends.js";
 
 const dags = {
   "daily.ts": `import { dag } from "borda";
-export default dag({ id: "daily", schedule: "@daily", startDate: "2024-01-01" }, ({ task }) => {
+export default dag({ id: "daily", schedule: "@daily", startDate: "2024-01-01", tags: ["nightly", "etl"] }, ({ task }) => {
   task({ id: "work" }, () => "done");
 });`,
   "broken.ts": `import { dag } from "borda";\nthrow new Error("broken on purpose");`,
@@ -14,7 +14,7 @@ export default dag({ id: "daily", schedule: "@daily", startDate: "2024-01-01" },
 // biome-ignore lint/suspicious/noExplicitAny: the answers' JSON, checked against Airflow 3's spec.
 type Json = any;
 
-describeWithAirflowV2Spec("/api/v2 backfills, import errors and the event log", () => {
+describeWithAirflowV2Spec("/api/v2 backfills, import errors, the event log and DAG extras", () => {
   describeEachBackend("in Airflow 3's shapes", (backend) => {
     it("starts, lists, pauses, unpauses and cancels a backfill, for a User", async () => {
       const cp = await startApiWithUsers(backend, { dags });
@@ -116,6 +116,45 @@ describeWithAirflowV2Spec("/api/v2 backfills, import errors and the event log", 
       expect(pattern.status).toBe(422);
       expect(pattern.body.detail[0].msg).toMatch(/dag_id_pattern/);
       expect((await viewer("GET", "/eventLogs?before=yesterday")).status).toBe(422);
+    });
+
+    it("serves a DAG's source, its run counts by state, and every DAG tag", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const viewer = asV2(cp, { user: "viewer" });
+      const source = await viewer("GET", "/dagSources/daily");
+      expect(source.status).toBe(200);
+      expect(source.body).toMatchObject({ dag_id: "daily", version_number: 1 });
+      expect(source.body.content).toContain('id: "daily"');
+      expect((await viewer("GET", "/dagSources/daily?version_number=1")).body).toEqual(source.body);
+      const text = await fetch(`${cp.url}/api/v2/dagSources/daily`, {
+        headers: {
+          accept: "text/plain",
+          authorization: `Basic ${Buffer.from("viewer:viewer-password").toString("base64")}`,
+        },
+      });
+      expect(await text.text()).toBe(source.body.content);
+      expect((await viewer("GET", "/dagSources/daily?version_number=7")).status).toBe(404);
+      expect((await viewer("GET", "/dagSources/nope")).status).toBe(404);
+
+      expect(
+        (await asV2(cp, { user: "user" })("POST", "/dags/daily/dagRuns", { logical_date: null }))
+          .status,
+      ).toBe(200);
+      const stats = await viewer("GET", "/dagStats?dag_ids=daily&dag_ids=nope");
+      expect(stats.body.total_entries).toBe(1);
+      expect(stats.body.dags[0]).toMatchObject({ dag_id: "daily", dag_display_name: "daily" });
+      const active = stats.body.dags[0].stats
+        .filter((s: Json) => s.count > 0)
+        .map((s: Json) => s.state);
+      expect(active.length).toBe(1);
+      expect(["queued", "running"]).toContain(active[0]);
+
+      const tags = await viewer("GET", "/dagTags?order_by=-name");
+      expect(tags.body).toEqual({ tags: ["nightly", "etl"], total_entries: 2 });
+      expect((await viewer("GET", "/dagTags?tag_name_pattern=NIGHT")).body.tags).toEqual([
+        "nightly",
+      ]);
+      expect((await viewer("GET", "/dagTags?tag_name_prefix_pattern=n")).status).toBe(422);
     });
   });
 });

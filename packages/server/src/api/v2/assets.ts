@@ -294,8 +294,10 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           body: z.strictObject({
             asset_id: z.number().int().min(1),
             extra: z.record(z.string(), z.unknown()).optional(),
-            // Borda's assets have no partitions: only "none" is accepted.
+            // Borda's assets have no partitions, and no access control of their own: only
+            // "none" is accepted for either.
             partition_key: z.null().optional(),
+            access_control: z.null().optional(),
           }),
           response: { 200: assetEventV2Schema },
         },

@@ -16,7 +16,7 @@ import { noteEvent } from "../recordEvents.js";
 
 const tags = ["Backfill"];
 
-export function toApiBackfill(backfill: BackfillRecord, progress: BackfillProgress | undefined) {
+function toApiBackfill(backfill: BackfillRecord, progress: BackfillProgress | undefined) {
   return {
     id: backfill.id,
     dag_id: backfill.dagId,
@@ -99,8 +99,6 @@ export const backfillActions: Record<
  * cancelling one needs the role that may trigger runs (User); reading, Viewer.
  */
 export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const withProgress = (backfill: BackfillRecord) => backfillAnswer(api, backfill);
-
   return async (app) => {
     app.get(
       "/backfills",
@@ -130,7 +128,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return withProgress(await requireBackfill(api, request.params.backfill_id));
+        return backfillAnswer(api, await requireBackfill(api, request.params.backfill_id));
       },
     );
 
@@ -146,7 +144,8 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
-        return withProgress(
+        return backfillAnswer(
+          api,
           await api.scheduler.backfills.create(toBackfillRequest(request.body, user.username)),
         );
       },
@@ -190,7 +189,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
           const id = request.params.backfill_id;
           const backfill = await run(api, id);
           noteEvent(request, backfill.dagId, { backfill_id: id });
-          return withProgress(backfill);
+          return backfillAnswer(api, backfill);
         },
       );
     }

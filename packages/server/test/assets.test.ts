@@ -144,7 +144,12 @@ describeEachBackend("data-aware scheduling on a real control plane", (backend) =
     await cp.scheduler.runPass();
     expect(await runsOf("consume_orders")).toHaveLength(2);
     expect(await cp.store.listQueuedAssetEvents({})).toEqual([
-      { uri: orders, dagId: "consume_both", createdAt: expect.any(Date) },
+      {
+        assetId: expect.any(Number),
+        uri: orders,
+        dagId: "consume_both",
+        createdAt: expect.any(Date),
+      },
     ]);
   });
 

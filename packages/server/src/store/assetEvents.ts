@@ -16,6 +16,8 @@ export interface AssetEventRecord {
   id: number;
   assetId: number;
   uri: string;
+  /** The asset's name. */
+  name: string;
   extra: Record<string, unknown>;
   /** Null for an event raised from outside (POST /datasets/events). */
   sourceDagId: string | null;
@@ -29,6 +31,7 @@ export interface AssetEventRecord {
 
 /** Events an asset-scheduled DAG has received and not yet run for, per asset. */
 export interface QueuedAssetEvent {
+  assetId: number;
   uri: string;
   dagId: string;
   /** When the oldest of them arrived. */
@@ -103,7 +106,7 @@ export async function findAssetEvents(
   const direction = page.descending ? "desc" : "asc";
   const rows = await base
     .selectAll("e")
-    .select("a.uri")
+    .select(["a.uri", "a.name"])
     .orderBy(eventColumns[page.orderBy], direction)
     .orderBy("e.id", direction)
     .limit(page.limit)
@@ -129,6 +132,7 @@ export async function findAssetEvents(
       id: Number(row.id),
       assetId: Number(row.asset_id),
       uri: row.uri,
+      name: row.name,
       extra: JSON.parse(row.extra) as Record<string, unknown>,
       sourceDagId: row.source_dag_id,
       sourceRunId: row.source_run_id,
@@ -199,7 +203,12 @@ export async function listQueuedAssetEvents(
   const rows = await ctx.db
     .selectFrom("asset_event_queue as q")
     .innerJoin("assets as a", "a.id", "q.asset_id")
-    .select((eb) => ["a.uri", "q.target_dag_id", eb.fn.min("q.created_at").as("created_at")])
+    .select((eb) => [
+      "a.id",
+      "a.uri",
+      "q.target_dag_id",
+      eb.fn.min("q.created_at").as("created_at"),
+    ])
     .$if(filter.dagId !== undefined, (qb) =>
       qb.where("q.target_dag_id", "=", filter.dagId as string),
     )
@@ -207,11 +216,12 @@ export async function listQueuedAssetEvents(
     .$if(filter.before !== undefined, (qb) =>
       qb.where("q.created_at", "<", (filter.before as Date).getTime()),
     )
-    .groupBy(["a.uri", "q.target_dag_id"])
+    .groupBy(["a.id", "a.uri", "q.target_dag_id"])
     .orderBy("q.target_dag_id")
     .orderBy("a.uri")
     .execute();
   return rows.map((row) => ({
+    assetId: Number(row.id),
     uri: row.uri,
     dagId: row.target_dag_id,
     createdAt: new Date(Number(row.created_at)),

@@ -30,6 +30,8 @@ export const assetOrderFields = ["id", "uri", "name", "created_at", "updated_at"
 export interface AssetFilter {
   /** A substring of the URI, in any case (Airflow's `uri_pattern`). */
   uriPattern?: string | undefined;
+  /** A substring of the name, in any case (Airflow 3's `name_pattern`). */
+  namePattern?: string | undefined;
   /** Assets any of these DAGs produces or is scheduled on. */
   dagIds?: readonly string[] | undefined;
 }
@@ -49,11 +51,15 @@ export async function findAssets(
 ): Promise<{ items: AssetRecord[]; total: number }> {
   const matches = (eb: ExpressionBuilder<Database, "assets">) => {
     const conditions: Expression<SqlBool>[] = [];
-    if (filter.uriPattern) {
-      const escaped = filter.uriPattern.replace(/[\\%_]/g, "\\$&");
+    for (const [column, pattern] of [
+      ["uri", filter.uriPattern],
+      ["name", filter.namePattern],
+    ] as const) {
+      if (!pattern) continue;
+      const escaped = pattern.replace(/[\\%_]/g, "\\$&");
       // Case-insensitive on both backends, as Airflow's ilike (SQLite's LIKE is, PostgreSQL's is not).
       conditions.push(
-        sql<SqlBool>`lower(${eb.ref("uri")}) like lower(${`%${escaped}%`}) escape '\\'`,
+        sql<SqlBool>`lower(${eb.ref(column)}) like lower(${`%${escaped}%`}) escape '\\'`,
       );
     }
     if (filter.dagIds) {
@@ -99,11 +105,16 @@ export async function findAssets(
   return { items: await withReferences(ctx, rows), total: Number(count.n) };
 }
 
-export async function getAsset(ctx: StoreContext, uri: string): Promise<AssetRecord | null> {
+/** The asset of this URI (v1 names assets by URI) or of this id (Airflow 3 by id). */
+export async function getAsset(
+  ctx: StoreContext,
+  key: { uri: string } | { id: number },
+): Promise<AssetRecord | null> {
   const row = await ctx.db
     .selectFrom("assets")
     .selectAll()
-    .where("uri", "=", uri)
+    .$if("uri" in key, (qb) => qb.where("uri", "=", (key as { uri: string }).uri))
+    .$if("id" in key, (qb) => qb.where("id", "=", (key as { id: number }).id))
     .executeTakeFirst();
   if (!row) return null;
   const [asset] = await withReferences(ctx, [row]);

@@ -297,6 +297,21 @@ export async function getDagVersion(
   return (await loadVersions(ctx, ctx.db, [versionId])).get(versionId) ?? null;
 }
 
+/** A DAG's version by its number (1 for the first the DAG processor saw). */
+export async function getDagVersionByNumber(
+  ctx: StoreContext,
+  dagId: string,
+  versionNumber: number,
+): Promise<DagVersionRecord | null> {
+  const row = await ctx.db
+    .selectFrom("dag_versions")
+    .select("id")
+    .where("dag_id", "=", dagId)
+    .where("version_number", "=", versionNumber)
+    .executeTakeFirst();
+  return row ? getDagVersion(ctx, Number(row.id)) : null;
+}
+
 export async function setDagPaused(
   ctx: StoreContext,
   dagId: string,

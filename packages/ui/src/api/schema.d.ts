@@ -5947,6 +5947,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_assets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/assets/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_asset_aliases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/assets/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_asset_events"];
+        put?: never;
+        post: operations["v2_create_asset_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/assets/{asset_id}/queuedEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_asset_queued_event"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_dag_asset_queued_event"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/assets/queuedEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_asset_queued_events"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_dag_asset_queued_events"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/assets/{asset_id}/queuedEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_asset_queued_events"];
+        put?: never;
+        post?: never;
+        delete: operations["v2_delete_asset_queued_events"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/backfills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_list_backfills"];
+        put?: never;
+        post: operations["v2_create_backfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/backfills/{backfill_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_backfill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/backfills/dry_run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v2_create_backfill_dry_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/backfills/{backfill_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["v2_pause_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/backfills/{backfill_id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["v2_unpause_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/backfills/{backfill_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["v2_cancel_backfill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dagSources/{dag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_source"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dagTags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/token": {
         parameters: {
             query?: never;
@@ -16694,6 +16934,1488 @@ export interface operations {
                         extra: string | null;
                         dag_display_name: string | null;
                         task_display_name: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_assets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                uri_pattern?: string;
+                name_pattern?: string;
+                dag_ids?: string | string[];
+                only_active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assets: {
+                            id: number;
+                            name: string;
+                            uri: string;
+                            group: string;
+                            extra: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                            scheduled_dags: {
+                                dag_id: string;
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                /** @description ISO-8601 date and time */
+                                updated_at: string;
+                            }[];
+                            producing_tasks: {
+                                dag_id: string;
+                                task_id: string;
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                /** @description ISO-8601 date and time */
+                                updated_at: string;
+                            }[];
+                            consuming_tasks: {
+                                dag_id: string;
+                                task_id: string;
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                /** @description ISO-8601 date and time */
+                                updated_at: string;
+                            }[];
+                            aliases: {
+                                id: number;
+                                name: string;
+                                group: string;
+                            }[];
+                            watchers: {
+                                name: string;
+                            }[];
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_asset_aliases: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                name_pattern?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asset_aliases: unknown[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_asset_events: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                asset_id?: number;
+                source_dag_id?: string;
+                source_task_id?: string;
+                source_run_id?: string;
+                source_map_index?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asset_events: {
+                            id: number;
+                            asset_id: number;
+                            uri: string;
+                            name: string;
+                            group: string;
+                            extra: {
+                                [key: string]: unknown;
+                            } | null;
+                            source_task_id: string | null;
+                            source_dag_id: string | null;
+                            source_run_id: string | null;
+                            source_map_index: number;
+                            created_dagruns: {
+                                run_id: string;
+                                dag_id: string;
+                                logical_date: string | null;
+                                /** @description ISO-8601 date and time */
+                                start_date: string;
+                                end_date: string | null;
+                                state: string;
+                                data_interval_start: string | null;
+                                data_interval_end: string | null;
+                                partition_key: string | null;
+                                triggering: boolean;
+                            }[];
+                            /** @description ISO-8601 date and time */
+                            timestamp: string;
+                            partition_key: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_create_asset_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    asset_id: number;
+                    extra?: {
+                        [key: string]: unknown;
+                    };
+                    partition_key?: null;
+                    access_control?: null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        asset_id: number;
+                        uri: string;
+                        name: string;
+                        group: string;
+                        extra: {
+                            [key: string]: unknown;
+                        } | null;
+                        source_task_id: string | null;
+                        source_dag_id: string | null;
+                        source_run_id: string | null;
+                        source_map_index: number;
+                        created_dagruns: {
+                            run_id: string;
+                            dag_id: string;
+                            logical_date: string | null;
+                            /** @description ISO-8601 date and time */
+                            start_date: string;
+                            end_date: string | null;
+                            state: string;
+                            data_interval_start: string | null;
+                            data_interval_end: string | null;
+                            partition_key: string | null;
+                            triggering: boolean;
+                        }[];
+                        /** @description ISO-8601 date and time */
+                        timestamp: string;
+                        partition_key: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        uri: string;
+                        group: string;
+                        extra: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        scheduled_dags: {
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                        }[];
+                        producing_tasks: {
+                            dag_id: string;
+                            task_id: string;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                        }[];
+                        consuming_tasks: {
+                            dag_id: string;
+                            task_id: string;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                        }[];
+                        aliases: {
+                            id: number;
+                            name: string;
+                            group: string;
+                        }[];
+                        watchers: {
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_asset_queued_event: {
+        parameters: {
+            query?: {
+                before?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                asset_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_id: string;
+                        asset_id: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        dag_display_name: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_dag_asset_queued_event: {
+        parameters: {
+            query?: {
+                before?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+                asset_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_asset_queued_events: {
+        parameters: {
+            query?: {
+                before?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued_events: {
+                            dag_id: string;
+                            asset_id: number;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_dag_asset_queued_events: {
+        parameters: {
+            query?: {
+                before?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_asset_queued_events: {
+        parameters: {
+            query?: {
+                before?: string;
+            };
+            header?: never;
+            path: {
+                asset_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued_events: {
+                            dag_id: string;
+                            asset_id: number;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_delete_asset_queued_events: {
+        parameters: {
+            query?: {
+                before?: string;
+            };
+            header?: never;
+            path: {
+                asset_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_list_backfills: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                dag_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backfills: {
+                            id: number;
+                            dag_id: string;
+                            /** @description ISO-8601 date and time */
+                            from_date: string;
+                            /** @description ISO-8601 date and time */
+                            to_date: string;
+                            dag_run_conf: {
+                                [key: string]: unknown;
+                            };
+                            is_paused: boolean;
+                            /** @enum {string} */
+                            reprocess_behavior: "none" | "failed" | "completed";
+                            max_active_runs: number;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            completed_at: string | null;
+                            /** @description ISO-8601 date and time */
+                            updated_at: string;
+                            dag_display_name: string;
+                            progress: {
+                                total: number;
+                                created: number;
+                                skipped: number;
+                                running: number;
+                                succeeded: number;
+                                failed: number;
+                            };
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_create_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_id: string;
+                    from_date: string;
+                    to_date: string;
+                    /** @default false */
+                    run_backwards?: boolean;
+                    /** @default {} */
+                    dag_run_conf?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    reprocess_behavior?: "none" | "failed" | "completed" | "all";
+                    max_active_runs?: number;
+                    run_on_latest_version?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_create_backfill_dry_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dag_id: string;
+                    from_date: string;
+                    to_date: string;
+                    /** @default false */
+                    run_backwards?: boolean;
+                    /** @default {} */
+                    dag_run_conf?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    reprocess_behavior?: "none" | "failed" | "completed" | "all";
+                    max_active_runs?: number;
+                    run_on_latest_version?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backfills: {
+                            logical_date: string | null;
+                            partition_key: string | null;
+                            partition_date: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_pause_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_unpause_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_cancel_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backfill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        dag_id: string;
+                        /** @description ISO-8601 date and time */
+                        from_date: string;
+                        /** @description ISO-8601 date and time */
+                        to_date: string;
+                        dag_run_conf: {
+                            [key: string]: unknown;
+                        };
+                        is_paused: boolean;
+                        /** @enum {string} */
+                        reprocess_behavior: "none" | "failed" | "completed";
+                        max_active_runs: number;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        completed_at: string | null;
+                        /** @description ISO-8601 date and time */
+                        updated_at: string;
+                        dag_display_name: string;
+                        progress: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                            running: number;
+                            succeeded: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_source: {
+        parameters: {
+            query?: {
+                version_number?: number;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: string | null;
+                        dag_id: string;
+                        version_number: number | null;
+                        dag_display_name: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_tags: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                tag_name_pattern?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tags: string[];
+                        total_entries: number;
                     };
                 };
             };

@@ -34,7 +34,7 @@ function toApiBackfill(backfill: BackfillRecord, progress: BackfillProgress | un
   };
 }
 
-const toRequest = (
+export const toBackfillRequest = (
   body: z.output<typeof backfillPostBodySchema>,
   username: string,
 ): BackfillRequest => ({
@@ -48,14 +48,57 @@ const toRequest = (
   triggeringUserName: username,
 });
 
+/** A backfill as v1 answers it, with how far it got. */
+export async function backfillAnswer(api: ApiContext, backfill: BackfillRecord) {
+  return toApiBackfill(
+    backfill,
+    (await api.store.getBackfillProgress([backfill.id])).get(backfill.id),
+  );
+}
+
+export async function requireBackfill(api: ApiContext, id: number): Promise<BackfillRecord> {
+  const backfill = await api.store.getBackfill(id);
+  if (!backfill) throw backfillNotFound(id);
+  return backfill;
+}
+
+/** One page of backfills (of one DAG, or all), ordered by id. */
+export async function listBackfillAnswers(
+  api: ApiContext,
+  query: {
+    dag_id?: string | undefined;
+    limit: number;
+    offset: number;
+    order_by?: string | undefined;
+  },
+) {
+  const { descending } = sortOrder(query.order_by, ["id"] as const, "id");
+  const { backfills, total } = await api.store.listBackfills(
+    { dagId: query.dag_id },
+    { limit: query.limit, offset: query.offset, descending },
+  );
+  const progress = await api.store.getBackfillProgress(backfills.map((b) => b.id));
+  return {
+    backfills: backfills.map((b) => toApiBackfill(b, progress.get(b.id))),
+    total_entries: total,
+  };
+}
+
+/** What a person may do to a running backfill (`PUT /backfills/{id}/<action>`). */
+export const backfillActions: Record<
+  "pause" | "unpause" | "cancel",
+  (api: ApiContext, id: number) => Promise<BackfillRecord>
+> = {
+  pause: (api, id) => api.scheduler.backfills.pause(id, true),
+  unpause: (api, id) => api.scheduler.backfills.pause(id, false),
+  cancel: (api, id) => api.scheduler.backfills.cancel(id),
+};
+
 /**
  * `/backfills`: Airflow 3's backfill API (a Borda extension of v1). Starting, pausing and
  * cancelling one needs the role that may trigger runs (User); reading, Viewer.
  */
 export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const withProgress = async (backfill: BackfillRecord) =>
-    toApiBackfill(backfill, (await api.store.getBackfillProgress([backfill.id])).get(backfill.id));
-
   return async (app) => {
     app.get(
       "/backfills",
@@ -69,17 +112,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const { dag_id: dagId, limit, offset, order_by } = request.query;
-        const { descending } = sortOrder(order_by, ["id"] as const, "id");
-        const { backfills, total } = await api.store.listBackfills(
-          { dagId },
-          { limit, offset, descending },
-        );
-        const progress = await api.store.getBackfillProgress(backfills.map((b) => b.id));
-        return {
-          backfills: backfills.map((b) => toApiBackfill(b, progress.get(b.id))),
-          total_entries: total,
-        };
+        return listBackfillAnswers(api, request.query);
       },
     );
 
@@ -95,9 +128,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const backfill = await api.store.getBackfill(request.params.backfill_id);
-        if (!backfill) throw backfillNotFound(request.params.backfill_id);
-        return withProgress(backfill);
+        return backfillAnswer(api, await requireBackfill(api, request.params.backfill_id));
       },
     );
 
@@ -113,8 +144,9 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
-        return withProgress(
-          await api.scheduler.backfills.create(toRequest(request.body, user.username)),
+        return backfillAnswer(
+          api,
+          await api.scheduler.backfills.create(toBackfillRequest(request.body, user.username)),
         );
       },
     );
@@ -131,7 +163,9 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
-        const dates = await api.scheduler.backfills.dryRun(toRequest(request.body, user.username));
+        const dates = await api.scheduler.backfills.dryRun(
+          toBackfillRequest(request.body, user.username),
+        );
         return {
           backfills: dates.map((date) => ({ logical_date: date.toISOString() })),
           total_entries: dates.length,
@@ -139,10 +173,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    const change = (
-      action: "pause" | "unpause" | "cancel",
-      run: (id: number) => Promise<BackfillRecord>,
-    ) =>
+    for (const [action, run] of Object.entries(backfillActions)) {
       app.put(
         `/backfills/:backfill_id/${action}`,
         {
@@ -156,13 +187,11 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
         async (request) => {
           await authorize(api, request, Role.user);
           const id = request.params.backfill_id;
-          const backfill = await run(id);
+          const backfill = await run(api, id);
           noteEvent(request, backfill.dagId, { backfill_id: id });
-          return withProgress(backfill);
+          return backfillAnswer(api, backfill);
         },
       );
-    change("pause", (id) => api.scheduler.backfills.pause(id, true));
-    change("unpause", (id) => api.scheduler.backfills.pause(id, false));
-    change("cancel", (id) => api.scheduler.backfills.cancel(id));
+    }
   };
 }

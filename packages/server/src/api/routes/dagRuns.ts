@@ -136,11 +136,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    /**
-     * How many runs each DAG has in each state, every state listed (Airflow's DAG stats,
-     * what a DAG list shows beside each DAG). DAG ids that name no DAG are left out; no
-     * ids at all means every DAG.
-     */
+    /** Airflow's DAG stats, from `dag_ids` given comma-separated (dagStatsAnswer). */
     app.get(
       "/dagStats",
       {

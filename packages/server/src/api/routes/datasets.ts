@@ -18,6 +18,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import {
   type AssetEventRecord,
+  type AssetFilter,
   type AssetRecord,
   assetEventOrderFields,
   assetOrderFields,
@@ -32,7 +33,7 @@ const tags = ["Dataset"];
 /** A dataset URI in a path: URL-encoded by the client (`s3%3A%2F%2Fbucket%2Fkey`), decoded by the router. */
 const uriParams = z.object({ uri: z.string().min(1).max(3000) });
 
-const toApiDataset = (asset: AssetRecord) => ({
+export const toApiDataset = (asset: AssetRecord) => ({
   id: asset.id,
   uri: asset.uri,
   extra: asset.extra,
@@ -51,7 +52,7 @@ const toApiDataset = (asset: AssetRecord) => ({
   })),
 });
 
-const toApiDatasetEvent = (event: AssetEventRecord) => ({
+export const toApiDatasetEvent = (event: AssetEventRecord) => ({
   dataset_id: event.assetId,
   dataset_uri: event.uri,
   extra: event.extra,
@@ -78,6 +79,115 @@ const toApiQueuedEvent = (queued: QueuedAssetEvent) => ({
   created_at: queued.createdAt.toISOString(),
 });
 
+const unknownAsset = (uri: string) =>
+  new BordaError(
+    ErrorCode.notFound,
+    `No dataset has URI '${uri}'; GET /datasets lists them. A dataset exists once a DAG names it as an outlet or in its schedule.`,
+  );
+
+async function requireAsset(api: ApiContext, uri: string): Promise<AssetRecord> {
+  const asset = await api.store.getAsset({ uri });
+  if (!asset) throw unknownAsset(uri);
+  return asset;
+}
+
+/** One page of assets, ordered by one of `assetOrderFields` (`id` by default). */
+export async function findDatasets(
+  api: ApiContext,
+  filter: AssetFilter,
+  query: { limit: number; offset: number; order_by?: string | undefined },
+): Promise<{ items: AssetRecord[]; total: number }> {
+  const { field, descending } = sortOrder(query.order_by, assetOrderFields, "id");
+  return api.store.findAssets(filter, {
+    orderBy: field,
+    descending,
+    limit: query.limit,
+    offset: query.offset,
+  });
+}
+
+/** One page of asset events, ordered by one of `assetEventOrderFields` (`timestamp` by default). */
+export async function findDatasetEvents(
+  api: ApiContext,
+  filter: Parameters<ApiContext["store"]["findAssetEvents"]>[0],
+  query: { limit: number; offset: number; order_by?: string | undefined },
+): Promise<{ items: AssetEventRecord[]; total: number }> {
+  const { field, descending } = sortOrder(query.order_by, assetEventOrderFields, "timestamp");
+  return api.store.findAssetEvents(filter, {
+    orderBy: field,
+    descending,
+    limit: query.limit,
+    offset: query.offset,
+  });
+}
+
+/**
+ * Raises an event of the asset at `uri` from outside, marked as Airflow marks it so consumers
+ * can tell an API event from a task's; the DAGs it completes the condition of run at once.
+ */
+export async function raiseDatasetEvent(
+  api: ApiContext,
+  uri: string,
+  extra: Record<string, unknown> | null | undefined,
+): Promise<AssetEventRecord> {
+  const eventId = await api.store.raiseAssetEvent(
+    uri,
+    { ...(extra ?? {}), from_rest_api: true },
+    api.edge.options.clock.now(),
+  );
+  if (eventId === null) throw unknownAsset(uri);
+  await api.scheduler.afterAssetEvents();
+  const {
+    items: [event],
+  } = await api.store.findAssetEvents(
+    { eventId },
+    { orderBy: "id", descending: false, limit: 1, offset: 0 },
+  );
+  if (!event) throw unknownAsset(uri);
+  return event;
+}
+
+/** The queued events a request names; a URI no dataset has, or an unknown DAG, is a 404. */
+async function queuedFilter(
+  api: ApiContext,
+  params: { dag_id?: string; uri?: string },
+  query: { before?: string | undefined },
+): Promise<QueuedAssetEventFilter> {
+  if (params.dag_id !== undefined) await requireDag(api, params.dag_id);
+  if (params.uri !== undefined) await requireAsset(api, params.uri);
+  return {
+    dagId: params.dag_id,
+    uri: params.uri,
+    before: query.before === undefined ? undefined : new Date(query.before),
+  };
+}
+
+export const noneQueued = (filter: QueuedAssetEventFilter) =>
+  new BordaError(
+    ErrorCode.notFound,
+    `No queued dataset event${filter.dagId ? ` for DAG '${filter.dagId}'` : ""}${filter.uri ? ` of dataset '${filter.uri}'` : ""}${filter.before ? ` before ${filter.before.toISOString()}` : ""}.`,
+  );
+
+/** The events queued for a DAG, of a dataset, or both, and the filter that found them. */
+export async function findQueuedEvents(
+  api: ApiContext,
+  params: { dag_id?: string; uri?: string },
+  query: { before?: string | undefined },
+): Promise<{ filter: QueuedAssetEventFilter; queued: QueuedAssetEvent[] }> {
+  const filter = await queuedFilter(api, params, query);
+  return { filter, queued: await api.store.listQueuedAssetEvents(filter) };
+}
+
+/** Drops the queued events a request names; none to drop is a 404. */
+export async function dropQueuedEvents(
+  api: ApiContext,
+  params: { dag_id?: string; uri?: string },
+  query: { before?: string | undefined },
+): Promise<void> {
+  const filter = await queuedFilter(api, params, query);
+  if ((await api.store.deleteQueuedAssetEvents(filter)) === 0) throw noneQueued(filter);
+}
+
 /**
  * Airflow 2.10's dataset endpoints: the assets DAGs name, their events (a producer's
  * success, or one raised from outside with POST /datasets/events), and the events queued
@@ -85,47 +195,13 @@ const toApiQueuedEvent = (queued: QueuedAssetEvent) => ({
  * start or hold back runs, so they are an Op's.
  */
 export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
-  const unknownAsset = (uri: string) =>
-    new BordaError(
-      ErrorCode.notFound,
-      `No dataset has URI '${uri}'; GET /datasets lists them. A dataset exists once a DAG names it as an outlet or in its schedule.`,
-    );
-  const requireAsset = async (uri: string): Promise<AssetRecord> => {
-    const asset = await api.store.getAsset(uri);
-    if (!asset) throw unknownAsset(uri);
-    return asset;
-  };
   const eventsPage = async (
     filter: Parameters<ApiContext["store"]["findAssetEvents"]>[0],
     query: { limit: number; offset: number; order_by?: string | undefined },
   ) => {
-    const { field, descending } = sortOrder(query.order_by, assetEventOrderFields, "timestamp");
-    const { items, total } = await api.store.findAssetEvents(filter, {
-      orderBy: field,
-      descending,
-      limit: query.limit,
-      offset: query.offset,
-    });
+    const { items, total } = await findDatasetEvents(api, filter, query);
     return { dataset_events: items.map(toApiDatasetEvent), total_entries: total };
   };
-  /** The queued events a request names; a URI no dataset has, or an empty answer, is a 404. */
-  const queuedFilter = async (
-    params: { dag_id?: string; uri?: string },
-    query: { before?: string | undefined },
-  ): Promise<QueuedAssetEventFilter> => {
-    if (params.dag_id !== undefined) await requireDag(api, params.dag_id);
-    if (params.uri !== undefined) await requireAsset(params.uri);
-    return {
-      dagId: params.dag_id,
-      uri: params.uri,
-      before: query.before === undefined ? undefined : new Date(query.before),
-    };
-  };
-  const noneQueued = (filter: QueuedAssetEventFilter) =>
-    new BordaError(
-      ErrorCode.notFound,
-      `No queued dataset event${filter.dagId ? ` for DAG '${filter.dagId}'` : ""}${filter.uri ? ` of dataset '${filter.uri}'` : ""}${filter.before ? ` before ${filter.before.toISOString()}` : ""}.`,
-    );
 
   return async (app) => {
     app.get(
@@ -141,14 +217,14 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const q = request.query;
-        const { field, descending } = sortOrder(q.order_by, assetOrderFields, "id");
         const dagIds = q.dag_ids
           ?.split(",")
           .map((id) => id.trim())
           .filter(Boolean);
-        const { items, total } = await api.store.findAssets(
+        const { items, total } = await findDatasets(
+          api,
           { uriPattern: q.uri_pattern, dagIds: dagIds?.length ? dagIds : undefined },
-          { orderBy: field, descending, limit: q.limit, offset: q.offset },
+          q,
         );
         return { datasets: items.map(toApiDataset), total_entries: total };
       },
@@ -194,22 +270,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const { dataset_uri: uri, extra } = request.body;
-        // As Airflow marks it, so consumers can tell an API event from a task's.
-        const eventId = await api.store.raiseAssetEvent(
-          uri,
-          { ...(extra ?? {}), from_rest_api: true },
-          api.edge.options.clock.now(),
-        );
-        if (eventId === null) throw unknownAsset(uri);
-        await api.scheduler.afterAssetEvents();
-        const {
-          items: [event],
-        } = await api.store.findAssetEvents(
-          { eventId },
-          { orderBy: "id", descending: false, limit: 1, offset: 0 },
-        );
-        if (!event) throw unknownAsset(uri);
-        return toApiDatasetEvent(event);
+        return toApiDatasetEvent(await raiseDatasetEvent(api, uri, extra));
       },
     );
 
@@ -225,7 +286,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiDataset(await requireAsset(request.params.uri));
+        return toApiDataset(await requireAsset(api, request.params.uri));
       },
     );
 
@@ -286,8 +347,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const filter = await queuedFilter(request.params, request.query);
-          const queued = await api.store.listQueuedAssetEvents(filter);
+          const { filter, queued } = await findQueuedEvents(api, request.params, request.query);
           const [first] = queued;
           if (!first) throw noneQueued(filter);
           if (route.single) return toApiQueuedEvent(first);
@@ -307,8 +367,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request, reply) => {
           await authorize(api, request, Role.op);
-          const filter = await queuedFilter(request.params, request.query);
-          if ((await api.store.deleteQueuedAssetEvents(filter)) === 0) throw noneQueued(filter);
+          await dropQueuedEvents(api, request.params, request.query);
           return reply.code(204).send(null);
         },
       );

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiContext } from "../apiContext.js";
 import { recordEvents } from "../recordEvents.js";
+import { assetRoutesV2 } from "./assets.js";
+import { backfillRoutesV2 } from "./backfills.js";
 import { connectionRoutesV2 } from "./connections.js";
 import { dagRunRoutesV2 } from "./dagRuns.js";
+import { dagSourceRoutesV2 } from "./dagSources.js";
 import { dagRoutesV2 } from "./dags.js";
+import { dagTagRoutesV2 } from "./dagTags.js";
 import { eventLogRoutesV2 } from "./eventLogs.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
 import { importErrorRoutesV2 } from "./importErrors.js";
@@ -36,5 +40,9 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(connectionRoutesV2(api));
     await app.register(importErrorRoutesV2(api));
     await app.register(eventLogRoutesV2(api));
+    await app.register(assetRoutesV2(api));
+    await app.register(backfillRoutesV2(api));
+    await app.register(dagSourceRoutesV2(api));
+    await app.register(dagTagRoutesV2(api));
   };
 }

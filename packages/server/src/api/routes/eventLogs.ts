@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { type EventRecord, eventOrderFields } from "../../store/index.js";
+import { type EventFilter, type EventRecord, eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 
 const tags = ["EventLog"];
@@ -36,6 +36,37 @@ function eventNames(value: string | undefined): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
+/** The store's filter for Airflow's event log query (v1's and v2's share these fields). */
+export function eventFilterOf(q: {
+  dag_id?: string | undefined;
+  run_id?: string | undefined;
+  task_id?: string | undefined;
+  map_index?: number | undefined;
+  try_number?: number | undefined;
+  owner?: string | undefined;
+  event?: string | undefined;
+  included_events?: string | undefined;
+  excluded_events?: string | undefined;
+  before?: string | undefined;
+  after?: string | undefined;
+}): EventFilter {
+  const included = eventNames(q.included_events);
+  return {
+    dagId: q.dag_id,
+    runId: q.run_id,
+    taskId: q.task_id,
+    mapIndex: q.map_index,
+    tryNumber: q.try_number,
+    owner: q.owner,
+    // `event` and `included_events` both narrow: an event must be in both.
+    events:
+      q.event === undefined ? included : included && !included.includes(q.event) ? [] : [q.event],
+    excludedEvents: eventNames(q.excluded_events),
+    before: q.before === undefined ? undefined : new Date(q.before),
+    after: q.after === undefined ? undefined : new Date(q.after),
+  };
+}
+
 export async function requireEvent(api: ApiContext, id: number): Promise<EventRecord> {
   const event = await api.store.getEvent(id);
   if (!event) {
@@ -45,35 +76,6 @@ export async function requireEvent(api: ApiContext, id: number): Promise<EventRe
     );
   }
   return event;
-}
-
-/** The filters of an event log list, in both API versions' queries. */
-export type EventLogQuery = Omit<z.infer<typeof eventLogListQuerySchema>, "order_by"> & {
-  order_by?: string | undefined;
-};
-
-/** One page of the event log entries `q` selects, and how many it selects in all. */
-export async function findEventLogs(api: ApiContext, q: EventLogQuery) {
-  const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
-  const included = eventNames(q.included_events);
-  const { items, total } = await api.store.findEvents(
-    {
-      dagId: q.dag_id,
-      runId: q.run_id,
-      taskId: q.task_id,
-      mapIndex: q.map_index,
-      tryNumber: q.try_number,
-      owner: q.owner,
-      // `event` and `included_events` both narrow: an event must be in both.
-      events:
-        q.event === undefined ? included : included && !included.includes(q.event) ? [] : [q.event],
-      excludedEvents: eventNames(q.excluded_events),
-      before: q.before === undefined ? undefined : new Date(q.before),
-      after: q.after === undefined ? undefined : new Date(q.after),
-    },
-    { orderBy: field, descending, limit: q.limit, offset: q.offset },
-  );
-  return { items, total };
 }
 
 /** The audit trail of changes made through this API (recorded by recordEvents.ts). */
@@ -91,7 +93,14 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const { items, total } = await findEventLogs(api, request.query);
+        const q = request.query;
+        const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
+        const { items, total } = await api.store.findEvents(eventFilterOf(q), {
+          orderBy: field,
+          descending,
+          limit: q.limit,
+          offset: q.offset,
+        });
         return { event_logs: items.map(toApiEventLog), total_entries: total };
       },
     );

@@ -21,16 +21,21 @@ export const toApiImportError = (error: ImportErrorRecord) => ({
     error.line === null ? error.message : `${error.fileloc}:${error.line}: ${error.message}`,
 });
 
-/** What an import error list can be ordered by. */
-export const importErrorOrder: Record<string, (e: ImportErrorRecord) => string | number> = {
-  import_error_id: (e) => e.id,
-  timestamp: (e) => e.createdAt.getTime(),
-  filename: (e) => e.fileloc,
+/** What a list of import errors can be ordered by. */
+export const importErrorOrder = {
+  import_error_id: (e: ImportErrorRecord) => e.id,
+  timestamp: (e: ImportErrorRecord) => e.createdAt.getTime(),
+  filename: (e: ImportErrorRecord) => e.fileloc,
 };
 
 export async function requireImportError(api: ApiContext, id: number): Promise<ImportErrorRecord> {
   const error = (await api.store.listImportErrors()).find((e) => e.id === id);
-  if (!error) throw new BordaError(ErrorCode.notFound, `Import error ${id} not found.`);
+  if (!error) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `Import error ${id} not found; GET /importErrors lists them.`,
+    );
+  }
   return error;
 }
 

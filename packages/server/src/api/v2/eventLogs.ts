@@ -1,11 +1,11 @@
-import { eventLogListQuerySchema } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { type EventRecord, eventOrderFields } from "../../store/index.js";
+import type { EventRecord } from "../../store/index.js";
+import { eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
-import { findEventLogs, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
-import { instant, nullableInstant, pageQuery } from "./common.js";
+import { eventFilterOf, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
+import { instant, listQuery, nullableInstant, pageQuery } from "./common.js";
 
 const tags = ["Event Log"];
 
@@ -25,7 +25,7 @@ const eventLogV2Schema = z.object({
   task_display_name: z.string().nullable(),
 });
 
-/** An event log entry as Airflow 3's EventLogResponse, from v1's. */
+/** An event as Airflow 3's EventLogResponse, from v1's: `execution_date` is `logical_date`. */
 function toApiEventLogV2(event: EventRecord) {
   const { execution_date: logicalDate, ...v1 } = toApiEventLog(event);
   return {
@@ -36,7 +36,32 @@ function toApiEventLogV2(event: EventRecord) {
   };
 }
 
-/** The audit trail of changes made through either API version. */
+/** v2's order fields, by v1's name where Airflow 3 has another for the same column. */
+const orderAliases: Record<string, string> = { id: "event_log_id", dttm: "when" };
+
+const isoQuery = z.iso.datetime({
+  offset: true,
+  message: "must be an ISO-8601 date and time, e.g. 2025-07-01T14:56:26Z",
+});
+
+// Strict: a filter Borda does not implement (the `_pattern` ones) is a 422 naming it.
+const eventLogListQuery = pageQuery([...eventOrderFields, ...Object.keys(orderAliases)])
+  .extend({
+    dag_id: z.string().max(250).optional(),
+    task_id: z.string().max(250).optional(),
+    run_id: z.string().max(250).optional(),
+    map_index: z.coerce.number().int().optional(),
+    try_number: z.coerce.number().int().optional(),
+    owner: z.string().max(256).optional(),
+    event: z.string().max(250).optional(),
+    included_events: listQuery(z.string().max(250)),
+    excluded_events: listQuery(z.string().max(250)),
+    before: isoQuery.optional(),
+    after: isoQuery.optional(),
+  })
+  .strict();
+
+/** The audit trail of changes made through the API, read-only (a Viewer's, as in v1). */
 export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -45,9 +70,7 @@ export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: "get_event_logs",
-          querystring: eventLogListQuerySchema
-            .omit({ limit: true, offset: true, order_by: true })
-            .extend(pageQuery(eventOrderFields).shape),
+          querystring: eventLogListQuery,
           response: {
             200: z.object({
               event_logs: z.array(eventLogV2Schema),
@@ -58,7 +81,22 @@ export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const { items, total } = await findEventLogs(api, request.query);
+        const q = request.query;
+        const wanted = q.order_by ?? "id";
+        const field = wanted.replace(/^-/, "");
+        const { items, total } = await api.store.findEvents(
+          eventFilterOf({
+            ...q,
+            included_events: q.included_events?.join(","),
+            excluded_events: q.excluded_events?.join(","),
+          }),
+          {
+            orderBy: (orderAliases[field] ?? field) as (typeof eventOrderFields)[number],
+            descending: wanted.startsWith("-"),
+            limit: q.limit,
+            offset: q.offset,
+          },
+        );
         return { event_logs: items.map(toApiEventLogV2), total_entries: total };
       },
     );

@@ -16,12 +16,23 @@ const importErrorV2Schema = z.object({
   stack_trace: z.string(),
 });
 
-/** An import error as Airflow 3's ImportErrorResponse: v1's, outside any bundle. */
-const toApiImportErrorV2 = (error: ImportErrorRecord) => ({
-  ...toApiImportError(error),
-  bundle_name: null,
-});
+/** An import error as Airflow 3's ImportErrorResponse: v1's, with no bundle (Borda has none). */
+function toApiImportErrorV2(error: ImportErrorRecord) {
+  return { ...toApiImportError(error), bundle_name: null };
+}
 
+/** v2's order fields, by v1's (Airflow 3 calls the id `id` too). */
+const importErrorOrderV2 = { ...importErrorOrder, id: importErrorOrder.import_error_id };
+
+// Strict: a filter Borda does not implement (a bundle, a prefix pattern) is a 422 naming it.
+const importErrorListQuery = pageQuery(Object.keys(importErrorOrderV2))
+  .extend({
+    filename: z.string().max(2000).optional(),
+    filename_pattern: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/** The DAG files that failed to load, read-only (a Viewer's, as in v1). */
 export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -30,7 +41,7 @@ export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: "get_import_errors",
-          querystring: pageQuery(Object.keys(importErrorOrder)),
+          querystring: importErrorListQuery,
           response: {
             200: z.object({
               import_errors: z.array(importErrorV2Schema),
@@ -41,12 +52,14 @@ export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const { items, total } = page(
-          await api.store.listImportErrors(),
-          request.query,
-          importErrorOrder,
-          "import_error_id",
+        const q = request.query;
+        const pattern = q.filename_pattern?.toLowerCase();
+        const errors = (await api.store.listImportErrors()).filter(
+          (e) =>
+            (q.filename === undefined || e.fileloc === q.filename) &&
+            (pattern === undefined || e.fileloc.toLowerCase().includes(pattern)),
         );
+        const { items, total } = page(errors, q, importErrorOrderV2, "id");
         return { import_errors: items.map(toApiImportErrorV2), total_entries: total };
       },
     );

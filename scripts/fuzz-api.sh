@@ -23,6 +23,7 @@ repo=$PWD
 documents=(
   "/api/v1/openapi.json ^/api/v1/ basic"
   "/api/v1/openapi.json ^/edge/v1/ worker"
+  "/api/v1/openapi.json ^/api/v2/ basic"
 )
 seed=${FUZZ_SEED:-1}
 max_examples=${FUZZ_MAX_EXAMPLES:-10}

@@ -77,6 +77,21 @@ describeWithAirflowV2Spec("/api/v2: Airflow 3's REST API", () => {
       expect(missing.body.detail).toMatch(/nope/);
     });
 
+    it("deletes a DAG with its runs, as v1 does, and answers 404 for one it does not have", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const viewer = asV2(cp, { user: "viewer" });
+      const user = asV2(cp, { user: "user" });
+      expect((await user("POST", "/dags/other/dagRuns", { logical_date: null })).status).toBe(200);
+      expect((await viewer("DELETE", "/dags/other")).status).toBe(403);
+      const deleted = await user("DELETE", "/dags/other");
+      expect(deleted.status).toBe(200);
+      expect((await user("GET", "/dags/other/dagRuns")).status).toBe(404);
+      expect(
+        (await user("GET", "/dags")).body.dags.map((d: { dag_id: string }) => d.dag_id),
+      ).toEqual(["etl"]);
+      expect((await user("DELETE", "/dags/other")).status).toBe(404);
+    });
+
     it("triggers a run, lists its task instances, and reads their logs and XCom", async () => {
       const cp = await startApiWithUsers(backend, { dags });
       const user = asV2(cp, { user: "user" });

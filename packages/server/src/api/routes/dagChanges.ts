@@ -69,11 +69,7 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    /**
-     * Deletes the DAG's metadata (store.deleteDag says what goes). As in Airflow, a DAG
-     * whose file is still in the DAGs folder comes back, with no history, the next time
-     * the folder is scanned; a deployed file's DAG stays gone until it is deployed again.
-     */
+    /** Deletes the DAG's metadata: `deleteDag` below. */
     app.delete(
       "/dags/:dag_id",
       {
@@ -86,18 +82,7 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        const dagId = request.params.dag_id;
-        const outcome = await api.store.deleteDag(dagId);
-        if (!outcome.deleted && outcome.reason === "notFound") {
-          throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found.`);
-        }
-        if (!outcome.deleted) {
-          throw new BordaError(
-            ErrorCode.conflict,
-            `Task instances of DAG '${dagId}' are still running: wait for them to finish, or mark them failed (PATCH .../taskInstances/{task_id}), then delete the DAG.`,
-          );
-        }
-        if (outcome.origin === "folder") api.processor.forgetFolderFile(outcome.fileloc);
+        await deleteDag(api, request.params.dag_id);
         return reply.code(204).send(null);
       },
     );
@@ -133,4 +118,23 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+/**
+ * Deletes the DAG's metadata (store.deleteDag says what goes), for both API versions. As in
+ * Airflow, a DAG whose file is still in the DAGs folder comes back, with no history, the
+ * next time the folder is scanned; a deployed file's DAG stays gone until deployed again.
+ */
+export async function deleteDag(api: ApiContext, dagId: string): Promise<void> {
+  const outcome = await api.store.deleteDag(dagId);
+  if (!outcome.deleted && outcome.reason === "notFound") {
+    throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found.`);
+  }
+  if (!outcome.deleted) {
+    throw new BordaError(
+      ErrorCode.conflict,
+      `Task instances of DAG '${dagId}' are still running: wait for them to finish, or mark them failed (PATCH .../taskInstances/{task_id}), then delete the DAG.`,
+    );
+  }
+  if (outcome.origin === "folder") api.processor.forgetFolderFile(outcome.fileloc);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { DagRecord, ImportErrorRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { deleteDag } from "../routes/dagChanges.js";
 import { toApiDag, toApiDagDetail } from "../routes/dags.js";
 import { dagParams, requireDag } from "../routes/pathParams.js";
 import { listQuery, nullableInstant, pageQuery } from "./common.js";
@@ -275,6 +276,24 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await api.store.setDagPaused(dag.dagId, request.body.is_paused, new Date());
         if (!request.body.is_paused) void api.scheduler.runPass();
         return toApiDagV2(await requireDag(api, dag.dagId), await api.store.listImportErrors());
+      },
+    );
+
+    /** Deletes the DAG's metadata, as v1's DELETE does; Airflow 3 answers 200. */
+    app.delete(
+      "/dags/:dag_id",
+      {
+        schema: {
+          tags,
+          operationId: "delete_dag",
+          params: dagParams,
+          response: { 200: z.undefined().describe("The DAG was deleted") },
+        },
+      },
+      async (request, reply) => {
+        await authorize(api, request, Role.user);
+        await deleteDag(api, request.params.dag_id);
+        return reply.code(200).send();
       },
     );
   };

@@ -107,9 +107,7 @@ export async function startControlPlane(
       serverVersion,
       edge,
       credentials,
-      testConnections: config.testConnection,
       config,
-      accessTokenLifetimeMs: config.jwtExpirationMs,
     },
     logger,
   });

@@ -32,12 +32,11 @@ export interface ApiContext {
   edge: EdgeService;
   /** Connections and variables, sealed at rest. */
   credentials: Credentials;
-  /** Whether `POST /connections/test` may open TCP connections (BORDA_TEST_CONNECTION). */
-  testConnections: boolean;
-  /** The server's settings, as `GET /config` answers them (when BORDA_EXPOSE_CONFIG allows). */
+  /**
+   * The server's settings: what `GET /config` answers (when BORDA_EXPOSE_CONFIG allows),
+   * and the switches routes follow (BORDA_TEST_CONNECTION, BORDA_JWT_EXPIRATION).
+   */
   config: ServerConfig;
-  /** How long an access token of `POST /auth/token` is valid (BORDA_JWT_EXPIRATION). */
-  accessTokenLifetimeMs: number;
 }
 
 /** Who signed in for each request in flight, for the event log (a request is its key). */

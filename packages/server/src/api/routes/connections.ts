@@ -249,7 +249,7 @@ export function testConnection(
   api: ApiContext,
   connection: { host?: string | null | undefined; port?: number | null | undefined },
 ) {
-  if (!api.testConnections) {
+  if (!api.config.testConnection) {
     throw new BordaError(
       ErrorCode.forbidden,
       "Testing connections is disabled: set BORDA_TEST_CONNECTION=true on the control plane to enable it (it lets an Op open TCP connections from the control plane to any host and port).",

@@ -41,7 +41,7 @@ export function authTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
             secretKey,
             credentials,
             clock.now(),
-            api.accessTokenLifetimeMs,
+            api.config.jwtExpirationMs,
           );
           return reply.code(201).send({ access_token: token });
         },

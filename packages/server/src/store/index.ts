@@ -13,6 +13,7 @@ import * as backfills from "./backfills.js";
 import * as callbackDeliveries from "./callbackDeliveries.js";
 import * as credentials from "./credentials.js";
 import * as dags from "./dags.js";
+import * as dagVersions from "./dagVersions.js";
 import type { Database } from "./database.js";
 import * as deleteDag from "./deleteDag.js";
 import * as eventLog from "./eventLog.js";
@@ -48,6 +49,8 @@ export type * from "./backfills.js";
 export type * from "./callbackDeliveries.js";
 export type * from "./credentials.js";
 export { CredentialKind } from "./credentials.js";
+export type * from "./dagVersions.js";
+export { dagVersionOrderFields } from "./dagVersions.js";
 export type * from "./deleteDag.js";
 export type * from "./eventLog.js";
 export { eventOrderFields } from "./eventLog.js";
@@ -100,6 +103,7 @@ function bind<M extends object>(ctx: StoreContext, operations: M): Bound<M> {
 function bindOperations(ctx: StoreContext) {
   return {
     ...bind(ctx, dags),
+    ...bind(ctx, dagVersions),
     ...bind(ctx, deleteDag),
     ...bind(ctx, runs),
     ...bind(ctx, taskInstances),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -36,3 +37,15 @@ export const v1Paging = (q: z.infer<ReturnType<typeof pageQuery>>) => ({
   offset: q.offset,
   order_by: q.order_by,
 });
+
+/**
+ * A UUID for what Airflow 3 names by a UUID and Borda by the values `parts` (a task
+ * instance's DAG, run, task and map index; a DAG version's DAG and number). Derived from
+ * them in the layout of a name-based UUID (version 5), so the same thing always has the
+ * same one.
+ */
+export function nameUuid(parts: readonly (string | number)[]): string {
+  const hex = createHash("sha1").update(JSON.stringify(parts)).digest("hex");
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -7,6 +7,7 @@ import { deleteDag } from "../routes/dagChanges.js";
 import { toApiDag, toApiDagDetail } from "../routes/dags.js";
 import { dagParams, requireDag } from "../routes/pathParams.js";
 import { listQuery, nullableInstant, pageQuery } from "./common.js";
+import { dagVersionV2Schema, toApiDagVersionV2 } from "./dagVersions.js";
 
 const tags = ["DAG"];
 
@@ -67,7 +68,7 @@ const dagDetailsV2Schema = dagV2Schema.extend({
   is_favorite: z.boolean(),
   active_runs_count: z.number().int(),
   concurrency: z.number().int(),
-  latest_dag_version: z.null(),
+  latest_dag_version: dagVersionV2Schema.nullable(),
 });
 
 const dagCollectionV2Schema = z.object({
@@ -253,7 +254,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           is_favorite: false,
           active_runs_count: activeRuns,
           concurrency: v2.max_active_tasks,
-          latest_dag_version: null,
+          latest_dag_version: dag.currentVersion && toApiDagVersionV2(dag.currentVersion),
         };
       },
     );

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { TaskInstanceState } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -15,7 +14,7 @@ import {
 } from "../routes/pathParams.js";
 import { toApiTaskInstance } from "../routes/taskInstances.js";
 import { decodeToken, encodeToken, requireTry, tryOf } from "../routes/taskInstanceTries.js";
-import { instant, listQuery, nullableInstant, pageQuery, v1Paging } from "./common.js";
+import { instant, listQuery, nameUuid, nullableInstant, pageQuery, v1Paging } from "./common.js";
 
 const tags = ["Task Instance"];
 
@@ -74,24 +73,12 @@ export const taskInstanceCollectionV2Schema = z.object({
   total_entries: z.number().int(),
 });
 
-/**
- * Airflow 3 names a task instance by a UUID; Borda by its DAG, run, task and map index.
- * This UUID is derived from those (the layout of a name-based UUID, version 5), so the
- * same task instance always has the same one.
- */
-function uuidOf(ti: TaskInstanceView): string {
-  const hex = createHash("sha1")
-    .update(JSON.stringify([ti.dagId, ti.runId, ti.taskId, ti.mapIndex]))
-    .digest("hex");
-  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** A task instance as Airflow 3's TaskInstanceResponse, from v1's answer. */
 export function toApiTaskInstanceV2(ti: TaskInstanceView) {
   const v1 = toApiTaskInstance(ti);
   return {
-    id: uuidOf(ti),
+    // Airflow 3 names a task instance by a UUID; Borda by its DAG, run, task and map index.
+    id: nameUuid([ti.dagId, ti.runId, ti.taskId, ti.mapIndex]),
     task_id: v1.task_id,
     dag_id: v1.dag_id,
     dag_run_id: v1.dag_run_id,

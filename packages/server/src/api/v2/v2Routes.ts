@@ -8,6 +8,7 @@ import { dagRunRoutesV2 } from "./dagRuns.js";
 import { dagSourceRoutesV2 } from "./dagSources.js";
 import { dagRoutesV2 } from "./dags.js";
 import { dagTagRoutesV2 } from "./dagTags.js";
+import { dagVersionRoutesV2 } from "./dagVersions.js";
 import { eventLogRoutesV2 } from "./eventLogs.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
 import { importErrorRoutesV2 } from "./importErrors.js";
@@ -43,6 +44,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(assetRoutesV2(api));
     await app.register(backfillRoutesV2(api));
     await app.register(dagSourceRoutesV2(api));
+    await app.register(dagVersionRoutesV2(api));
     await app.register(dagTagRoutesV2(api));
   };
 }

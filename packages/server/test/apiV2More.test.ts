@@ -125,6 +125,11 @@ describeWithAirflowV2Spec(
       it("lists and reads DAG versions, with stable UUIDs, and names the latest in details", async () => {
         const cp = await startApiWithUsers(backend, { dags });
         const viewer = asV2(cp, { user: "viewer" });
+        const user = asV2(cp, { user: "user" });
+        const trigger = (day: string) =>
+          user("POST", "/dags/daily/dagRuns", { logical_date: `2024-01-0${day}T00:00:00Z` });
+        const before = await trigger("1");
+        expect(before.status).toBe(200);
         // A changed task body is a new bundle and spec, so the DAG processor records version 2.
         const edited = path.join(cp.config.dagsFolder, "daily.ts");
         writeFileSync(edited, dags["daily.ts"].replace('"done"', '"done again"'));
@@ -149,6 +154,19 @@ describeWithAirflowV2Spec(
           /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
         );
         expect(second.id).not.toBe(first.id);
+
+        const after = await trigger("2");
+        expect(before.body.dag_versions).toEqual([first]);
+        expect(after.body.dag_versions).toEqual([second]);
+        // The scheduler may add runs of its own; the two triggered here are known by id.
+        const runs = await viewer("GET", "/dags/daily/dagRuns?limit=100");
+        const versionsOf = new Map(
+          runs.body.dag_runs.map((run: Json) => [run.dag_run_id, run.dag_versions]),
+        );
+        expect(versionsOf.get(before.body.dag_run_id)).toEqual([first]);
+        expect(versionsOf.get(after.body.dag_run_id)).toEqual([second]);
+        const run = await viewer("GET", `/dags/daily/dagRuns/${before.body.dag_run_id}`);
+        expect(run.body.dag_versions).toEqual([first]);
 
         const one = await viewer("GET", "/dags/daily/dagVersions/2");
         expect(one.body).toEqual(second);

@@ -37,3 +37,11 @@ export async function findDagVersions(
     total: Number(counted.n),
   };
 }
+
+/** DAG versions by id, in one query for those not cached (a page of runs names its versions). */
+export async function getDagVersions(
+  ctx: StoreContext,
+  ids: readonly number[],
+): Promise<Map<number, DagVersionRecord>> {
+  return loadVersions(ctx, ctx.db, ids);
+}

@@ -5445,7 +5445,7 @@ export interface paths {
         get: operations["v2_get_dag"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["v2_delete_dag"];
         options?: never;
         head?: never;
         patch: operations["v2_patch_dag"];
@@ -13221,6 +13221,56 @@ export interface operations {
             };
         };
     };
+    v2_delete_dag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The DAG was deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     v2_patch_dag: {
         parameters: {
             query?: {
@@ -16702,6 +16752,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order_by?: string | string[];
+                filename?: string;
+                filename_pattern?: string;
             };
             header?: never;
             path?: never;
@@ -16822,20 +16874,20 @@ export interface operations {
     v2_get_event_logs: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
                 dag_id?: string;
                 task_id?: string;
                 run_id?: string;
                 map_index?: number;
                 try_number?: number;
-                event?: string;
                 owner?: string;
+                event?: string;
+                included_events?: string | string[];
+                excluded_events?: string | string[];
                 before?: string;
                 after?: string;
-                included_events?: string;
-                excluded_events?: string;
-                limit?: number;
-                offset?: number;
-                order_by?: string | string[];
             };
             header?: never;
             path?: never;

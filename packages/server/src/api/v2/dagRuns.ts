@@ -2,12 +2,18 @@ import { dagRunStates, RunType, TaskInstanceState } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { type DagRunFilter, type DagRunRecord, dagRunOrderFields } from "../../store/index.js";
+import {
+  type DagRunFilter,
+  type DagRunRecord,
+  type DagVersionRecord,
+  dagRunOrderFields,
+} from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
 import { dagStats, toApiDagRun } from "../routes/dagRuns.js";
 import { dagParams, requireDag, requireRun, runParams, unlessAll } from "../routes/pathParams.js";
 import { dateRange } from "../routes/taskInstances.js";
 import { instant, listQuery, nullableInstant, pageQuery, v1Paging } from "./common.js";
+import { dagVersionV2Schema, toApiDagVersionV2 } from "./dagVersions.js";
 import { taskInstanceCollectionV2Schema, toApiTaskInstanceV2 } from "./taskInstances.js";
 
 const tags = ["DagRun"];
@@ -30,7 +36,7 @@ export const dagRunV2Schema = z.object({
   triggering_user_name: z.string().nullable(),
   conf: z.record(z.string(), z.unknown()).nullable(),
   note: z.string().nullable(),
-  dag_versions: z.array(z.never()),
+  dag_versions: z.array(dagVersionV2Schema),
   bundle_version: z.string().nullable(),
   dag_display_name: z.string(),
   partition_key: z.string().nullable(),
@@ -53,9 +59,9 @@ const runTypes = {
 /**
  * A DAG run as Airflow 3's DAGRunResponse, from v1's answer. A manual run's trigger (API,
  * UI or CLI) and who made it are not recorded, so they are null, as Airflow writes for
- * unknowns; Borda's versions are not Airflow's bundle versions, so `dag_versions` is empty.
+ * unknowns. `dag_versions` holds the one version the run was created with.
  */
-export function toApiDagRunV2(run: DagRunRecord) {
+function toApiDagRunV2(run: DagRunRecord, version: DagVersionRecord | null | undefined) {
   const v1 = toApiDagRun(run);
   return {
     dag_run_id: v1.dag_run_id,
@@ -77,12 +83,22 @@ export function toApiDagRunV2(run: DagRunRecord) {
     triggering_user_name: null,
     conf: v1.conf,
     note: v1.note,
-    dag_versions: [],
+    dag_versions: version ? [toApiDagVersionV2(version)] : [],
     bundle_version: null,
     dag_display_name: v1.dag_id,
     partition_key: null,
     partition_date: null,
   };
+}
+
+/** Runs as Airflow 3's, with their versions read in one batch. */
+async function toApiDagRunsV2(api: ApiContext, runs: readonly DagRunRecord[]) {
+  const versions = await api.store.getDagVersions(runs.map((run) => run.dagVersionId));
+  return runs.map((run) => toApiDagRunV2(run, versions.get(run.dagVersionId)));
+}
+
+async function toApiDagRunV2Of(api: ApiContext, run: DagRunRecord) {
+  return toApiDagRunV2(run, await api.store.getDagVersion(run.dagVersionId));
 }
 
 const optionalInstant = z.iso.datetime({ offset: true }).nullish();
@@ -150,7 +166,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       }),
       api.store.countDagRuns(filter),
     ]);
-    return { dag_runs: runs.map(toApiDagRunV2), total_entries: total };
+    return { dag_runs: await toApiDagRunsV2(api, runs), total_entries: total };
   };
 
   return async (app) => {
@@ -257,7 +273,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
-        return toApiDagRunV2(await requireRun(api, dagId, runId));
+        return toApiDagRunV2Of(api, await requireRun(api, dagId, runId));
       },
     );
 
@@ -285,7 +301,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           conf: body.conf ?? {},
           note: body.note ?? null,
         });
-        return toApiDagRunV2(run);
+        return toApiDagRunV2Of(api, run);
       },
     );
 
@@ -313,7 +329,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         if (mask.includes("note") && request.body.note !== undefined) {
           await api.store.setDagRunNote(run.id, request.body.note ?? "", new Date());
         }
-        return toApiDagRunV2(await requireRun(api, dagId, runId));
+        return toApiDagRunV2Of(api, await requireRun(api, dagId, runId));
       },
     );
 
@@ -356,7 +372,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
             ? [TaskInstanceState.failed, TaskInstanceState.upstreamFailed]
             : undefined,
         });
-        if (!dryRun) return toApiDagRunV2(await requireRun(api, dagId, runId));
+        if (!dryRun) return toApiDagRunV2Of(api, await requireRun(api, dagId, runId));
         const { items, total } = await api.store.findTaskInstances(
           { dagIds: [dagId], runIds: [runId], taskIds: cleared },
           { orderBy: "task_id", descending: false, limit: cleared.length || 1, offset: 0 },

@@ -23,7 +23,8 @@ import { xcomRoutesV2 } from "./xcom.js";
 /**
  * `/api/v2`: Airflow 3's stable REST API, as far as Borda implements it (docs/api.md lists
  * what is served). The same data and roles as /api/v1, in Airflow 3's shapes and errors;
- * each resource's v2 file maps v1's answer rather than reading the store its own way.
+ * each resource's v2 file maps v1's answer rather than reading the store its own way
+ * (DAG versions, which v1 does not list, excepted).
  */
 export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -116,7 +116,10 @@ export function noRouteProblem(request: FastifyRequest): Problem {
  * request) with the problem body every other error has, then closes the connection,
  * which can no longer be trusted to be in step.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+export function answerClientError(
+  error: NodeJS.ErrnoException & { rawPacket?: unknown },
+  socket: Socket,
+): void {
   if (error.code === "ECONNRESET" || socket.destroyed) return;
   const [status, detail] =
     error.code === "HPE_HEADER_OVERFLOW"
@@ -124,7 +127,14 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? [408, "The request took too long to arrive."]
         : [400, "The request is not valid HTTP/1.1 (a URL or header holds a byte it may not)."];
-  const body = JSON.stringify(problem(status, ErrorCode.invalidInput, detail));
+  // Airflow 3's paths answer FastAPI's `{detail}` (api/v2/fastApiErrors.ts). Node hands over
+  // the bytes it was parsing, which begin with the request line unless the request came in
+  // pieces; then the problem body is the best answer there is.
+  const parsing = Buffer.isBuffer(error.rawPacket) ? error.rawPacket : Buffer.alloc(0);
+  const fastApiPath = /^[A-Z]+ \/(api\/v2|auth)\//.test(parsing.subarray(0, 32).toString("latin1"));
+  const body = JSON.stringify(
+    fastApiPath ? { detail } : problem(status, ErrorCode.invalidInput, detail),
+  );
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${titles[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

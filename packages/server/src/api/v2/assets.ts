@@ -1,4 +1,4 @@
-import { BordaError, ErrorCode, noContentSchema } from "@borda/protocol";
+import { BordaError, ErrorCode, maxStoredInt, noContentSchema } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -15,7 +15,7 @@ import {
   toApiDatasetEvent,
 } from "../routes/datasets.js";
 import { dagParams } from "../routes/pathParams.js";
-import { instant, listQuery, nullableInstant, pageQuery, v1Paging } from "./common.js";
+import { instant, listQuery, nullableInstant, pageQuery, storedInt, v1Paging } from "./common.js";
 
 const tags = ["Asset"];
 
@@ -141,11 +141,7 @@ const toQueuedEventV2 = (queued: QueuedAssetEvent) => ({
 });
 
 const assetParams = z.object({
-  asset_id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 53 - 1),
+  asset_id: storedInt(1),
 });
 const beforeQuery = z.object({
   before: z.iso.datetime({ offset: true }).optional(),
@@ -175,11 +171,11 @@ const assetListQuery = pageQuery(["id", "name", "uri", "created_at", "updated_at
   .strict();
 const eventListQuery = pageQuery(Object.keys(eventOrder))
   .extend({
-    asset_id: z.coerce.number().int().optional(),
+    asset_id: storedInt(1).optional(),
     source_dag_id: z.string().max(250).optional(),
     source_task_id: z.string().max(250).optional(),
     source_run_id: z.string().max(250).optional(),
-    source_map_index: z.coerce.number().int().optional(),
+    source_map_index: storedInt(-1).optional(),
   })
   .strict();
 
@@ -292,7 +288,7 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           tags,
           operationId: "create_asset_event",
           body: z.strictObject({
-            asset_id: z.number().int().min(1),
+            asset_id: z.number().int().min(1).max(maxStoredInt),
             extra: z.record(z.string(), z.unknown()).optional(),
             // Borda's assets have no partitions, and no access control of their own: only
             // "none" is accepted for either.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { maxStoredInt } from "@borda/protocol";
 import { z } from "zod";
 
 /**
@@ -7,6 +8,12 @@ import { z } from "zod";
  */
 export const instant = z.string().describe("ISO-8601 date and time");
 export const nullableInstant = instant.nullable();
+
+/**
+ * An integer from a path or query, at least `min`: bounded to what an integer column holds,
+ * so an out-of-range number is a 422 rather than a database error.
+ */
+export const storedInt = (min: number) => z.coerce.number().int().min(min).max(maxStoredInt);
 
 /** A query parameter Airflow 3 declares as a list: repeated (`?x=a&x=b`) or given once. */
 export const listQuery = <T extends z.ZodType>(item: T) =>
@@ -22,8 +29,8 @@ export const listQuery = <T extends z.ZodType>(item: T) =>
  */
 export const pageQuery = (fields: readonly string[]) =>
   z.object({
-    limit: z.coerce.number().int().min(0).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: storedInt(0).default(50),
+    offset: storedInt(0).default(0),
     order_by: listQuery(
       z.string().refine((field) => fields.includes(field.replace(/^-/, "")), {
         message: `order by one of ${fields.join(", ")} (prefix '-' for descending)`,

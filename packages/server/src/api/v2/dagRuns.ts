@@ -1,4 +1,4 @@
-import { dagRunStates, RunType, TaskInstanceState } from "@borda/protocol";
+import { dagRunStates, maxStoredInt, RunType, TaskInstanceState } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -115,8 +115,8 @@ const dagRunListQuery = pageQuery(dagRunOrderFields).extend({
 
 const dagRunsBatchBody = z.object({
   order_by: z.string().nullish(),
-  page_offset: z.number().int().min(0).default(0),
-  page_limit: z.number().int().min(0).default(100),
+  page_offset: z.number().int().min(0).max(maxStoredInt).default(0),
+  page_limit: z.number().int().min(0).max(maxStoredInt).default(100),
   dag_ids: z.array(z.string()).nullish(),
   states: z.array(z.enum(dagRunStates)).nullish(),
   logical_date_gte: optionalInstant,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type ApiContext, authorize, sendPlainText, wantsPlainText } from "../apiContext.js";
 import { dagParams, requireDag } from "../routes/pathParams.js";
+import { storedInt } from "./common.js";
 
 const dagSourceV2Schema = z.object({
   content: z.string().nullable(),
@@ -25,7 +26,7 @@ export function dagSourceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           tags: ["DagSource"],
           operationId: "get_dag_source",
           params: dagParams,
-          querystring: z.object({ version_number: z.coerce.number().int().min(1).optional() }),
+          querystring: z.object({ version_number: storedInt(1).optional() }),
           response: { 200: dagSourceV2Schema },
         },
       },

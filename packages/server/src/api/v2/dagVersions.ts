@@ -1,11 +1,11 @@
-import { BordaError, ErrorCode, maxStoredInt } from "@borda/protocol";
+import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type DagVersionRecord, dagVersionOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
 import { dagParams, requireDag, unlessAll } from "../routes/pathParams.js";
-import { instant, nameUuid, pageQuery } from "./common.js";
+import { instant, nameUuid, pageQuery, storedInt } from "./common.js";
 
 const tags = ["DagVersion"];
 
@@ -47,13 +47,13 @@ const noBundle = (name: string) =>
     });
 
 const dagVersionListQuery = pageQuery(dagVersionOrderFields).extend({
-  version_number: z.coerce.number().int().min(1).max(maxStoredInt).optional(),
+  version_number: storedInt(1).optional(),
   bundle_name: noBundle("bundle_name"),
   bundle_version: noBundle("bundle_version"),
 });
 
 const versionParams = dagParams.extend({
-  version_number: z.coerce.number().int().min(1).max(maxStoredInt),
+  version_number: storedInt(1),
 });
 
 /** The versions the DAG processor recorded of a DAG (`~`: of every DAG), as Airflow 3's. */

@@ -5,7 +5,7 @@ import type { EventRecord } from "../../store/index.js";
 import { eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
 import { eventFilterOf, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
-import { instant, listQuery, nullableInstant, pageQuery } from "./common.js";
+import { instant, listQuery, nullableInstant, pageQuery, storedInt } from "./common.js";
 
 const tags = ["Event Log"];
 
@@ -50,8 +50,8 @@ const eventLogListQuery = pageQuery([...eventOrderFields, ...Object.keys(orderAl
     dag_id: z.string().max(250).optional(),
     task_id: z.string().max(250).optional(),
     run_id: z.string().max(250).optional(),
-    map_index: z.coerce.number().int().optional(),
-    try_number: z.coerce.number().int().optional(),
+    map_index: storedInt(-1).optional(),
+    try_number: storedInt(0).optional(),
     owner: z.string().max(256).optional(),
     event: z.string().max(250).optional(),
     included_events: listQuery(z.string().max(250)),

@@ -4,7 +4,7 @@ import { Role } from "../../auth/roles.js";
 import type { ImportErrorRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
 import { importErrorOrder, requireImportError, toApiImportError } from "../routes/importErrors.js";
-import { instant, pageQuery } from "./common.js";
+import { instant, pageQuery, storedInt } from "./common.js";
 
 const tags = ["Import Error"];
 
@@ -70,7 +70,7 @@ export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: "get_import_error",
-          params: z.object({ import_error_id: z.coerce.number().int().min(0) }),
+          params: z.object({ import_error_id: storedInt(0) }),
           response: { 200: importErrorV2Schema },
         },
       },

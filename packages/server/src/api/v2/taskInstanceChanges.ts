@@ -6,7 +6,7 @@ import { type ApiContext, authorize } from "../apiContext.js";
 import { dagParams, requireTaskInstance, taskParams } from "../routes/pathParams.js";
 import { clearDagTaskInstances } from "../routes/taskInstanceChanges.js";
 import { updateMask } from "../updateMask.js";
-import { listQuery } from "./common.js";
+import { listQuery, storedInt } from "./common.js";
 import { taskInstanceCollectionV2Schema, toApiTaskInstanceV2 } from "./taskInstances.js";
 
 const tags = ["Task Instance"];
@@ -57,11 +57,9 @@ export function taskInstanceChangeRoutesV2(api: ApiContext): FastifyPluginAsyncZ
           schema: {
             tags,
             operationId: mapped ? "patch_task_instance_by_map_index" : "patch_task_instance",
-            params: mapped
-              ? taskParams.extend({ map_index: z.coerce.number().int().min(-1) })
-              : taskParams,
+            params: mapped ? taskParams.extend({ map_index: storedInt(-1) }) : taskParams,
             querystring: z.object({
-              map_index: z.coerce.number().int().min(-1).optional(),
+              map_index: storedInt(-1).optional(),
               update_mask: listQuery(z.string()),
             }),
             body: patchBody,

@@ -14,7 +14,15 @@ import {
 } from "../routes/pathParams.js";
 import { toApiTaskInstance } from "../routes/taskInstances.js";
 import { decodeToken, encodeToken, requireTry, tryOf } from "../routes/taskInstanceTries.js";
-import { instant, listQuery, nameUuid, nullableInstant, pageQuery, v1Paging } from "./common.js";
+import {
+  instant,
+  listQuery,
+  nameUuid,
+  nullableInstant,
+  pageQuery,
+  storedInt,
+  v1Paging,
+} from "./common.js";
 
 const tags = ["Task Instance"];
 
@@ -120,12 +128,12 @@ const taskInstanceListQuery = pageQuery([...taskInstanceOrderFields, "logical_da
   state: listQuery(z.enum([...taskStates, "none"])),
   pool: listQuery(z.string()),
   queue: listQuery(z.string()),
-  map_index: listQuery(z.coerce.number().int()),
+  map_index: listQuery(storedInt(-1)),
 });
 
 const logQuery = z.object({
   full_content: z.enum(["true", "false"]).default("false"),
-  map_index: z.coerce.number().int().min(-1).default(-1),
+  map_index: storedInt(-1).default(-1),
   token: z.string().optional(),
 });
 
@@ -191,7 +199,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           schema: {
             tags,
             operationId: `get_${mapped}task_instance_try_details`,
-            params: params.extend({ task_try_number: z.coerce.number().int().min(1) }),
+            params: params.extend({ task_try_number: storedInt(1) }),
             response: { 200: taskInstanceV2Schema },
           },
         },
@@ -313,7 +321,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: "get_log",
-          params: taskParams.extend({ try_number: z.coerce.number().int().min(1) }),
+          params: taskParams.extend({ try_number: storedInt(1) }),
           querystring: logQuery,
           response: { 200: logResponse },
         },

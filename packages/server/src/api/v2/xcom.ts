@@ -6,7 +6,7 @@ import type { XcomEntry } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
 import { requireRun, taskParams, unlessAll } from "../routes/pathParams.js";
 import { toApiXcomEntry } from "../routes/xcom.js";
-import { instant, nullableInstant } from "./common.js";
+import { instant, nullableInstant, storedInt } from "./common.js";
 
 const tags = ["XCom"];
 
@@ -42,9 +42,9 @@ function toApiXcomV2(entry: XcomEntry) {
 
 const listQuery = z.object({
   xcom_key: z.string().optional(),
-  map_index: z.coerce.number().int().min(-1).optional(),
-  limit: z.coerce.number().int().min(0).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  map_index: storedInt(-1).optional(),
+  limit: storedInt(0).default(50),
+  offset: storedInt(0).default(0),
 });
 
 /** The values tasks passed on, read-only; `~` for any DAG, run or task in the list. */
@@ -90,7 +90,7 @@ export function xcomRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           operationId: "get_xcom_entry",
           params: taskParams.extend({ xcom_key: z.string().min(1).max(512) }),
           querystring: z.object({
-            map_index: z.coerce.number().int().min(-1).default(-1),
+            map_index: storedInt(-1).default(-1),
             stringify: z.enum(["true", "false"]).default("false"),
           }),
           response: { 200: xcomV2Schema.extend({ value: z.unknown() }) },

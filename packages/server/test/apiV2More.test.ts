@@ -231,5 +231,72 @@ describeWithAirflowV2Spec("/api/v2 backfills, import errors, the event log and D
       ]);
       expect((await viewer("GET", "/dagTags?tag_name_prefix_pattern=n")).status).toBe(422);
     });
+
+    it("answers the configuration to an Op when exposed, secrets hidden, as Airflow 3's Config", async () => {
+      const hiddenCp = await startApiWithUsers(backend, { dags });
+      expect((await asV2(hiddenCp, { user: "op" })("GET", "/config")).status).toBe(403);
+      const cp = await startApiWithUsers(backend, { dags, config: { exposeConfig: true } });
+      const op = asV2(cp, { user: "op" });
+      expect((await asV2(cp, { user: "user" })("GET", "/config")).status).toBe(403);
+      const config = await op("GET", "/config");
+      expect(config.status).toBe(200);
+      expect(config.body.sections.map((s: Json) => s.name)).toEqual(["borda"]);
+      const options = new Map(config.body.sections[0].options.map((o: Json) => [o.key, o.value]));
+      expect(options.get("admin_password")).toBe("< hidden >");
+      expect(options.get("expose_config")).toBe("true");
+      expect((await op("GET", "/config?section=borda")).body).toEqual(config.body);
+      expect((await op("GET", "/config?section=core")).status).toBe(404);
+      const value = await op("GET", "/config/section/borda/option/expose_config");
+      expect(value.body).toEqual({
+        sections: [{ name: "borda", options: [{ key: "expose_config", value: "true" }] }],
+      });
+      const text = await fetch(`${cp.url}/api/v2/config/section/borda/option/expose_config`, {
+        headers: {
+          accept: "text/plain",
+          authorization: `Basic ${Buffer.from("op:op-password").toString("base64")}`,
+        },
+      });
+      expect(await text.text()).toBe("[borda]\nexpose_config = true\n");
+      expect((await op("GET", "/config/section/borda/option/nope")).status).toBe(404);
+      expect((await asV2(cp, null)("GET", "/config")).status).toBe(401);
+    });
+
+    it("lists no plugins, the providers Borda implements part of, and the DAG warnings", async () => {
+      const cp = await startApiWithUsers(backend, {
+        dags: {
+          ...dags,
+          "pooled.ts": `import { dag } from "borda";
+export default dag({ id: "pooled", schedule: null, startDate: "2024-01-01" }, ({ task }) => {
+  task({ id: "load", pool: "tiny" }, () => 2);
+});`,
+        },
+      });
+      const viewer = asV2(cp, { user: "viewer" });
+      expect((await viewer("GET", "/plugins")).body).toEqual({ plugins: [], total_entries: 0 });
+      const providers = await viewer("GET", "/providers");
+      expect(providers.body.providers[0]).toMatchObject({
+        package_name: "apache-airflow-providers-standard",
+        documentation_url: null,
+      });
+      const total = providers.body.total_entries;
+      const second = await viewer("GET", "/providers?offset=1&limit=1");
+      expect(second.body.providers).toEqual([providers.body.providers[1]]);
+      expect(second.body.total_entries).toBe(total);
+      expect((await viewer("GET", "/providers?limit=-1")).status).toBe(422);
+
+      const warnings = await viewer("GET", "/dagWarnings");
+      expect(warnings.body.total_entries).toBe(1);
+      expect(warnings.body.dag_warnings[0]).toMatchObject({
+        dag_id: "pooled",
+        dag_display_name: "pooled",
+        warning_type: "non-existent pool",
+      });
+      expect(warnings.body.dag_warnings[0].message).toContain("tiny");
+      expect((await viewer("GET", "/dagWarnings?dag_id=daily")).body.total_entries).toBe(0);
+      const byType = await viewer("GET", "/dagWarnings?warning_type=asset%20conflict");
+      expect(byType.body.total_entries).toBe(0);
+      expect((await viewer("GET", "/dagWarnings?warning_type=odd")).status).toBe(422);
+      expect((await asV2(cp, null)("GET", "/dagWarnings")).status).toBe(401);
+    });
   });
 });

@@ -282,6 +282,12 @@ function translate(schema: OpenApiSchema, id: string): JsonSchema {
   }
   if (schema.format === "datetime") out.format = "date-time";
   if ("items" in schema) out.items = recurse(schema.items);
+  // OpenAPI 3.1's tuple (Airflow 3's ConfigOption value) is draft-07's array form of `items`.
+  const tuple = (schema as { prefixItems?: OpenApiSchema[] }).prefixItems;
+  if (tuple) {
+    delete out.prefixItems;
+    out.items = tuple.map(recurse);
+  }
   if (schema.not) out.not = recurse(schema.not);
   if (typeof schema.additionalProperties === "object") {
     out.additionalProperties = recurse(schema.additionalProperties);

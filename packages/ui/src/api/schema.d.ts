@@ -6171,6 +6171,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/dags/{dag_id}/dagVersions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dags/{dag_id}/dagVersions/{version_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_dag_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/dagTags": {
         parameters: {
             query?: never;
@@ -6179,6 +6211,86 @@ export interface paths {
             cookie?: never;
         };
         get: operations["v2_get_dag_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/config/section/{section}/option/{option}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_config_value"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_plugins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_get_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dagWarnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v2_list_dag_warnings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13443,7 +13555,18 @@ export interface operations {
                         is_favorite: boolean;
                         active_runs_count: number;
                         concurrency: number;
-                        latest_dag_version: null;
+                        latest_dag_version: {
+                            /** @description UUID */
+                            id: string;
+                            version_number: number;
+                            dag_id: string;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                            bundle_url: string | null;
+                        } | null;
                     };
                 };
             };
@@ -13725,7 +13848,18 @@ export interface operations {
                                 [key: string]: unknown;
                             } | null;
                             note: string | null;
-                            dag_versions: unknown[];
+                            dag_versions: {
+                                /** @description UUID */
+                                id: string;
+                                version_number: number;
+                                dag_id: string;
+                                bundle_name: string | null;
+                                bundle_version: string | null;
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                dag_display_name: string;
+                                bundle_url: string | null;
+                            }[];
                             bundle_version: string | null;
                             dag_display_name: string;
                             partition_key: string | null;
@@ -13821,7 +13955,18 @@ export interface operations {
                             [key: string]: unknown;
                         } | null;
                         note: string | null;
-                        dag_versions: unknown[];
+                        dag_versions: {
+                            /** @description UUID */
+                            id: string;
+                            version_number: number;
+                            dag_id: string;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                            bundle_url: string | null;
+                        }[];
                         bundle_version: string | null;
                         dag_display_name: string;
                         partition_key: string | null;
@@ -13920,7 +14065,18 @@ export interface operations {
                                 [key: string]: unknown;
                             } | null;
                             note: string | null;
-                            dag_versions: unknown[];
+                            dag_versions: {
+                                /** @description UUID */
+                                id: string;
+                                version_number: number;
+                                dag_id: string;
+                                bundle_name: string | null;
+                                bundle_version: string | null;
+                                /** @description ISO-8601 date and time */
+                                created_at: string;
+                                dag_display_name: string;
+                                bundle_url: string | null;
+                            }[];
                             bundle_version: string | null;
                             dag_display_name: string;
                             partition_key: string | null;
@@ -14066,7 +14222,18 @@ export interface operations {
                             [key: string]: unknown;
                         } | null;
                         note: string | null;
-                        dag_versions: unknown[];
+                        dag_versions: {
+                            /** @description UUID */
+                            id: string;
+                            version_number: number;
+                            dag_id: string;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                            bundle_url: string | null;
+                        }[];
                         bundle_version: string | null;
                         dag_display_name: string;
                         partition_key: string | null;
@@ -14207,7 +14374,18 @@ export interface operations {
                             [key: string]: unknown;
                         } | null;
                         note: string | null;
-                        dag_versions: unknown[];
+                        dag_versions: {
+                            /** @description UUID */
+                            id: string;
+                            version_number: number;
+                            dag_id: string;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                            bundle_url: string | null;
+                        }[];
                         bundle_version: string | null;
                         dag_display_name: string;
                         partition_key: string | null;
@@ -14297,7 +14475,18 @@ export interface operations {
                             [key: string]: unknown;
                         } | null;
                         note: string | null;
-                        dag_versions: unknown[];
+                        dag_versions: {
+                            /** @description UUID */
+                            id: string;
+                            version_number: number;
+                            dag_id: string;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                            bundle_url: string | null;
+                        }[];
                         bundle_version: string | null;
                         dag_display_name: string;
                         partition_key: string | null;
@@ -18445,6 +18634,143 @@ export interface operations {
             };
         };
     };
+    v2_get_dag_versions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                version_number?: number;
+                bundle_name?: string;
+                bundle_version?: string;
+            };
+            header?: never;
+            path: {
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_versions: {
+                            /** @description UUID */
+                            id: string;
+                            version_number: number;
+                            dag_id: string;
+                            bundle_name: string | null;
+                            bundle_version: string | null;
+                            /** @description ISO-8601 date and time */
+                            created_at: string;
+                            dag_display_name: string;
+                            bundle_url: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_dag_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dag_id: string;
+                version_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUID */
+                        id: string;
+                        version_number: number;
+                        dag_id: string;
+                        bundle_name: string | null;
+                        bundle_version: string | null;
+                        /** @description ISO-8601 date and time */
+                        created_at: string;
+                        dag_display_name: string;
+                        bundle_url: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     v2_get_dag_tags: {
         parameters: {
             query?: {
@@ -18467,6 +18793,313 @@ export interface operations {
                 content: {
                     "application/json": {
                         tags: string[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_config: {
+        parameters: {
+            query?: {
+                section?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sections: {
+                            name: string;
+                            options: {
+                                key: string;
+                                value: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_config_value: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                section: string;
+                option: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sections: {
+                            name: string;
+                            options: {
+                                key: string;
+                                value: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_plugins: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plugins: {
+                            name: string;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_get_providers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        providers: {
+                            package_name: string;
+                            description: string;
+                            version: string;
+                            documentation_url: string | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string | {
+                            loc: (string | number)[];
+                            msg: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    v2_list_dag_warnings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string | string[];
+                dag_id?: string;
+                warning_type?: "asset conflict" | "non-existent pool" | "runtime varying value";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dag_warnings: {
+                            dag_id: string;
+                            /** @enum {string} */
+                            warning_type: "asset conflict" | "non-existent pool" | "runtime varying value";
+                            message: string;
+                            /** @description ISO-8601 date and time */
+                            timestamp: string;
+                            dag_display_name: string;
+                        }[];
                         total_entries: number;
                     };
                 };

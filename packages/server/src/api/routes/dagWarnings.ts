@@ -11,7 +11,42 @@ import { type ApiContext, authorize, page } from "../apiContext.js";
  * exists; its timestamp is when the DAG was last parsed.
  */
 
-const nonExistentPool = "non-existent pool";
+const nonExistentPool = "non-existent pool" as const;
+
+/** The DAG warnings as they are now, of one DAG or of every active one. */
+export async function dagWarnings(api: ApiContext, dagId: string | undefined) {
+  const [dags, pools] = await Promise.all([
+    api.store.listDags({
+      onlyActive: true,
+      ...(dagId === undefined ? {} : { dagIds: [dagId] }),
+    }),
+    api.store.listPools(),
+  ]);
+  const existing = new Set(pools.map((p) => p.name));
+  return dags.flatMap((dag) => {
+    const tasks = dag.currentVersion?.spec.tasks ?? [];
+    const missing = [...new Set(tasks.map((t) => t.pool))].filter((p) => !existing.has(p));
+    if (missing.length === 0) return [];
+    return [
+      {
+        dag_id: dag.dagId,
+        warning_type: nonExistentPool,
+        message: `Dag '${dag.dagId}' references non-existent pools: ${missing.sort().join(", ")}. Its tasks in them fail when they would be queued; create the pools (POST /api/v1/pools).`,
+        timestamp: dag.lastParsedAt.toISOString(),
+      },
+    ];
+  });
+}
+
+/** v1's order fields of the warnings; v2 orders by the same ones. */
+export const dagWarningOrder = {
+  dag_id: (w: DagWarning) => w.dag_id,
+  warning_type: (w: DagWarning) => w.warning_type,
+  message: (w: DagWarning) => w.message,
+  timestamp: (w: DagWarning) => w.timestamp,
+};
+
+type DagWarning = Awaited<ReturnType<typeof dagWarnings>>[number];
 
 export function dagWarningRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,36 +63,11 @@ export function dagWarningRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const q = request.query;
-        const [dags, pools] = await Promise.all([
-          api.store.listDags({
-            onlyActive: true,
-            ...(q.dag_id === undefined ? {} : { dagIds: [q.dag_id] }),
-          }),
-          api.store.listPools(),
-        ]);
-        const existing = new Set(pools.map((p) => p.name));
-        const warnings = dags.flatMap((dag) => {
-          const tasks = dag.currentVersion?.spec.tasks ?? [];
-          const missing = [...new Set(tasks.map((t) => t.pool))].filter((p) => !existing.has(p));
-          if (missing.length === 0) return [];
-          return [
-            {
-              dag_id: dag.dagId,
-              warning_type: nonExistentPool,
-              message: `Dag '${dag.dagId}' references non-existent pools: ${missing.sort().join(", ")}. Its tasks in them fail when they would be queued; create the pools (POST /api/v1/pools).`,
-              timestamp: dag.lastParsedAt.toISOString(),
-            },
-          ];
-        });
+        const warnings = await dagWarnings(api, q.dag_id);
         const { items, total } = page(
           warnings.filter((w) => q.warning_type === undefined || w.warning_type === q.warning_type),
           q,
-          {
-            dag_id: (w) => w.dag_id,
-            warning_type: (w) => w.warning_type,
-            message: (w) => w.message,
-            timestamp: (w) => w.timestamp,
-          },
+          dagWarningOrder,
           "timestamp",
         );
         return { import_errors: items, total_entries: total };

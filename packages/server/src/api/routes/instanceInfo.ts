@@ -65,10 +65,47 @@ function options(api: ApiContext) {
 }
 
 /** Airflow's `text/plain` answer: the sections as an INI file. */
-const asIni = (sections: { name: string; options: { key: string; value: string }[] }[]) =>
+export const asIni = (sections: { name: string; options: { key: string; value: string }[] }[]) =>
   sections
     .map((s) => `[${s.name}]\n${s.options.map((o) => `${o.key} = ${o.value}\n`).join("")}`)
     .join("\n");
+
+/**
+ * The configuration's sections (Borda's one), or only `wanted` (404 past it); 403 unless
+ * BORDA_EXPOSE_CONFIG. The caller authorizes (an Op's, in both APIs).
+ */
+export function configSections(api: ApiContext, wanted: string | undefined) {
+  requireExposed(api);
+  if (wanted !== undefined && wanted !== section) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `Section '${wanted}' not found; Borda's settings are all in section '${section}'.`,
+    );
+  }
+  return [{ name: section, options: options(api) }];
+}
+
+/** One option of the configuration, as the one section holding it; 404 if unknown. */
+export function configOptionSections(api: ApiContext, wanted: string, option: string) {
+  requireExposed(api);
+  const found = wanted === section && options(api).find((o) => o.key === option);
+  if (!found) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      `The option [${wanted}/${option}] is not found in config; GET /api/v1/config lists them (section '${section}').`,
+    );
+  }
+  return [{ name: section, options: [found] }];
+}
+
+/** The providers Borda implements part of, with its own version. */
+export function providerList(api: ApiContext) {
+  return providers.map(([packageName, parts]) => ({
+    package_name: packageName,
+    description: `Borda's own implementation of part of this provider, in its Python SDK: ${parts}.`,
+    version: api.serverVersion,
+  }));
+}
 
 export function instanceInfoRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -84,15 +121,7 @@ export function instanceInfoRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        requireExposed(api);
-        const wanted = request.query.section;
-        if (wanted !== undefined && wanted !== section) {
-          throw new BordaError(
-            ErrorCode.notFound,
-            `Section '${wanted}' not found; Borda's settings are all in section '${section}'.`,
-          );
-        }
-        const sections = [{ name: section, options: options(api) }];
+        const sections = configSections(api, request.query.section);
         if (wantsPlainText(request)) return sendPlainText(reply, asIni(sections));
         return { sections };
       },
@@ -110,16 +139,7 @@ export function instanceInfoRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        requireExposed(api);
-        const { section: wanted, option } = request.params;
-        const found = wanted === section && options(api).find((o) => o.key === option);
-        if (!found) {
-          throw new BordaError(
-            ErrorCode.notFound,
-            `The option [${wanted}/${option}] is not found in config; GET /api/v1/config lists them (section '${section}').`,
-          );
-        }
-        const sections = [{ name: section, options: [found] }];
+        const sections = configOptionSections(api, request.params.section, request.params.option);
         if (wantsPlainText(request)) return sendPlainText(reply, asIni(sections));
         return { sections };
       },
@@ -153,14 +173,8 @@ export function instanceInfoRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return {
-          providers: providers.map(([packageName, parts]) => ({
-            package_name: packageName,
-            description: `Borda's own implementation of part of this provider, in its Python SDK: ${parts}.`,
-            version: api.serverVersion,
-          })),
-          total_entries: providers.length,
-        };
+        const list = providerList(api);
+        return { providers: list, total_entries: list.length };
       },
     );
   };

@@ -9,9 +9,11 @@ import { dagSourceRoutesV2 } from "./dagSources.js";
 import { dagRoutesV2 } from "./dags.js";
 import { dagTagRoutesV2 } from "./dagTags.js";
 import { dagVersionRoutesV2 } from "./dagVersions.js";
+import { dagWarningRoutesV2 } from "./dagWarnings.js";
 import { eventLogRoutesV2 } from "./eventLogs.js";
 import { installFastApiErrors } from "./fastApiErrors.js";
 import { importErrorRoutesV2 } from "./importErrors.js";
+import { instanceInfoRoutesV2 } from "./instanceInfo.js";
 import { monitoringRoutesV2 } from "./monitoring.js";
 import { poolRoutesV2 } from "./pools.js";
 import { taskInstanceChangeRoutesV2 } from "./taskInstanceChanges.js";
@@ -47,5 +49,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagSourceRoutesV2(api));
     await app.register(dagVersionRoutesV2(api));
     await app.register(dagTagRoutesV2(api));
+    await app.register(instanceInfoRoutesV2(api));
+    await app.register(dagWarningRoutesV2(api));
   };
 }

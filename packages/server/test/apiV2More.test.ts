@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { describeWithAirflowV2Spec } from "./support/airflowConformance.js";
 import { asV2, startApiWithUsers } from "./support/api.js";
 import { describeEachBackend } from "./support/backends.js";
+import { edgeClient, newWorkerToken } from "./support/controlPlane.js";
 
 const dags = {
   "daily.ts": `import { dag } from "borda";
@@ -297,6 +298,55 @@ export default dag({ id: "pooled", schedule: null, startDate: "2024-01-01" }, ({
       expect(byType.body.total_entries).toBe(0);
       expect((await viewer("GET", "/dagWarnings?warning_type=odd")).status).toBe(422);
       expect((await asV2(cp, null)("GET", "/dagWarnings")).status).toBe(401);
+    });
+
+    it("says what keeps a task instance waiting, by map index too, and lists no extra links", async () => {
+      const cp = await startApiWithUsers(backend, {
+        dags: {
+          "fan.ts": `import { dag } from "borda";
+export default dag({ id: "fan" }, ({ task, mappedTask }) => {
+  const first = task({ id: "first" }, () => 1);
+  mappedTask({ id: "each", expand: { n: [1, 2] }, maxActiveTisPerDagrun: 1 }, (ctx) => ctx.inputs.n).after(first);
+});`,
+        },
+      });
+      const viewer = asV2(cp, { user: "viewer" });
+      const run = await asV2(cp, { user: "user" })("POST", "/dags/fan/dagRuns", {
+        logical_date: null,
+      });
+      const tis = `/dags/fan/dagRuns/${encodeURIComponent(run.body.dag_run_id)}/taskInstances`;
+      const worker = edgeClient(cp, (await newWorkerToken(cp, ["*"])).token);
+      await worker.register(["default"]);
+      const [first] = (await worker.fetchJobs(0)).body.jobs;
+      expect((await viewer("GET", `${tis}/first/dependencies`)).body).toEqual({ dependencies: [] });
+      expect((await viewer("GET", `${tis}/first/dependencies?map_index=0`)).status).toBe(404);
+      expect((await worker.report(first.attemptId, "start")).status).toBe(200);
+      expect((await worker.report(first.attemptId, "success", { returnValue: 1 })).status).toBe(
+        200,
+      );
+
+      const jobs = (await worker.fetchJobs(0)).body.jobs;
+      expect(jobs).toHaveLength(1);
+      const other = 1 - jobs[0].mapIndex;
+      const waiting = await viewer("GET", `${tis}/each/${other}/dependencies`);
+      expect(waiting.status).toBe(200);
+      expect(waiting.body.dependencies.map((d: Json) => d.name)).toEqual(["Task Concurrency"]);
+      expect((await viewer("GET", `${tis}/each/dependencies?map_index=${other}`)).body).toEqual(
+        waiting.body,
+      );
+      expect((await viewer("GET", `${tis}/each/${jobs[0].mapIndex}/dependencies`)).body).toEqual({
+        dependencies: [],
+      });
+      expect((await viewer("GET", `${tis}/each/dependencies`)).status).toBe(404);
+      expect((await viewer("GET", `${tis}/each/x/dependencies`)).status).toBe(422);
+
+      expect((await viewer("GET", `${tis}/first/links`)).body).toEqual({
+        extra_links: {},
+        total_entries: 0,
+      });
+      expect((await viewer("GET", `${tis}/each/links?map_index=0`)).status).toBe(200);
+      expect((await viewer("GET", `${tis}/nope/links`)).status).toBe(404);
+      expect((await asV2(cp, null)("GET", `${tis}/first/links`)).status).toBe(401);
     });
   });
 });

@@ -27,7 +27,7 @@ const tags = ["TaskInstance"];
 const active = [TaskInstanceState.queued, TaskInstanceState.running];
 
 /** The failed dependencies of `ti`, from what the scheduler looks at now. */
-async function dependenciesOf(api: ApiContext, ti: TaskInstanceView) {
+export async function dependenciesOf(api: ApiContext, ti: TaskInstanceView) {
   const [dag, run] = await Promise.all([
     requireDag(api, ti.dagId),
     requireRun(api, ti.dagId, ti.runId),

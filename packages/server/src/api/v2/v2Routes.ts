@@ -17,6 +17,7 @@ import { instanceInfoRoutesV2 } from "./instanceInfo.js";
 import { monitoringRoutesV2 } from "./monitoring.js";
 import { poolRoutesV2 } from "./pools.js";
 import { taskInstanceChangeRoutesV2 } from "./taskInstanceChanges.js";
+import { taskInstanceDependencyRoutesV2 } from "./taskInstanceDependencies.js";
 import { taskInstanceRoutesV2 } from "./taskInstances.js";
 import { taskRoutesV2 } from "./tasks.js";
 import { variableRoutesV2 } from "./variables.js";
@@ -38,6 +39,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagRunRoutesV2(api));
     await app.register(taskInstanceRoutesV2(api));
     await app.register(taskInstanceChangeRoutesV2(api));
+    await app.register(taskInstanceDependencyRoutesV2(api));
     await app.register(xcomRoutesV2(api));
     await app.register(poolRoutesV2(api));
     await app.register(variableRoutesV2(api));

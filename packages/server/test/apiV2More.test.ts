@@ -348,5 +348,27 @@ export default dag({ id: "fan" }, ({ task, mappedTask }) => {
       expect((await viewer("GET", `${tis}/nope/links`)).status).toBe(404);
       expect((await asV2(cp, null)("GET", `${tis}/first/links`)).status).toBe(401);
     });
+
+    it("re-parses a DAG file now, for a User", async () => {
+      const cp = await startApiWithUsers(backend, { dags });
+      const user = asV2(cp, { user: "user" });
+      const token = (await user("GET", "/dags/daily")).body.file_token;
+      writeFileSync(
+        path.join(cp.config.dagsFolder, "daily.ts"),
+        dags["daily.ts"].replace(
+          'task({ id: "work" }',
+          'task({ id: "added" }, () => 1);\n  task({ id: "work" }',
+        ),
+      );
+      const parsed = await user("PUT", `/parseDagFile/${token}`);
+      expect(parsed.status).toBe(201);
+      const tasks = await user("GET", "/dags/daily/tasks");
+      expect(tasks.body.tasks.map((t: Json) => t.task_id)).toEqual(["added", "work"]);
+      expect((await user("PUT", "/parseDagFile/bm90LWEtdG9rZW4")).status).toBe(404);
+      expect((await asV2(cp, { user: "viewer" })("PUT", `/parseDagFile/${token}`)).status).toBe(
+        403,
+      );
+      expect((await asV2(cp, null)("PUT", `/parseDagFile/${token}`)).status).toBe(401);
+    });
   });
 });

@@ -87,11 +87,6 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    /**
-     * Processes a DAG file now, changed or not: a folder file from the folder, a deployed
-     * one from the source it was deployed with. Airflow only queues the request; Borda
-     * answers once the file is recorded, so what a client reads next is the new parse.
-     */
     app.put(
       "/parseDagFile/:file_token",
       {
@@ -104,20 +99,30 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        const file = parseFileToken(request.params.file_token);
-        const source = file && (await api.store.getDagFileSource(file.origin, file.fileloc));
-        if (!file || source === null) {
-          throw new BordaError(
-            ErrorCode.notFound,
-            "No DAG file has this file_token; GET /dags/{dag_id} gives the file_token of a DAG's file.",
-          );
-        }
-        if (file.origin === "folder") await api.processor.reparseFolderFile(file.fileloc);
-        else await api.processor.deploy({ fileName: file.fileloc, source });
+        await reparseDagFile(api, request.params.file_token);
         return reply.code(201).send();
       },
     );
   };
+}
+
+/**
+ * Processes the DAG file `fileToken` names now, changed or not, for both API versions: a
+ * folder file from the folder, a deployed one from the source it was deployed with.
+ * Airflow only queues the request; Borda returns once the file is recorded, so what a
+ * client reads next is the new parse. A token naming no file is a 404.
+ */
+export async function reparseDagFile(api: ApiContext, fileToken: string): Promise<void> {
+  const file = parseFileToken(fileToken);
+  const source = file && (await api.store.getDagFileSource(file.origin, file.fileloc));
+  if (!file || source === null) {
+    throw new BordaError(
+      ErrorCode.notFound,
+      "No DAG file has this file_token; GET /dags/{dag_id} gives the file_token of a DAG's file.",
+    );
+  }
+  if (file.origin === "folder") await api.processor.reparseFolderFile(file.fileloc);
+  else await api.processor.deploy({ fileName: file.fileloc, source });
 }
 
 /**

@@ -4,6 +4,7 @@ import { recordEvents } from "../recordEvents.js";
 import { assetRoutesV2 } from "./assets.js";
 import { backfillRoutesV2 } from "./backfills.js";
 import { connectionRoutesV2 } from "./connections.js";
+import { dagParsingRoutesV2 } from "./dagParsing.js";
 import { dagRunRoutesV2 } from "./dagRuns.js";
 import { dagSourceRoutesV2 } from "./dagSources.js";
 import { dagRoutesV2 } from "./dags.js";
@@ -51,6 +52,7 @@ export function apiV2Routes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(dagSourceRoutesV2(api));
     await app.register(dagVersionRoutesV2(api));
     await app.register(dagTagRoutesV2(api));
+    await app.register(dagParsingRoutesV2(api));
     await app.register(instanceInfoRoutesV2(api));
     await app.register(dagWarningRoutesV2(api));
   };

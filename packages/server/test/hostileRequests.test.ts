@@ -202,6 +202,15 @@ describeEachBackend("requests shaped to hurt the parser", (backend) => {
     const longV2 = await send("GET", `/api/v2/pools?x=${"q".repeat(20_000)}`);
     expect(longV2.status).toBe(431);
     expect(JSON.parse(longV2.text)).toEqual({ detail: expect.stringMatching(/16 KiB/) });
+    // So does a path parameter past the router's limit, refused before any route matches.
+    const longToken = await send(
+      "PUT",
+      `/api/v2/parseDagFile/${"0".repeat(1500)}`,
+      undefined,
+      null,
+    );
+    expect(longToken.status).toBe(414);
+    expect(Object.keys(JSON.parse(longToken.text))).toEqual(["detail"]);
     expect((await fetch(`${cp.url}/api/v1/health`)).status).toBe(200);
   });
 

@@ -22,7 +22,13 @@ import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
 import { apiDocsPage } from "./apiDocsPage.js";
 import { installJsonBodyParser } from "./jsonBody.js";
-import { answerClientError, installProblemHandler, noRouteProblem, problem } from "./problem.js";
+import {
+  answerClientError,
+  answerProblem,
+  installProblemHandler,
+  noRouteProblem,
+  problem,
+} from "./problem.js";
 import { findWebUi, serveWebUi } from "./webUi.js";
 
 /** Largest request body: a 1 MiB return value as JSON, with room for its envelope. */
@@ -49,12 +55,14 @@ export async function buildHttpServer(options: {
     // Ids may be 250 characters (Airflow's limit); longer ones reach the schemas' clear 400.
     routerOptions: { maxParamLength: 1000 },
     // Errors the router raises before any route runs get the same problem body as the rest.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       // The reply's type here carries no route schema; it sends the same problem body.
-      void (reply as unknown as FastifyReply)
-        .code(status)
-        .send(problem(status, ErrorCode.invalidInput, error.message));
+      answerProblem(
+        request as unknown as FastifyRequest,
+        reply as unknown as FastifyReply,
+        problem(status, ErrorCode.invalidInput, error.message),
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

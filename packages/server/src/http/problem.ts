@@ -1,6 +1,6 @@
 import type { Socket } from "node:net";
 import { BordaError, ErrorCode, type Problem } from "@borda/protocol";
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 /** The HTTP status of each error code. */
@@ -61,7 +61,11 @@ export function installProblemHandler(app: FastifyInstance): void {
     if (error instanceof BordaError) {
       const status = statusOfCode[error.code];
       if (status >= 500) request.log.error({ err: error }, error.message);
-      return reply.code(status).send(problem(status, error.code, error.message, error.details));
+      return answerProblem(
+        request,
+        reply,
+        problem(status, error.code, error.message, error.details),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as FastifyError).validationContext ?? "body";
@@ -74,10 +78,10 @@ export function installProblemHandler(app: FastifyInstance): void {
         ].join(".");
         return `${field}: ${issue.message}`;
       });
-      return reply.code(400).send(
-        problem(400, ErrorCode.invalidInput, `Invalid request: ${issues.join("; ")}.`, {
-          issues,
-        }),
+      return answerProblem(
+        request,
+        reply,
+        problem(400, ErrorCode.invalidInput, `Invalid request: ${issues.join("; ")}.`, { issues }),
       );
     }
     const status = (error as FastifyError).statusCode;
@@ -92,13 +96,31 @@ export function installProblemHandler(app: FastifyInstance): void {
         status === 415
           ? `The request's content type '${request.headers["content-type"]}' is not one Borda reads; send application/json.`
           : error.message;
-      return reply.code(status).send(problem(status, code, detail));
+      return answerProblem(request, reply, problem(status, code, detail));
     }
     request.log.error({ err: error }, "unexpected error");
-    return reply
-      .code(500)
-      .send(problem(500, ErrorCode.internal, "Internal error; the server log has the details."));
+    return answerProblem(
+      request,
+      reply,
+      problem(500, ErrorCode.internal, "Internal error; the server log has the details."),
+    );
   });
+}
+
+/**
+ * Airflow 3's paths (`/api/v2/`, `/auth/`) answer FastAPI's `{detail}` (api/v2/fastApiErrors.ts),
+ * even when their own scope never saw the request: a path parameter past the router's
+ * limit (414) is refused before any route matches.
+ */
+export const speaksFastApi = (path: string): boolean => /^\/(api\/v2|auth)\//.test(path);
+
+/** Sends a problem, as `{detail}` on Airflow 3's paths. */
+export function answerProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: Problem,
+): FastifyReply {
+  return reply.code(body.status).send(speaksFastApi(request.url) ? { detail: body.detail } : body);
 }
 
 /** The answer to a path no route serves. */

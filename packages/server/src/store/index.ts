@@ -186,10 +186,16 @@ function connect(options: StoreOptions): {
           oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as "text"),
       },
     });
-    // An idle pooled connection that the server ends (restart, failover, a DBA's kill)
-    // emits 'error' on the pool; unhandled, that would crash the process. The pool drops
-    // the connection and opens a new one on the next query.
-    pool.on("error", (error) => options.onConnectionError?.(error));
+    // A connection the server ends (restart, failover, a DBA's kill, a forced drop)
+    // emits 'error' on its client, and an 'error' event nobody listens to crashes the
+    // process. The pool listens only while a client is idle, so each client gets a
+    // listener of its own for the time it is checked out too: the query it was running
+    // rejects on its own, and the pool drops the client and opens a new one on the next
+    // query. The pool's own 'error' (an idle client's) is that same event, told once.
+    pool.on("connect", (client) => {
+      client.on("error", (error) => options.onConnectionError?.(error));
+    });
+    pool.on("error", () => {});
     const safeUrl = new URL(url);
     safeUrl.password = "";
     return {

@@ -62,7 +62,9 @@ async function runOneSuccessAndOneFailure(cp: ControlPlane): Promise<void> {
     expect((await worker.report(job.attemptId, "start")).status).toBe(200);
     expect((await worker.log(job.attemptId, 0, "hello\n")).status).toBe(200);
     const [what, body] =
-      job.taskId === "works" ? (["success", { returnValue: 1 }] as const) : ["failure", { error: "no" }];
+      job.taskId === "works"
+        ? (["success", { returnValue: 1 }] as const)
+        : ["failure", { error: "no" }];
     expect((await worker.report(job.attemptId, what, body)).status).toBe(200);
   }
 }
@@ -134,7 +136,9 @@ describeEachBackend("control-plane metrics", (backend) => {
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ code: "unauthenticated" });
     const viewer = await fetch(`${cp.url}/metrics`, {
-      headers: { authorization: `Basic ${Buffer.from("viewer:viewer-password").toString("base64")}` },
+      headers: {
+        authorization: `Basic ${Buffer.from("viewer:viewer-password").toString("base64")}`,
+      },
     });
     expect(viewer.status).toBe(200);
     const metricsUrl = String(cp.metricsServer?.url);

@@ -1,7 +1,7 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { FinishedTaskInstance, MetricsSnapshot, StoreObserver } from "../store/index.js";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Clock } from "../scheduler/clock.js";
 import type { SchedulerObserver } from "../scheduler/scheduler.js";
+import type { FinishedTaskInstance, MetricsSnapshot, StoreObserver } from "../store/index.js";
 import { MetricsSnapshotCache } from "./metricsSnapshotCache.js";
 
 /** The label of requests no route matched: raw URLs would give a series per scanner probe. */

@@ -25,8 +25,8 @@ import type {
 import type { Clock } from "./clock.js";
 import { dagGraph } from "./dagGraph.js";
 import type { JobNotifier } from "./jobNotifier.js";
-import type { SchedulerObserver } from "./scheduler.js";
 import { retryDelayMs } from "./retryDelay.js";
+import type { SchedulerObserver } from "./scheduler.js";
 import { invalidFlowResult } from "./taskFlow.js";
 import { invalidMapSourceResult } from "./taskMapping.js";
 

@@ -4,8 +4,8 @@ import { expect, it } from "vitest";
 import { createApiToken } from "../src/auth/apiTokens.js";
 import type { ControlPlane } from "../src/controlPlane.js";
 import { startApiWithUsers } from "./support/api.js";
-import { describeEachBackend } from "./support/backends.js";
-import { edgeClient, newWorkerToken } from "./support/controlPlane.js";
+import { describeEachBackend, describePostgres } from "./support/backends.js";
+import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
 
 const outcomesDag = `
 import { dag } from "borda";
@@ -61,11 +61,11 @@ async function runOneSuccessAndOneFailure(cp: ControlPlane): Promise<void> {
   for (const job of jobs) {
     expect((await worker.report(job.attemptId, "start")).status).toBe(200);
     expect((await worker.log(job.attemptId, 0, "hello\n")).status).toBe(200);
-    const [what, body] =
+    const outcome =
       job.taskId === "works"
-        ? (["success", { returnValue: 1 }] as const)
-        : ["failure", { error: "no" }];
-    expect((await worker.report(job.attemptId, what, body)).status).toBe(200);
+        ? worker.report(job.attemptId, "success", { returnValue: 1 })
+        : worker.report(job.attemptId, "failure", { error: "no" });
+    expect((await outcome).status).toBe(200);
   }
 }
 
@@ -189,5 +189,52 @@ describeEachBackend("control-plane metrics", (backend) => {
       queues: [],
     });
     expect((await edgeClient(cp, null).call("GET", "/queue-depth")).status).toBe(401);
+  });
+});
+
+const downstreamDag = `
+import { dag } from "borda";
+export default dag({ id: "downstream", schedule: null }, ({ task }) => {
+  task({ id: "works", queue: "metrics_q" }, () => 1);
+  const breaks = task({ id: "breaks", queue: "metrics_q", retries: 0 }, () => 1);
+  task({ id: "after_break", queue: "metrics_q", inputs: { n: breaks } }, (ctx) => ctx.inputs.n);
+});
+`;
+
+describePostgres("control-plane metrics on replicas", (backend) => {
+  it("counts each finished task instance once, on the replica whose write finished it", async () => {
+    const first = await startTestControlPlane(backend, {
+      dags: { "downstream.ts": downstreamDag },
+    });
+    const second = await startTestControlPlane(backend, { replicaOf: first });
+    const { token } = await newWorkerToken(first, ["metrics_q"]);
+    const onFirst = edgeClient(first, token);
+    const onSecond = edgeClient(second, token);
+    await onFirst.register(["metrics_q"]);
+    const run = await first.scheduler.triggerRun("downstream");
+    const { jobs } = (await onFirst.fetchJobs(0)).body;
+    const jobOf = (taskId: string) => jobs.find((j: { taskId: string }) => j.taskId === taskId);
+    await onFirst.report(jobOf("works").attemptId, "start");
+    await onFirst.report(jobOf("works").attemptId, "success", { returnValue: 1 });
+    // The failure reaches the other replica, which fails the task and its downstream.
+    await onSecond.report(jobOf("breaks").attemptId, "start");
+    await onSecond.report(jobOf("breaks").attemptId, "failure", { error: "no" });
+    expect((await first.store.getDagRunById(run.id))?.state).toBe("failed");
+    // Both replicas evaluate runs on their passes; a pass on each must not count again.
+    await first.scheduler.runPass();
+    await second.scheduler.runPass();
+
+    const finished = async (cp: ControlPlane, state: string) =>
+      sample(
+        (await cp.metrics.expose()).body,
+        `borda_task_instances_finished_total{dag_id="downstream",queue="metrics_q",state="${state}"}`,
+      ) ?? 0;
+    expect(await finished(first, "success")).toBe(1);
+    expect(await finished(second, "success")).toBe(0);
+    expect(await finished(first, "failed")).toBe(0);
+    expect(await finished(second, "failed")).toBe(1);
+    const upstreamFailed =
+      (await finished(first, "upstream_failed")) + (await finished(second, "upstream_failed"));
+    expect(upstreamFailed).toBe(1);
   });
 });

@@ -54,7 +54,7 @@ export class ControlPlaneMetrics implements StoreObserver, SchedulerObserver {
     this.snapshots = new MetricsSnapshotCache(sources.readSnapshot);
     this.#finished = new Counter({
       name: "borda_task_instances_finished_total",
-      help: "Task instances that reached a finished state (success, failed, skipped, upstream_failed, removed) by this replica's writes.",
+      help: "Task instances that reached a finished state (success, failed, skipped, upstream_failed) by this replica's writes.",
       labelNames: ["dag_id", "queue", "state"],
       registers,
     });

@@ -286,9 +286,7 @@ export async function failAttempt(
   options: { overdue?: Overdue; final?: FinalFailure } = {},
 ): Promise<AttemptRecord & { retryAt: Date | null }> {
   const now = at.getTime();
-  let finalState: FinalFailure | null = null;
-  const failed = await ctx.write(async (trx) => {
-    finalState = null;
+  const { failed, finalState } = await ctx.write(async (trx) => {
     await lockTaskInstanceOf(ctx, trx, attemptId);
     const attempt = await trx
       .updateTable("task_attempts")
@@ -312,6 +310,8 @@ export async function failAttempt(
       .where("current_attempt_id", "=", attemptId)
       .executeTakeFirst();
     let retryAt: number | null = null;
+    /** The task instance's finished state, when this failure ended it (no retry left). */
+    let finalState: FinalFailure | null = null;
     if (ti) {
       const versions = await loadVersions(ctx, trx, [Number(attempt.dag_version_id)]);
       const spec = versions.get(Number(attempt.dag_version_id))?.spec;
@@ -353,12 +353,17 @@ export async function failAttempt(
         );
       }
     }
-    return { ...toAttemptRecord(attempt), retryAt: retryAt === null ? null : new Date(retryAt) };
+    const failed = {
+      ...toAttemptRecord(attempt),
+      retryAt: retryAt === null ? null : new Date(retryAt),
+    };
+    return { failed, finalState };
   });
   // A try that will be retried ends no task instance: only the last try's failure counts.
-  const state = finalState as FinalFailure | null;
-  if (state !== null) {
-    ctx.observer.taskInstancesFinished([{ dagId: failed.dagId, queue: failed.queue, state }]);
+  if (finalState !== null) {
+    ctx.observer.taskInstancesFinished([
+      { dagId: failed.dagId, queue: failed.queue, state: finalState },
+    ]);
   }
   return failed;
 }

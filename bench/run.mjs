@@ -4,6 +4,9 @@
 // numbers and the machine.
 // BENCH_WORKER=dist/borda-worker.mjs (or dist/borda-worker, the executable) measures the
 // single-file worker that `npm run build:worker` makes instead.
+// `npm run bench -- scrape` measures only the dispatch-latency scenarios, three times for
+// BENCH_SCRAPE_SECONDS (60) each: quiet, while a scraper GETs the metrics port 10 times a
+// second, and quiet again (the drift between the two quiet columns is the machine's noise).
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +20,13 @@ const borda = path.join(here, "../packages/cli/dist/main.js");
 const pickups = Number(process.env.BENCH_PICKUPS ?? 100);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const workerCommand = workerCommandFor(process.env.BENCH_WORKER);
+const scenario = process.argv[2] ?? "all";
+if (!["all", "scrape"].includes(scenario)) {
+  throw new Error(
+    `Unknown scenario '${scenario}': run \`npm run bench\` or \`npm run bench -- scrape\`.`,
+  );
+}
+const scrapeSeconds = Number(process.env.BENCH_SCRAPE_SECONDS ?? 60);
 
 const home = mkdtempSync(path.join(os.tmpdir(), "borda-bench-"));
 const dagsFolder = path.join(home, "dags");
@@ -33,6 +43,8 @@ const controlPlane = await startControlPlane(
     logLevel: "silent",
     adminUser: "bench",
     adminPassword: "bench-password",
+    metricsPort: scenario === "scrape" ? 0 : null,
+    metricsHost: "127.0.0.1",
   },
   { logger: pino({ level: "silent" }) },
 );
@@ -51,6 +63,20 @@ try {
   // Warm-up: the first task downloads the bundle and starts a warm runner.
   await runToEnd("bench_single");
   await new Promise((resolve) => setTimeout(resolve, 500));
+  if (scenario === "scrape") await compareWithScraping();
+  else await measureEverything(worker);
+} finally {
+  for (const worker of workers) {
+    if (worker.exitCode !== null || worker.signalCode !== null) continue;
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
+  }
+  await controlPlane.stop();
+  rmSync(home, { recursive: true, force: true });
+}
+
+/** The whole benchmark: every scenario, one table each. */
+async function measureEverything(worker) {
   const idleRss = rssOf(worker.pid);
 
   // 1. Idle pickup: from a task becoming ready (its attempt queued) to it starting on the idle worker.
@@ -187,14 +213,66 @@ try {
   );
   console.log("\nPages of large runs (HTTP on loopback, median of 5)\n");
   table(["request", "time"], pageTimes);
-} finally {
-  for (const worker of workers) {
-    if (worker.exitCode !== null || worker.signalCode !== null) continue;
-    worker.kill("SIGTERM");
-    await new Promise((resolve) => worker.once("exit", resolve));
+}
+
+/**
+ * The dispatch-latency scenarios (idle pickup, chain of 40) repeated for `scrapeSeconds`
+ * three times: quiet, while the metrics port is scraped 10 times a second, quiet again.
+ */
+async function compareWithScraping() {
+  const metricsUrl = controlPlane.metricsServer.url;
+  const quiet = await dispatchFor(scrapeSeconds);
+  const scrapes = [];
+  const scraper = setInterval(() => {
+    const started = performance.now();
+    fetch(metricsUrl)
+      .then(async (response) => {
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`GET ${metricsUrl} answered ${response.status}`);
+        scrapes.push(performance.now() - started);
+      })
+      .catch((error) => console.error(`scrape failed: ${error.message}`));
+  }, 100);
+  let scraped;
+  try {
+    scraped = await dispatchFor(scrapeSeconds);
+  } finally {
+    clearInterval(scraper);
   }
-  await controlPlane.stop();
-  rmSync(home, { recursive: true, force: true });
+  const quietAgain = await dispatchFor(scrapeSeconds);
+  const columns = [quiet, scraped, quietAgain];
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`\nDispatch latency with and without scraping — ${machine}`);
+  console.log(
+    `embedded SQLite, one worker (concurrency ${concurrency}); ${scrapes.length} scrapes of ${metricsUrl} in ${scrapeSeconds} s, p50 ${percentile(scrapes, 50).toFixed(1)} ms, p99 ${percentile(scrapes, 99).toFixed(1)} ms\n`,
+  );
+  const row = (what, figure) => [what, ...columns.map((c) => figure(c))];
+  table(
+    ["measure", "quiet", "scraped 10/s", "quiet again"],
+    [
+      row("runs measured (pickups / chains)", (c) => `${c.pickupMs.length} / ${c.chains}`),
+      row("idle pickup p50", (c) => `${percentile(c.pickupMs, 50)} ms`),
+      row("idle pickup p99", (c) => `${percentile(c.pickupMs, 99)} ms`),
+      row("no-op task: queued to done p50", (c) => `${percentile(c.doneMs, 50)} ms`),
+      row("chain of 40: hop median", (c) => `${percentile(c.hopMs, 50)} ms`),
+      row("chain of 40: hop p99", (c) => `${percentile(c.hopMs, 99)} ms`),
+    ],
+  );
+}
+
+/** Alternates the idle-pickup singles and the chain of 40 for `seconds`; every sample. */
+async function dispatchFor(seconds) {
+  const endAt = performance.now() + seconds * 1000;
+  const figures = { pickupMs: [], doneMs: [], hopMs: [], chains: 0 };
+  while (performance.now() < endAt) {
+    for (const attempt of await runSingles("bench_single")) {
+      figures.pickupMs.push(attempt.startedAt - attempt.queuedAt);
+      figures.doneMs.push(attempt.endedAt - attempt.queuedAt);
+    }
+    figures.hopMs.push(...(await runChain("bench_chain")).hopMs);
+    figures.chains += 1;
+  }
+  return figures;
 }
 
 /**

@@ -402,6 +402,43 @@ export const logAckSchema = z.object({
 });
 export type LogAck = z.infer<typeof logAckSchema>;
 
+/**
+ * `GET /edge/v1/queue-depth?queues=a,b`: work on queues, for autoscalers (KEDA's
+ * metrics-api scaler reads `total`). Authenticated with a worker token; every queue named
+ * must be in its scope, and without `queues` it answers every queue with work that the
+ * token may serve. Counts come from a cache a few seconds old (docs/metrics.md).
+ */
+export const queueDepthQuerySchema = z.object({
+  queues: z
+    .string()
+    .max(10_000)
+    .regex(
+      /^[A-Za-z0-9_.-]{1,250}(,[A-Za-z0-9_.-]{1,250})*$/,
+      "comma-separated queue names (letters, digits, '_', '.', '-'; no wildcards)",
+    )
+    .optional(),
+});
+export type QueueDepthQuery = z.infer<typeof queueDepthQuerySchema>;
+
+export const queueDepthSchema = z.object({
+  /** Attempts waiting for a worker. */
+  queued: z.number().int().nonnegative(),
+  /** Attempts workers hold (claimed or running). */
+  running: z.number().int().nonnegative(),
+  /** queued + running: what a scaler sizes workers on, so running work keeps its workers. */
+  total: z.number().int().nonnegative(),
+  /** How long the longest-waiting queued attempt has waited; null when none waits. */
+  oldest_queued_age_seconds: z.number().nonnegative().nullable(),
+  queues: z.array(
+    z.object({
+      queue: z.string(),
+      queued: z.number().int().nonnegative(),
+      running: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type QueueDepth = z.infer<typeof queueDepthSchema>;
+
 export const edgeHealthSchema = z.object({
   status: z.literal("ok"),
   version: z.string(),

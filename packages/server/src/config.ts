@@ -20,6 +20,20 @@ export const serverSettings = {
     description: "Address to listen on (0.0.0.0: every interface; 127.0.0.1: this machine only).",
     default: "0.0.0.0",
   },
+  metricsPort: {
+    env: "BORDA_METRICS_PORT",
+    flag: "--metrics-port <port>",
+    description:
+      "Port of a separate, unauthenticated Prometheus endpoint (GET /metrics); 0 picks a free port. Unset: off (the main port's /metrics, for API tokens, is always there).",
+    default: undefined,
+  },
+  metricsHost: {
+    env: "BORDA_METRICS_HOST",
+    flag: "--metrics-host <address>",
+    description:
+      "Address the metrics port listens on. Unset: the server's --host. The port has no authentication: keep it on a network only Prometheus reaches.",
+    default: undefined,
+  },
   home: {
     env: "BORDA_HOME",
     flag: "--home <dir>",
@@ -186,6 +200,9 @@ export type LogFormatSetting = (typeof logFormats)[number];
 export interface ServerConfig {
   port: number;
   host: string;
+  /** The unauthenticated metrics port; null: off. */
+  metricsPort: number | null;
+  metricsHost: string;
   home: string;
   databaseUrl: string | undefined;
   dagsFolder: string;
@@ -232,6 +249,8 @@ export function resolveServerConfig(
   return {
     port: wholeNumber("port", 0, 65535),
     host: String(raw("host")),
+    metricsPort: raw("metricsPort") === undefined ? null : wholeNumber("metricsPort", 0, 65535),
+    metricsHost: String(raw("metricsHost") ?? raw("host")),
     home: path.resolve(String(raw("home"))),
     databaseUrl: raw("databaseUrl"),
     dagsFolder: path.resolve(String(raw("dagsFolder"))),
@@ -264,6 +283,8 @@ export function settingValues(config: ServerConfig): Record<SettingName, string>
   return {
     port: String(config.port),
     host: config.host,
+    metricsPort: config.metricsPort === null ? "" : String(config.metricsPort),
+    metricsHost: config.metricsHost,
     home: config.home,
     databaseUrl: config.databaseUrl ?? "",
     dagsFolder: config.dagsFolder,

@@ -9,6 +9,8 @@ import { loadEncryptionKeys } from "./credentials/encryptionKeys.js";
 import { DagProcessor } from "./dags/dagProcessor.js";
 import { EdgeService } from "./edge/edgeService.js";
 import { buildHttpServer } from "./http/httpServer.js";
+import { ControlPlaneMetrics } from "./metrics/controlPlaneMetrics.js";
+import { type MetricsServer, startMetricsServer } from "./metrics/metricsServer.js";
 import { NotificationDelivery } from "./notifications/notificationDelivery.js";
 import { type Clock, systemClock } from "./scheduler/clock.js";
 import { Scheduler } from "./scheduler/scheduler.js";
@@ -34,6 +36,10 @@ export interface ControlPlane {
   notifications: NotificationDelivery;
   /** The base URL the server listens on, e.g. http://127.0.0.1:8080. */
   url: string;
+  /** This replica's Prometheus metrics (also on the main port's /metrics, for API tokens). */
+  metrics: ControlPlaneMetrics;
+  /** The unauthenticated metrics port, when --metrics-port is set. */
+  metricsServer: MetricsServer | null;
   stop(): Promise<void>;
 }
 
@@ -51,7 +57,15 @@ export async function startControlPlane(
   const secretKey = loadSecretKey(config.home, config.secretKey);
   // Made once the store is open; the store's connection-loss callback reaches it.
   let scheduler: Scheduler | undefined;
+  let edge: EdgeService | undefined;
+  const metrics = new ControlPlaneMetrics({
+    readSnapshot: () =>
+      store.readMetricsSnapshot({ at: clock.now(), defaultTimeoutMs: config.workerTimeoutMs }),
+    openPolls: () => edge?.polls.size ?? 0,
+    clock,
+  });
   const store = await openStore({
+    observer: metrics,
     home: config.home,
     databaseUrl: config.databaseUrl,
     dagsPausedAtCreation: config.dagsPausedAtCreation,
@@ -74,7 +88,13 @@ export async function startControlPlane(
   ) {
     logger.info({ username: config.adminUser }, "admin user created from BORDA_ADMIN_PASSWORD");
   }
-  scheduler = new Scheduler({ store, logger, clock, leaseMs: config.workerTimeoutMs });
+  scheduler = new Scheduler({
+    store,
+    logger,
+    clock,
+    leaseMs: config.workerTimeoutMs,
+    observer: metrics,
+  });
   const processor = new DagProcessor({
     dagsFolder: config.dagsFolder,
     registry: store,
@@ -83,7 +103,7 @@ export async function startControlPlane(
     python: config.python,
     rescanIntervalMs: config.dagRescanIntervalMs,
   });
-  const edge = new EdgeService({
+  edge = new EdgeService({
     store,
     scheduler,
     secretKey,
@@ -95,6 +115,7 @@ export async function startControlPlane(
     workerTimeoutMs: config.workerTimeoutMs,
     fetchWaitMs: config.fetchWaitMs,
     maxReturnValueBytes: config.maxReturnValueBytes,
+    observer: metrics,
   });
   const http = await buildHttpServer({
     edge,
@@ -109,6 +130,7 @@ export async function startControlPlane(
       credentials,
       config,
     },
+    metrics,
     logger,
   });
   let url = config.baseUrl ?? `http://${config.host}:${config.port}`;
@@ -123,15 +145,18 @@ export async function startControlPlane(
   });
   await processor.start();
   await scheduler.start();
+  // A taken port must end start-up, not leave the watcher and timers keeping a
+  // half-started process alive.
+  const stopWork = async () => {
+    await processor.stop();
+    await scheduler.stop();
+    await store.close();
+  };
   let address: string;
   try {
     address = await http.listen({ port: config.port, host: config.host });
   } catch (error) {
-    // A taken port must end start-up, not leave the watcher and timers keeping a
-    // half-started process alive.
-    await processor.stop();
-    await scheduler.stop();
-    await store.close();
+    await stopWork();
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       throw new BordaError(
         ErrorCode.configuration,
@@ -141,6 +166,21 @@ export async function startControlPlane(
     throw error;
   }
   url = address.replace("0.0.0.0", "127.0.0.1").replace("[::]", "[::1]");
+  let metricsServer: MetricsServer | null = null;
+  if (config.metricsPort !== null) {
+    try {
+      metricsServer = await startMetricsServer(
+        metrics,
+        { port: config.metricsPort, host: config.metricsHost },
+        logger,
+      );
+    } catch (error) {
+      await http.close();
+      await stopWork();
+      throw error;
+    }
+    logger.info({ url: metricsServer.url }, "metrics port open");
+  }
   notifications.start();
   logger.info({ url, dagsFolder: config.dagsFolder }, "control plane started");
   return {
@@ -156,12 +196,13 @@ export async function startControlPlane(
     userAuth,
     notifications,
     url,
+    metrics,
+    metricsServer,
     async stop() {
+      await metricsServer?.close();
       await http.close();
       await notifications.stop();
-      await processor.stop();
-      await scheduler.stop();
-      await store.close();
+      await stopWork();
     },
   };
 }

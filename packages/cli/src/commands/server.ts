@@ -47,6 +47,8 @@ export function registerServerCommands(program: Command): void {
     }
     // One machine: nothing outside it needs to reach this server unless asked.
     if (!chosen("host")) config.host = "127.0.0.1";
+    // The metrics port follows the host it defaulted to, so it stays on this machine too.
+    if (!chosen("metricsHost")) config.metricsHost = config.host;
     await runStandalone(config);
   });
 }

@@ -13,6 +13,8 @@ import {
   heartbeatRequestSchema,
   logAckSchema,
   logChunkSchema,
+  queueDepthQuerySchema,
+  queueDepthSchema,
   registerRequestSchema,
   registerResponseSchema,
   releaseReportSchema,
@@ -28,7 +30,9 @@ import {
 } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { MetricsSnapshotCache } from "../metrics/metricsSnapshotCache.js";
 import type { EdgeService } from "./edgeService.js";
+import { queueDepthFor } from "./queueDepth.js";
 
 const workerParams = z.object({ name: workerNameSchema });
 const attemptParams = z.object({
@@ -47,13 +51,33 @@ const tags = ["edge"];
  * `/edge/v1`: the worker API (see protocol's edge.ts for the whole exchange). Every route
  * but health authenticates the worker token first.
  */
-export function edgeRoutes(edge: EdgeService): FastifyPluginAsyncZod {
+export function edgeRoutes(
+  edge: EdgeService,
+  snapshots: MetricsSnapshotCache,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get("/health", { schema: { tags, response: { 200: edgeHealthSchema } } }, async () => ({
       status: "ok" as const,
       version: edge.options.serverVersion,
       protocolVersion: edgeProtocolVersion,
     }));
+
+    // For autoscalers (KEDA): work on the token's queues, from the metrics' cached read.
+    app.get(
+      "/queue-depth",
+      {
+        schema: {
+          tags,
+          querystring: queueDepthQuerySchema,
+          response: { 200: queueDepthSchema },
+        },
+      },
+      async (request) => {
+        const token = await edge.authenticate(request.headers.authorization);
+        const requested = request.query.queues?.split(",") ?? null;
+        return queueDepthFor(token, requested, await snapshots.get(), edge.options.clock.now());
+      },
+    );
 
     app.post(
       "/workers/:name/register",

@@ -58,6 +58,8 @@ export interface EdgeServiceOptions {
   fetchWaitMs: number;
   /** Largest return value (serialised JSON) stored as XCom. */
   maxReturnValueBytes: number;
+  /** Told of log bytes received, for the control plane's metrics. */
+  observer?: { logBytesIngested(bytes: number): void };
 }
 
 /**
@@ -457,6 +459,7 @@ export class EdgeService {
       this.#o.clock.now(),
       attempt.logOffset,
     );
+    this.#o.observer?.logBytesIngested(Buffer.byteLength(chunk.data, "utf8"));
     this.logs.changed(attemptId);
     return ack;
   }

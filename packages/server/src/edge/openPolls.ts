@@ -19,6 +19,11 @@ export class OpenPolls {
     this.#store = store;
   }
 
+  /** How many polls are open now (the `borda_long_polls_open` gauge). */
+  get size(): number {
+    return this.#polls.size;
+  }
+
   /** Registers a poll; its signal aborts with the reason it must end. */
   open(workerName: string, tokenId: string): OpenPoll {
     const controller = new AbortController();

@@ -20,6 +20,8 @@ import { authTokenRoutes } from "../api/v2/authTokenRoutes.js";
 import { apiV2Routes } from "../api/v2/v2Routes.js";
 import { edgeRoutes } from "../edge/edgeRoutes.js";
 import type { EdgeService } from "../edge/edgeService.js";
+import type { ControlPlaneMetrics } from "../metrics/controlPlaneMetrics.js";
+import { installMetricsRoutes } from "../metrics/metricsRoutes.js";
 import { apiDocsPage } from "./apiDocsPage.js";
 import { installJsonBodyParser } from "./jsonBody.js";
 import {
@@ -41,6 +43,7 @@ const bodyLimitBytes = 2 * 1024 * 1024;
 export async function buildHttpServer(options: {
   edge: EdgeService;
   api: ApiContext;
+  metrics: ControlPlaneMetrics;
   logger: Logger;
 }): Promise<FastifyInstance> {
   const app = Fastify({
@@ -100,7 +103,8 @@ export async function buildHttpServer(options: {
       return { ...described, schema: { ...described.schema, operationId: `v2_${operationId}` } };
     },
   });
-  await app.register(edgeRoutes(options.edge), { prefix: "/edge/v1" });
+  installMetricsRoutes(app, options.metrics, options.api);
+  await app.register(edgeRoutes(options.edge, options.metrics.snapshots), { prefix: "/edge/v1" });
   await app.register(
     async (api) => {
       api.addHook("preValidation", refuseNul);

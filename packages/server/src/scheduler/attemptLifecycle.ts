@@ -26,6 +26,7 @@ import type { Clock } from "./clock.js";
 import { dagGraph } from "./dagGraph.js";
 import type { JobNotifier } from "./jobNotifier.js";
 import { retryDelayMs } from "./retryDelay.js";
+import type { SchedulerObserver } from "./scheduler.js";
 import { invalidFlowResult } from "./taskFlow.js";
 import { invalidMapSourceResult } from "./taskMapping.js";
 
@@ -42,6 +43,7 @@ export interface AttemptLifecycleOptions {
   wakeBy(deadline: Date | null): void;
   /** An attempt ended: the transition may have recorded callbacks to deliver. */
   announceCallbacks(attempt: AttemptRecord): void;
+  observer: Pick<SchedulerObserver, "attemptStarted">;
 }
 
 /**
@@ -91,6 +93,7 @@ export class AttemptLifecycle {
 
   async startAttempt(attemptId: string): Promise<AttemptRecord> {
     const attempt = await this.#o.store.startAttempt(attemptId, this.#o.clock.now());
+    this.#o.observer.attemptStarted(attempt);
     this.#o.wakeBy(attempt.timeoutAt);
     return attempt;
   }

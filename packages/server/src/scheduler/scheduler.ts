@@ -27,7 +27,22 @@ export interface SchedulerOptions {
   safetyPassIntervalMs?: number;
   /** Most scheduled runs one DAG may create in one pass while catching up. */
   maxRunsCreatedPerPass?: number;
+  /** Told of passes and starts, for the control plane's metrics. */
+  observer?: SchedulerObserver;
 }
+
+/** What the scheduler tells the control plane's metrics; implementations only count. */
+export interface SchedulerObserver {
+  /** A full pass took this long. */
+  schedulerPassFinished(seconds: number): void;
+  /** A worker reported an attempt's start (its queueing and start instants). */
+  attemptStarted(attempt: AttemptRecord): void;
+}
+
+const unobserved: SchedulerObserver = {
+  schedulerPassFinished: () => {},
+  attemptStarted: () => {},
+};
 
 export interface TriggerRequest {
   runId?: string | undefined;
@@ -61,6 +76,7 @@ export class Scheduler {
   readonly #clock: Clock;
   readonly #safetyPassIntervalMs: number;
   readonly #maxRunsCreatedPerPass: number;
+  readonly #observer: SchedulerObserver;
   #timer: NodeJS.Timeout | null = null;
   /** When the armed timer fires (epoch ms), so a nearer deadline can pull it in. */
   #timerAt = Number.POSITIVE_INFINITY;
@@ -77,6 +93,7 @@ export class Scheduler {
     this.#logger = options.logger;
     this.notifier = options.notifier ?? new JobNotifier();
     this.#clock = options.clock ?? systemClock;
+    this.#observer = options.observer ?? unobserved;
     this.attempts = new AttemptLifecycle({
       store: this.#store,
       logger: this.#logger,
@@ -86,6 +103,7 @@ export class Scheduler {
       afterAttempt: (attempt) => this.#afterAttempt(attempt),
       wakeBy: (deadline) => this.#wakeBy(deadline),
       announceCallbacks: (attempt) => void this.#announceCallbacks(attempt.dagVersionId, attempt),
+      observer: this.#observer,
     });
     this.#runs = new RunEvaluator({
       store: this.#store,
@@ -177,7 +195,9 @@ export class Scheduler {
       try {
         do {
           this.#passRequested = false;
+          const startedAt = performance.now();
           await this.#fullPass();
+          this.#observer.schedulerPassFinished((performance.now() - startedAt) / 1000);
         } while (this.#passRequested);
       } catch (error) {
         this.attempts.noteStoreTrouble();

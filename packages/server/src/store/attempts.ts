@@ -179,7 +179,7 @@ export async function completeAttempt(
   at: Date,
 ): Promise<AttemptRecord> {
   const now = at.getTime();
-  return ctx.write(async (trx) => {
+  const completed = await ctx.write(async (trx) => {
     await lockTaskInstanceOf(ctx, trx, attemptId);
     const attempt = await trx
       .updateTable("task_attempts")
@@ -248,6 +248,10 @@ export async function completeAttempt(
     }
     return toAttemptRecord(attempt);
   });
+  ctx.observer.taskInstancesFinished([
+    { dagId: completed.dagId, queue: completed.queue, state: TIState.success },
+  ]);
+  return completed;
 }
 
 export interface AttemptFailure {
@@ -282,7 +286,7 @@ export async function failAttempt(
   options: { overdue?: Overdue; final?: FinalFailure } = {},
 ): Promise<AttemptRecord & { retryAt: Date | null }> {
   const now = at.getTime();
-  return ctx.write(async (trx) => {
+  const { failed, finalState } = await ctx.write(async (trx) => {
     await lockTaskInstanceOf(ctx, trx, attemptId);
     const attempt = await trx
       .updateTable("task_attempts")
@@ -306,6 +310,8 @@ export async function failAttempt(
       .where("current_attempt_id", "=", attemptId)
       .executeTakeFirst();
     let retryAt: number | null = null;
+    /** The task instance's finished state, when this failure ended it (no retry left). */
+    let finalState: FinalFailure | null = null;
     if (ti) {
       const versions = await loadVersions(ctx, trx, [Number(attempt.dag_version_id)]);
       const spec = versions.get(Number(attempt.dag_version_id))?.spec;
@@ -314,7 +320,7 @@ export async function failAttempt(
         task !== undefined && ti.try_number <= ti.max_tries && !options.final
           ? now + retryDelay(task, ti.try_number)
           : null;
-      await trx
+      const ended = await trx
         .updateTable("task_instances")
         .set({
           state: retryAt !== null ? TIState.upForRetry : (options.final ?? TIState.failed),
@@ -325,7 +331,10 @@ export async function failAttempt(
         })
         .where("id", "=", ti.id)
         .where("current_attempt_id", "=", attemptId)
-        .execute();
+        .executeTakeFirst();
+      if (retryAt === null && Number(ended.numUpdatedRows) > 0) {
+        finalState = options.final ?? TIState.failed;
+      }
       // A skip (soft_fail, a task that skipped itself) is no failure: no failure callback.
       if (task?.callbacks && options.final !== TIState.skipped) {
         const retrying = retryAt !== null;
@@ -344,8 +353,19 @@ export async function failAttempt(
         );
       }
     }
-    return { ...toAttemptRecord(attempt), retryAt: retryAt === null ? null : new Date(retryAt) };
+    const failed = {
+      ...toAttemptRecord(attempt),
+      retryAt: retryAt === null ? null : new Date(retryAt),
+    };
+    return { failed, finalState };
   });
+  // A try that will be retried ends no task instance: only the last try's failure counts.
+  if (finalState !== null) {
+    ctx.observer.taskInstancesFinished([
+      { dagId: failed.dagId, queue: failed.queue, state: finalState },
+    ]);
+  }
+  return failed;
 }
 
 /**

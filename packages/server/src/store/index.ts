@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { BordaError, ErrorCode } from "@borda/protocol";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, type KyselyConfig, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import * as apiTokens from "./apiTokens.js";
 import * as assetEvents from "./assetEvents.js";
@@ -26,12 +26,18 @@ import {
 import * as leases from "./leases.js";
 import * as logs from "./logs.js";
 import * as mappedTasks from "./mappedTasks.js";
+import * as metricsSnapshot from "./metricsSnapshot.js";
 import { migrationProvider } from "./migrations/index.js";
 import * as pools from "./pools.js";
 import * as queueing from "./queueing.js";
 import * as runs from "./runs.js";
 import { withStatementCache } from "./statementCache.js";
-import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
+import {
+  createStoreContext,
+  type Dialect,
+  type StoreContext,
+  type StoreObserver,
+} from "./storeContext.js";
 import * as taskInstances from "./taskInstances.js";
 import * as users from "./users.js";
 import * as wakeUps from "./wakeUps.js";
@@ -57,6 +63,7 @@ export { eventOrderFields } from "./eventLog.js";
 export type * from "./findTaskInstances.js";
 export { taskInstanceOrderFields } from "./findTaskInstances.js";
 export type * from "./leases.js";
+export type * from "./metricsSnapshot.js";
 export type * from "./pools.js";
 export { defaultPoolName } from "./pools.js";
 export type * from "./queueing.js";
@@ -64,6 +71,7 @@ export { runTaskKey } from "./queueing.js";
 export type * from "./records.js";
 export type * from "./runs.js";
 export { dagRunOrderFields } from "./runs.js";
+export type { FinishedTaskInstance, StoreObserver } from "./storeContext.js";
 export type * from "./taskInstances.js";
 export type * from "./users.js";
 export type * from "./workers.js";
@@ -80,6 +88,8 @@ export interface StoreOptions {
   dagsPausedAtCreation?: boolean;
   /** Told about connection errors outside any query (PostgreSQL restarted, connection killed). */
   onConnectionError?: (error: Error) => void;
+  /** Told what the store did, for the control plane's metrics. */
+  observer?: StoreObserver;
 }
 
 /** Store operations take their context first; the store object binds it. */
@@ -113,6 +123,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, attempts),
     ...bind(ctx, leases),
     ...bind(ctx, pools),
+    ...bind(ctx, metricsSnapshot),
     ...bind(ctx, xcom),
     ...bind(ctx, wakeUps),
     ...bind(ctx, workers),
@@ -157,6 +168,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     dialect,
     { dagsPausedAtCreation: options.dagsPausedAtCreation ?? true },
     notifications,
+    options.observer,
   );
   return Object.assign(bindOperations(ctx), {
     dialect,
@@ -199,7 +211,7 @@ function connect(options: StoreOptions): {
     const safeUrl = new URL(url);
     safeUrl.password = "";
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) }),
       dialect: "postgres",
       location: safeUrl.toString(),
     };
@@ -223,10 +235,21 @@ function connect(options: StoreOptions): {
   return {
     db: new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(database) }),
+      log: queryLog(options),
     }),
     dialect: "sqlite",
     location: file,
   };
+}
+
+/**
+ * Kysely times every query itself; its log hook hands the duration on to the observer, at
+ * the cost of one function call per query.
+ */
+function queryLog(options: StoreOptions): KyselyConfig["log"] {
+  const observer = options.observer;
+  if (!observer) return undefined;
+  return (event) => observer.queryFinished(event.queryDurationMillis);
 }
 
 /**

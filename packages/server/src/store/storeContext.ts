@@ -13,6 +13,7 @@ export interface StoreContext {
   /** DAG versions are immutable, so a parsed spec is cached by version id for the process's life. */
   readonly versionCache: Map<number, DagVersionRecord>;
   readonly jobNotifications: JobNotifications;
+  readonly observer: StoreObserver;
   /**
    * Runs `work` in one write transaction. On SQLite it is `BEGIN IMMEDIATE`, so a
    * transaction that reads before it writes takes the write lock up front and never fails
@@ -32,6 +33,33 @@ export interface StorePolicy {
   dagsPausedAtCreation: boolean;
 }
 
+/** A task instance that reached a finished state in a committed write of this process. */
+export interface FinishedTaskInstance {
+  dagId: string;
+  queue: string;
+  state: string;
+}
+
+/**
+ * What the store tells the control plane's metrics. Called synchronously on the store's
+ * paths, so implementations only count: no I/O, no awaits.
+ */
+export interface StoreObserver {
+  /** A query (any, including those inside transactions) took this long. */
+  queryFinished(durationMs: number): void;
+  /**
+   * Task instances reached finished states. Reported after the write that moved them
+   * committed, by the process that wrote it: each transition is compare-and-set, so a
+   * transition is reported once across replicas.
+   */
+  taskInstancesFinished(finished: readonly FinishedTaskInstance[]): void;
+}
+
+const unobserved: StoreObserver = {
+  queryFinished: () => {},
+  taskInstancesFinished: () => {},
+};
+
 /** Key of the PostgreSQL advisory lock that guards scheduling decisions ("borda" in ASCII). */
 const schedulingLockKey = 0x626f726461;
 
@@ -40,6 +68,7 @@ export function createStoreContext(
   dialect: Dialect,
   options: StorePolicy,
   jobNotifications: JobNotifications,
+  observer: StoreObserver = unobserved,
 ): StoreContext {
   const versionCache = new Map<number, DagVersionRecord>();
   if (dialect === "postgres") {
@@ -49,6 +78,7 @@ export function createStoreContext(
       options,
       versionCache,
       jobNotifications,
+      observer,
       write: (work) => db.transaction().execute(work),
       lockScheduling: async (trx) => {
         await sql`select pg_advisory_xact_lock(${schedulingLockKey})`.execute(trx);
@@ -61,6 +91,7 @@ export function createStoreContext(
     options,
     versionCache,
     jobNotifications,
+    observer,
     write: (work) =>
       db.connection().execute(async (connection) => {
         await sql`begin immediate`.execute(connection);

@@ -13,7 +13,7 @@ import type { Database, TaskInstancesTable } from "./database.js";
 import type { DagRunRecord, DagVersionRecord, TaskInstanceRecord } from "./records.js";
 import { toDate } from "./records.js";
 import { toRunRecord } from "./runs.js";
-import type { StoreContext } from "./storeContext.js";
+import type { FinishedTaskInstance, StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
 import { readTaskValues } from "./xcom.js";
 
@@ -149,8 +149,9 @@ export async function applyTaskStateChanges(
   at: Date,
 ): Promise<number> {
   if (changes.length === 0) return 0;
-  return ctx.write(async (trx) => {
+  const { applied, finished } = await ctx.write(async (trx) => {
     let applied = 0;
+    const finished: FinishedTaskInstance[] = [];
     for (const change of changes) {
       const finishing = finishedTaskInstanceStates.includes(change.to);
       const result = await trx
@@ -163,11 +164,16 @@ export async function applyTaskStateChanges(
         })
         .where("id", "=", change.taskInstanceId)
         .where("state", "=", change.from)
+        .returning(["dag_id", "queue"])
         .executeTakeFirst();
-      applied += Number(result.numUpdatedRows);
+      if (!result) continue;
+      applied += 1;
+      if (finishing) finished.push({ dagId: result.dag_id, queue: result.queue, state: change.to });
     }
-    return applied;
+    return { applied, finished };
   });
+  if (finished.length > 0) ctx.observer.taskInstancesFinished(finished);
+  return applied;
 }
 
 /**
@@ -306,7 +312,7 @@ export async function markTaskInstances(
   options: { runState?: DagRunState } = {},
 ): Promise<TaskInstanceRecord[]> {
   const now = at.getTime();
-  return ctx.write(async (trx) => {
+  const marked = await ctx.write(async (trx) => {
     await ctx.lockScheduling(trx);
     const rows = await trx
       .selectFrom("task_instances")
@@ -358,6 +364,9 @@ export async function markTaskInstances(
     }
     return marked;
   });
+  const finished = marked.filter((ti) => finishedTaskInstanceStates.includes(ti.state));
+  if (finished.length > 0) ctx.observer.taskInstancesFinished(finished);
+  return marked;
 }
 
 /** Sets (or, with null, removes) a person's note on a task instance. Whether it exists. */

@@ -32,6 +32,7 @@ import * as queueing from "./queueing.js";
 import * as runs from "./runs.js";
 import { withStatementCache } from "./statementCache.js";
 import { createStoreContext, type Dialect, type StoreContext } from "./storeContext.js";
+import * as stuckAttempts from "./stuckAttempts.js";
 import * as taskInstances from "./taskInstances.js";
 import * as users from "./users.js";
 import * as wakeUps from "./wakeUps.js";
@@ -63,6 +64,7 @@ export type * from "./queueing.js";
 export { runTaskKey } from "./queueing.js";
 export type * from "./records.js";
 export type * from "./runs.js";
+export type * from "./stuckAttempts.js";
 export { dagRunOrderFields } from "./runs.js";
 export type * from "./taskInstances.js";
 export type * from "./users.js";
@@ -111,6 +113,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, mappedTasks),
     ...bind(ctx, findTaskInstances),
     ...bind(ctx, attempts),
+    ...bind(ctx, stuckAttempts),
     ...bind(ctx, leases),
     ...bind(ctx, pools),
     ...bind(ctx, xcom),

@@ -98,6 +98,8 @@ export async function startServer(
   home: string,
   dags: Record<string, string>,
   config: Partial<ServerConfig> = {},
+  /** Its time, when the test moves it (a ManualClock). */
+  clock?: Parameters<typeof startControlPlane>[1]["clock"],
 ): Promise<ControlPlane> {
   const dagsFolder = path.join(home, "dags");
   mkdirSync(dagsFolder, { recursive: true });
@@ -114,7 +116,7 @@ export async function startServer(
       logLevel: "silent",
       ...config,
     },
-    { logger: pino({ level: "silent" }) },
+    { logger: pino({ level: "silent" }), ...(clock ? { clock } : {}) },
   );
   return resources.trackControlPlane(controlPlane);
 }

@@ -12,6 +12,8 @@ export const statusListLimit = 20;
 
 export const statusSchema = z.object({
   healthy: z.boolean(),
+  /** The server's time when it looked: how long ago the instants below were, skew aside. */
+  checked_at: instant,
   /** Queues with queued jobs that no live worker (taking new work) serves. */
   unserved_queues: z.array(
     z.object({

@@ -26,6 +26,7 @@ describeEachBackend("REST API: GET /status, what needs attention at a glance", (
     // Queued work a live worker serves, not queued for long: nothing to report.
     expect((await as(cp, "viewer")("GET", "/status")).body).toEqual({
       healthy: true,
+      checked_at: expect.any(String),
       unserved_queues: [],
       unknown_workers: [],
       stuck_tasks: { count: 0, threshold_seconds: 300, oldest: [] },
@@ -50,6 +51,7 @@ describeEachBackend("REST API: GET /status, what needs attention at a glance", (
     const early = (await viewer("GET", "/status")).body;
     expect(early).toMatchObject({
       healthy: false,
+      checked_at: queuedAt,
       unserved_queues: [{ queue: "gpu", queued: 1, oldest_queued_at: queuedAt }],
       unknown_workers: [],
       stuck_tasks: { count: 0, threshold_seconds: 60, oldest: [] },

@@ -23,18 +23,17 @@ export function registerStatusCommand(program: Command): void {
     const client = ApiClient.fromOptions(options);
     const status = await client.get<ApiStatus>("/status");
     process.stdout.write(
-      format === "json"
-        ? `${JSON.stringify(status, null, 2)}\n`
-        : statusReport(status, client.url, Date.now()),
+      format === "json" ? `${JSON.stringify(status, null, 2)}\n` : statusReport(status, client.url),
     );
     if (!status.healthy) process.exitCode = 1;
   });
 }
 
 /** The human report: one section per kind of problem, a line per problem, then what to do. */
-export function statusReport(status: ApiStatus, url: string, now: number): string {
+function statusReport(status: ApiStatus, url: string): string {
   if (status.healthy) return `Borda at ${url}: all is well.\n`;
-  const since = (instant: string) => ago(now - Date.parse(instant));
+  // Against the server's clock, which stamped every instant: this machine's may be off.
+  const since = (instant: string) => ago(Date.parse(status.checked_at) - Date.parse(instant));
   const sections: string[] = [];
   const section = (title: string, count: number, lines: string[], next: string[]) => {
     if (count > 0) sections.push([`${title} (${count})`, ...lines, ...next].join("\n"));

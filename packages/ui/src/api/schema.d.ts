@@ -4643,6 +4643,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             healthy: boolean;
+                            /** @description ISO-8601 date and time */
+                            checked_at: string;
                             unserved_queues: {
                                 queue: string;
                                 queued: number;

@@ -43,6 +43,7 @@ export function statusRoutes(api: ApiContext): FastifyPluginAsyncZod {
           unknownWorkers.length === 0 &&
           stuck.count === 0 &&
           importErrors.length === 0,
+        checked_at: now.toISOString(),
         unserved_queues: unservedQueues,
         unknown_workers: unknownWorkers,
         stuck_tasks: {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import {
+  type Clock,
   type ControlPlane,
   createWorkerToken,
   resolveServerConfig,
@@ -99,7 +100,7 @@ export async function startServer(
   dags: Record<string, string>,
   config: Partial<ServerConfig> = {},
   /** Its time, when the test moves it (a ManualClock). */
-  clock?: Parameters<typeof startControlPlane>[1]["clock"],
+  clock?: Clock,
 ): Promise<ControlPlane> {
   const dagsFolder = path.join(home, "dags");
   mkdirSync(dagsFolder, { recursive: true });

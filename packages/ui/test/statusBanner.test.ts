@@ -1,8 +1,15 @@
 import type { ControlPlane } from "@borda/server";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually, startServer, TestResources } from "../../cli/test/support.js";
-import { describeWithBrowser, openBrowser, type TestBrowser } from "./support/browser.js";
+import {
+  closeBrowser,
+  describeWithBrowser,
+  openBrowser,
+  shows,
+  signIn,
+  type TestBrowser,
+} from "./support/browser.js";
 
 const dags = {
   "split.ts": `
@@ -36,25 +43,12 @@ describeWithBrowser("the status banner in the web UI", () => {
     ui = await openBrowser();
     page = ui.page;
   }, 120_000);
-  afterAll(async () => {
-    // The processes stop even when the browser fails to close.
-    try {
-      await ui?.close();
-    } finally {
-      await resources.cleanup();
-    }
-  });
+  afterAll(() => closeBrowser(ui, () => resources.cleanup()));
 
-  const patience = 30_000;
-  const shows = (locator: Locator) =>
-    locator.first().waitFor({ state: "visible", timeout: patience });
   const banner = () => page.getByRole("region", { name: "Needs attention" });
 
   it("names the unserved queue and the broken file on every page, and links to the workers", async () => {
-    await page.goto(server.url);
-    await page.getByLabel("Username").fill("admin");
-    await page.getByLabel("Password").fill("admin");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, server.url, "admin", "admin");
     await shows(banner().getByText(/Queue gpu has 1 queued job .* and no live worker/));
     await shows(banner().getByText(/1 DAG file failed to import: broken\.ts/));
     await ui.screenshot("status-banner");
@@ -67,7 +61,7 @@ describeWithBrowser("the status banner in the web UI", () => {
 
   it("stays dismissed for the session once dismissed", async () => {
     await banner().getByRole("button", { name: "Dismiss" }).click();
-    await banner().waitFor({ state: "hidden", timeout: patience });
+    await banner().waitFor({ state: "hidden", timeout: 30_000 });
     await page.reload();
     // The workers page's own note reads the same status: once it shows, so would the banner.
     await shows(page.getByText("Queue gpu has 1 queued job and no live worker serves it."));

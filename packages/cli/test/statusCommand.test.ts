@@ -89,11 +89,18 @@ describe("borda status against a real server", () => {
     });
   });
 
-  it("explains itself in --help and refuses an unknown output format", async () => {
+  it("explains itself in --help, and fails on refused credentials and an unknown output format", async () => {
     const help = await borda(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Exits 0 when all is well, 1 when something\s+needs attention/);
     expect(help.stdout).toMatch(/--output <format>/);
+    // Refused credentials are a failure a cron job must see too.
+    const refused = await borda(["--user", "admin:wrong"]);
+    expect(refused).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: expect.stringMatching(/^borda: /),
+    });
     const bad = await borda(["--output", "yaml"]);
     expect(bad).toMatchObject({
       code: 1,

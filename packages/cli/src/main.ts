@@ -8,6 +8,7 @@ import { registerDbCommands } from "./commands/db.js";
 import { registerPoolCommands } from "./commands/pools.js";
 import { registerRunCommands } from "./commands/runs.js";
 import { registerServerCommands } from "./commands/server.js";
+import { registerStatusCommand } from "./commands/status.js";
 import { registerTaskCommands } from "./commands/tasks.js";
 import { registerTokenCommands } from "./commands/tokens.js";
 import { registerUserCommands } from "./commands/users.js";
@@ -36,5 +37,6 @@ registerVariableCommands(program);
 registerUserCommands(program);
 registerApiTokenCommands(program);
 registerWorkersCommands(program);
+registerStatusCommand(program);
 
 await runProgram(program);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import {
+  type Clock,
   type ControlPlane,
   createWorkerToken,
   resolveServerConfig,
@@ -98,6 +99,8 @@ export async function startServer(
   home: string,
   dags: Record<string, string>,
   config: Partial<ServerConfig> = {},
+  /** Its time, when the test moves it (a ManualClock). */
+  clock?: Clock,
 ): Promise<ControlPlane> {
   const dagsFolder = path.join(home, "dags");
   mkdirSync(dagsFolder, { recursive: true });
@@ -114,7 +117,7 @@ export async function startServer(
       logLevel: "silent",
       ...config,
     },
-    { logger: pino({ level: "silent" }) },
+    { logger: pino({ level: "silent" }), ...(clock ? { clock } : {}) },
   );
   return resources.trackControlPlane(controlPlane);
 }

@@ -4,6 +4,7 @@ export * from "./apiBackfills.js";
 export * from "./apiConnections.js";
 export * from "./apiEdge.js";
 export * from "./apiInstance.js";
+export * from "./apiStatus.js";
 export * from "./apiTokens.js";
 export * from "./apiUsers.js";
 export * from "./callbacks.js";

@@ -148,6 +148,13 @@ export const serverSettings = {
       "Longest a worker's fetch waits for work before answering empty (long-poll); keep it under your proxies' idle timeout.",
     default: "25",
   },
+  stuckQueuedAfter: {
+    env: "BORDA_STUCK_QUEUED_AFTER",
+    flag: "--stuck-queued-after <seconds>",
+    description:
+      "A job queued this long without a worker claiming it counts as stuck: `borda status` and the UI's banner name it (GET /api/v1/status).",
+    default: "300",
+  },
   maxReturnValue: {
     env: "BORDA_MAX_RETURN_VALUE",
     flag: "--max-return-value <bytes>",
@@ -220,6 +227,7 @@ export interface ServerConfig {
   heartbeatIntervalMs: number;
   workerTimeoutMs: number;
   fetchWaitMs: number;
+  stuckQueuedAfterMs: number;
   maxReturnValueBytes: number;
   baseUrl: string | undefined;
   notificationRetryDelayMs: number;
@@ -269,6 +277,7 @@ export function resolveServerConfig(
     workerTimeoutMs:
       raw("workerTimeout") === undefined ? 3 * heartbeatIntervalMs : seconds("workerTimeout"),
     fetchWaitMs: seconds("fetchWait"),
+    stuckQueuedAfterMs: seconds("stuckQueuedAfter"),
     maxReturnValueBytes: wholeNumber("maxReturnValue", 1, 64 * 1024 * 1024),
     baseUrl: baseUrl(raw("baseUrl"), invalid),
     notificationRetryDelayMs: seconds("notificationRetryDelay"),
@@ -302,6 +311,7 @@ export function settingValues(config: ServerConfig): Record<SettingName, string>
     heartbeatInterval: seconds(config.heartbeatIntervalMs),
     workerTimeout: seconds(config.workerTimeoutMs),
     fetchWait: seconds(config.fetchWaitMs),
+    stuckQueuedAfter: seconds(config.stuckQueuedAfterMs),
     maxReturnValue: String(config.maxReturnValueBytes),
     baseUrl: config.baseUrl ?? "",
     notificationRetryDelay: seconds(config.notificationRetryDelayMs),

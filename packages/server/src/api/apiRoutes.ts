@@ -20,6 +20,7 @@ import { notificationRoutes } from "./routes/notifications.js";
 import { poolRoutes } from "./routes/pools.js";
 import { roleRoutes } from "./routes/roles.js";
 import { sessionRoutes } from "./routes/session.js";
+import { statusRoutes } from "./routes/status.js";
 import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceDependencyRoutes } from "./routes/taskInstanceDependencies.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
@@ -56,6 +57,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(eventLogRoutes(api));
     await app.register(edgeWorkerRoutes(api));
     await app.register(edgeJobRoutes(api));
+    await app.register(statusRoutes(api));
     await app.register(workerTokenRoutes(api));
     await app.register(userRoutes(api));
     await app.register(roleRoutes(api));

@@ -484,18 +484,29 @@ export async function countAttempts(
   return Number(row.count);
 }
 
-/** How many attempts wait on each queue that has any (served by the claim index). */
+/**
+ * How many attempts wait on each queue that has any, and since when the oldest waits
+ * (served by the claim index).
+ */
 export async function countQueuedAttemptsByQueue(
   ctx: StoreContext,
-): Promise<{ queue: string; count: number }[]> {
+): Promise<{ queue: string; count: number; oldestQueuedAt: Date }[]> {
   const rows = await ctx.db
     .selectFrom("task_attempts")
-    .select((eb) => ["queue", eb.fn.countAll<number>().as("count")])
+    .select((eb) => [
+      "queue",
+      eb.fn.countAll<number>().as("count"),
+      eb.fn.min("queued_at").as("oldest"),
+    ])
     .where("state", "=", AttemptState.queued)
     .groupBy("queue")
     .orderBy("queue")
     .execute();
-  return rows.map((r) => ({ queue: r.queue, count: Number(r.count) }));
+  return rows.map((r) => ({
+    queue: r.queue,
+    count: Number(r.count),
+    oldestQueuedAt: new Date(Number(r.oldest)),
+  }));
 }
 
 function matchesFilter(eb: ExpressionBuilder<Database, "task_attempts">, filter: AttemptFilter) {

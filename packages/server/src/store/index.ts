@@ -38,6 +38,7 @@ import {
   type StoreContext,
   type StoreObserver,
 } from "./storeContext.js";
+import * as stuckAttempts from "./stuckAttempts.js";
 import * as taskInstances from "./taskInstances.js";
 import * as users from "./users.js";
 import * as wakeUps from "./wakeUps.js";
@@ -72,6 +73,7 @@ export type * from "./records.js";
 export type * from "./runs.js";
 export { dagRunOrderFields } from "./runs.js";
 export type { FinishedTaskInstance, StoreObserver } from "./storeContext.js";
+export type * from "./stuckAttempts.js";
 export type * from "./taskInstances.js";
 export type * from "./users.js";
 export type * from "./workers.js";
@@ -121,6 +123,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, mappedTasks),
     ...bind(ctx, findTaskInstances),
     ...bind(ctx, attempts),
+    ...bind(ctx, stuckAttempts),
     ...bind(ctx, leases),
     ...bind(ctx, pools),
     ...bind(ctx, metricsSnapshot),

@@ -4702,6 +4702,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            healthy: boolean;
+                            /** @description ISO-8601 date and time */
+                            checked_at: string;
+                            unserved_queues: {
+                                queue: string;
+                                queued: number;
+                                /** @description ISO-8601 date and time */
+                                oldest_queued_at: string;
+                            }[];
+                            unknown_workers: {
+                                worker_name: string;
+                                /** @description ISO-8601 date and time */
+                                last_heartbeat: string;
+                            }[];
+                            stuck_tasks: {
+                                count: number;
+                                threshold_seconds: number;
+                                oldest: {
+                                    dag_id: string;
+                                    run_id: string;
+                                    task_id: string;
+                                    map_index: number;
+                                    queue: string;
+                                    /** @description ISO-8601 date and time */
+                                    queued_at: string;
+                                }[];
+                            };
+                            import_errors: {
+                                count: number;
+                                files: {
+                                    import_error_id: number;
+                                    filename: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: number;
+                            title: string;
+                            detail: string;
+                            type: string;
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/edge/tokens": {
         parameters: {
             query?: never;

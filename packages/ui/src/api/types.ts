@@ -24,6 +24,7 @@ export type EdgeQueue = Read<"/api/v1/edge/queues">["queues"][number];
 export type WorkerToken = Read<"/api/v1/edge/tokens">["tokens"][number];
 export type User = Read<"/api/v1/users/{username}">;
 export type Session = Read<"/api/v1/auth/session">;
+export type Status = Read<"/api/v1/status">;
 export type WorkerState = EdgeWorker["state"];
 export type EdgeJobState = EdgeJob["state"];
 export type ApiToken = Read<"/api/v1/auth/tokens">["tokens"][number];

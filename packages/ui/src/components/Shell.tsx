@@ -2,6 +2,7 @@ import { Link, Outlet } from "@tanstack/react-router";
 import { roleAllows, useSession, useSignOut } from "../api/session.js";
 import { LoginView } from "../views/LoginView.js";
 import { ErrorMessage } from "./ErrorMessage.js";
+import { StatusBanner } from "./StatusBanner.js";
 
 /** The sections, each with the least role whose API calls its page needs (none: every role). */
 const sections = [
@@ -59,6 +60,7 @@ export function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <StatusBanner />
         <Outlet />
       </main>
     </div>

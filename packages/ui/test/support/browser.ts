@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { describe } from "vitest";
 
 const chromiumPath =
@@ -42,6 +42,30 @@ export interface TestBrowser {
    */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Closes the browser, then `cleanup` (the test's processes), even when the browser fails to close. */
+export async function closeBrowser(
+  ui: TestBrowser | undefined,
+  cleanup: () => Promise<void>,
+): Promise<void> {
+  try {
+    await ui?.close();
+  } finally {
+    await cleanup();
+  }
+}
+
+/** Until the first element `locator` finds is visible (30 s at most: CI machines are slow). */
+export const shows = (locator: Locator) =>
+  locator.first().waitFor({ state: "visible", timeout: 30_000 });
+
+/** Opens `url` and signs in through the sign-in form. */
+export async function signIn(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 export async function openBrowser(): Promise<TestBrowser> {

@@ -8,7 +8,6 @@ import {
   edgeWorkerSchema,
   noContentSchema,
   queuePatternSchema,
-  WorkerState,
   workerConcurrencySchema,
   workerMaintenanceSchema,
   workerNameSchema,
@@ -17,24 +16,13 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { queueMatcher } from "../../scheduler/jobNotifier.js";
+import { queueCoverage, serves } from "../../edge/queueCoverage.js";
 import type { WorkerChange, WorkerRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
 
 const tags = ["EdgeWorker"];
 const workerParams = z.object({ worker_name: workerNameSchema });
 const queueParams = workerParams.extend({ queue: queuePatternSchema });
-
-/** States in which a worker claims new work: what a queue needs to be served. */
-const takingWork: readonly WorkerState[] = [
-  WorkerState.starting,
-  WorkerState.running,
-  WorkerState.idle,
-];
-
-/** Whether the worker serves `queue`: one of its queue patterns matches it. */
-const serves = (worker: WorkerRecord, queue: string) =>
-  worker.queues.some((pattern) => queueMatcher(pattern)(queue));
 
 /**
  * `/edge/workers` and `/edge/queues` (Borda's own): the edge workers as Airflow edge3's
@@ -224,19 +212,11 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
           api.store.countQueuedAttemptsByQueue(),
           api.edge.listWorkers(),
         ]);
-        const live = workers.filter((w) => takingWork.includes(w.state));
-        // The queues jobs wait on, and the names or patterns live workers serve. A
-        // worker's `*` is matched literally against another pattern, as token scopes are:
-        // a worker on `team_a_*` serves the entry `team_a_*`, not the entry `*`.
-        const names = new Set([...queued.map((q) => q.queue), ...live.flatMap((w) => w.queues)]);
-        const entries = [...names].map((queue) => {
-          const matches = queueMatcher(queue);
-          return {
-            queue,
-            queued_jobs: queued.reduce((sum, q) => sum + (matches(q.queue) ? q.count : 0), 0),
-            live_workers: live.filter((w) => serves(w, queue)).length,
-          };
-        });
+        const entries = queueCoverage(queued, workers).map((entry) => ({
+          queue: entry.queue,
+          queued_jobs: entry.queuedJobs,
+          live_workers: entry.liveWorkers,
+        }));
         const { items, total } = page(
           entries,
           request.query,

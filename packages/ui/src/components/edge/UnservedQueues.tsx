@@ -1,6 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { api, ok } from "../../api/client.js";
+import { useStatus } from "../../api/status.js";
 import { ErrorMessage } from "../ErrorMessage.js";
 
 /**
@@ -9,22 +8,17 @@ import { ErrorMessage } from "../ErrorMessage.js";
  * silently until someone starts a worker, so the page says so first.
  */
 export function UnservedQueues() {
-  const queues = useQuery({
-    queryKey: ["edge", "queues"],
-    queryFn: () => ok(api.GET("/api/v1/edge/queues", { params: { query: { limit: 10_000 } } })),
-  });
-  if (queues.error) return <ErrorMessage error={queues.error} title="Queues" />;
-  const unserved = (queues.data?.queues ?? []).filter(
-    (entry) => entry.queued_jobs > 0 && entry.live_workers === 0,
-  );
+  const status = useStatus();
+  if (status.error) return <ErrorMessage error={status.error} title="Queues" />;
+  const unserved = status.data?.unserved_queues ?? [];
   if (unserved.length === 0) return null;
   return (
     <div className="warning" role="status">
       <ul className="plain-list">
         {unserved.map((entry) => (
           <li key={entry.queue}>
-            Queue <strong className="mono">{entry.queue}</strong> has {entry.queued_jobs} queued{" "}
-            {entry.queued_jobs === 1 ? "job" : "jobs"} and no live worker serves it.{" "}
+            Queue <strong className="mono">{entry.queue}</strong> has {entry.queued} queued{" "}
+            {entry.queued === 1 ? "job" : "jobs"} and no live worker serves it.{" "}
             <Link to="/jobs" search={{ queue: entry.queue, state: "queued" }}>
               See the jobs
             </Link>

@@ -86,7 +86,7 @@ interface Manifest {
   };
 }
 /** A KEDA ScaledObject, as much of it as the checks read. */
-interface ScaledObject extends Manifest {
+interface ScaledObject extends Omit<Manifest, "spec"> {
   spec: {
     scaleTargetRef: { kind: string; name: string };
     minReplicaCount: number;
@@ -491,7 +491,7 @@ describe.skipIf(helm === null)(
         "prometheus.io/port": "8081",
         "prometheus.io/path": "/metrics",
       });
-      const scaledObjects = byKind(manifests, "ScaledObject") as ScaledObject[];
+      const scaledObjects = byKind(manifests, "ScaledObject") as unknown as ScaledObject[];
       expect(scaledObjects.map((o) => o.metadata.name)).toEqual(["borda-worker-team-a"]);
       const [scaledObject] = scaledObjects;
       expect(scaledObject?.spec).toMatchObject({

@@ -100,6 +100,7 @@ describe("the Grafana dashboard (deploy/grafana/borda.json)", () => {
   it("gives every panel its own id, and every graph the data source variable and queries", () => {
     const ids = dashboard.panels.map((panel) => panel.id);
     expect(new Set(ids).size, "panel ids must be unique").toBe(ids.length);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not JavaScript's
     const prometheus = { type: "prometheus", uid: "${datasource}" };
     for (const panel of graphPanels) {
       expect(panel.datasource, panel.title).toEqual(prometheus);

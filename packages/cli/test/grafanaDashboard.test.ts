@@ -5,8 +5,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { postgresSkipMessage, postgresUrl } from "../../server/test/support/postgresSkip.js";
 import { ServerProcess } from "./serverProcess.js";
-import { eventually, freePorts, startWorker, TestResources } from "./support.js";
+import { eventually, freePorts, freshDatabase, startWorker, TestResources } from "./support.js";
 
 /**
  * The monitoring assets under deploy/: the Grafana dashboard (deploy/grafana/borda.json)
@@ -218,64 +219,82 @@ export default dag({ id: "outcomes" }, ({ bash }) => {
 });
 `;
 
-describe("the metrics the dashboard and the alerts query", () => {
-  const resources = new TestResources();
-  afterAll(() => resources.cleanup());
-  /** Every family the control plane's metrics port and the worker's health port export. */
-  let exported = new Map<string, string>();
+const backends = [
+  { name: "sqlite", database: async () => null, skip: null },
+  { name: "postgres", database: freshDatabase, skip: postgresUrl ? null : postgresSkipMessage },
+];
 
-  beforeAll(async () => {
-    const [port = 0, metricsPort = 0, healthPort = 0] = await freePorts(3);
-    const server = new ServerProcess(resources, {
-      home: resources.dir("borda-metrics-"),
-      port,
-      dags: { "outcomes.ts": outcomesDag },
-      env: { BORDA_METRICS_PORT: String(metricsPort) },
-    });
-    await server.start();
-    await server.api.dagReady("outcomes");
-    const token = await server.api.workerToken("metrics", ["metrics"]);
-    const worker = startWorker(resources, {
-      url: server.url,
-      token,
-      name: "metrics-worker",
-      queues: "metrics",
-      env: { PORT: String(healthPort) },
-    });
-    await server.api.trigger("outcomes", "one-of-each");
-    await eventually(
-      async () => (await server.api.runState("outcomes", "one-of-each")) === "failed",
-      () => `the run to fail on its one failing task (${server.output()}\n${worker.output()})`,
-    );
+for (const backend of backends) {
+  const title = `the metrics the dashboard and the alerts query [${backend.name}]`;
+  (backend.skip ? describe.skip : describe)(
+    backend.skip ? `${title} — skipped: ${backend.skip}` : title,
+    () => {
+      const resources = new TestResources();
+      let dropDatabase = async () => {};
+      afterAll(async () => {
+        await resources.cleanup();
+        await dropDatabase();
+      });
+      /** Every family the control plane's metrics port and the worker's health port export. */
+      let exported = new Map<string, string>();
 
-    const scrape = async (url: string) => {
-      const response = await fetch(url);
-      const text = await response.text();
-      expect(response.status, `GET ${url}: ${text}`).toBe(200);
-      return text;
-    };
-    const [controlPlane, workerMetrics] = await Promise.all([
-      scrape(`http://127.0.0.1:${metricsPort}/metrics`),
-      scrape(`http://127.0.0.1:${healthPort}/metrics`),
-    ]);
-    exported = new Map([...familiesOf(controlPlane), ...familiesOf(workerMetrics)]);
-  }, 120_000);
+      beforeAll(async () => {
+        const database = await backend.database();
+        if (database) dropDatabase = database.drop;
+        const [port = 0, metricsPort = 0, healthPort = 0] = await freePorts(3);
+        const server = new ServerProcess(resources, {
+          home: resources.dir("borda-metrics-"),
+          port,
+          dags: { "outcomes.ts": outcomesDag },
+          ...(database ? { databaseUrl: database.url } : {}),
+          env: { BORDA_METRICS_PORT: String(metricsPort) },
+        });
+        await server.start();
+        await server.api.dagReady("outcomes");
+        const token = await server.api.workerToken("metrics", ["metrics"]);
+        const worker = startWorker(resources, {
+          url: server.url,
+          token,
+          name: "metrics-worker",
+          queues: "metrics",
+          env: { PORT: String(healthPort) },
+        });
+        await server.api.trigger("outcomes", "one-of-each");
+        await eventually(
+          async () => (await server.api.runState("outcomes", "one-of-each")) === "failed",
+          () => `the run to fail on its one failing task (${server.output()}\n${worker.output()})`,
+        );
 
-  it("exports every metric the dashboard queries", () => {
-    const missing = dashboardExprs.flatMap((expr) =>
-      bordaNamesIn(expr)
-        .filter((name) => !isExported(name, exported))
-        .map((name) => `${name} (in ${expr})`),
-    );
-    expect(missing).toEqual([]);
-  });
+        const scrape = async (url: string) => {
+          const response = await fetch(url);
+          const text = await response.text();
+          expect(response.status, `GET ${url}: ${text}`).toBe(200);
+          return text;
+        };
+        const [controlPlane, workerMetrics] = await Promise.all([
+          scrape(`http://127.0.0.1:${metricsPort}/metrics`),
+          scrape(`http://127.0.0.1:${healthPort}/metrics`),
+        ]);
+        exported = new Map([...familiesOf(controlPlane), ...familiesOf(workerMetrics)]);
+      }, 120_000);
 
-  it("exports every metric the alert rules query", () => {
-    const missing = alertRules.flatMap((rule) =>
-      bordaNamesIn(rule.expr)
-        .filter((name) => !isExported(name, exported))
-        .map((name) => `${name} (in ${rule.alert})`),
-    );
-    expect(missing).toEqual([]);
-  });
-});
+      it("exports every metric the dashboard queries", () => {
+        const missing = dashboardExprs.flatMap((expr) =>
+          bordaNamesIn(expr)
+            .filter((name) => !isExported(name, exported))
+            .map((name) => `${name} (in ${expr})`),
+        );
+        expect(missing).toEqual([]);
+      });
+
+      it("exports every metric the alert rules query", () => {
+        const missing = alertRules.flatMap((rule) =>
+          bordaNamesIn(rule.expr)
+            .filter((name) => !isExported(name, exported))
+            .map((name) => `${name} (in ${rule.alert})`),
+        );
+        expect(missing).toEqual([]);
+      });
+    },
+  );
+}

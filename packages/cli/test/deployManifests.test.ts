@@ -67,6 +67,7 @@ interface Container {
   ports?: { name?: string; containerPort: number }[];
   livenessProbe?: Probe;
   readinessProbe?: Probe;
+  lifecycle?: { preStop?: unknown };
   volumeMounts?: { name: string; mountPath: string }[];
 }
 interface PodSpec {
@@ -76,11 +77,25 @@ interface PodSpec {
 }
 interface Manifest {
   kind: string;
-  metadata: { name: string };
+  metadata: { name: string; labels?: Record<string, string> };
   spec?: {
     replicas?: number;
     strategy?: { type: string };
-    template?: { spec: PodSpec };
+    template?: { metadata?: { annotations?: Record<string, string> }; spec: PodSpec };
+    ports?: { name: string; port: number }[];
+  };
+}
+/** A KEDA ScaledObject, as much of it as the checks read. */
+interface ScaledObject extends Omit<Manifest, "spec"> {
+  spec: {
+    scaleTargetRef: { kind: string; name: string };
+    minReplicaCount: number;
+    maxReplicaCount: number;
+    triggers: {
+      type: string;
+      metadata: Record<string, string>;
+      authenticationRef: { name: string };
+    }[];
   };
 }
 
@@ -146,6 +161,8 @@ function checkWorkerDeployment(deployment: Manifest): WorkerConfig {
   expect(podSpec(deployment).terminationGracePeriodSeconds, where).toBeGreaterThan(
     config.drainTimeoutMs / 1000,
   );
+  // SIGTERM starts the drain; a preStop hook would only delay it and spend the grace period.
+  expect(container.lifecycle?.preStop, where).toBeUndefined();
   return config;
 }
 
@@ -420,7 +437,112 @@ describe.skipIf(helm === null)(
       });
     });
 
-    it("refuses several server replicas on the embedded SQLite database", async () => {
+    it("renders a ServiceMonitor, a PodMonitor and a KEDA ScaledObject on an autoscaled group's queues", async () => {
+      const manifests = await renderChart({
+        metrics: { enabled: true, serviceMonitor: { enabled: true, labels: { release: "kps" } } },
+        workers: [
+          { name: "worker-1", queues: ["worker-1"], tokenSecret: { name: "w1" } },
+          {
+            name: "team-a",
+            queues: ["team_a_etl", "team_a_*"],
+            concurrency: 4,
+            drainTimeoutSeconds: 120,
+            tokenSecret: { name: "team-a-token", key: "bwt" },
+            autoscaling: { enabled: true, minReplicas: 0, maxReplicas: 8 },
+          },
+        ],
+      });
+      const server = byKind(manifests, "Deployment").find((d) => d.metadata.name === "borda");
+      if (!server) throw new Error("no server Deployment");
+      const { container } = checkServerDeployment(server);
+      expect(literalEnv(container).BORDA_METRICS_PORT).toBe("9464");
+      expect(container.ports).toContainEqual({ name: "metrics", containerPort: 9464 });
+      expect(byKind(manifests, "Service")[0]?.spec?.ports).toContainEqual({
+        name: "metrics",
+        port: 9464,
+        targetPort: "metrics",
+      });
+
+      const [serviceMonitor] = byKind(manifests, "ServiceMonitor");
+      expect(serviceMonitor).toMatchObject({
+        apiVersion: "monitoring.coreos.com/v1",
+        metadata: { labels: { release: "kps" } },
+        spec: {
+          selector: { matchLabels: { "app.kubernetes.io/component": "server" } },
+          endpoints: [{ port: "metrics", path: "/metrics" }],
+        },
+      });
+      const [podMonitor] = byKind(manifests, "PodMonitor");
+      expect(podMonitor).toMatchObject({
+        spec: {
+          selector: { matchLabels: { "app.kubernetes.io/component": "worker" } },
+          podMetricsEndpoints: [{ port: "health", path: "/metrics" }],
+        },
+      });
+
+      // Only the autoscaled group gets KEDA objects, and its Deployment leaves replicas to them.
+      const teamA = byKind(manifests, "Deployment").find(
+        (d) => d.metadata.name === "borda-worker-team-a",
+      );
+      if (!teamA) throw new Error("no team-a Deployment");
+      expect(teamA.spec?.replicas).toBeUndefined();
+      expect(checkWorkerDeployment(teamA).drainTimeoutMs).toBe(120_000);
+      expect(teamA.spec?.template?.metadata?.annotations).toMatchObject({
+        "prometheus.io/port": "8081",
+        "prometheus.io/path": "/metrics",
+      });
+      const scaledObjects = byKind(manifests, "ScaledObject") as unknown as ScaledObject[];
+      expect(scaledObjects.map((o) => o.metadata.name)).toEqual(["borda-worker-team-a"]);
+      const [scaledObject] = scaledObjects;
+      expect(scaledObject?.spec).toMatchObject({
+        scaleTargetRef: { kind: "Deployment", name: "borda-worker-team-a" },
+        minReplicaCount: 0,
+        maxReplicaCount: 8,
+      });
+      const [trigger, ...otherTriggers] = scaledObject?.spec.triggers ?? [];
+      expect(otherTriggers).toEqual([]);
+      expect(trigger).toMatchObject({
+        type: "metrics-api",
+        metadata: { valueLocation: "total", targetValue: "4", authMode: "bearer" },
+        authenticationRef: { name: "borda-worker-team-a" },
+      });
+      const url = new URL(trigger?.metadata.url ?? "");
+      expect(`${url.origin}${url.pathname}`).toBe(
+        "http://borda.borda.svc:8080/edge/v1/queue-depth",
+      );
+      expect(url.searchParams.get("queues")).toBe("team_a_etl,team_a_*");
+      expect(byKind(manifests, "TriggerAuthentication")).toEqual([
+        expect.objectContaining({
+          metadata: expect.objectContaining({ name: "borda-worker-team-a" }),
+          spec: { secretTargetRef: [{ parameter: "token", name: "team-a-token", key: "bwt" }] },
+        }),
+      ]);
+    });
+
+    it("renders no metrics port, monitors or KEDA objects unless asked, and fixed replicas", async () => {
+      const manifests = await renderChart({
+        workers: [
+          { name: "worker-1", queues: ["worker-1"], replicas: 3, tokenSecret: { name: "w1" } },
+        ],
+      });
+      expect(new Set(manifests.map((m) => m.kind))).toEqual(
+        new Set(["Deployment", "PersistentVolumeClaim", "Secret", "Service"]),
+      );
+      const [service] = byKind(manifests, "Service");
+      expect(service?.spec?.ports?.map((p) => p.name)).toEqual(["http"]);
+      const worker = byKind(manifests, "Deployment").find(
+        (d) => d.metadata.name === "borda-worker-worker-1",
+      );
+      expect(worker?.spec?.replicas).toBe(3);
+      expect(worker?.spec?.template?.metadata?.annotations).toBeUndefined();
+      const server = byKind(manifests, "Deployment").find((d) => d.metadata.name === "borda");
+      if (!server) throw new Error("no server Deployment");
+      expect(literalEnv(checkServerDeployment(server).container)).not.toHaveProperty(
+        "BORDA_METRICS_PORT",
+      );
+    });
+
+    it("refuses values Borda cannot run with, saying what to change", async () => {
       await expect(renderChart({ server: { replicas: 2 } })).rejects.toThrow(
         /server\.replicas must be 1 \(got 2\).*PostgreSQL/,
       );
@@ -430,6 +552,21 @@ describe.skipIf(helm === null)(
       await expect(
         renderChart({ workers: [{ name: "worker-1", queues: ["worker-1"] }] }),
       ).rejects.toThrow(/needs tokenSecret\.name/);
+      await expect(renderChart({ metrics: { serviceMonitor: { enabled: true } } })).rejects.toThrow(
+        /metrics\.serviceMonitor\.enabled needs metrics\.enabled=true/,
+      );
+      await expect(
+        renderChart({
+          workers: [
+            {
+              name: "worker-1",
+              queues: ["worker-1"],
+              tokenSecret: { name: "w1" },
+              autoscaling: { enabled: true, minReplicas: 5, maxReplicas: 2 },
+            },
+          ],
+        }),
+      ).rejects.toThrow(/autoscaling needs 0 <= minReplicas <= maxReplicas/);
     });
   },
 );

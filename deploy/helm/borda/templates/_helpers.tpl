@@ -64,6 +64,11 @@ Takes (dict "given" ... "existing" <the Secret's data> "key" ... "length" ...).
 {{- end }}
 {{- end }}
 
+{{/* The name of a worker group's Deployment (and of its KEDA objects). Takes (dict "group" $w "root" $). */}}
+{{- define "borda.workerName" -}}
+{{- printf "%s-worker-%s" (include "borda.fullname" .root) .group.name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
 {{/* The worker groups, each merged over workerDefaults and checked. */}}
 {{- define "borda.workerGroups" -}}
 {{- $groups := list }}
@@ -85,6 +90,13 @@ Takes (dict "given" ... "existing" <the Secret's data> "key" ... "length" ...).
 {{- end }}
 {{- if lt (int $w.drainTimeoutSeconds) 0 }}
 {{- fail (printf "workers[%d] (%s): drainTimeoutSeconds must be 0 or more." $index $w.name) }}
+{{- end }}
+{{- with $w.autoscaling }}
+{{- if .enabled }}
+{{- if or (lt (int .minReplicas) 0) (lt (int .maxReplicas) 1) (lt (int .maxReplicas) (int .minReplicas)) }}
+{{- fail (printf "workers[%d] (%s): autoscaling needs 0 <= minReplicas <= maxReplicas and maxReplicas >= 1; got minReplicas %v, maxReplicas %v." $index $w.name .minReplicas .maxReplicas) }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- $groups = append $groups $w }}
 {{- end }}
@@ -109,6 +121,12 @@ Takes (dict "given" ... "existing" <the Secret's data> "key" ... "length" ...).
 {{- end }}
 {{- if and .Values.secretKey.value (lt (len .Values.secretKey.value) 32) }}
 {{- fail "secretKey.value must be at least 32 characters; generate one with `openssl rand -hex 32`, or leave it empty for the chart to generate one." }}
+{{- end }}
+{{- if and .Values.metrics.serviceMonitor.enabled (not .Values.metrics.enabled) }}
+{{- fail "metrics.serviceMonitor.enabled needs metrics.enabled=true: the ServiceMonitor scrapes the server's metrics port, which only metrics.enabled opens." }}
+{{- end }}
+{{- if and .Values.metrics.enabled (eq (int .Values.metrics.port) (int .Values.server.port)) }}
+{{- fail (printf "metrics.port (%v) must differ from server.port: the metrics listener is a port of its own." .Values.metrics.port) }}
 {{- end }}
 {{- if and .Values.dags.existingClaim .Values.dags.configMap }}
 {{- fail "Set dags.existingClaim or dags.configMap, not both." }}

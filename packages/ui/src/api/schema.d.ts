@@ -219,6 +219,7 @@ export interface paths {
                             diskFreeBytes: number | null;
                             nodeVersion: string;
                         };
+                        selfMaintenance?: string | null;
                     };
                 };
             };
@@ -3712,6 +3713,7 @@ export interface paths {
                                     node_version: string;
                                 };
                                 maintenance_comment: string | null;
+                                self_maintenance_reason: string | null;
                             }[];
                             total_entries: number;
                         };
@@ -3813,6 +3815,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -3976,6 +3979,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4075,6 +4079,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4180,6 +4185,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4281,6 +4287,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4389,6 +4396,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };

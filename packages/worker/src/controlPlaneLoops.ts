@@ -116,6 +116,7 @@ export class ControlPlaneLoops {
       config.concurrency = directives.concurrency;
       changed.wake();
     }
+    // Into maintenance: the long-poll under way would bring jobs only to give back.
     if (lifecycle.maintenanceRequested(directives.maintenance, directives.maintenanceComment)) {
       this.#poll?.abort();
     }

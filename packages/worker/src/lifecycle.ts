@@ -192,7 +192,7 @@ export class Lifecycle {
 
   /**
    * The control plane's maintenance directive: an operator asked for maintenance (`on`,
-   * with their comment) or lifted it. True when the worker entered maintenance for it.
+   * with their comment) or lifted it. True when the phase moved (into maintenance, or out).
    * Lifting it leaves maintenance only when the worker's own checks do not hold it there.
    */
   maintenanceRequested(on: boolean, comment: string | null): boolean {
@@ -202,7 +202,7 @@ export class Lifecycle {
 
   /**
    * What the worker's own checks found: why it is unhealthy, or null once healthy again.
-   * True when the worker entered maintenance for it. Healthy again, it leaves maintenance
+   * True when the phase moved. Healthy again, the worker leaves maintenance
    * unless an operator asked for it: only the control plane lifts that.
    */
   selfMaintenance(reason: string | null): boolean {
@@ -226,15 +226,14 @@ export class Lifecycle {
     return this.#selfMaintenance;
   }
 
-  /** In maintenance while an operator asked for it or the worker's own checks fail. */
+  /** In maintenance while an operator asked for it or the worker's own checks fail; true on a move. */
   #settleMaintenance(): boolean {
     const { logger } = this.#options;
     const requested = this.#requestedMaintenance;
     if (requested === null && this.#selfMaintenance === null) {
-      this.#move("leaveMaintenance", () =>
+      return this.#move("leaveMaintenance", () =>
         logger.info("leaving maintenance: taking work again"),
       );
-      return false;
     }
     return this.#move("enterMaintenance", () =>
       logger.info("entering maintenance: no new work; running tasks finish", {

@@ -73,7 +73,7 @@ describe("worker lifecycle", () => {
     // The control plane lifting no maintenance of its own does not end the worker's.
     expect(subject.maintenanceRequested(false, null)).toBe(false);
     expect(subject.state).toBe(State.maintenance);
-    expect(subject.selfMaintenance(null)).toBe(false);
+    expect(subject.selfMaintenance(null)).toBe(true);
     expect(subject.state).toBe(State.serving);
 
     // An operator's maintenance outlasts a check that passes again.

@@ -19,7 +19,9 @@ export function promtoolMissing(): string | null {
 }
 
 /** Feeds `exposition` to `promtool check metrics`: its exit code and what it said (problems, lint). */
-export function promtoolCheck(exposition: string): Promise<{ code: number | null; output: string }> {
+export function promtoolCheck(
+  exposition: string,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(promtoolPath, ["check", "metrics"], { stdio: ["pipe", "pipe", "pipe"] });
     let output = "";

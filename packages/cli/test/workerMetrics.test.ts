@@ -43,9 +43,14 @@ describeEachBackend("a worker's metrics", (backend) => {
     await opened.store.close();
     const resources = new TestResources();
     backend.onCleanup(() => resources.cleanup());
-    const cp = await startServer(resources, opened.home, { "outcomes.ts": dags }, {
-      databaseUrl: opened.databaseUrl,
-    });
+    const cp = await startServer(
+      resources,
+      opened.home,
+      { "outcomes.ts": dags },
+      {
+        databaseUrl: opened.databaseUrl,
+      },
+    );
     const [port] = await freePorts(1);
     const worker = startWorker(resources, {
       url: cp.url,

@@ -37,13 +37,18 @@ describeEachBackend("a worker's self-maintenance", (backend) => {
     await opened.store.close();
     const resources = new TestResources();
     backend.onCleanup(() => resources.cleanup());
-    const cp = await startServer(resources, opened.home, { "waiting.ts": dags }, {
-      databaseUrl: opened.databaseUrl,
-      adminUser: admin.user,
-      adminPassword: admin.password,
-      // Heartbeats every second: the test waits for two to pass while work is queued.
-      heartbeatIntervalMs: 1000,
-    });
+    const cp = await startServer(
+      resources,
+      opened.home,
+      { "waiting.ts": dags },
+      {
+        databaseUrl: opened.databaseUrl,
+        adminUser: admin.user,
+        adminPassword: admin.password,
+        // Heartbeats every second: the test waits for two to pass while work is queued.
+        heartbeatIntervalMs: 1000,
+      },
+    );
     const site = resources.dir("borda-self-check-");
     const marker = path.join(site, "degraded");
     const check = path.join(site, "check.sh");
@@ -59,7 +64,14 @@ describeEachBackend("a worker's self-maintenance", (backend) => {
       token: await workerToken(cp, ["default"]),
       name: "self-checking",
       queues: "default",
-      args: ["--health-check", check, "--health-check-interval", "0.2", "--health-port", String(port)],
+      args: [
+        "--health-check",
+        check,
+        "--health-check-interval",
+        "0.2",
+        "--health-port",
+        String(port),
+      ],
     });
     const api = async (method: "GET" | "POST", route: string, body?: unknown) => {
       const response = await fetch(`${cp.url}/api/v1${route}`, {
@@ -121,7 +133,10 @@ describeEachBackend("a worker's self-maintenance", (backend) => {
   it("never lifts the maintenance an operator asked for when its health check passes again", async () => {
     const { cp, worker, marker, api, shown, showsAs } = await setUp(false);
     await showsAs((w) => w.state === "idle", "idle");
-    await api("POST", "/edge/workers/self-checking/maintenance", { on: true, comment: "rack move" });
+    await api("POST", "/edge/workers/self-checking/maintenance", {
+      on: true,
+      comment: "rack move",
+    });
     await showsAs((w) => w.state === "maintenance_mode", "in the operator's maintenance");
 
     writeFileSync(marker, "");

@@ -242,7 +242,10 @@ describeEachBackend("worker API", (backend) => {
       maintenanceRequested: false,
     });
     await worker.heartbeat([], "idle", { selfMaintenance: null });
-    expect((await cp.edge.listWorkers())[0]).toMatchObject({ state: "idle", selfMaintenance: null });
+    expect((await cp.edge.listWorkers())[0]).toMatchObject({
+      state: "idle",
+      selfMaintenance: null,
+    });
     // A 1.3 worker says no reason: a maintenance nobody asked for is one it is leaving.
     await worker.heartbeat([], "maintenance_mode");
     expect((await cp.edge.listWorkers())[0]).toMatchObject({

@@ -64,7 +64,10 @@ export async function startHealthServer(
     } else if (url === "/metrics") {
       sources.metrics().then(
         (text) => {
-          response.writeHead(200, { "content-type": metricsContentType, "cache-control": "no-store" });
+          response.writeHead(200, {
+            "content-type": metricsContentType,
+            "cache-control": "no-store",
+          });
           response.end(request.method === "HEAD" ? undefined : text);
         },
         (error: Error) => answer(500, { status: "error", detail: `metrics: ${error.message}` }),

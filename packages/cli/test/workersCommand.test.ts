@@ -111,7 +111,7 @@ describe("borda workers against a real server and a real `borda worker`", () => 
     );
     expect((await listed())?.maintenance_comment).toBe("disk swap");
     expect((await borda(["workers", "list"])).stdout).toMatch(
-      /^w1\s+maintenance_mode\s+.*\s+disk swap$/m,
+      /^w1\s+maintenance_mode\s+.*\s+disk swap\s+-$/m,
     );
 
     const off = await borda(["workers", "maintenance", "off", "w1"]);

@@ -1,15 +1,8 @@
 import { expect, it } from "vitest";
 import { describeEachBackend } from "../../server/test/support/backends.js";
+import { startServerOn } from "./backendServer.js";
 import { promtoolCheck, promtoolMissing } from "./promtool.js";
-import {
-  eventually,
-  freePorts,
-  startServer,
-  startWorker,
-  TestResources,
-  workersRegistered,
-  workerToken,
-} from "./support.js";
+import { eventually, freePorts, startWorker, workersRegistered, workerToken } from "./support.js";
 
 /**
  * A real `borda worker` process's /metrics on its health port (docs/deploy-workers.md,
@@ -39,18 +32,7 @@ const skipPromtool = promtoolMissing();
 
 describeEachBackend("a worker's metrics", (backend) => {
   async function scrapeAfterRun() {
-    const opened = await backend.open({ dagsPausedAtCreation: false });
-    await opened.store.close();
-    const resources = new TestResources();
-    backend.onCleanup(() => resources.cleanup());
-    const cp = await startServer(
-      resources,
-      opened.home,
-      { "outcomes.ts": dags },
-      {
-        databaseUrl: opened.databaseUrl,
-      },
-    );
+    const { cp, resources } = await startServerOn(backend, { "outcomes.ts": dags });
     const [port] = await freePorts(1);
     const worker = startWorker(resources, {
       url: cp.url,

@@ -4,15 +4,8 @@ import type { ApiEdgeWorker } from "@borda/protocol";
 import type { ControlPlane } from "@borda/server";
 import { expect, it } from "vitest";
 import { describeEachBackend } from "../../server/test/support/backends.js";
-import {
-  eventually,
-  freePorts,
-  startServer,
-  startWorker,
-  TestResources,
-  type WorkerProcess,
-  workerToken,
-} from "./support.js";
+import { startServerOn } from "./backendServer.js";
+import { eventually, freePorts, startWorker, type WorkerProcess, workerToken } from "./support.js";
 
 /**
  * A real `borda worker` that puts itself in maintenance while its health check fails
@@ -33,16 +26,10 @@ const admin = { user: "admin", password: "pw" };
 
 describeEachBackend("a worker's self-maintenance", (backend) => {
   async function setUp(unhealthyAtStart: boolean) {
-    const opened = await backend.open({ dagsPausedAtCreation: false });
-    await opened.store.close();
-    const resources = new TestResources();
-    backend.onCleanup(() => resources.cleanup());
-    const cp = await startServer(
-      resources,
-      opened.home,
+    const { cp, resources } = await startServerOn(
+      backend,
       { "waiting.ts": dags },
       {
-        databaseUrl: opened.databaseUrl,
         adminUser: admin.user,
         adminPassword: admin.password,
         // Heartbeats every second: the test waits for two to pass while work is queued.

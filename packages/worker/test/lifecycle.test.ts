@@ -34,14 +34,16 @@ describe("worker lifecycle", () => {
   function lifecycle(heldAttempts = 0) {
     const { logger, records } = recordingLogger();
     const moves: State[] = [];
+    const reconnects: string[] = [];
     const subject = new Lifecycle({
       logger,
       timing,
       heldAttempts: () => heldAttempts,
       onChange: (state) => moves.push(state),
+      onReconnected: () => reconnects.push("reconnected"),
     });
     const messages = () => records.map((r) => `${r.level} ${r.message}`);
-    return { subject, records, moves, messages };
+    return { subject, records, moves, messages, reconnects };
   }
 
   it("goes from registering through serving and maintenance to draining and stopped, logging each move once", () => {
@@ -148,9 +150,12 @@ describe("worker lifecycle", () => {
   });
 
   it("warns once when a call fails, and says when the control plane answers again", () => {
-    const { subject, records, messages } = lifecycle();
+    const { subject, records, messages, reconnects } = lifecycle();
     subject.contact(timing);
     subject.registered({});
+    // Answers without a loss between them are no reconnection.
+    subject.contact();
+    expect(reconnects).toEqual([]);
     expect(subject.link).toBe(Link.reachable);
     subject.callFailed("heartbeat", refused);
     subject.callFailed("fetch", refused);
@@ -165,6 +170,7 @@ describe("worker lifecycle", () => {
       "info the control plane answers again, after 1.5 s without a heartbeat",
     ]);
     expect(records[1]?.fields.error).toBe(refused);
+    expect(reconnects).toHaveLength(1);
     // A silence shorter than the worker timeout cost no attempts.
     expect(subject.recentOutageMs).toBeNull();
   });

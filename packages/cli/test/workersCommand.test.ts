@@ -65,9 +65,9 @@ describe("borda workers against a real server and a real `borda worker`", () => 
     expect(table, worker.output()).toMatchObject({ code: 0, stderr: "" });
     const [header, row] = table.stdout.trimEnd().split("\n");
     expect(header).toMatch(
-      /^NAME\s+STATE\s+QUEUES\s+SLOTS\s+LAST HEARTBEAT\s+VERSION\s+MAINTENANCE COMMENT$/,
+      /^NAME\s+STATE\s+QUEUES\s+SLOTS\s+LAST HEARTBEAT\s+VERSION\s+MAINTENANCE COMMENT\s+AUTOMATIC MAINTENANCE$/,
     );
-    expect(row).toMatch(/^w1\s+(idle|running)\s+default\s+0\/\d+\s+\d+s ago\s+\S+\s+-$/);
+    expect(row).toMatch(/^w1\s+(idle|running)\s+default\s+0\/\d+\s+\d+s ago\s+\S+\s+-\s+-$/);
 
     expect(await list(["--name", "W"])).toHaveLength(1);
     expect(await list(["--name", "nobody"])).toEqual([]);
@@ -111,7 +111,7 @@ describe("borda workers against a real server and a real `borda worker`", () => 
     );
     expect((await listed())?.maintenance_comment).toBe("disk swap");
     expect((await borda(["workers", "list"])).stdout).toMatch(
-      /^w1\s+maintenance_mode\s+.*\s+disk swap$/m,
+      /^w1\s+maintenance_mode\s+.*\s+disk swap\s+-$/m,
     );
 
     const off = await borda(["workers", "maintenance", "off", "w1"]);

@@ -56,6 +56,13 @@ export const edgeWorkerSchema = z.object({
     node_version: z.string(),
   }),
   maintenance_comment: z.string().nullable(),
+  /**
+   * Why the worker put itself in maintenance (its free disk or memory below its threshold,
+   * or its health check failing); null when it did not. It leaves that maintenance by
+   * itself once healthy; one an operator asked for (`maintenance_comment`) stays until
+   * lifted through the API.
+   */
+  self_maintenance_reason: z.string().nullable(),
 });
 export type ApiEdgeWorker = z.infer<typeof edgeWorkerSchema>;
 

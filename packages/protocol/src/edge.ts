@@ -34,6 +34,9 @@ import { sensorSchema } from "./sensors.js";
  * up counts against them. A job the worker claimed but will not run (it started draining
  * or entered maintenance) is released: it goes back to its queue on the same try.
  *
+ * From 1.4 a heartbeat may say why the worker put itself in maintenance
+ * (`selfMaintenance`); the control plane shows it, and never lifts that maintenance.
+ *
  * From 1.3 a worker that says so in its fetch (`callbacks: true`) is also handed code
  * callbacks of tasks on its queues (`callbacks` in the answer) and reports how each
  * ended; an older worker is never given one (docs/notifications.md). While a callback
@@ -48,7 +51,7 @@ import { sensorSchema } from "./sensors.js";
 export const edgeApiPrefix = "/edge/v1";
 
 /** The version of this protocol; a worker and a server agree when their majors match. */
-export const edgeProtocolVersion = "1.3";
+export const edgeProtocolVersion = "1.4";
 
 /**
  * The minor of protocol 1.x a worker must have registered with to be handed a sensor or a
@@ -168,6 +171,13 @@ export const heartbeatRequestSchema = z.object({
   runningAttemptIds: z.array(z.string().max(100)).max(10_000),
   freeSlots: z.number().int().min(0).max(10_000),
   sysinfo: sysInfoSchema,
+  /**
+   * 1.4: why the worker holds itself in maintenance (free disk or memory, a failing health
+   * check; it reports a maintenance state meanwhile); null or absent when it does not. An
+   * older control plane drops the field and shows the worker `maintenance_exit`; the
+   * worker stays in maintenance all the same, since only it lifts its own.
+   */
+  selfMaintenance: z.string().max(1000).nullable().optional(),
 });
 export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
 

@@ -95,6 +95,7 @@ describeEachBackend("REST API: edge workers, jobs and tokens", (backend) => {
         node_version: process.version,
       },
       maintenance_comment: null,
+      self_maintenance_reason: null,
     });
 
     const list = async (query: string) =>

@@ -227,6 +227,33 @@ describeEachBackend("worker API", (backend) => {
     expect((await cp.edge.listWorkers())[0]?.state).toBe("maintenance_exit");
   });
 
+  it("shows a maintenance the worker entered by itself with its reason, and never asks it to leave", async () => {
+    const cp = await startTestControlPlane(backend);
+    const { token } = await newWorkerToken(cp, ["*"]);
+    const worker = edgeClient(cp, token, "edge-3");
+    await worker.register(["default"]);
+    const reason = "health check failed: disk array degraded";
+    const answer = await worker.heartbeat([], "maintenance_mode", { selfMaintenance: reason });
+    // Not the control plane's request: the worker alone lifts it.
+    expect(answer.body).toMatchObject({ maintenance: false, maintenanceComment: null });
+    expect((await cp.edge.listWorkers())[0]).toMatchObject({
+      state: "maintenance_mode",
+      selfMaintenance: reason,
+      maintenanceRequested: false,
+    });
+    await worker.heartbeat([], "idle", { selfMaintenance: null });
+    expect((await cp.edge.listWorkers())[0]).toMatchObject({
+      state: "idle",
+      selfMaintenance: null,
+    });
+    // A 1.3 worker says no reason: a maintenance nobody asked for is one it is leaving.
+    await worker.heartbeat([], "maintenance_mode");
+    expect((await cp.edge.listWorkers())[0]).toMatchObject({
+      state: "maintenance_exit",
+      selfMaintenance: null,
+    });
+  });
+
   it("ends an open long-poll with 401 when its token is revoked", async () => {
     const cp = await startTestControlPlane(backend);
     const { token, id } = await newWorkerToken(cp, ["*"]);

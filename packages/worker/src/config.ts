@@ -10,6 +10,7 @@ import {
   settingsReader,
   workerNamePattern,
 } from "@borda/protocol";
+import { parseByteSize } from "./byteSize.js";
 
 /**
  * Every setting of the edge worker, with its environment variable and flag. This table
@@ -76,8 +77,43 @@ export const workerSettings = {
     env: "PORT",
     flag: "--health-port <port>",
     description:
-      "Serve GET /healthz and GET /readyz on this port, for Cloud Run and Kubernetes probes. Unset: no health server.",
+      "Serve GET /healthz and GET /readyz on this port, for Cloud Run and Kubernetes probes, and GET /metrics for Prometheus. Unset: no health server.",
     default: undefined,
+  },
+  minFreeDisk: {
+    env: "BORDA_MIN_FREE_DISK",
+    flag: "--min-free-disk <size>",
+    description:
+      "Enter maintenance by itself (no new work; running tasks finish) while the disk of the work directory has less free space than this, e.g. 500MB or 2GiB; leave it once 10% above. Unset or 0: not checked.",
+    default: undefined,
+  },
+  minFreeMemory: {
+    env: "BORDA_MIN_FREE_MEMORY",
+    flag: "--min-free-memory <size>",
+    description:
+      "Enter maintenance by itself while the machine's available memory is below this, e.g. 200MB; leave it once 10% above. Unset or 0: not checked.",
+    default: undefined,
+  },
+  healthCheck: {
+    env: "BORDA_HEALTH_CHECK",
+    flag: "--health-check <command>",
+    description:
+      "A shell command run every health check interval: while it exits non-zero (or outlasts its timeout) the worker stays in maintenance by itself, the last line of its output the reason shown. It does not get the worker's token.",
+    default: undefined,
+  },
+  healthCheckInterval: {
+    env: "BORDA_HEALTH_CHECK_INTERVAL",
+    flag: "--health-check-interval <seconds>",
+    description:
+      "Seconds between the worker's own checks: free disk, free memory and the health check command.",
+    default: "30",
+  },
+  healthCheckTimeout: {
+    env: "BORDA_HEALTH_CHECK_TIMEOUT",
+    flag: "--health-check-timeout <seconds>",
+    description:
+      "How long the health check command may run; one that runs longer is killed and counts as failed.",
+    default: "10",
   },
   workDir: {
     env: "BORDA_WORKER_DIR",
@@ -158,6 +194,17 @@ export interface WorkerConfig {
   secretsDir: string | null;
   logLevel: LogLevel;
   logFormat: LogFormatSetting;
+  /** What makes the worker put itself in maintenance. */
+  selfCheck: SelfCheckConfig;
+}
+
+/** The worker's own checks; a null threshold or command is not checked. */
+export interface SelfCheckConfig {
+  minFreeDiskBytes: number | null;
+  minFreeMemoryBytes: number | null;
+  command: string | null;
+  intervalMs: number;
+  timeoutMs: number;
 }
 
 /**
@@ -220,6 +267,15 @@ export function resolveWorkerConfig(
     throw invalid("logFormat", logFormat, "auto, text or json");
   }
 
+  /** A free-space threshold: null when unset or 0 (not checked). */
+  const threshold = (name: "minFreeDisk" | "minFreeMemory"): number | null => {
+    const text = raw(name);
+    if (text === undefined) return null;
+    const bytes = parseByteSize(text);
+    if (bytes === null) throw invalid(name, text, "a size such as 500MB, 2GiB or 0 (off)");
+    return bytes === 0 ? null : bytes;
+  };
+
   const fetchWaitMs = seconds("fetchWait");
   if (fetchWaitMs > 120_000) throw invalid("fetchWait", raw("fetchWait"), "at most 120 seconds");
 
@@ -239,6 +295,13 @@ export function resolveWorkerConfig(
     secretsDir: resolveSecretsDir(raw("secretsDir")),
     logLevel,
     logFormat,
+    selfCheck: {
+      minFreeDiskBytes: threshold("minFreeDisk"),
+      minFreeMemoryBytes: threshold("minFreeMemory"),
+      command: raw("healthCheck")?.trim() || null,
+      intervalMs: seconds("healthCheckInterval"),
+      timeoutMs: seconds("healthCheckTimeout"),
+    },
   };
 }
 

@@ -42,6 +42,8 @@ export interface ControlPlaneLoopsOptions {
   /** Registers again, for a control plane that has forgotten this worker. */
   register: () => Promise<RegisterResponse>;
   drain: (reason: string) => void;
+  /** Told the round trip of every heartbeat answered, in seconds. */
+  heartbeatAnswered: (seconds: number) => void;
 }
 
 /** The last heartbeat, reporting `offline`, is a courtesy: the exit does not wait on a dead link longer. */
@@ -114,14 +116,25 @@ export class ControlPlaneLoops {
       config.concurrency = directives.concurrency;
       changed.wake();
     }
-    if (!directives.maintenance) lifecycle.leaveMaintenance();
-    else if (lifecycle.enterMaintenance(directives.maintenanceComment)) this.#poll?.abort();
+    // Into maintenance: the long-poll under way would bring jobs only to give back.
+    if (lifecycle.maintenanceRequested(directives.maintenance, directives.maintenanceComment)) {
+      this.#poll?.abort();
+    }
     for (const attemptId of directives.cancelAttemptIds) {
       attempts.giveUp(attemptId, GiveUpCause.cancelled);
     }
     if (directives.shutdown && !lifecycle.stopping.aborted) {
       this.#options.drain("the control plane asked this worker to shut down");
     }
+  }
+
+  /** What the worker's own checks found (`SelfCheck`): maintenance while a problem lasts. */
+  selfChecked(reason: string | null): void {
+    const { lifecycle, heartbeatDue } = this.#options;
+    const changed = reason !== lifecycle.selfMaintenanceReason;
+    if (lifecycle.selfMaintenance(reason)) this.#poll?.abort();
+    // A new reason reaches the control plane at once, even without a move of the phase.
+    if (changed) heartbeatDue.wake();
   }
 
   async #heartbeatLoop(): Promise<void> {
@@ -140,17 +153,17 @@ export class ControlPlaneLoops {
   async #heartbeat(timeoutMs: number): Promise<void> {
     const { client, lifecycle, attempts, config } = this.#options;
     try {
-      const directives = await client.heartbeat(
-        {
-          instanceId: this.#options.instanceId,
-          state: reportedState(lifecycle.state, attempts.running > 0),
-          runningAttemptIds: attempts.ids,
-          freeSlots: this.freeSlots,
-          sysinfo: await collectSysInfo(config.workDir),
-        },
-        undefined,
-        timeoutMs,
-      );
+      const request = {
+        instanceId: this.#options.instanceId,
+        state: reportedState(lifecycle.state, attempts.running > 0),
+        runningAttemptIds: attempts.ids,
+        freeSlots: this.freeSlots,
+        sysinfo: await collectSysInfo(config.workDir),
+        selfMaintenance: lifecycle.selfMaintenanceReason,
+      };
+      const sent = performance.now();
+      const directives = await client.heartbeat(request, undefined, timeoutMs);
+      this.#options.heartbeatAnswered((performance.now() - sent) / 1000);
       lifecycle.contact();
       this.apply(directives);
     } catch (error) {

@@ -1,9 +1,10 @@
 import type { Job } from "@borda/protocol";
 import type { BackoffOptions } from "./client/backoff.js";
 import { formatDuration } from "./formatDuration.js";
+import { FinishedState } from "./health/workerMetrics.js";
 import type { Logger } from "./logger.js";
 import type { RunningTask, TaskRunner } from "./runner/taskRunner.js";
-import { AttemptSpool } from "./spool/attemptSpool.js";
+import { type AttemptResult, AttemptSpool } from "./spool/attemptSpool.js";
 import { LogShipper, type ShipperClient } from "./spool/logShipper.js";
 import type { Wakeup } from "./wakeup.js";
 
@@ -27,6 +28,8 @@ export interface HeldAttemptsOptions {
   changed: Wakeup;
   /** The silence that may have cost this worker attempts (`Lifecycle.recentOutageMs`). */
   recentOutageMs: () => number | null;
+  /** Told once per attempt that ran here, when it ends (or is given up). */
+  finished: (state: FinishedState) => void;
 }
 
 /** How the control plane said an attempt is no longer this worker's. */
@@ -113,7 +116,11 @@ export class HeldAttempts {
       held.running = false;
       this.#slotsTaken -= job.poolSlots;
       changed.wake();
-      if (held.givenUp) return;
+      if (held.givenUp) {
+        this.#options.finished(FinishedState.givenUp);
+        return;
+      }
+      this.#options.finished(finishedState(result));
       try {
         spool.finish(result);
       } catch (error) {
@@ -235,4 +242,10 @@ export class HeldAttempts {
     if (this.#attempts.get(held.attemptId) === held) this.#attempts.delete(held.attemptId);
     this.#options.changed.wake();
   }
+}
+
+function finishedState(result: AttemptResult): FinishedState {
+  if (result.outcome === "success") return FinishedState.success;
+  if (result.outcome === "reschedule") return FinishedState.rescheduled;
+  return result.skipped ? FinishedState.skipped : FinishedState.failed;
 }

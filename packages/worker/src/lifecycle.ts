@@ -29,7 +29,10 @@ export const State = {
   registering: "registering",
   /** Registered: takes work as its free slots allow. */
   serving: "serving",
-  /** The control plane asked for maintenance: no new work; running tasks finish. */
+  /**
+   * An operator asked for maintenance, or the worker's own checks failed (free disk or
+   * memory, its health check): no new work; running tasks finish.
+   */
   maintenance: "maintenance",
   /** Stopping: no new work; running tasks finish, up to the drain timeout. */
   draining: "draining",
@@ -109,6 +112,8 @@ export interface LifecycleOptions {
   heldAttempts: () => number;
   /** Called after every move of the phase (not of the link), so waiting loops look again. */
   onChange?: (state: State) => void;
+  /** Called when a call is answered again after the control plane was lost. */
+  onReconnected?: () => void;
   now?: () => number;
 }
 
@@ -125,6 +130,10 @@ export class Lifecycle {
   /** The last silence long enough to put attempts at risk: how long, and when it ended. */
   #lastOutage: { ms: number; endedAt: number } | null = null;
   #silenceTimer: NodeJS.Timeout | undefined;
+  /** The maintenance an operator asked for through the control plane; null: none. */
+  #requestedMaintenance: { comment: string | null } | null = null;
+  /** Why the worker's own checks hold it in maintenance; null: they pass. */
+  #selfMaintenance: string | null = null;
 
   constructor(options: LifecycleOptions) {
     this.#options = options;
@@ -181,17 +190,56 @@ export class Lifecycle {
     return this.#move("registered", () => this.#options.logger.info("worker started", fields));
   }
 
-  enterMaintenance(comment: string | null): boolean {
-    return this.#move("enterMaintenance", () =>
-      this.#options.logger.info("entering maintenance: no new work; running tasks finish", {
-        comment: comment ?? undefined,
-      }),
-    );
+  /**
+   * The control plane's maintenance directive: an operator asked for maintenance (`on`,
+   * with their comment) or lifted it. True when the phase moved (into maintenance, or out).
+   * Lifting it leaves maintenance only when the worker's own checks do not hold it there.
+   */
+  maintenanceRequested(on: boolean, comment: string | null): boolean {
+    this.#requestedMaintenance = on ? { comment } : null;
+    return this.#settleMaintenance();
   }
 
-  leaveMaintenance(): boolean {
-    return this.#move("leaveMaintenance", () =>
-      this.#options.logger.info("leaving maintenance: taking work again"),
+  /**
+   * What the worker's own checks found: why it is unhealthy, or null once healthy again.
+   * True when the phase moved. Healthy again, the worker leaves maintenance
+   * unless an operator asked for it: only the control plane lifts that.
+   */
+  selfMaintenance(reason: string | null): boolean {
+    const { logger } = this.#options;
+    const before = this.#selfMaintenance;
+    this.#selfMaintenance = reason;
+    if (reason !== null && reason !== before) {
+      logger.warn(`unhealthy: ${reason}`, { maintenance: "automatic" });
+    } else if (reason === null && before !== null) {
+      logger.info(
+        this.#requestedMaintenance
+          ? "healthy again; staying in the maintenance the control plane asked for"
+          : "healthy again",
+      );
+    }
+    return this.#settleMaintenance();
+  }
+
+  /** Why the worker holds itself in maintenance; null when its own checks pass. */
+  get selfMaintenanceReason(): string | null {
+    return this.#selfMaintenance;
+  }
+
+  /** In maintenance while an operator asked for it or the worker's own checks fail; true on a move. */
+  #settleMaintenance(): boolean {
+    const { logger } = this.#options;
+    const requested = this.#requestedMaintenance;
+    if (requested === null && this.#selfMaintenance === null) {
+      return this.#move("leaveMaintenance", () =>
+        logger.info("leaving maintenance: taking work again"),
+      );
+    }
+    return this.#move("enterMaintenance", () =>
+      logger.info("entering maintenance: no new work; running tasks finish", {
+        comment: requested ? (requested.comment ?? undefined) : undefined,
+        ...(requested ? {} : { automatic: this.#selfMaintenance ?? undefined }),
+      }),
     );
   }
 
@@ -224,6 +272,7 @@ export class Lifecycle {
       this.#options.logger.info(
         `the control plane answers again, after ${formatDuration(silence)} without a heartbeat`,
       );
+      this.#options.onReconnected?.();
     }
     this.#link = Link.reachable;
     this.#lastContact = now;

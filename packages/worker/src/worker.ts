@@ -13,9 +13,11 @@ import type { WorkerConfig } from "./config.js";
 import { ControlPlaneLoops } from "./controlPlaneLoops.js";
 import { formatDuration } from "./formatDuration.js";
 import { type HealthServer, type Readiness, startHealthServer } from "./health/healthServer.js";
+import { SelfCheck } from "./health/selfCheck.js";
+import { WorkerMetrics } from "./health/workerMetrics.js";
 import { HeldAttempts } from "./heldAttempts.js";
 import { loadInstanceId } from "./instanceId.js";
-import { Lifecycle, linkTiming, reportedState, State } from "./lifecycle.js";
+import { Lifecycle, Link, linkTiming, reportedState, State } from "./lifecycle.js";
 import { createLogger, type Logger } from "./logger.js";
 import { checkControlPlane, type RegistrationContext, register } from "./registration.js";
 import { BundleCache } from "./runner/bundleCache.js";
@@ -66,6 +68,8 @@ export class EdgeWorker {
   #loops: ControlPlaneLoops | null = null;
   #drainDeadline = Number.POSITIVE_INFINITY;
   #health: HealthServer | null = null;
+  readonly #metrics: WorkerMetrics;
+  readonly #selfCheck: SelfCheck;
 
   constructor(config: WorkerConfig, options: EdgeWorkerOptions = {}) {
     this.config = { ...config, queues: [...config.queues], taskEnv: [...config.taskEnv] };
@@ -93,6 +97,25 @@ export class EdgeWorker {
         this.#changed.wake();
         this.#heartbeatDue.wake();
       },
+      onReconnected: () => this.#metrics.reconnected(),
+    });
+    this.#selfCheck = new SelfCheck({
+      config: config.selfCheck,
+      workDir: config.workDir,
+      onResult: (problems) => {
+        const reason = problems.length === 0 ? null : problems.map((p) => p.reason).join("; ");
+        if (this.#loops) this.#loops.selfChecked(reason);
+        else this.#lifecycle.selfMaintenance(reason);
+      },
+    });
+    const spoolRoot = path.join(config.workDir, "spool");
+    this.#metrics = new WorkerMetrics({
+      runningTasks: () => this.#attempts.running,
+      // Before the loops start (registering) no task runs: every slot is free.
+      freeSlots: () => this.#loops?.freeSlots ?? this.config.concurrency,
+      spoolDir: spoolRoot,
+      controlPlaneReachable: () => this.#lifecycle.link === Link.reachable,
+      selfMaintenance: () => this.#selfCheck.problems.map((p) => p.kind),
     });
     const taskEnv = baseTaskEnvironment(config.taskEnv, options.env);
     this.#tmpDir = path.join(config.workDir, "tmp");
@@ -137,7 +160,7 @@ export class EdgeWorker {
     this.#attempts = new HeldAttempts({
       client: this.#client,
       tasks,
-      spoolRoot: path.join(config.workDir, "spool"),
+      spoolRoot,
       logger: this.#logger,
       backoff: this.#backoffOptions,
       ...(options.logFlushIntervalMs !== undefined
@@ -145,6 +168,7 @@ export class EdgeWorker {
         : {}),
       changed: this.#changed,
       recentOutageMs: () => this.#lifecycle.recentOutageMs,
+      finished: (state) => this.#metrics.taskFinished(state),
     });
   }
 
@@ -174,7 +198,7 @@ export class EdgeWorker {
       if (config.healthPort !== null) {
         this.#health = await startHealthServer(
           config.healthPort,
-          () => this.readiness(),
+          { readiness: () => this.readiness(), metrics: () => this.#metrics.render() },
           this.#options.healthHost,
         ).catch((error: Error) => {
           throw new BordaError(
@@ -183,6 +207,9 @@ export class EdgeWorker {
           );
         });
       }
+      // A worker that starts unhealthy registers in maintenance, rather than taking work
+      // until its first check.
+      await this.#selfCheck.check();
       await checkControlPlane(registration);
       answer = await register(registration);
     } catch (error) {
@@ -204,6 +231,7 @@ export class EdgeWorker {
       heartbeatDue: this.#heartbeatDue,
       register: () => register(registration),
       drain: (reason) => void this.drain({ reason }),
+      heartbeatAnswered: (seconds) => this.#metrics.heartbeatAnswered(seconds),
     });
     this.#loops = loops;
     this.#lifecycle.contact(linkTiming(answer));
@@ -222,6 +250,7 @@ export class EdgeWorker {
     loops.apply(answer.directives);
     this.#attempts.recoverLeftovers();
     loops.start();
+    this.#selfCheck.start();
   }
 
   /**
@@ -325,6 +354,7 @@ export class EdgeWorker {
   /** Stops (if not yet), kills runner processes, closes the health server, settles `stopped`. */
   async #close(): Promise<void> {
     this.#lifecycle.stopped();
+    await this.#selfCheck.stop();
     this.#client.close();
     await this.#pool.close();
     await this.#health?.close();

@@ -47,6 +47,13 @@ describe("worker configuration", () => {
       secretsDir: null,
       logLevel: "info",
       logFormat: "auto",
+      selfCheck: {
+        minFreeDiskBytes: null,
+        minFreeMemoryBytes: null,
+        command: null,
+        intervalMs: 30_000,
+        timeoutMs: 10_000,
+      },
     });
   });
 
@@ -74,6 +81,30 @@ describe("worker configuration", () => {
       logFormat: "json",
       logLevel: "info",
     });
+  });
+
+  it("reads the self-maintenance thresholds as sizes in decimal or binary units; 0 turns a check off", () => {
+    const checks = (flags: Parameters<typeof resolveWorkerConfig>[0], env = {}) =>
+      resolveWorkerConfig(flags, { ...minimal, ...env }).selfCheck;
+    expect(
+      checks(
+        { minFreeDisk: "500MB", healthCheck: " /opt/check.sh --quick " },
+        { BORDA_MIN_FREE_MEMORY: "1.5GiB", BORDA_HEALTH_CHECK_INTERVAL: "2" },
+      ),
+    ).toEqual({
+      minFreeDiskBytes: 500_000_000,
+      minFreeMemoryBytes: 1.5 * 1024 ** 3,
+      command: "/opt/check.sh --quick",
+      intervalMs: 2000,
+      timeoutMs: 10_000,
+    });
+    expect(checks({ minFreeDisk: "0", minFreeMemory: "0MB" })).toMatchObject({
+      minFreeDiskBytes: null,
+      minFreeMemoryBytes: null,
+    });
+    expect(checks({ minFreeDisk: "2048" }).minFreeDiskBytes).toBe(2048);
+    expect(checks({ minFreeDisk: "200m" }).minFreeDiskBytes).toBe(200_000_000);
+    expect(checks({ minFreeDisk: "200Mi" }).minFreeDiskBytes).toBe(200 * 1024 ** 2);
   });
 
   it("keeps the base URL, without a trailing slash or a pasted /edge/v1", () => {
@@ -134,6 +165,15 @@ describe("worker configuration", () => {
     expect(refused({ logLevel: "loud" })).toMatch(/error, warn, info, debug, silent/);
     expect(refused({ logFormat: "xml" })).toMatch(/auto, text or json/);
     expect(refused({ taskEnv: "OK,1BAD" })).toMatch(/comma-separated environment variable names/);
+    expect(refused({ minFreeDisk: "lots" })).toBe(
+      "BORDA_MIN_FREE_DISK (--min-free-disk) must be a size such as 500MB, 2GiB or 0 (off); got 'lots'.",
+    );
+    expect(refused({}, { BORDA_MIN_FREE_MEMORY: "200 XB" })).toMatch(
+      /^BORDA_MIN_FREE_MEMORY \(--min-free-memory\) must be a size/,
+    );
+    expect(refused({ healthCheckInterval: "0" })).toMatch(
+      /^BORDA_HEALTH_CHECK_INTERVAL \(--health-check-interval\) must be a positive number/,
+    );
     for (const message of [refused({ concurrency: "x" }), refused({ taskEnv: "?" })]) {
       expect(message).not.toContain(token);
     }

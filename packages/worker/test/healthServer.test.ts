@@ -12,7 +12,11 @@ describe("health server", () => {
       detail: "starting: not registered yet",
       ...standing,
     };
-    const health = await startHealthServer(0, () => readiness, "127.0.0.1");
+    const health = await startHealthServer(
+      0,
+      { readiness: () => readiness, metrics: async () => "" },
+      "127.0.0.1",
+    );
     resources.defer(() => health.close());
     const get = async (path: string) => {
       const response = await fetch(`http://127.0.0.1:${health.port}${path}`);
@@ -53,13 +57,22 @@ describe("health server", () => {
       },
     });
     expect((await get("/healthz")).status).toBe(200);
-    expect((await get("/metrics")).status).toBe(404);
+    expect((await get("/nothing")).status).toBe(404);
   });
 
   it("closes promptly even with a probe's connection kept alive", async () => {
     const health = await startHealthServer(
       0,
-      () => ({ ready: true, detail: "idle", state: "idle", link: "reachable", attemptsAtRisk: 0 }),
+      {
+        readiness: () => ({
+          ready: true,
+          detail: "idle",
+          state: "idle",
+          link: "reachable",
+          attemptsAtRisk: 0,
+        }),
+        metrics: async () => "",
+      },
       "127.0.0.1",
     );
     await fetch(`http://127.0.0.1:${health.port}/healthz`, { keepalive: true });

@@ -34,22 +34,24 @@ describe("worker lifecycle", () => {
   function lifecycle(heldAttempts = 0) {
     const { logger, records } = recordingLogger();
     const moves: State[] = [];
+    const reconnects: string[] = [];
     const subject = new Lifecycle({
       logger,
       timing,
       heldAttempts: () => heldAttempts,
       onChange: (state) => moves.push(state),
+      onReconnected: () => reconnects.push("reconnected"),
     });
     const messages = () => records.map((r) => `${r.level} ${r.message}`);
-    return { subject, records, moves, messages };
+    return { subject, records, moves, messages, reconnects };
   }
 
   it("goes from registering through serving and maintenance to draining and stopped, logging each move once", () => {
     const { subject, moves, messages } = lifecycle();
     expect(subject.state).toBe(State.registering);
     expect(subject.registered({ name: "edge-1" })).toBe(true);
-    expect(subject.enterMaintenance("disk swap")).toBe(true);
-    expect(subject.leaveMaintenance()).toBe(true);
+    expect(subject.maintenanceRequested(true, "disk swap")).toBe(true);
+    expect(subject.maintenanceRequested(false, null)).toBe(true);
     expect(subject.stopping.aborted).toBe(false);
     expect(subject.startDraining("SIGTERM", { runningTasks: 0 })).toBe(true);
     expect(subject.stopping.aborted).toBe(true);
@@ -65,20 +67,59 @@ describe("worker lifecycle", () => {
     ]);
   });
 
+  it("holds itself in maintenance while its own checks fail, and never lifts the maintenance an operator asked for", () => {
+    const { subject, moves, messages } = lifecycle();
+    subject.registered({});
+    expect(subject.selfMaintenance("free disk 312 MB below 500 MB (/w)")).toBe(true);
+    expect(subject.selfMaintenanceReason).toBe("free disk 312 MB below 500 MB (/w)");
+    // The control plane lifting no maintenance of its own does not end the worker's.
+    expect(subject.maintenanceRequested(false, null)).toBe(false);
+    expect(subject.state).toBe(State.maintenance);
+    expect(subject.selfMaintenance(null)).toBe(true);
+    expect(subject.state).toBe(State.serving);
+
+    // An operator's maintenance outlasts a check that passes again.
+    expect(subject.maintenanceRequested(true, "disk swap")).toBe(true);
+    expect(subject.selfMaintenance("health check failed: no GPU")).toBe(false);
+    expect(subject.selfMaintenance(null)).toBe(false);
+    expect(subject.state).toBe(State.maintenance);
+    // And the worker's own outlasts the operator's.
+    subject.selfMaintenance("health check failed: no GPU");
+    subject.maintenanceRequested(false, null);
+    expect(subject.state).toBe(State.maintenance);
+    subject.selfMaintenance(null);
+    expect(subject.state).toBe(State.serving);
+
+    expect(moves).toEqual(["serving", "maintenance", "serving", "maintenance", "serving"]);
+    expect(messages()).toEqual([
+      "info worker started",
+      "warn unhealthy: free disk 312 MB below 500 MB (/w)",
+      "info entering maintenance: no new work; running tasks finish",
+      "info healthy again",
+      "info leaving maintenance: taking work again",
+      "info entering maintenance: no new work; running tasks finish",
+      "warn unhealthy: health check failed: no GPU",
+      "info healthy again; staying in the maintenance the control plane asked for",
+      "warn unhealthy: health check failed: no GPU",
+      "info healthy again",
+      "info leaving maintenance: taking work again",
+    ]);
+  });
+
   it("refuses moves that are not legal from where it is, and changes nothing", () => {
     const { subject, moves, messages } = lifecycle();
     // Not registered yet: no maintenance, and no stop without a drain once serving.
-    expect(subject.enterMaintenance(null)).toBe(false);
-    expect(subject.leaveMaintenance()).toBe(false);
+    expect(subject.maintenanceRequested(true, null)).toBe(false);
+    expect(subject.maintenanceRequested(false, null)).toBe(false);
     subject.registered({});
     expect(subject.registered({})).toBe(false);
-    expect(subject.leaveMaintenance()).toBe(false);
+    expect(subject.maintenanceRequested(false, null)).toBe(false);
     expect(subject.stopped()).toBe(false);
     expect(subject.state).toBe(State.serving);
 
     subject.startDraining("asked to stop", {});
     // A drain is not undone by a directive, nor started twice.
-    expect(subject.enterMaintenance("too late")).toBe(false);
+    expect(subject.maintenanceRequested(true, "too late")).toBe(false);
     expect(subject.startDraining("second SIGTERM", {})).toBe(false);
     expect(subject.registered({})).toBe(false);
     expect(subject.state).toBe(State.draining);
@@ -109,9 +150,12 @@ describe("worker lifecycle", () => {
   });
 
   it("warns once when a call fails, and says when the control plane answers again", () => {
-    const { subject, records, messages } = lifecycle();
+    const { subject, records, messages, reconnects } = lifecycle();
     subject.contact(timing);
     subject.registered({});
+    // Answers without a loss between them are no reconnection.
+    subject.contact();
+    expect(reconnects).toEqual([]);
     expect(subject.link).toBe(Link.reachable);
     subject.callFailed("heartbeat", refused);
     subject.callFailed("fetch", refused);
@@ -126,6 +170,7 @@ describe("worker lifecycle", () => {
       "info the control plane answers again, after 1.5 s without a heartbeat",
     ]);
     expect(records[1]?.fields.error).toBe(refused);
+    expect(reconnects).toHaveLength(1);
     // A silence shorter than the worker timeout cost no attempts.
     expect(subject.recentOutageMs).toBeNull();
   });

@@ -62,6 +62,10 @@ export function registerWorkersCommands(program: Command): void {
           },
           { header: "VERSION", value: (w) => w.version },
           { header: "MAINTENANCE COMMENT", value: (w) => w.maintenance_comment },
+          {
+            header: "AUTOMATIC MAINTENANCE",
+            value: (w) => w.self_maintenance_reason,
+          },
         ],
         format,
       );

@@ -157,6 +157,7 @@ export class EdgeService {
           freeSlots: request.freeSlots,
           runningAttempts: request.runningAttemptIds.length,
           sysinfo: request.sysinfo,
+          selfMaintenance: request.selfMaintenance ?? null,
         },
         this.#liveness(),
         now,

@@ -236,6 +236,8 @@ export interface WorkersTable {
   worker_timeout_ms: number | null;
   /** The protocol version it registered with (migration 014); null: registered before, 1.2. */
   protocol_version: string | null;
+  /** Why the worker holds itself in maintenance, from its last heartbeat (migration 015); null: it does not. */
+  self_maintenance: string | null;
 }
 
 export interface TaskLogsTable {

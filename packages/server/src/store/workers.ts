@@ -44,6 +44,8 @@ export interface WorkerRecord {
   sysinfo: SysInfo;
   maintenanceRequested: boolean;
   maintenanceComment: string | null;
+  /** Why the worker holds itself in maintenance (its disk, memory or health check); null: it does not. */
+  selfMaintenance: string | null;
   shutdownRequested: boolean;
   firstOnline: Date;
   lastHeartbeat: Date;
@@ -108,6 +110,7 @@ export async function registerWorker(
       protocol_version: worker.protocolVersion,
       sysinfo: JSON.stringify(worker.sysinfo),
       shutdown_requested: 0,
+      self_maintenance: null,
       first_online: now,
       last_heartbeat: now,
       worker_timeout_ms: worker.workerTimeoutMs,
@@ -143,6 +146,8 @@ export interface HeartbeatReport {
   freeSlots: number;
   runningAttempts: number;
   sysinfo?: SysInfo;
+  /** Protocol 1.4: why the worker holds itself in maintenance; null or absent when it does not. */
+  selfMaintenance?: string | null;
 }
 
 /** Records a worker's heartbeat. Only the registered instance may heartbeat under the name. */
@@ -160,6 +165,7 @@ export async function recordHeartbeat(
       free_slots: report.freeSlots,
       running_attempts: report.runningAttempts,
       last_heartbeat: at.getTime(),
+      self_maintenance: report.selfMaintenance ?? null,
       ...(report.sysinfo ? { sysinfo: JSON.stringify(report.sysinfo) } : {}),
     })
     .where("name", "=", name)
@@ -299,6 +305,7 @@ export async function removeWorker(
 /**
  * The state to show. A worker's own report wins, except that a request it has not acted
  * on yet shows as that request, and a worker silent for its worker timeout is `unknown`.
+ * A maintenance the worker entered by itself (`self_maintenance`) shows as it reports it.
  */
 function deriveState(row: Selectable<WorkersTable>, liveness: Liveness): WorkerState {
   const reported = row.reported_state as ReportedWorkerState;
@@ -313,7 +320,10 @@ function deriveState(row: Selectable<WorkersTable>, liveness: Liveness): WorkerS
   if (row.maintenance_requested && !inMaintenance && reported !== WorkerState.terminating) {
     return WorkerState.maintenanceRequest;
   }
-  if (!row.maintenance_requested && inMaintenance) return WorkerState.maintenanceExit;
+  // In maintenance that no operator asked for: the worker's own, unless it is leaving one.
+  if (!row.maintenance_requested && inMaintenance && row.self_maintenance === null) {
+    return WorkerState.maintenanceExit;
+  }
   return reported;
 }
 
@@ -353,6 +363,7 @@ function toWorkerRecord(row: Selectable<WorkersTable>, liveness: Liveness): Work
     sysinfo: JSON.parse(row.sysinfo) as SysInfo,
     maintenanceRequested: row.maintenance_requested === 1,
     maintenanceComment: row.maintenance_comment,
+    selfMaintenance: row.self_maintenance,
     shutdownRequested: row.shutdown_requested === 1,
     firstOnline: new Date(row.first_online),
     lastHeartbeat: new Date(row.last_heartbeat),

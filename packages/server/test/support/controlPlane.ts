@@ -120,13 +120,18 @@ export function edgeClient(controlPlane: ControlPlane, token: string | null, wor
         sysinfo: testSysInfo,
         ...extra,
       }),
-    heartbeat: (runningAttemptIds: string[] = [], state = "idle") =>
+    heartbeat: (
+      runningAttemptIds: string[] = [],
+      state = "idle",
+      more: { selfMaintenance?: string | null } = {},
+    ) =>
       call("POST", `/workers/${worker}/heartbeat`, {
         instanceId,
         state,
         runningAttemptIds,
         freeSlots: 4,
         sysinfo: testSysInfo,
+        ...more,
       }),
     fetchJobs: (waitMs = 0, freeSlots = 4) =>
       call("POST", `/workers/${worker}/fetch`, { instanceId, freeSlots, waitMs }),

@@ -302,6 +302,7 @@ export interface paths {
                             diskFreeBytes: number | null;
                             nodeVersion: string;
                         };
+                        selfMaintenance?: string | null;
                     };
                 };
             };
@@ -3795,6 +3796,7 @@ export interface paths {
                                     node_version: string;
                                 };
                                 maintenance_comment: string | null;
+                                self_maintenance_reason: string | null;
                             }[];
                             total_entries: number;
                         };
@@ -3896,6 +3898,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4059,6 +4062,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4158,6 +4162,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4263,6 +4268,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4364,6 +4370,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };
@@ -4472,6 +4479,7 @@ export interface paths {
                                 node_version: string;
                             };
                             maintenance_comment: string | null;
+                            self_maintenance_reason: string | null;
                         };
                     };
                 };

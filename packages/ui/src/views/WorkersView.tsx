@@ -7,6 +7,7 @@ import type { EdgeWorker } from "../api/types.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { BulkWorkerActions } from "../components/edge/BulkWorkerActions.js";
 import { StateFilter, TextFilter } from "../components/edge/FilterField.js";
+import { MaintenanceNote } from "../components/edge/MaintenanceNote.js";
 import { QueueChips } from "../components/edge/QueueChips.js";
 import { SystemInfo } from "../components/edge/SystemInfo.js";
 import { stateNamed, workerStates } from "../components/edge/states.js";
@@ -118,7 +119,7 @@ export function WorkersView() {
                   Active / total slots
                 </th>
                 <th scope="col">System</th>
-                <th scope="col">Maintenance comment</th>
+                <th scope="col">Maintenance</th>
                 {canOperate ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
@@ -196,7 +197,9 @@ function WorkerRow({
       <td>
         <SystemInfo worker={worker} />
       </td>
-      <td>{worker.maintenance_comment ?? <span className="muted">—</span>}</td>
+      <td>
+        <MaintenanceNote worker={worker} />
+      </td>
       {canOperate ? (
         <td>
           <WorkerActions worker={worker} />

@@ -2,13 +2,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ReportedWorkerState } from "@borda/protocol";
 import type { Link } from "../lifecycle.js";
+import { metricsContentType } from "./metricsText.js";
 
 /**
  * The probes of Cloud Run and Kubernetes: `GET /healthz` answers 200 while the process
  * runs (liveness); `GET /readyz` answers 200 only while `ready()` says the worker is
  * registered and heard from the control plane recently, else 503 (readiness). Either way
  * `/readyz` says where the worker stands, for the person who curls it: its state, its link
- * to the control plane, and how many attempts its silence has put at risk.
+ * to the control plane, and how many attempts its silence has put at risk. `GET /metrics`
+ * answers the worker's metrics in Prometheus' text format. None of them asks for a token:
+ * the port is for the probes and the scraper of the worker's own site, and says nothing
+ * secret.
  */
 
 export interface Readiness {
@@ -29,9 +33,16 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
+/** What the server answers from. */
+export interface HealthSources {
+  readiness: () => Readiness;
+  /** The metrics as one Prometheus text exposition. */
+  metrics: () => Promise<string>;
+}
+
 export async function startHealthServer(
   port: number,
-  readiness: () => Readiness,
+  sources: HealthSources,
   host?: string,
 ): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
@@ -48,10 +59,21 @@ export async function startHealthServer(
     } else if (url === "/healthz") {
       answer(200, { status: "ok" });
     } else if (url === "/readyz") {
-      const { ready, ...standing } = readiness();
+      const { ready, ...standing } = sources.readiness();
       answer(ready ? 200 : 503, { status: ready ? "ok" : "unavailable", ...standing });
+    } else if (url === "/metrics") {
+      sources.metrics().then(
+        (text) => {
+          response.writeHead(200, {
+            "content-type": metricsContentType,
+            "cache-control": "no-store",
+          });
+          response.end(request.method === "HEAD" ? undefined : text);
+        },
+        (error: Error) => answer(500, { status: "error", detail: `metrics: ${error.message}` }),
+      );
     } else {
-      answer(404, { status: "error", detail: "GET /healthz or GET /readyz" });
+      answer(404, { status: "error", detail: "GET /healthz, GET /readyz or GET /metrics" });
     }
   });
   // Probes reuse connections; do not let one hold the worker's exit.

@@ -33,6 +33,13 @@ export function testWorkers(resources: ReturnType<typeof useResources>) {
         secretsDir: null,
         logLevel: "silent",
         logFormat: "text",
+        selfCheck: {
+          minFreeDiskBytes: null,
+          minFreeMemoryBytes: null,
+          command: null,
+          intervalMs: 30_000,
+          timeoutMs: 10_000,
+        },
         ...config,
       },
       {

@@ -58,6 +58,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       node_version: worker.sysinfo.nodeVersion,
     },
     maintenance_comment: worker.maintenanceComment,
+    self_maintenance_reason: worker.selfMaintenance,
   });
 
   const change = async (name: string, workerChange: WorkerChange) =>

@@ -13,6 +13,7 @@ import { backfillsSchema } from "./011_backfills.js";
 import { callbackDeliveriesSchema } from "./012_callback_deliveries.js";
 import { assetsSchema } from "./013_assets.js";
 import { workerProtocolSchema } from "./014_worker_protocol.js";
+import { workerSelfMaintenanceSchema } from "./015_worker_self_maintenance.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -35,6 +36,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "012_callback_deliveries": { up: callbackDeliveriesSchema(dialect) },
         "013_assets": { up: assetsSchema(dialect) },
         "014_worker_protocol": { up: workerProtocolSchema },
+        "015_worker_self_maintenance": { up: workerSelfMaintenanceSchema },
       };
     },
   };

@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { postgresSkipMessage, postgresUrl } from "../../server/test/support/postgresSkip.js";
+import { promtool, promtoolMissing } from "../../server/test/support/promtool.js";
 import { ServerProcess } from "./serverProcess.js";
 import { eventually, freePorts, freshDatabase, startWorker, TestResources } from "./support.js";
 
@@ -22,7 +21,6 @@ const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const dashboardFile = path.join(repo, "deploy/grafana/borda.json");
 const alertsFile = path.join(repo, "deploy/prometheus/borda-alerts.yaml");
 const alertTestsFile = path.join(repo, "deploy/prometheus/borda-alerts.test.yaml");
-const run = promisify(execFile);
 
 interface Target {
   refId: string;
@@ -161,27 +159,16 @@ describe("the Prometheus alert rules (deploy/prometheus/borda-alerts.yaml)", () 
 
 // ---- promtool: the rules load and fire as their unit tests say; the dashboard's queries parse ----
 
-const promtoolPath = "/usr/bin/promtool";
-const promtool = existsSync(promtoolPath) ? promtoolPath : null;
-const promtoolRequired = process.env.CI === "true";
+const promtoolAbsent = promtoolMissing();
 
 async function promtoolRun(...args: string[]): Promise<string> {
-  if (!promtool) {
-    throw new Error(`${promtoolPath} is missing under CI=true: apt-get install prometheus`);
-  }
-  try {
-    const { stdout, stderr } = await run(promtool, args, { cwd: path.dirname(alertsFile) });
-    return stdout + stderr;
-  } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`promtool ${args.join(" ")} failed:\n${stdout}${stderr}`);
-  }
+  const { code, output } = await promtool(args, { cwd: path.dirname(alertsFile) });
+  if (code !== 0) throw new Error(`promtool ${args.join(" ")} failed:\n${output}`);
+  return output;
 }
 
-describe.skipIf(promtool === null && !promtoolRequired)(
-  promtool === null && !promtoolRequired
-    ? `promtool checks (skipped: no ${promtoolPath}; apt-get install prometheus)`
-    : "promtool checks",
+describe.skipIf(promtoolAbsent !== null)(
+  promtoolAbsent ? `promtool checks (skipped: ${promtoolAbsent})` : "promtool checks",
   () => {
     const resources = new TestResources();
     afterAll(() => resources.cleanup());

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeEachBackend } from "../../server/test/support/backends.js";
+import { promtoolCheck, promtoolMissing } from "../../server/test/support/promtool.js";
 import { startServerOn } from "./backendServer.js";
-import { promtoolCheck, promtoolMissing } from "./promtool.js";
 import { eventually, freePorts, startWorker, workersRegistered, workerToken } from "./support.js";
 
 /**

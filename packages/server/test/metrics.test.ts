@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { expect, it } from "vitest";
 import { createApiToken } from "../src/auth/apiTokens.js";
 import type { ControlPlane } from "../src/controlPlane.js";
 import { startApiWithUsers } from "./support/api.js";
 import { describeEachBackend, describePostgres } from "./support/backends.js";
 import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
+import { promtoolCheck, promtoolMissing } from "./support/promtool.js";
 
 const outcomesDag = `
 import { dag } from "borda";
@@ -14,35 +13,6 @@ export default dag({ id: "outcomes", schedule: null }, ({ task }) => {
   task({ id: "breaks", queue: "metrics_q", retries: 0 }, () => { throw new Error("no"); });
 });
 `;
-
-const promtool = "/usr/bin/promtool";
-
-/** `promtool check metrics` on the exposition: its exit status and what it said. */
-function checkWithPromtool(exposition: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(promtool, ["check", "metrics"], { stdio: ["pipe", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-    child.stdin.end(exposition);
-  });
-}
-
-/** Without promtool, CI fails; elsewhere the check is skipped with how to get it. */
-function promtoolMissing(): boolean {
-  if (existsSync(promtool)) return false;
-  if (process.env.CI === "true") {
-    throw new Error(`${promtool} is missing: apt-get install prometheus`);
-  }
-  console.warn(`skipping the promtool check: ${promtool} is missing (apt-get install prometheus)`);
-  return true;
-}
 
 /** The value of one series in a Prometheus text exposition (labels as written, sorted). */
 function sample(exposition: string, series: string): number | undefined {
@@ -120,8 +90,10 @@ describeEachBackend("control-plane metrics", (backend) => {
       expect(exposition).not.toContain("/api/v1/dags/outcomes");
       expect(sample(exposition, 'borda_pool_slots{pool="default_pool",state="open"}')).toBe(128);
       expect(sample(exposition, 'borda_edge_workers{state="starting",team=""}')).toBe(1);
-      if (!promtoolMissing()) {
-        const checked = await checkWithPromtool(exposition);
+      const missing = promtoolMissing();
+      if (missing) console.warn(`skipping the promtool check: ${missing}`);
+      else {
+        const checked = await promtoolCheck(exposition);
         expect(checked.output).toBe("");
         expect(checked.code).toBe(0);
       }

@@ -26,7 +26,6 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -101,19 +100,15 @@ const embeddedPythonRuntime = {
     build.onLoad({ filter: /.*/, namespace: "embedded" }, () => {
       const files = pythonRuntimeFiles(path.join(root, "packages/python/src"));
       const hash = createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 16);
-      // Compressed: the bundle's source text stays in memory in the worker and in each of
-      // its runners, and the .py files, as text, would be 700 KiB of it.
-      const packed = gzipSync(JSON.stringify(files), { level: 9 }).toString("base64");
       return {
         loader: "js",
         contents: `
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+const files = ${JSON.stringify(files)};
 export const pythonPath = path.join(tmpdir(), "borda-python-${hash}");
 if (!existsSync(pythonPath)) {
-  const files = JSON.parse(gunzipSync(Buffer.from("${packed}", "base64")).toString("utf8"));
   const partial = pythonPath + "." + process.pid + ".tmp";
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(partial, name)), { recursive: true });

@@ -102,7 +102,10 @@ async function measureEverything(worker) {
   let samples = 0;
   const sampler = setInterval(() => {
     if (samples++ % 10 === 0) tree = processTree(worker.pid).map((s) => s.pid);
-    busyRss = Math.max(busyRss, tree.reduce((sum, pid) => sum + rssOf(pid), 0));
+    busyRss = Math.max(
+      busyRss,
+      tree.reduce((sum, pid) => sum + rssOf(pid), 0),
+    );
   }, 50);
   const cpuBefore = { server: process.cpuUsage(), worker: treeCpuMs(worker.pid) };
   const fanRun = await runToEnd("bench_fan_out", 20);

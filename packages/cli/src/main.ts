@@ -1,42 +1,15 @@
 #!/usr/bin/env node
-import { Command } from "commander";
-import { registerApiTokenCommands } from "./commands/apiTokens.js";
-import { registerBackfillCommands } from "./commands/backfills.js";
-import { registerConnectionCommands } from "./commands/connections.js";
-import { registerDagCommands } from "./commands/dags.js";
-import { registerDbCommands } from "./commands/db.js";
-import { registerPoolCommands } from "./commands/pools.js";
-import { registerRunCommands } from "./commands/runs.js";
-import { registerServerCommands } from "./commands/server.js";
-import { registerStatusCommand } from "./commands/status.js";
-import { registerTaskCommands } from "./commands/tasks.js";
-import { registerTokenCommands } from "./commands/tokens.js";
-import { registerUserCommands } from "./commands/users.js";
-import { registerVariableCommands } from "./commands/variables.js";
-import { registerWorkerCommand } from "./commands/worker.js";
-import { registerWorkersCommands } from "./commands/workers.js";
-import { runProgram } from "./runProgram.js";
-import { cliVersion } from "./version.js";
+import { keepYoungGenerationSmall } from "./workerHeap.js";
 
-const program = new Command("borda")
-  .description("Borda: a workflow orchestrator whose tasks run on edge workers anywhere.")
-  .version(cliVersion, "-V, --version")
-  .showHelpAfterError("(run with --help for usage)");
-
-registerServerCommands(program);
-registerDbCommands(program);
-registerTokenCommands(program);
-registerWorkerCommand(program);
-registerDagCommands(program);
-registerRunCommands(program);
-registerBackfillCommands(program);
-registerTaskCommands(program);
-registerPoolCommands(program);
-registerConnectionCommands(program);
-registerVariableCommands(program);
-registerUserCommands(program);
-registerApiTokenCommands(program);
-registerWorkersCommands(program);
-registerStatusCommand(program);
-
-await runProgram(program);
+/**
+ * The `borda` command. `borda worker` runs for days on every worker box, so it loads only
+ * its own code: not the other commands, the control plane or the REST API's schemas
+ * (those alone take 5 MiB). Anything else loads the whole program.
+ */
+if (process.argv[2] === "worker") {
+  keepYoungGenerationSmall();
+  const { runBordaWorker } = await import("./bordaWorker.js");
+  await runBordaWorker();
+} else {
+  await import("./program.js");
+}

@@ -1,4 +1,4 @@
-import { BordaError } from "@borda/protocol";
+import { BordaError } from "@borda/protocol/edge";
 import type { Command } from "commander";
 
 /** Runs a command-line program; a failure is one clear line on stderr and exit code 1. */

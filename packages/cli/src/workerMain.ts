@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { keepYoungGenerationSmall } from "./workerHeap.js";
 
 /**
  * The single-file edge worker (`npm run build:worker`): `borda worker` alone, without the
@@ -21,6 +22,7 @@ if (process.argv[2] === runnerFlag) {
   // The file this code is in: the .mjs, run by Node; or, in a single executable
   // application, the executable itself (the build makes import.meta.url its path).
   const self = fileURLToPath(import.meta.url);
+  keepYoungGenerationSmall();
   void import("./workerProgram.js").then(({ runWorkerProgram }) =>
     runWorkerProgram(
       self === process.execPath ? [self, runnerFlag] : [process.execPath, self, runnerFlag],

@@ -1,3 +1,5 @@
+// What an edge worker needs is `@borda/protocol/edge` (edgeIndex.ts); a module the worker
+// API uses goes there, so that the worker, which imports that entry alone, has it.
 export * from "./api.js";
 export * from "./apiAssets.js";
 export * from "./apiBackfills.js";
@@ -7,11 +9,4 @@ export * from "./apiInstance.js";
 export * from "./apiStatus.js";
 export * from "./apiTokens.js";
 export * from "./apiUsers.js";
-export * from "./callbacks.js";
-export * from "./dagSpec.js";
-export * from "./edge.js";
-export * from "./errors.js";
-export * from "./secrets.js";
-export * from "./sensors.js";
-export * from "./settings.js";
-export * from "./states.js";
+export * from "./edgeIndex.js";

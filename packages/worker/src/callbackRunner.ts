@@ -1,4 +1,9 @@
-import { type CallbackJob, ErrorCode, type Job, maxCallbackOutputChars } from "@borda/protocol";
+import {
+  type CallbackJob,
+  ErrorCode,
+  type Job,
+  maxCallbackOutputChars,
+} from "@borda/protocol/edge";
 import { Backoff, type BackoffOptions, delay } from "./client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "./client/edgeClient.js";
 import type { Logger } from "./logger.js";

@@ -9,7 +9,7 @@ import {
   type SettingDefinition,
   settingsReader,
   workerNamePattern,
-} from "@borda/protocol";
+} from "@borda/protocol/edge";
 import { parseByteSize } from "./byteSize.js";
 
 /**

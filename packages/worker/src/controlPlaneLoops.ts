@@ -1,4 +1,9 @@
-import { ErrorCode, type Job, type RegisterResponse, type WorkerDirectives } from "@borda/protocol";
+import {
+  ErrorCode,
+  type Job,
+  type RegisterResponse,
+  type WorkerDirectives,
+} from "@borda/protocol/edge";
 import type { CallbackRunner } from "./callbackRunner.js";
 import { Backoff, type BackoffOptions, delay } from "./client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "./client/edgeClient.js";

@@ -1,4 +1,4 @@
-import { type ReportedWorkerState, WorkerState } from "@borda/protocol";
+import { type ReportedWorkerState, WorkerState } from "@borda/protocol/edge";
 import type { EdgeCallError } from "./client/edgeClient.js";
 import { formatDuration } from "./formatDuration.js";
 import type { LogFields, Logger } from "./logger.js";

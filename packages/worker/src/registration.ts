@@ -1,4 +1,9 @@
-import { BordaError, ErrorCode, edgeProtocolVersion, type RegisterResponse } from "@borda/protocol";
+import {
+  BordaError,
+  ErrorCode,
+  edgeProtocolVersion,
+  type RegisterResponse,
+} from "@borda/protocol/edge";
 import { Backoff, type BackoffOptions, delay } from "./client/backoff.js";
 import { EdgeCallError, type EdgeClient, TransportFailure } from "./client/edgeClient.js";
 import type { WorkerConfig } from "./config.js";

@@ -1,4 +1,4 @@
-import { ErrorCode, type Job } from "@borda/protocol";
+import { ErrorCode, type Job } from "@borda/protocol/edge";
 import { Backoff, type BackoffOptions, delay } from "./client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "./client/edgeClient.js";
 import type { Logger } from "./logger.js";

@@ -5,7 +5,7 @@ import {
   ErrorCode,
   type RegisterResponse,
   type ReportedWorkerState,
-} from "@borda/protocol";
+} from "@borda/protocol/edge";
 import { CallbackRunner } from "./callbackRunner.js";
 import type { BackoffOptions } from "./client/backoff.js";
 import { EdgeClient } from "./client/edgeClient.js";

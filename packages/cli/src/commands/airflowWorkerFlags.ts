@@ -1,4 +1,4 @@
-import { BordaError, ErrorCode } from "@borda/protocol";
+import { BordaError, ErrorCode } from "@borda/protocol/edge";
 import { type Command, Option } from "commander";
 import { longFlag, optionKey } from "./settingFlags.js";
 

@@ -37,7 +37,7 @@ import {
   type XcomPullRequest,
   type XcomPullResponse,
   xcomPullResponseSchema,
-} from "@borda/protocol";
+} from "@borda/protocol/edge";
 import { formatDuration } from "../formatDuration.js";
 import { workerVersion } from "../version.js";
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { BordaError, ErrorCode } from "@borda/protocol";
+import { BordaError, ErrorCode } from "@borda/protocol/edge";
 import { signalProcessGroup } from "./processTree.js";
 import type {
   AnswerError,

@@ -13,7 +13,7 @@ import {
   sensorTimedOut,
   sensorTimeoutMessage,
   type XcomPullResponse,
-} from "@borda/protocol";
+} from "@borda/protocol/edge";
 import { pythonPath } from "@borda/python";
 import { formatDuration } from "../formatDuration.js";
 import { LogMasker, type MaskedStream } from "../secrets/logMasker.js";

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { BordaError, ErrorCode, parseConnection, type TaskConnection } from "@borda/protocol";
+import { BordaError, ErrorCode, parseConnection, type TaskConnection } from "@borda/protocol/edge";
 
 /**
  * A worker's own connections and variables, which never reach the control plane: its

@@ -1,4 +1,4 @@
-import { isSensitiveName, type TaskConnection } from "@borda/protocol";
+import { isSensitiveName, type TaskConnection } from "@borda/protocol/edge";
 
 /**
  * One attempt's masks (invariant 9): every secret value the attempt obtained, from the

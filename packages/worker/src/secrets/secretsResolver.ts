@@ -4,7 +4,7 @@ import {
   secretIdSchema,
   type TaskConnection,
   type TaskVariable,
-} from "@borda/protocol";
+} from "@borda/protocol/edge";
 import { EdgeCallError } from "../client/edgeClient.js";
 import { connectionVariable, type LocalSecrets, variableVariable } from "./localSecrets.js";
 

@@ -1,4 +1,4 @@
-import { ErrorCode, maxLogChunkBytes } from "@borda/protocol";
+import { ErrorCode, maxLogChunkBytes } from "@borda/protocol/edge";
 import { Backoff, type BackoffOptions } from "../client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "../client/edgeClient.js";
 import type { Logger } from "../logger.js";

@@ -207,7 +207,8 @@ describe("task runner", () => {
 
   it("kills a timed-out task with its whole process tree, grandchildren included", async () => {
     const { run } = await setup();
-    const { result, streams } = run("stubborn", { executionTimeoutMs: 300 });
+    // Long enough for the task to print its grandchild's pid first, even on a loaded machine.
+    const { result, streams } = run("stubborn", { executionTimeoutMs: 2000 });
     const grandchild = await eventually(
       () => Number(streams.stdout.match(/grandchild=(\d+)/)?.[1] ?? 0),
       "the grandchild's pid",
@@ -215,15 +216,15 @@ describe("task runner", () => {
     expect(isAlive(grandchild)).toBe(true);
     expect(await result).toMatchObject({
       outcome: "failure",
-      error: "timed out after 0.3 s (the task's executionTimeout)",
+      error: "timed out after 2 s (the task's executionTimeout)",
     });
     await eventually(() => !isAlive(grandchild), `grandchild ${grandchild} to be gone`);
-    expect(streams.borda).toMatch(/timed out after 0\.3 s .*: stopping the task/);
+    expect(streams.borda).toMatch(/timed out after 2 s .*: stopping the task/);
   });
 
   it("kills a timed-out bash task with the processes it started", async () => {
     const { run } = await setup();
-    const { result, streams } = run("bash_stubborn", { executionTimeoutMs: 300 });
+    const { result, streams } = run("bash_stubborn", { executionTimeoutMs: 2000 });
     const child = await eventually(
       () => Number(streams.stdout.match(/child=(\d+)/)?.[1] ?? 0),
       "the command's child pid",

@@ -128,17 +128,17 @@ try {
       ],
       [
         `idle pickup p50 / p99, no fleet (${pickups} runs)`,
-        `${percentile(quiet, 50)} / ${percentile(quiet, 99)} ms`,
+        pickupCell(quiet),
         "",
       ],
       [
         `idle pickup p50 / p99, under the fleet (${pickups} runs)`,
-        `${percentile(underFleet, 50)} / ${percentile(underFleet, 99)} ms`,
+        pickupCell(underFleet),
         "≤ 2× no fleet",
       ],
       [
         `idle pickup p50 / p99, no fleet again (${pickups} runs)`,
-        `${percentile(quietAgain, 50)} / ${percentile(quietAgain, 99)} ms`,
+        pickupCell(quietAgain),
         "",
       ],
     ],
@@ -170,11 +170,23 @@ function startChild(command, env, logFile) {
   return child;
 }
 
-/** Idle pickup of `pickups` one-task runs, one after the other: queued to started, in ms. */
+/**
+ * Idle pickup of `pickups` one-task runs, one after the other: queued to started, in ms.
+ * A failure (a control plane too loaded to answer) is reported in the table, not thrown.
+ */
 async function pickupTimes() {
   const times = [];
-  for (let i = 0; i < pickups; i++) times.push(await runSingle());
+  try {
+    for (let i = 0; i < pickups; i++) times.push(await runSingle());
+  } catch (error) {
+    times.failure = `${error.message}${error.cause ? ` (${error.cause.message})` : ""}`;
+  }
   return times;
+}
+
+function pickupCell(times) {
+  if (times.failure) return `failed after ${times.length} runs: ${times.failure}`;
+  return `${percentile(times, 50)} / ${percentile(times, 99)} ms`;
 }
 
 /** Runs bench_single once through the REST API; its task's pickup (queued → started) in ms. */

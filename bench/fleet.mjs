@@ -86,10 +86,11 @@ try {
   const sampler = setInterval(() => rssSamples.push(rssOf(server.pid)), 1000);
   await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000));
   clearInterval(sampler);
-  const cpuPercent = ((cpuMs(server.pid) - cpuBefore) / (windowSeconds * 1000)) * 100;
+  const windowCpuMs = cpuMs(server.pid) - cpuBefore;
+  const cpuPercent = (windowCpuMs / (windowSeconds * 1000)) * 100;
   client.send({ record: false });
   client.send({ report: true });
-  const { rttMs, errors, loopDelayMs } = await reply("report");
+  const { rttMs, fetchesAnswered, errors, loopDelayMs } = await reply("report");
 
   const underFleet = await pickupTimes();
   client.send({ stop: true });
@@ -106,6 +107,11 @@ try {
     ["measure", "result", "target"],
     [
       ["control plane CPU (steady window)", `${cpuPercent.toFixed(0)}% of one core`, "≤ 50%"],
+      [
+        `control plane CPU per request (${rttMs.length} heartbeats, ${fetchesAnswered} fetches answered)`,
+        `${((windowCpuMs * 1000) / (rttMs.length + fetchesAnswered)).toFixed(0)} µs`,
+        "",
+      ],
       [
         "control plane RSS (end of window / max)",
         `${mib(rssSamples.at(-1))} / ${mib(Math.max(...rssSamples))} MiB`,

@@ -2,7 +2,7 @@
 // forks it). Each simulated worker speaks /edge/v1 as `borda worker` does when it has nothing
 // to run: it registers, heartbeats every heartbeatIntervalMs (with ±10% jitter, the first one
 // at a random point of the interval so the fleet does not beat in step) and keeps one fetch
-// long-poll open, re-opened as soon as it answers. No task is ever run: its queue stays empty.
+// long-poll open (offering to run callbacks, as protocol 1.4 workers do), re-opened as soon as it answers. No task is ever run: its queue stays empty.
 // Long-polls use a keep-alive agent with a socket each (as separate machines would); the short
 // heartbeats share a smaller keep-alive pool, which keeps this process's file descriptors to
 // about N + the pool.
@@ -31,6 +31,8 @@ const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 let recording = false;
 let stopping = false;
 const rttMs = [];
+/** Fetch long-polls answered while recording. */
+let fetchesAnswered = 0;
 const errors = { register: 0, heartbeat: 0, fetch: 0, lastMessage: "" };
 
 process.on("message", async (message) => {
@@ -41,6 +43,7 @@ process.on("message", async (message) => {
     recording = message.record;
     if (recording) {
       rttMs.length = 0;
+      fetchesAnswered = 0;
       loopDelay.reset();
       loopDelay.enable();
     } else loopDelay.disable();
@@ -48,6 +51,7 @@ process.on("message", async (message) => {
     process.send({
       report: {
         rttMs,
+        fetchesAnswered,
         errors,
         loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
       },
@@ -114,8 +118,12 @@ function beat(worker, intervalMs, delayMs) {
 
 function poll(worker) {
   if (stopping) return;
-  call(worker, "fetch", pollAgent, { instanceId: worker.instanceId, freeSlots: 1 }).then(
-    () => poll(worker),
+  const fetch = { instanceId: worker.instanceId, freeSlots: 1, callbacks: true };
+  call(worker, "fetch", pollAgent, fetch).then(
+    () => {
+      if (recording) fetchesAnswered += 1;
+      poll(worker);
+    },
     (error) => {
       errors.fetch += 1;
       errors.lastMessage = error.message;

@@ -132,21 +132,13 @@ try {
         `${errors.register} / ${errors.heartbeat} / ${errors.fetch}`,
         "0",
       ],
-      [
-        `idle pickup p50 / p99, no fleet (${pickups} runs)`,
-        pickupCell(quiet),
-        "",
-      ],
+      [`idle pickup p50 / p99, no fleet (${pickups} runs)`, pickupCell(quiet), ""],
       [
         `idle pickup p50 / p99, under the fleet (${pickups} runs)`,
         pickupCell(underFleet),
         "≤ 2× no fleet",
       ],
-      [
-        `idle pickup p50 / p99, no fleet again (${pickups} runs)`,
-        pickupCell(quietAgain),
-        "",
-      ],
+      [`idle pickup p50 / p99, no fleet again (${pickups} runs)`, pickupCell(quietAgain), ""],
     ],
   );
   if (errors.lastMessage) console.log(`\nlast fleet error: ${errors.lastMessage}`);

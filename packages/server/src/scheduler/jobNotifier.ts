@@ -20,7 +20,10 @@ export class JobNotifier {
 
   /** Wakes every waiter (shutdown, or a change that may concern anyone). */
   notifyAll(): void {
-    const all = new Set([...this.#patterned, ...[...this.#byQueue.values()].flatMap((s) => [...s])]);
+    const all = new Set([
+      ...this.#patterned,
+      ...[...this.#byQueue.values()].flatMap((s) => [...s]),
+    ]);
     for (const waiter of all) waiter.wake();
   }
 

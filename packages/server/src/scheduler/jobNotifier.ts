@@ -67,9 +67,9 @@ export class JobNotifier {
       return;
     }
     for (const queue of queues) {
-      let waiters = this.#byQueue.get(queue);
-      if (!waiters) this.#byQueue.set(queue, (waiters = new Set()));
-      waiters.add(waiter);
+      const waiters = this.#byQueue.get(queue);
+      if (waiters) waiters.add(waiter);
+      else this.#byQueue.set(queue, new Set([waiter]));
     }
   }
 

@@ -3,7 +3,12 @@ import type { Clock } from "../scheduler/clock.js";
 import type { HeartbeatReport, Liveness, Store, WorkerRecord } from "../store/index.js";
 
 /** The most heartbeats written in one transaction: bounds how long one holds the write lock. */
-const maxBatch = 200;
+const maxBatch = 50;
+/**
+ * Batches written at once, each on its own connection: on PostgreSQL each statement is a
+ * round trip, so one writer at a time would cap heartbeats at one connection's pace.
+ */
+const maxWriters = 4;
 
 interface Waiting {
   name: string;
@@ -14,7 +19,7 @@ interface Waiting {
 
 /**
  * Writes workers' heartbeats in batches, one write transaction each (group commit): the
- * heartbeats that arrive while a batch is being written form the next one. An idle
+ * heartbeats that arrive while batches are being written form the next ones. An idle
  * control plane writes each at once, as before; thousands of workers cost one commit per
  * batch instead of one each. A heartbeat is answered only once its batch committed, so a
  * worker's lease and last-seen time are renewed when it is told they are.
@@ -24,7 +29,7 @@ export class HeartbeatBatch {
   readonly #clock: Clock;
   readonly #liveness: () => Liveness;
   #waiting: Waiting[] = [];
-  #writing = false;
+  #writers = 0;
 
   constructor(store: Store, clock: Clock, liveness: () => Liveness) {
     this.#store = store;
@@ -36,12 +41,12 @@ export class HeartbeatBatch {
   record(name: string, report: HeartbeatReport): Promise<WorkerRecord> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ name, report, resolve, reject });
-      if (!this.#writing) void this.#write();
+      if (this.#writers < maxWriters) void this.#write();
     });
   }
 
   async #write(): Promise<void> {
-    this.#writing = true;
+    this.#writers += 1;
     // Let the heartbeats already read from their sockets in this turn join the batch.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.#waiting.length > 0) {
@@ -60,7 +65,7 @@ export class HeartbeatBatch {
         for (const waiting of batch) waiting.reject(error);
       }
     }
-    this.#writing = false;
+    this.#writers -= 1;
   }
 }
 

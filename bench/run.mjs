@@ -21,10 +21,15 @@ const pickups = Number(process.env.BENCH_PICKUPS ?? 100);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const workerCommand = workerCommandFor(process.env.BENCH_WORKER);
 const scenario = process.argv[2] ?? "all";
-if (!["all", "scrape"].includes(scenario)) {
+if (!["all", "scrape", "fleet"].includes(scenario)) {
   throw new Error(
-    `Unknown scenario '${scenario}': run \`npm run bench\` or \`npm run bench -- scrape\`.`,
+    `Unknown scenario '${scenario}': run \`npm run bench\`, \`npm run bench -- scrape\` or \`npm run bench -- fleet\`.`,
   );
+}
+// bench/fleet.mjs: a fleet of idle workers against a control plane in its own process.
+if (scenario === "fleet") {
+  await import("./fleet.mjs");
+  process.exit(process.exitCode ?? 0);
 }
 const scrapeSeconds = Number(process.env.BENCH_SCRAPE_SECONDS ?? 60);
 

@@ -1,6 +1,11 @@
 import { expect, it } from "vitest";
 import { describeEachBackend, describePostgres } from "./support/backends.js";
-import { edgeClient, newWorkerToken, startTestControlPlane } from "./support/controlPlane.js";
+import {
+  edgeClient,
+  newWorkerToken,
+  startTestControlPlane,
+  testSysInfo,
+} from "./support/controlPlane.js";
 import { ManualClock } from "./support/harness.js";
 
 const edgeDag = `
@@ -58,6 +63,34 @@ describeEachBackend("worker API", (backend) => {
     expect(impostor.status).toBe(409);
     expect(impostor.body.detail).toMatch(/already online.*--hostname/);
     expect((await first.register(["default"])).status).toBe(200);
+  });
+
+  it("answers heartbeats that arrive together each on its own: written together, refused alone", async () => {
+    const cp = await startTestControlPlane(backend);
+    const { token } = await newWorkerToken(cp, ["*"]);
+    const fleet = Array.from({ length: 30 }, (_, i) => edgeClient(cp, token, `fleet-${i}`));
+    for (const worker of fleet) expect((await worker.register(["default"])).status).toBe(200);
+    await cp.edge.changeWorker("fleet-1", { kind: "maintenance", on: true });
+    const never = edgeClient(cp, token, "never");
+    const answers = await Promise.all([
+      // Another instance under fleet-0's name, then the workers, then one never registered.
+      fleet[0]?.call("POST", "/workers/fleet-0/heartbeat", {
+        instanceId: "another-instance",
+        state: "idle",
+        runningAttemptIds: [],
+        freeSlots: 4,
+        sysinfo: testSysInfo,
+      }),
+      ...fleet.map((worker) => worker.heartbeat([], "running")),
+      never.heartbeat(),
+    ]);
+    expect(answers[0]?.status).toBe(409);
+    expect(answers[2]?.body.maintenance).toBe(true);
+    const others = [answers[1], ...answers.slice(3, -1)];
+    expect(others.every((a) => a?.status === 200 && a.body.maintenance === false)).toBe(true);
+    expect(answers.at(-1)?.status).toBe(404);
+    const workers = await cp.edge.listWorkers();
+    expect(workers.filter((w) => w.reportedState === "running")).toHaveLength(30);
   });
 
   it("hands queued work to a waiting long-poll at once, and runs a task to success with its logs", async () => {

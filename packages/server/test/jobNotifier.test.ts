@@ -25,6 +25,23 @@ describe("job notifier", () => {
     expect(notifier.waiting).toBe(0);
   });
 
+  it("counts a waiter on several queues once, and wakes it once, by any of them", async () => {
+    const notifier = new JobNotifier();
+    const both = notifier.waitForJobs(["etl", "reports"], 60_000);
+    const other = notifier.waitForJobs(["ml"], 60_000);
+    const mixed = notifier.waitForJobs(["etl", "team_*"], 60_000);
+    expect(notifier.waiting).toBe(3);
+    notifier.notify("reports");
+    expect(await both).toBe("notified");
+    expect(notifier.waiting).toBe(2);
+    notifier.notify("etl");
+    expect(await mixed).toBe("notified");
+    expect(notifier.waiting).toBe(1);
+    notifier.notifyAll();
+    expect(await other).toBe("notified");
+    expect(notifier.waiting).toBe(0);
+  });
+
   it("matches queue patterns literally except for '*'", () => {
     expect(queueMatcher("team_a_*")("team_a_x")).toBe(true);
     expect(queueMatcher("team_a_*")("team_b_x")).toBe(false);

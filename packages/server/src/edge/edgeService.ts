@@ -38,6 +38,7 @@ import type {
 } from "../store/index.js";
 import { buildJobs } from "./buildJobs.js";
 import { CallbackJobs } from "./callbackJobs.js";
+import { HeartbeatBatch } from "./heartbeatBatch.js";
 import { OpenPolls } from "./openPolls.js";
 
 export interface EdgeServiceOptions {
@@ -76,12 +77,15 @@ export class EdgeService {
   readonly callbacks: CallbackJobs;
   readonly #o: EdgeServiceOptions;
   readonly #lastUseRecorded = new Map<string, number>();
+  /** Heartbeats are written in batches: one commit for all that arrive together. */
+  readonly #heartbeats: HeartbeatBatch;
 
   constructor(options: EdgeServiceOptions) {
     this.#o = options;
     this.polls = new OpenPolls(options.store);
     this.logs = new LogFollower(options.store);
     this.callbacks = new CallbackJobs(options);
+    this.#heartbeats = new HeartbeatBatch(options.store, options.clock, () => this.#liveness());
   }
 
   get options(): Readonly<EdgeServiceOptions> {
@@ -149,19 +153,14 @@ export class EdgeService {
   ): Promise<WorkerDirectives> {
     const now = this.#o.clock.now();
     try {
-      const worker = await this.#o.store.recordHeartbeat(
-        name,
-        {
-          instanceId: request.instanceId,
-          state: request.state,
-          freeSlots: request.freeSlots,
-          runningAttempts: request.runningAttemptIds.length,
-          sysinfo: request.sysinfo,
-          selfMaintenance: request.selfMaintenance ?? null,
-        },
-        this.#liveness(),
-        now,
-      );
+      const worker = await this.#heartbeats.record(name, {
+        instanceId: request.instanceId,
+        state: request.state,
+        freeSlots: request.freeSlots,
+        runningAttempts: request.runningAttemptIds.length,
+        sysinfo: request.sysinfo,
+        selfMaintenance: request.selfMaintenance ?? null,
+      });
       this.#requireOwnToken(worker, token);
       const cancel = await this.#o.store.extendLeases(name, request.runningAttemptIds, now);
       return this.#directives(worker, token, cancel);

@@ -2,20 +2,29 @@
  * Wakes long-polling fetches when jobs are queued on a queue they serve. In-process
  * only: each waiter is a callback, so a waiting fetch holds no connection and no
  * transaction (invariant 3). Across replicas, PostgreSQL NOTIFY feeds `notify` here.
+ * Waiters on plain queue names are indexed by name, so a job queued while thousands of
+ * workers wait on other queues wakes its own waiters without visiting the rest; only
+ * waiters with a `*` pattern are tested one by one.
  */
 export class JobNotifier {
-  readonly #waiters = new Set<Waiter>();
+  readonly #byQueue = new Map<string, Set<Waiter>>();
+  readonly #patterned = new Set<Waiter>();
+  #size = 0;
 
   /** Jobs were queued on `queue`: wake every waiter whose queues match it. */
   notify(queue: string): void {
-    for (const waiter of this.#waiters) {
+    for (const waiter of [...(this.#byQueue.get(queue) ?? []), ...this.#patterned]) {
       if (waiter.matches(queue)) waiter.wake();
     }
   }
 
   /** Wakes every waiter (shutdown, or a change that may concern anyone). */
   notifyAll(): void {
-    for (const waiter of this.#waiters) waiter.wake();
+    const all = new Set([
+      ...this.#patterned,
+      ...[...this.#byQueue.values()].flatMap((s) => [...s]),
+    ]);
+    for (const waiter of all) waiter.wake();
   }
 
   /**
@@ -29,11 +38,15 @@ export class JobNotifier {
   ): Promise<"notified" | "timeout" | "aborted"> {
     if (signal?.aborted) return Promise.resolve("aborted");
     const matchers = queues.map(queueMatcher);
+    const patterned = queues.some((q) => q.includes("*"));
     return new Promise((resolve) => {
+      let done = false;
       const finish = (outcome: "notified" | "timeout" | "aborted") => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
-        this.#waiters.delete(waiter);
+        this.#remove(waiter, queues, patterned);
         resolve(outcome);
       };
       const onAbort = () => finish("aborted");
@@ -43,12 +56,38 @@ export class JobNotifier {
       };
       const timer = setTimeout(() => finish("timeout"), timeoutMs);
       signal?.addEventListener("abort", onAbort, { once: true });
-      this.#waiters.add(waiter);
+      this.#add(waiter, queues, patterned);
     });
   }
 
+  #add(waiter: Waiter, queues: readonly string[], patterned: boolean): void {
+    this.#size += 1;
+    if (patterned) {
+      this.#patterned.add(waiter);
+      return;
+    }
+    for (const queue of queues) {
+      const waiters = this.#byQueue.get(queue);
+      if (waiters) waiters.add(waiter);
+      else this.#byQueue.set(queue, new Set([waiter]));
+    }
+  }
+
+  #remove(waiter: Waiter, queues: readonly string[], patterned: boolean): void {
+    this.#size -= 1;
+    if (patterned) {
+      this.#patterned.delete(waiter);
+      return;
+    }
+    for (const queue of queues) {
+      const waiters = this.#byQueue.get(queue);
+      waiters?.delete(waiter);
+      if (waiters?.size === 0) this.#byQueue.delete(queue);
+    }
+  }
+
   get waiting(): number {
-    return this.#waiters.size;
+    return this.#size;
   }
 }
 

@@ -158,28 +158,63 @@ export async function recordHeartbeat(
   liveness: Liveness,
   at: Date,
 ): Promise<WorkerRecord> {
-  const updated = await ctx.db
-    .updateTable("workers")
-    .set({
-      reported_state: report.state,
-      free_slots: report.freeSlots,
-      running_attempts: report.runningAttempts,
-      last_heartbeat: at.getTime(),
-      self_maintenance: report.selfMaintenance ?? null,
-      ...(report.sysinfo ? { sysinfo: JSON.stringify(report.sysinfo) } : {}),
-    })
-    .where("name", "=", name)
-    .where("instance_id", "=", report.instanceId)
-    .returningAll()
-    .executeTakeFirst();
-  if (updated) return toWorkerRecord(updated, liveness);
-  const other = await getWorker(ctx, name, liveness);
-  if (!other) {
-    throw new BordaError(ErrorCode.notFound, `Worker '${name}' is not registered; register first.`);
-  }
-  throw new BordaError(
-    ErrorCode.conflict,
-    `Another instance of worker '${name}' registered since; this one must stop.`,
+  const [recorded] = await recordHeartbeats(ctx, [{ name, report }], liveness, at);
+  if (recorded instanceof BordaError) throw recorded;
+  return recorded as WorkerRecord;
+}
+
+export interface HeartbeatOf {
+  name: string;
+  report: HeartbeatReport;
+}
+
+/**
+ * Records the heartbeats of several workers in one write transaction: one commit for the
+ * lot, where each alone would cost one. Each gets its worker's record, or the error
+ * (`not_found`, `conflict`) it would have got alone; a failed write fails them all.
+ */
+export async function recordHeartbeats(
+  ctx: StoreContext,
+  beats: readonly HeartbeatOf[],
+  liveness: Liveness,
+  at: Date,
+): Promise<(WorkerRecord | BordaError)[]> {
+  const rows = await ctx.write(async (trx) => {
+    const updated = [];
+    for (const { name, report } of beats) {
+      const row = await trx
+        .updateTable("workers")
+        .set({
+          reported_state: report.state,
+          free_slots: report.freeSlots,
+          running_attempts: report.runningAttempts,
+          last_heartbeat: at.getTime(),
+          self_maintenance: report.selfMaintenance ?? null,
+          ...(report.sysinfo ? { sysinfo: JSON.stringify(report.sysinfo) } : {}),
+        })
+        .where("name", "=", name)
+        .where("instance_id", "=", report.instanceId)
+        .returningAll()
+        .executeTakeFirst();
+      updated.push(row);
+    }
+    return updated;
+  });
+  return Promise.all(
+    rows.map(async (row, i) => {
+      if (row) return toWorkerRecord(row, liveness);
+      const name = beats[i]?.name ?? "";
+      if (!(await getWorker(ctx, name, liveness))) {
+        return new BordaError(
+          ErrorCode.notFound,
+          `Worker '${name}' is not registered; register first.`,
+        );
+      }
+      return new BordaError(
+        ErrorCode.conflict,
+        `Another instance of worker '${name}' registered since; this one must stop.`,
+      );
+    }),
   );
 }
 

@@ -58,3 +58,21 @@ export const failover = dag({ id: "bench_failover" }, ({ task }) => {
     },
   );
 });
+
+/** Fan-out and in, 1 → 100 → 1 by dynamic mapping, on the benchmark's one worker (npm run bench:airflow). */
+export const fanInOut = dag(
+  { id: "bench_fan_in_out", maxActiveTasks: 1000, maxActiveRuns: 1000 },
+  ({ task, mappedTask }) => {
+    const items = task({ id: "items", queue: "bench", pool: "bench" }, () =>
+      Array.from({ length: 100 }, (_, i) => i),
+    );
+    const each = mappedTask(
+      { id: "each", queue: "bench", pool: "bench", expand: { item: items } },
+      (ctx) => ctx.inputs.item,
+    );
+    task({ id: "collect", queue: "bench", pool: "bench", inputs: { each } }, (ctx) => {
+      if (!ctx.inputs.each.every((item, index) => item === index)) throw new Error("out of order");
+      return ctx.inputs.each.length;
+    });
+  },
+);

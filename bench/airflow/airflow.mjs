@@ -1,19 +1,27 @@
-// One Apache Airflow deployment for `npm run bench:airflow`: `airflow standalone` (the
-// api-server or webserver, scheduler, dag-processor and triggerer) and one
-// `airflow edge worker`, on a PostgreSQL database of its own, driven over Airflow's REST API.
-// The scenarios mirror bench/borda.mjs's and are measured from Airflow's own task instance
-// timestamps (queued_when, start_date, end_date).
+// One Apache Airflow deployment for `npm run bench:airflow`: the components that
+// `airflow standalone` runs (Airflow 3: api-server, scheduler, dag-processor; Airflow 2:
+// webserver and scheduler, which parses DAGs itself) and one `airflow edge worker`, on a
+// PostgreSQL database of its own, driven over Airflow's REST API. The scenarios mirror
+// bench/borda.mjs's and are measured from Airflow's own task instance timestamps
+// (queued_when, start_date, end_date).
+//
+// Not `airflow standalone` itself: it replaces any executor that is not local with the
+// LocalExecutor ("Forcing executor to LocalExecutor", cli/commands/standalone_command.py in
+// both 2.10.5 and 3.3.2), so the edge worker would never get a task. Like standalone, this
+// migrates the database first and signs in as an admin; the triggerer it also starts is
+// left out (no task here defers).
 //
 // Settings that differ from Airflow's defaults, each needed to run the benchmark at all:
 //   [core] executor = EdgeExecutor        edge3's executor, the subject of the comparison
 //   [edge] api_enabled = True, api_url    the edge API the worker talks to (edge3's docs)
 //   [database] sql_alchemy_conn           PostgreSQL on 127.0.0.1:5432, a database of its own
 //   [core] dags_folder                    bench/airflow/dags, copied into AIRFLOW_HOME
-//   [core] load_examples = False          standalone would otherwise parse ~80 example DAGs
+//   [core] load_examples = False          the dag-processor would otherwise parse ~80 example DAGs
 //   [api] auth_backends = basic_auth      Airflow 2 only: its REST API refuses basic auth by default
 // Everything else is the default, notably [edge] job_poll_interval = 5 s,
 // worker_concurrency = 8 and [scheduler] settings.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,8 +78,22 @@ export async function startAirflow({ bin, version, concurrency }) {
 
   const deployment = { version, home, concurrency, stop, logs: () => tailLogs(home, processes) };
   try {
-    start("standalone", ["standalone"]);
-    const api = await connect(major, home);
+    airflowSync(bin, env, ["db", "migrate"]);
+    // Airflow 3's SimpleAuthManager (its default) creates the admin and writes its password
+    // into AIRFLOW_HOME; Airflow 2's FAB needs the user made, as standalone does.
+    const password = major >= 3 ? undefined : randomBytes(12).toString("hex");
+    if (password) {
+      airflowSync(bin, env, [
+        ...["users", "create", "--role", "Admin", "--username", "admin", "--password", password],
+        ...["--email", "admin@localhost", "--firstname", "Bench", "--lastname", "Admin"],
+      ]);
+    }
+    for (const component of major >= 3
+      ? ["api-server", "scheduler", "dag-processor"]
+      : ["webserver", "scheduler"]) {
+      start(component, [component]);
+    }
+    const api = await connect(major, home, password);
     Object.assign(deployment, api);
     const worker = start("worker", ["edge", "worker", "--concurrency", String(concurrency)]);
     deployment.worker = worker;
@@ -92,7 +114,7 @@ export async function startAirflow({ bin, version, concurrency }) {
   }
   return deployment;
 
-  /** Stops the worker first (it deregisters through the API), then standalone; drops the database. */
+  /** Stops the worker first (it deregisters through the API), then the rest; drops the database. */
   async function stop() {
     for (const { child } of processes.reverse()) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
@@ -109,6 +131,14 @@ export async function startAirflow({ bin, version, concurrency }) {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
+  }
+}
+
+/** Runs an airflow command to its end; throws with its output when it fails. */
+function airflowSync(bin, env, args) {
+  const result = spawnSync(path.join(bin, "airflow"), args, { env, encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`airflow ${args[0]} ${args[1]} failed: ${result.stderr || result.stdout}`);
   }
 }
 
@@ -134,12 +164,11 @@ function tailLogs(home, processes) {
 }
 
 /**
- * Waits for the API and signs in as the admin that standalone created: Airflow 3's
- * SimpleAuthManager writes its password to simple_auth_manager_passwords.json.generated and
- * issues a JWT from POST /auth/token; Airflow 2's FAB writes standalone_admin_password.txt
- * and /api/v1 takes basic auth.
+ * Waits for the API and signs in as the admin: Airflow 3's SimpleAuthManager writes its
+ * password to simple_auth_manager_passwords.json.generated and issues a JWT from
+ * POST /auth/token; Airflow 2's /api/v1 takes basic auth with `password`.
  */
-async function connect(major, home) {
+async function connect(major, home, password) {
   const base = `http://127.0.0.1:${port}`;
   const apiBase = `${base}${major >= 3 ? "/api/v2" : "/api/v1"}`;
   let authorization;
@@ -157,8 +186,7 @@ async function connect(major, home) {
           if (!response.ok) return false;
           authorization = `Bearer ${(await response.json()).access_token}`;
         } else {
-          const password = readFileSync(path.join(home, "standalone_admin_password.txt"), "utf8");
-          authorization = `Basic ${Buffer.from(`admin:${password.trim()}`).toString("base64")}`;
+          authorization = `Basic ${Buffer.from(`admin:${password}`).toString("base64")}`;
         }
         return (await fetch(`${apiBase}/dags?limit=1`, { headers: { authorization } })).ok;
       } catch {

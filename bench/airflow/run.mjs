@@ -28,6 +28,10 @@ const bordaPickups = Number(process.env.BENCH_PICKUPS ?? 100);
 const airflowPickups = Number(process.env.BENCH_AIRFLOW_PICKUPS ?? 20);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
+/** Each system measured, Borda first. */
+const results = [];
+/** Airflow versions that did not run to the end, and why. */
+const failures = [];
 /** What is stopped on the way out, also on SIGINT and SIGTERM. */
 const running = new Set();
 async function stopAll() {
@@ -40,6 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
     console.error(`\nbench:airflow: ${signal}, stopping what it started`);
     await stopAll();
+    if (results.length > 1) report(); // the versions measured before the signal
     process.exit(130);
   });
 }
@@ -63,9 +68,6 @@ for (const version of versions) {
   installs.push({ version, bin: install.stdout.trim(), seconds: (Date.now() - started) / 1000 });
 }
 
-const results = [];
-/** Airflow versions that did not run to the end, and why. */
-const failures = [];
 try {
   const borda = await startBordaBench({
     pickups: bordaPickups,
@@ -96,6 +98,8 @@ try {
     console.error(`bench:airflow: starting Airflow ${version}`);
     try {
       results.push(await measureAirflow(version, bin));
+      // The table so far: a long run stopped later still leaves the versions measured.
+      if (installs.at(-1).version !== version) report();
     } catch (error) {
       console.error(`bench:airflow: Airflow ${version} did not run to the end: ${error.message}`);
       failures.push(`Airflow ${version}: ${error.message.split("\n")[0]}`);

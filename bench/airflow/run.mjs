@@ -44,7 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
     console.error(`\nbench:airflow: ${signal}, stopping what it started`);
     await stopAll();
-    if (results.length > 1) report(); // the versions measured before the signal
+    if (results.length > 0) report(); // what was measured before the signal
     process.exit(130);
   });
 }
@@ -75,10 +75,9 @@ try {
   });
   running.add(borda);
   const bordaWorker = await borda.startWorker("bench-worker", "bench", concurrency);
-  results.push({
-    name: "Borda",
-    pickups: bordaPickups,
-    ...(await measure({
+  await measure(
+    { name: "Borda", pickups: bordaPickups },
+    {
       workerPid: bordaWorker.pid,
       warmUp: () => borda.runToEnd("bench_single"),
       singles: () => borda.runSingles("bench_single"),
@@ -89,15 +88,15 @@ try {
       },
       fanOut: async () =>
         borda.store.listAttempts({ dagRunId: (await borda.runToEnd("bench_fan_out", 20)).id }),
-    })),
-  });
+    },
+  );
   await borda.stop();
   running.delete(borda);
 
   for (const { version, bin } of installs) {
     console.error(`bench:airflow: starting Airflow ${version}`);
     try {
-      results.push(await measureAirflow(version, bin));
+      await measureAirflow(version, bin);
       // The table so far: a long run stopped later still leaves the versions measured.
       if (installs.at(-1).version !== version) report();
     } catch (error) {
@@ -114,16 +113,15 @@ if (failures.length > 0) {
   process.exitCode = 1;
 }
 
-/** Starts Airflow `version`, measures it, and stops it (also when a scenario fails). */
+/** Starts Airflow `version`, measures it into `results`, and stops it (also when a scenario fails). */
 async function measureAirflow(version, bin) {
   const airflow = await startAirflow({ bin, version, concurrency });
   running.add(airflow);
   const runTasks = async (dagId) => airflow.taskInstances(await airflow.runToEnd(dagId));
   try {
-    return {
-      name: `Airflow ${version}`,
-      pickups: airflowPickups,
-      ...(await measure({
+    await measure(
+      { name: `Airflow ${version}`, pickups: airflowPickups },
+      {
         workerPid: airflow.worker.pid,
         warmUp: () => airflow.runToEnd("bench_single"),
         singles: async () => {
@@ -145,8 +143,8 @@ async function measureAirflow(version, bin) {
           return Date.parse(run.end_date) - Date.parse(run.start_date);
         },
         fanOut: () => runTasks("bench_fan_out"),
-      })),
-    };
+      },
+    );
   } catch (error) {
     console.error(airflow.logs());
     throw error;
@@ -160,37 +158,33 @@ async function measureAirflow(version, bin) {
  * The scenarios, the same for both systems: idle pickup over one-task runs, a chain of 40,
  * fan-out and in 1 → 100 → 1 by mapping, 1,000 no-op tasks at once, and the worker's RSS
  * (its process tree: worker and the processes it runs tasks in) idle and while busy.
+ * `result` joins `results` first and is filled as each scenario ends, so a run stopped or
+ * failed midway still reports the scenarios that ended.
  */
-async function measure(system) {
-  console.error("bench:airflow: warm-up");
+async function measure(result, system) {
+  results.push(result);
+  console.error(`bench:airflow: ${result.name}: warm-up`);
   await system.warmUp();
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const idle = treeRss(system.workerPid);
-  const idleRss = rssOf(system.workerPid);
-  console.error("bench:airflow: idle pickup");
+  result.idleTree = treeRss(system.workerPid);
+  result.idleRss = rssOf(system.workerPid);
+  console.error(`bench:airflow: ${result.name}: idle pickup`);
   const singles = await system.singles();
-  console.error("bench:airflow: chain of 40");
-  const chain = await system.chain();
-  console.error("bench:airflow: 1 → 100 → 1");
-  const fanInOutMs = await system.makespanMs("bench_fan_in_out");
-  console.error("bench:airflow: 1,000 no-op tasks");
-  let busy = idle;
+  result.pickupMs = singles.map((a) => a.startedAt - a.queuedAt);
+  result.doneMs = singles.map((a) => a.endedAt - a.queuedAt);
+  console.error(`bench:airflow: ${result.name}: chain of 40`);
+  result.chain = await system.chain();
+  console.error(`bench:airflow: ${result.name}: 1 → 100 → 1`);
+  result.fanInOutMs = await system.makespanMs("bench_fan_in_out");
+  console.error(`bench:airflow: ${result.name}: 1,000 no-op tasks`);
+  let busy = result.idleTree;
   const sampler = setInterval(() => {
     const now = treeRss(system.workerPid);
     if (now.bytes > busy.bytes) busy = now;
   }, 100);
   const fan = await system.fanOut().finally(() => clearInterval(sampler));
-  const fanMs = Math.max(...fan.map((a) => a.endedAt)) - Math.min(...fan.map((a) => a.queuedAt));
-  return {
-    pickupMs: singles.map((a) => a.startedAt - a.queuedAt),
-    doneMs: singles.map((a) => a.endedAt - a.queuedAt),
-    chain,
-    fanInOutMs,
-    fanMs,
-    idleRss,
-    idleTree: idle,
-    busyTree: busy,
-  };
+  result.fanMs = Math.max(...fan.map((a) => a.endedAt)) - Math.min(...fan.map((a) => a.queuedAt));
+  result.busyTree = busy;
 }
 
 function report() {
@@ -213,9 +207,23 @@ function report() {
     ],
   ];
   const [borda, ...airflows] = results;
+  /** A row's value, or undefined for a scenario that did not end. */
+  const measured = (value, result) => {
+    try {
+      const v = value(result);
+      return Number.isFinite(v) ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const format = (value, unit) =>
-    `${value >= 100 ? Math.round(value) : Number(value.toPrecision(3))} ${unit}`;
-  const ratio = (a, b) => (b === 0 ? "—" : `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`);
+    value === undefined
+      ? "not measured"
+      : `${value >= 100 ? Math.round(value) : Number(value.toPrecision(3))} ${unit}`;
+  const ratio = (a, b) =>
+    a === undefined || b === undefined || b === 0
+      ? "—"
+      : `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   console.log(`\nBorda and Apache Airflow (edge3), side by side — ${machine}`);
   console.log(
@@ -230,10 +238,16 @@ function report() {
       "Borda",
       ...airflows.flatMap((a) => [a.name, `${a.name.replace("Airflow ", "")} ÷ Borda`]),
     ],
-    rows.map(([what, value, unit]) => [
-      what,
-      format(value(borda), unit),
-      ...airflows.flatMap((a) => [format(value(a), unit), ratio(value(a), value(borda))]),
-    ]),
+    rows.map(([what, value, unit]) => {
+      const own = measured(value, borda);
+      return [
+        what,
+        format(own, unit),
+        ...airflows.flatMap((a) => {
+          const theirs = measured(value, a);
+          return [format(theirs, unit), ratio(theirs, own)];
+        }),
+      ];
+    }),
   );
 }

@@ -23,6 +23,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +47,9 @@ function psql(sql) {
  */
 export async function startAirflow({ bin, version, concurrency }) {
   const major = Number(version.split(".")[0]);
+  if (await portInUse(port)) {
+    throw new Error(`port ${port} (Airflow's default) is in use: stop what listens there first`);
+  }
   const home = mkdtempSync(path.join(os.tmpdir(), "borda-bench-airflow-"));
   cpSync(path.join(here, "dags"), path.join(home, "dags"), { recursive: true });
   psql(`drop database if exists ${database}`);
@@ -93,7 +97,7 @@ export async function startAirflow({ bin, version, concurrency }) {
       : ["webserver", "scheduler"]) {
       start(component, [component]);
     }
-    const api = await connect(major, home, password);
+    const api = await signIn(major, home, password);
     Object.assign(deployment, api);
     const worker = start("worker", ["edge", "worker", "--concurrency", String(concurrency)]);
     deployment.worker = worker;
@@ -134,6 +138,18 @@ export async function startAirflow({ bin, version, concurrency }) {
   }
 }
 
+/** Whether something already listens on 127.0.0.1:`port`. */
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 /** Runs an airflow command to its end; throws with its output when it fails. */
 function airflowSync(bin, env, args) {
   const result = spawnSync(path.join(bin, "airflow"), args, { env, encoding: "utf8" });
@@ -168,7 +184,7 @@ function tailLogs(home, processes) {
  * password to simple_auth_manager_passwords.json.generated and issues a JWT from
  * POST /auth/token; Airflow 2's /api/v1 takes basic auth with `password`.
  */
-async function connect(major, home, password) {
+async function signIn(major, home, password) {
   const base = `http://127.0.0.1:${port}`;
   const apiBase = `${base}${major >= 3 ? "/api/v2" : "/api/v1"}`;
   let authorization;

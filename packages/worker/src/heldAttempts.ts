@@ -3,6 +3,7 @@ import type { BackoffOptions } from "./client/backoff.js";
 import { formatDuration } from "./formatDuration.js";
 import { FinishedState } from "./health/workerMetrics.js";
 import type { Logger } from "./logger.js";
+import type { NextJobsAsk } from "./nextJobs.js";
 import type { RunningTask, TaskRunner } from "./runner/taskRunner.js";
 import { type AttemptResult, AttemptSpool } from "./spool/attemptSpool.js";
 import { LogShipper, type ShipperClient } from "./spool/logShipper.js";
@@ -30,6 +31,11 @@ export interface HeldAttemptsOptions {
   recentOutageMs: () => number | null;
   /** Told once per attempt that ran here, when it ends (or is given up). */
   finished: (state: FinishedState) => void;
+  /**
+   * An attempt that took `poolSlots` ended: what its final report asks for besides (its
+   * next jobs, protocol 1.5), or null.
+   */
+  askForNext?: (poolSlots: number) => NextJobsAsk | null;
 }
 
 /** How the control plane said an attempt is no longer this worker's. */
@@ -91,6 +97,8 @@ export class HeldAttempts {
   start(job: Job): void {
     const { logger, tasks, changed } = this.#options;
     const spool = AttemptSpool.create(this.#options.spoolRoot, job.attemptId);
+    // Recorded as started at its claim (1.5): no start to send.
+    if (job.started) spool.markStarted();
     const started = Date.now();
     const task = tasks.start(job, spool);
     const held: HeldAttempt = {
@@ -115,6 +123,9 @@ export class HeldAttempts {
     const ended = task.result.then((result) => {
       held.running = false;
       this.#slotsTaken -= job.poolSlots;
+      // The freed slots go to the report's request for the next jobs before the fetch
+      // loop, woken next, can count them free.
+      const next = held.givenUp ? null : (this.#options.askForNext?.(job.poolSlots) ?? null);
       changed.wake();
       if (held.givenUp) {
         this.#options.finished(FinishedState.givenUp);
@@ -129,7 +140,7 @@ export class HeldAttempts {
           error: error as Error,
         });
       }
-      held.shipper.nudge();
+      held.shipper.report(next);
       logger.info(
         `task ${result.outcome === "success" ? "succeeded" : result.outcome === "reschedule" ? "rescheduled" : result.skipped ? "skipped itself" : "failed"}`,
         {

@@ -169,6 +169,7 @@ export class EdgeWorker {
       changed: this.#changed,
       recentOutageMs: () => this.#lifecycle.recentOutageMs,
       finished: (state) => this.#metrics.taskFinished(state),
+      askForNext: (poolSlots) => this.#loops?.askForNext(poolSlots) ?? null,
     });
   }
 

@@ -91,6 +91,7 @@ export async function buildJobs(store: Store, claimed: readonly ClaimedJob[]): P
         upstream,
         ...(triggeringAssetEvents && { triggeringAssetEvents }),
       },
+      ...(job.startUnconfirmed ? { started: true } : {}),
     });
   }
   return jobs;

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import {
   attemptAckSchema,
   callbackAckSchema,
@@ -7,12 +8,14 @@ import {
   edgeProtocolVersion,
   externalStateRequestSchema,
   externalStateResponseSchema,
+  type FetchResponse,
   failureReportSchema,
   fetchRequestSchema,
   fetchResponseSchema,
   heartbeatRequestSchema,
   logAckSchema,
   logChunkSchema,
+  type NextJobsRequest,
   queueDepthQuerySchema,
   queueDepthSchema,
   registerRequestSchema,
@@ -28,6 +31,7 @@ import {
   xcomPullRequestSchema,
   xcomPullResponseSchema,
 } from "@borda/protocol";
+import type { FastifyBaseLogger } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { MetricsSnapshotCache } from "../metrics/metricsSnapshotCache.js";
@@ -125,33 +129,15 @@ export function edgeRoutes(
         const token = await edge.authenticate(request.headers.authorization);
         const { name } = request.params;
         // The client going away ends the wait: nothing is claimed for a worker that left.
-        const closed = new AbortController();
-        reply.raw.on("close", () => closed.abort());
-        const answer = await edge.fetch(token, name, request.body, closed.signal);
-        if (answer.jobs.length > 0) {
-          // Jobs in an answer that never reached the worker go back to the queue at once,
-          // rather than holding a try until their lease lapses.
-          const undelivered = () =>
-            edge.releaseUndelivered(name, answer.jobs).catch((error: Error) => {
-              request.log.error(
-                { err: error },
-                "could not release the jobs of an undelivered fetch",
-              );
-            });
-          if (closed.signal.aborted) {
-            await undelivered();
-            return { jobs: [], directives: answer.directives };
-          }
-          reply.raw.once("close", () => {
-            if (!reply.raw.writableFinished) void undelivered();
-          });
-        }
-        return answer;
+        const closed = closedSignal(reply.raw);
+        const answer = await edge.fetch(token, name, request.body, closed);
+        return deliverJobs(edge, name, answer, closed, reply.raw, request.log);
       },
     );
 
     // The attempt reports: each names the attempt, answers its new state, and is refused
-    // with 409 when the attempt is not current.
+    // with 409 when the attempt is not current. A final report may ask for the worker's
+    // next jobs (1.5), which its answer carries.
     const reports = {
       start: { body: z.object({}).optional(), record: edge.reportStart.bind(edge) },
       success: { body: successReportSchema, record: edge.reportSuccess.bind(edge) },
@@ -180,12 +166,20 @@ export function edgeRoutes(
       app.post(
         `/workers/:name/attempts/:attemptId/${kind}`,
         { schema: { tags, params: attemptParams, body, response: { 200: attemptAckSchema } } },
-        async (request) => {
+        async (request, reply) => {
           const token = await edge.authenticate(request.headers.authorization);
           const { name, attemptId } = request.params;
+          const closed = closedSignal(reply.raw);
           // biome-ignore lint/suspicious/noExplicitAny: each report's body was validated by its own schema above.
           const attempt = await record(token, name, attemptId, request.body as any);
-          return { attemptId: attempt.attemptId, state: attempt.state };
+          const ack = { attemptId: attempt.attemptId, state: attempt.state };
+          const asked = (request.body as { next?: NextJobsRequest } | undefined)?.next;
+          const next = asked && (await edge.claimNext(token, name, asked, closed));
+          if (!next) return ack;
+          return {
+            ...ack,
+            next: await deliverJobs(edge, name, next, closed, reply.raw, request.log),
+          };
         },
       );
     }
@@ -303,4 +297,39 @@ export function edgeRoutes(
       },
     );
   };
+}
+
+/** Aborted when the client's connection closes (it gave up, or went away). */
+function closedSignal(response: ServerResponse): AbortSignal {
+  const closed = new AbortController();
+  response.on("close", () => closed.abort());
+  return closed.signal;
+}
+
+/**
+ * Jobs in an answer that never reaches the worker go back to the queue at once, rather
+ * than holding a try until their lease lapses: at once when the connection has already
+ * closed, else when it closes before the answer was written out.
+ */
+async function deliverJobs(
+  edge: EdgeService,
+  name: string,
+  answer: FetchResponse,
+  closed: AbortSignal,
+  response: ServerResponse,
+  log: FastifyBaseLogger,
+): Promise<FetchResponse> {
+  if (answer.jobs.length === 0) return answer;
+  const undelivered = () =>
+    edge.releaseUndelivered(name, answer.jobs).catch((error: Error) => {
+      log.error({ err: error }, "could not release the jobs of an undelivered answer");
+    });
+  if (closed.aborted) {
+    await undelivered();
+    return { jobs: [], directives: answer.directives };
+  }
+  response.once("close", () => {
+    if (!response.writableFinished) void undelivered();
+  });
+  return answer;
 }

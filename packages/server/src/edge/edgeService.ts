@@ -1,4 +1,5 @@
 import {
+  AttemptState,
   BordaError,
   ErrorCode,
   type ExternalStateRequest,
@@ -10,6 +11,7 @@ import {
   findTask,
   type HeartbeatRequest,
   type LogChunk,
+  type NextJobsRequest,
   protocolMinorOf,
   type RegisterRequest,
   type RegisterResponse,
@@ -17,6 +19,7 @@ import {
   type RescheduleReport,
   type SuccessReport,
   sensorsProtocolMinor,
+  startOnClaimProtocolMinor,
   type TaskConnection,
   type TaskVariable,
   type WorkerDirectives,
@@ -192,35 +195,16 @@ export class EdgeService {
         const worker = await this.#requireInstance(name, request.instanceId, token);
         const directives = this.#directives(worker, token, []);
         if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
-        const queues = directives.queues;
-        const protocolMinor = protocolMinorOf(worker.protocolVersion);
         const wake = new AbortController();
         const woken = this.#o.scheduler.notifier.waitForJobs(
-          queues,
+          directives.queues,
           Math.max(0, deadline - Date.now()),
           AbortSignal.any([wake.signal, poll.signal]),
         );
-        const claimed = await this.#o.scheduler.attempts.claimJobs({
-          workerName: name,
-          queues,
-          freeSlots: Math.min(request.freeSlots, worker.concurrency),
-          leaseMs: this.#timeoutOf(token),
-          protocolMinor,
-        });
-        // A callback whose answer is lost is claimed again once its lease lapses.
-        const callbacks =
-          request.callbacks && protocolMinor >= sensorsProtocolMinor
-            ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
-            : [];
-        if (claimed.length > 0 || callbacks.length > 0) {
+        const answer = await this.#claimFor(worker, token, directives, request, closed);
+        if (answer.jobs.length > 0 || answer.callbacks) {
           wake.abort();
-          if (closed.aborted) {
-            // The worker left while the claim was made: the answer cannot reach it.
-            await this.releaseUndelivered(name, claimed);
-            return { jobs: [], directives };
-          }
-          const jobs = await buildJobs(this.#o.store, claimed);
-          return { jobs, ...(callbacks.length > 0 ? { callbacks } : {}), directives };
+          return answer;
         }
         const outcome = await woken;
         if (poll.signal.aborted) {
@@ -234,6 +218,30 @@ export class EdgeService {
       closed.removeEventListener("abort", onClosed);
       poll.close();
     }
+  }
+
+  /**
+   * A final report's request for the worker's next jobs (protocol 1.5): claimed at once,
+   * without waiting, as a fetch would claim them. Null when the worker may not be handed
+   * work (another instance took its name, it registered again elsewhere): the report
+   * itself is recorded all the same, and the worker's fetch finds out what is wrong.
+   */
+  async claimNext(
+    token: WorkerTokenRecord,
+    name: string,
+    request: NextJobsRequest,
+    closed: AbortSignal,
+  ): Promise<FetchResponse | null> {
+    const worker = await this.#requireInstance(name, request.instanceId, token).catch(
+      (error: unknown) => {
+        if (error instanceof BordaError) return null;
+        throw error;
+      },
+    );
+    if (!worker) return null;
+    const directives = this.#directives(worker, token, []);
+    if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
+    return this.#claimFor(worker, token, directives, request, closed);
   }
 
   /**
@@ -256,7 +264,10 @@ export class EdgeService {
     }
   }
 
-  /** The worker gives back a job it claimed and will not start (draining, maintenance). */
+  /**
+   * The worker gives back a job it claimed and will not start (draining, maintenance),
+   * also one whose start its claim recorded (protocol 1.5) until a heartbeat listed it.
+   */
   async releaseClaim(
     token: WorkerTokenRecord,
     name: string,
@@ -264,7 +275,7 @@ export class EdgeService {
     report: ReleaseReport,
   ): Promise<AttemptRecord> {
     const attempt = await this.#requireAttempt(token, name, attemptId);
-    if (attempt.state !== "claimed") {
+    if (attempt.state !== AttemptState.claimed && !attempt.startUnconfirmed) {
       throw new BordaError(
         ErrorCode.staleAttempt,
         `Attempt '${attemptId}' is ${attempt.state}: only a claimed job that has not started can be released. Report its result instead.`,
@@ -288,7 +299,7 @@ export class EdgeService {
       },
       "a worker released a job it claimed: back on the queue, on the same try",
     );
-    return { ...attempt, state: "queued" };
+    return { ...attempt, state: AttemptState.queued };
   }
 
   /** Idempotent for the worker holding the attempt: a start resent after a lost answer is acknowledged. */
@@ -298,7 +309,7 @@ export class EdgeService {
     attemptId: string,
   ): Promise<AttemptRecord> {
     const attempt = await this.#requireAttempt(token, name, attemptId);
-    if (attempt.state === "running") return attempt;
+    if (attempt.state === AttemptState.running && !attempt.startUnconfirmed) return attempt;
     return this.#o.scheduler.attempts.startAttempt(attemptId);
   }
 
@@ -493,6 +504,40 @@ export class EdgeService {
 
   removeWorker(name: string): Promise<void> {
     return this.#o.store.removeWorker(name, this.#liveness());
+  }
+
+  /**
+   * One claim for a worker that may take work: jobs up to its free slots (recorded as
+   * started when it speaks 1.5) and, when it runs them, code callbacks.
+   */
+  async #claimFor(
+    worker: WorkerRecord,
+    token: WorkerTokenRecord,
+    directives: WorkerDirectives,
+    request: NextJobsRequest,
+    closed: AbortSignal,
+  ): Promise<FetchResponse> {
+    const protocolMinor = protocolMinorOf(worker.protocolVersion);
+    const claimed = await this.#o.scheduler.attempts.claimJobs({
+      workerName: worker.name,
+      queues: directives.queues,
+      freeSlots: Math.min(request.freeSlots, worker.concurrency),
+      leaseMs: this.#timeoutOf(token),
+      protocolMinor,
+      startOnClaim: protocolMinor >= startOnClaimProtocolMinor,
+    });
+    // A callback whose answer is lost is claimed again once its lease lapses.
+    const callbacks =
+      request.callbacks && protocolMinor >= sensorsProtocolMinor
+        ? await this.callbacks.claim(worker.name, directives.queues, this.#timeoutOf(token))
+        : [];
+    if (claimed.length > 0 && closed.aborted) {
+      // The worker left while the claim was made: the answer cannot reach it.
+      await this.releaseUndelivered(worker.name, claimed);
+      return { jobs: [], directives };
+    }
+    const jobs = claimed.length > 0 ? await buildJobs(this.#o.store, claimed) : [];
+    return { jobs, ...(callbacks.length > 0 ? { callbacks } : {}), directives };
   }
 
   /** Re-checks a token whose revocation ended a poll: a revoked token gets 401. */

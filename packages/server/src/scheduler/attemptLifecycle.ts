@@ -1,4 +1,5 @@
 import {
+  AttemptState,
   BordaError,
   ErrorCode,
   edgeProtocolVersion,
@@ -74,9 +75,10 @@ export class AttemptLifecycle {
    * its protocol version can run (absent: this control plane's own).
    */
   async claimJobs(
-    request: Omit<ClaimRequest, "leaseMs" | "protocolMinor"> & {
+    request: Omit<ClaimRequest, "leaseMs" | "protocolMinor" | "startOnClaim"> & {
       leaseMs?: number | undefined;
       protocolMinor?: number | undefined;
+      startOnClaim?: boolean | undefined;
     },
   ): Promise<ClaimedJob[]> {
     const jobs = await this.#o.store.claimJobs(
@@ -84,10 +86,16 @@ export class AttemptLifecycle {
         ...request,
         leaseMs: request.leaseMs ?? this.#o.leaseMs,
         protocolMinor: request.protocolMinor ?? protocolMinorOf(edgeProtocolVersion),
+        startOnClaim: request.startOnClaim ?? false,
       },
       this.#o.clock.now(),
     );
     if (jobs.length > 0) this.#o.wakeBy(jobs[0]?.leaseExpiresAt ?? null);
+    for (const job of jobs) {
+      if (job.state !== AttemptState.running) continue;
+      this.#o.observer.attemptStarted(job);
+      this.#o.wakeBy(job.timeoutAt);
+    }
     return jobs;
   }
 
@@ -259,7 +267,8 @@ export class AttemptLifecycle {
   async #endOverdue(attempt: AttemptRecord, now: Date): Promise<void> {
     const fields = { attemptId: attempt.attemptId, dagId: attempt.dagId, taskId: attempt.taskId };
     if (attempt.timeoutAt === null || attempt.timeoutAt > now) {
-      if (attempt.state === "claimed") {
+      // A start only its claim recorded (1.5) may never have reached the worker.
+      if (attempt.state === AttemptState.claimed || attempt.startUnconfirmed) {
         const released = await this.releaseClaim({ kind: "expired", attemptId: attempt.attemptId });
         if (released) {
           this.#o.logger.warn(

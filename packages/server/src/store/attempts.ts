@@ -35,6 +35,11 @@ export interface ClaimRequest {
   leaseMs: number;
   /** The minor of worker protocol 1.x the worker registered with: it gets no job needing more. */
   protocolMinor: number;
+  /**
+   * Record each job as started as it is claimed (protocol 1.5): the worker starts it as
+   * soon as the answer arrives and sends no start, which saves a round trip and a write.
+   */
+  startOnClaim: boolean;
 }
 
 export interface ClaimedJob extends AttemptRecord {
@@ -48,6 +53,14 @@ export interface ClaimedJob extends AttemptRecord {
  * Claims queued jobs on the worker's queues, highest priority then oldest first, as many
  * as fit its free slots. On PostgreSQL the candidate rows are locked with SKIP LOCKED,
  * so concurrent claims from several replicas never block on or hand out the same job.
+ *
+ * With `startOnClaim` the same write starts each job, attempt and task instance, as
+ * `startAttempt` would, and marks the start unconfirmed until the worker shows it holds
+ * the attempt (migration 017 says why). Every other write that changes both
+ * locks the task instance first (rowLocks.ts), while a claim already holds its
+ * attempts: so it takes their task instances with SKIP LOCKED too, and leaves a job whose
+ * task instance is being changed (cleared, marked) queued for a later claim, instead of
+ * waiting into a deadlock.
  */
 export async function claimJobs(
   ctx: StoreContext,
@@ -68,9 +81,29 @@ export async function claimJobs(
       .limit(request.freeSlots * 4)
       .$if(ctx.dialect === "postgres", (qb) => qb.forUpdate().skipLocked())
       .execute();
+    const available =
+      request.startOnClaim && ctx.dialect === "postgres" && candidates.length > 0
+        ? new Set(
+            (
+              await trx
+                .selectFrom("task_instances")
+                .select("id")
+                .where(
+                  "id",
+                  "in",
+                  candidates.map((c) => c.task_instance_id),
+                )
+                .forUpdate()
+                .skipLocked()
+                .execute()
+            ).map((row) => Number(row.id)),
+          )
+        : null;
     let slots = request.freeSlots;
     const chosen = candidates.filter((c) => {
-      if (c.pool_slots > slots) return false;
+      if (c.pool_slots > slots || (available && !available.has(Number(c.task_instance_id)))) {
+        return false;
+      }
       slots -= c.pool_slots;
       return true;
     });
@@ -78,17 +111,21 @@ export async function claimJobs(
     const ids = chosen.map((c) => c.attempt_id);
     const claimed = await trx
       .updateTable("task_attempts")
-      .set({
-        state: AttemptState.claimed,
+      .set((eb) => ({
+        state: request.startOnClaim ? AttemptState.running : AttemptState.claimed,
         worker_name: request.workerName,
         claimed_at: now,
         lease_expires_at: now + request.leaseMs,
         lease_ms: request.leaseMs,
-      })
+        ...(request.startOnClaim
+          ? { start_unconfirmed: 1, ...startedAt(eb, now, request.leaseMs) }
+          : {}),
+      }))
       .where("attempt_id", "in", ids)
       .where("state", "=", AttemptState.queued)
       .returningAll()
       .execute();
+    if (request.startOnClaim) await startTaskInstances(trx, claimed, now);
     const runs = await trx
       .selectFrom("dag_runs")
       .select(["id", "logical_date", "data_interval_start", "data_interval_end", "conf"])
@@ -133,32 +170,82 @@ export async function startAttempt(
       .updateTable("task_attempts")
       .set((eb) => ({
         state: AttemptState.running,
-        // A sensor's try resumed after a reschedule keeps its first poke's start: its
-        // timeout counts from there.
-        started_at: eb.fn.coalesce("started_at", sql.lit(now)),
-        timeout_at: sql<
-          number | null
-        >`${now} + ${eb.ref("execution_timeout_ms")} + coalesce(${eb.ref("lease_ms")}, 0)`,
+        start_unconfirmed: 0,
+        ...startedAt(eb, now, null),
       }))
       .where("attempt_id", "=", attemptId)
-      .where("state", "=", AttemptState.claimed)
+      // A start its claim recorded is confirmed, and keeps the claim's time.
+      .where((eb) =>
+        eb.or([
+          eb("state", "=", AttemptState.claimed),
+          eb.and([eb("state", "=", AttemptState.running), eb("start_unconfirmed", "=", 1)]),
+        ]),
+      )
       .returningAll()
       .executeTakeFirst();
     if (!attempt) throw await staleAttempt(trx, attemptId, "start");
+    await startTaskInstances(trx, [attempt], now);
+    return toAttemptRecord(attempt);
+  });
+}
+
+/**
+ * The columns a start sets on an attempt: a sensor's try resumed after a reschedule keeps
+ * its first poke's start, since its timeout counts from there. `leaseMs`: the lease the
+ * same write grants (a start at the claim), else the one the attempt's claim granted.
+ * `now` is a parameter, not a literal, so the statement is prepared once.
+ */
+function startedAt(
+  eb: ExpressionBuilder<Database, "task_attempts">,
+  now: number,
+  leaseMs: number | null,
+) {
+  const lease =
+    leaseMs === null ? sql<number>`coalesce(${eb.ref("lease_ms")}, 0)` : sql<number>`${leaseMs}`;
+  return {
+    started_at: eb.fn.coalesce("started_at", sql<number>`${now}`),
+    timeout_at: sql<number | null>`${now} + ${eb.ref("execution_timeout_ms")} + ${lease}`,
+  };
+}
+
+/**
+ * The task instances of attempts just started (all by one worker) become `running`,
+ * unless they moved on meanwhile: the compare-and-set on their current attempt leaves a
+ * cleared or marked one as it is. One statement for those started now, one more for each
+ * resumed sensor's older start.
+ */
+async function startTaskInstances(
+  trx: Kysely<Database>,
+  started: readonly Selectable<TaskAttemptsTable>[],
+  now: number,
+): Promise<void> {
+  const byStart = new Map<number, Selectable<TaskAttemptsTable>[]>();
+  for (const attempt of started) {
+    const at = attempt.started_at ?? now;
+    byStart.set(at, [...(byStart.get(at) ?? []), attempt]);
+  }
+  for (const [startDate, attempts] of byStart) {
     await trx
       .updateTable("task_instances")
       .set({
         state: TIState.running,
-        start_date: attempt.started_at ?? now,
-        hostname: attempt.worker_name,
+        start_date: startDate,
+        hostname: attempts[0]?.worker_name ?? null,
         updated_at: now,
       })
-      .where("id", "=", attempt.task_instance_id)
-      .where("current_attempt_id", "=", attemptId)
+      .where(
+        "id",
+        "in",
+        attempts.map((a) => a.task_instance_id),
+      )
+      .where(
+        "current_attempt_id",
+        "in",
+        attempts.map((a) => a.attempt_id),
+      )
       .where("state", "=", TIState.queued)
       .execute();
-    return toAttemptRecord(attempt);
-  });
+  }
 }
 
 /**
@@ -599,5 +686,6 @@ export function toAttemptRecord(r: Selectable<TaskAttemptsTable>): AttemptRecord
     exitCode: r.exit_code,
     reschedules: r.reschedules,
     logOffset: Number(r.log_offset),
+    startUnconfirmed: Number(r.start_unconfirmed) === 1,
   };
 }

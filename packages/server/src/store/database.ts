@@ -181,6 +181,8 @@ export interface TaskAttemptsTable {
   log_offset: Generated<number>;
   /** The minor of worker protocol 1.x its job needs: 0 any, 3 a sensor (migration 014). */
   needs_protocol_minor: Generated<number>;
+  /** 1 while its start is only its claim's (protocol 1.5; migration 017). */
+  start_unconfirmed: Generated<number>;
 }
 
 export interface XcomTable {

@@ -17,7 +17,8 @@ const leasedStates = [AttemptState.claimed, AttemptState.running];
 
 /**
  * Keeps the leases of a worker's attempts alive, each for the length its claim granted.
- * Returns the ids that are no longer this worker's to run (to cancel).
+ * An attempt whose start its claim recorded (protocol 1.5) is confirmed here: its worker
+ * shows it holds it. Returns the ids that are no longer this worker's to run (to cancel).
  */
 export async function extendLeases(
   ctx: StoreContext,
@@ -28,7 +29,10 @@ export async function extendLeases(
   if (attemptIds.length === 0) return [];
   const extended = await ctx.db
     .updateTable("task_attempts")
-    .set((eb) => ({ lease_expires_at: sql<number>`${at.getTime()} + ${eb.ref("lease_ms")}` }))
+    .set((eb) => ({
+      lease_expires_at: sql<number>`${at.getTime()} + ${eb.ref("lease_ms")}`,
+      start_unconfirmed: 0,
+    }))
     .where("worker_name", "=", workerName)
     .where("attempt_id", "in", attemptIds)
     .where("state", "in", leasedStates)
@@ -87,6 +91,10 @@ export interface ReleasedClaim {
  * maintenance). The job gets a new attempt id, so the old one is fenced: if the worker
  * did get it after all, its start is refused (409) and it drops the job. Null when the
  * claim is no longer there to release (started, ended, or its lease renewed).
+ *
+ * A job whose start its claim recorded (protocol 1.5) is released the same way until its
+ * worker shows it holds it (`start_unconfirmed`), and its start is undone: attempt and
+ * task instance are `queued` again.
  */
 export async function releaseClaim(
   ctx: StoreContext,
@@ -99,16 +107,28 @@ export async function releaseClaim(
     const requeuedAs = randomUUID();
     let update = trx
       .updateTable("task_attempts")
-      .set({
+      .set((eb) => ({
         attempt_id: requeuedAs,
         state: AttemptState.queued,
         worker_name: null,
+        // A start the claim recorded is undone; a resumed sensor keeps its first poke's
+        // (set before this claim, so earlier than it).
+        started_at: sql<
+          number | null
+        >`case when ${eb.ref("start_unconfirmed")} = 1 and ${eb.ref("started_at")} = ${eb.ref("claimed_at")} then null else ${eb.ref("started_at")} end`,
+        timeout_at: null,
+        start_unconfirmed: 0,
         claimed_at: null,
         lease_expires_at: null,
         lease_ms: null,
-      })
+      }))
       .where("attempt_id", "=", release.attemptId)
-      .where("state", "=", AttemptState.claimed);
+      .where((eb) =>
+        eb.or([
+          eb("state", "=", AttemptState.claimed),
+          eb.and([eb("state", "=", AttemptState.running), eb("start_unconfirmed", "=", 1)]),
+        ]),
+      );
     update =
       release.kind === "released"
         ? update.where("worker_name", "=", release.workerName)
@@ -117,10 +137,21 @@ export async function releaseClaim(
     if (!attempt) return null;
     const current = await trx
       .updateTable("task_instances")
-      .set({ current_attempt_id: requeuedAs, updated_at: now })
+      .set((eb) => ({
+        current_attempt_id: requeuedAs,
+        state: TIState.queued,
+        // A start made by the claim is undone.
+        start_date: sql<
+          number | null
+        >`case when ${eb.ref("state")} = ${TIState.running} then null else ${eb.ref("start_date")} end`,
+        hostname: sql<
+          string | null
+        >`case when ${eb.ref("state")} = ${TIState.running} then null else ${eb.ref("hostname")} end`,
+        updated_at: now,
+      }))
       .where("id", "=", attempt.task_instance_id)
       .where("current_attempt_id", "=", release.attemptId)
-      .where("state", "=", TIState.queued)
+      .where("state", "in", [TIState.queued, TIState.running])
       .executeTakeFirst();
     if (Number(current.numUpdatedRows) === 0) {
       // Its task instance moved on (cleared, marked): the job must not run at all.

@@ -83,6 +83,17 @@ export async function queueScheduledTasks(
   limit = 512,
 ): Promise<QueueResult> {
   const now = at.getTime();
+  // Most calls come after an attempt ended and find nothing scheduled (a fan-out's tasks
+  // end one by one): one read of the queueing index answers them, without the write lock
+  // and the capacity counts (0.5 ms a call with 1,000 running, npm run bench). Whatever is
+  // scheduled after this read is queued by the call that follows its own change.
+  const waiting = await ctx.db
+    .selectFrom("task_instances")
+    .select("id")
+    .where("state", "=", TIState.scheduled)
+    .limit(1)
+    .executeTakeFirst();
+  if (!waiting) return { queued: [], rejectedRunIds: [] };
   return ctx.write(async (trx) => {
     await ctx.lockScheduling(trx);
     // Capacity first: pools already full and DAGs at their maxActiveTasks are left out of

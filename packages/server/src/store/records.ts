@@ -129,6 +129,11 @@ export interface AttemptRecord {
   reschedules: number;
   /** Where this attempt's log starts in its try's log: 0, but for a sensor's later poke. */
   logOffset: number;
+  /**
+   * Running on its claim's word only (protocol 1.5): no heartbeat of its worker has listed
+   * it yet, so it may never have reached the worker (migration 017).
+   */
+  startUnconfirmed: boolean;
 }
 
 export const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

@@ -1,13 +1,20 @@
-import { ErrorCode, maxLogChunkBytes } from "@borda/protocol/edge";
+import {
+  type AttemptAck,
+  ErrorCode,
+  type FetchResponse,
+  maxLogChunkBytes,
+} from "@borda/protocol/edge";
 import { Backoff, type BackoffOptions } from "../client/backoff.js";
 import { EdgeCallError, type EdgeClient } from "../client/edgeClient.js";
 import type { Logger } from "../logger.js";
+import type { NextJobsAsk } from "../nextJobs.js";
 import { Wakeup } from "../wakeup.js";
 import type { AttemptSpool } from "./attemptSpool.js";
 
 /**
- * Ships one attempt's spool to the control plane, in order: the start, the log in
- * offset-addressed chunks from the last acknowledged offset, then the final report. It
+ * Ships one attempt's spool to the control plane, in order: the start (unless the control
+ * plane recorded it at the claim), the log in offset-addressed chunks from the last
+ * acknowledged offset, then the final report, which may ask for the worker's next jobs. It
  * sends new log lines at least every `flushIntervalMs` while the task runs and at once
  * when it ends; while the control plane is away it retries with backoff, forever, and
  * catches up when it returns (invariant 5).
@@ -58,6 +65,10 @@ export class LogShipper {
   #acked = 0;
   #logsAbandoned = false;
   readonly #wakeup = new Wakeup();
+  /** The report's request for the next jobs, until settled. */
+  #next: NextJobsAsk | null = null;
+  /** Shipping has ended (`done` settled or about to). */
+  #shipped = false;
 
   constructor(options: LogShipperOptions) {
     this.#options = options;
@@ -66,8 +77,14 @@ export class LogShipper {
     this.done = this.#run();
   }
 
-  /** Ship now instead of at the next interval (the task ended). */
-  nudge(): void {
+  /**
+   * The task ended and its result is in the spool: ship it now, asking with it for
+   * `next` (the worker's next jobs), which is settled whatever happens to the report.
+   */
+  report(next: NextJobsAsk | null): void {
+    this.#next = next;
+    // Shipping ended already (the attempt was discarded as stale): nothing will ask.
+    if (this.#shipped) this.#settleNext(undefined);
     this.#wakeup.wake();
   }
 
@@ -78,6 +95,22 @@ export class LogShipper {
   }
 
   async #run(): Promise<ShipOutcome> {
+    try {
+      return await this.#ship();
+    } finally {
+      this.#shipped = true;
+      this.#settleNext(undefined);
+    }
+  }
+
+  /** Hands the answer to the request for the next jobs over, once; later sends ask nothing. */
+  #settleNext(next: FetchResponse | undefined): void {
+    const ask = this.#next;
+    this.#next = null;
+    ask?.settled(next);
+  }
+
+  async #ship(): Promise<ShipOutcome> {
     const { client, logger } = this.#options;
     const spool = this.#spool;
     const attemptId = spool.attemptId;
@@ -106,31 +139,42 @@ export class LogShipper {
             continue;
           }
           phase = "result";
-          if (result.outcome === "success") {
-            await client.reportSuccess(
-              attemptId,
-              {
-                returnValue: result.returnValue,
-                ...(result.xcoms ? { xcoms: result.xcoms } : {}),
-                ...(result.renderedMapIndex ? { renderedMapIndex: result.renderedMapIndex } : {}),
-              },
-              stopped,
-            );
-          } else if (result.outcome === "reschedule") {
-            await client.reportReschedule(attemptId, {}, stopped);
-          } else {
-            await client.reportFailure(
-              attemptId,
-              {
-                error: result.error,
-                exitCode: result.exitCode,
-                ...(result.sensorTimeout ? { sensorTimeout: true } : {}),
-                ...(result.skipped ? { skipped: true } : {}),
-              },
-              stopped,
-            );
+          const next = this.#next ? { next: this.#next.request } : {};
+          let ack: AttemptAck;
+          try {
+            if (result.outcome === "success") {
+              ack = await client.reportSuccess(
+                attemptId,
+                {
+                  returnValue: result.returnValue,
+                  ...(result.xcoms ? { xcoms: result.xcoms } : {}),
+                  ...(result.renderedMapIndex ? { renderedMapIndex: result.renderedMapIndex } : {}),
+                  ...next,
+                },
+                stopped,
+              );
+            } else if (result.outcome === "reschedule") {
+              ack = await client.reportReschedule(attemptId, { ...next }, stopped);
+            } else {
+              ack = await client.reportFailure(
+                attemptId,
+                {
+                  error: result.error,
+                  exitCode: result.exitCode,
+                  ...(result.sensorTimeout ? { sensorTimeout: true } : {}),
+                  ...(result.skipped ? { skipped: true } : {}),
+                  ...next,
+                },
+                stopped,
+              );
+            }
+          } catch (error) {
+            // The slots wait for no retry of the report: the fetch loop has them back.
+            this.#settleNext(undefined);
+            throw error;
           }
           spool.remove();
+          this.#settleNext(ack.next);
           return "delivered";
         }
         if (unreachable) {

@@ -15,6 +15,7 @@ import { assetsSchema } from "./013_assets.js";
 import { workerProtocolSchema } from "./014_worker_protocol.js";
 import { workerSelfMaintenanceSchema } from "./015_worker_self_maintenance.js";
 import { claimOrderSchema } from "./016_claim_order.js";
+import { startUnconfirmedSchema } from "./017_start_unconfirmed.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -39,6 +40,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "014_worker_protocol": { up: workerProtocolSchema },
         "015_worker_self_maintenance": { up: workerSelfMaintenanceSchema },
         "016_claim_order": { up: claimOrderSchema },
+        "017_start_unconfirmed": { up: startUnconfirmedSchema },
       };
     },
   };

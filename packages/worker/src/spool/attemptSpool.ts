@@ -25,7 +25,7 @@ import { ResultJournal } from "./resultJournal.js";
  * order trivially right, and the shipper reads the bytes back by offset. Flat files
  * rather than a directory per attempt, and one journal rather than a file per report:
  * on the 2-vCPU benchmark machine each file or directory created and removed per attempt
- * cost about 0.3 ms, a tenth of the worker's CPU for a no-op task (docs/internals.md,
+ * cost about 0.3 ms of the worker's CPU, for a no-op task a quarter of it (docs/internals.md,
  * "The worker's spool").
  */
 

@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { appendFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EdgeClient } from "../src/client/edgeClient.js";
 import { AttemptSpool } from "../src/spool/attemptSpool.js";
@@ -62,7 +63,8 @@ describe("attempt spool and log shipper", () => {
       { attemptId: "a1", kind: "start", body: {} },
       { attemptId: "a1", kind: "success", body: { returnValue: { rows: 3 } } },
     ]);
-    expect(readdirSync(spoolRoot)).toEqual([]);
+    expect(AttemptSpool.leftovers(spoolRoot)).toEqual([]);
+    expect(readdirSync(spoolRoot).filter((name) => name.endsWith(".log"))).toEqual([]);
   });
 
   it("resends a chunk whose acknowledgement was lost, and the server keeps it once", async () => {
@@ -153,5 +155,99 @@ describe("attempt spool and log shipper", () => {
       { attemptId: "run/1:task", kind: "failure", body: { error: "exit 1", exitCode: 1 } },
     ]);
     expect(AttemptSpool.leftovers(spoolRoot)).toEqual([]);
+  });
+
+  describe("across a restart of the worker", () => {
+    const journalOf = (spoolRoot: string) => path.join(spoolRoot, "results.jsonl");
+
+    it("ships the reports an earlier run recorded and did not deliver, each once", async () => {
+      const { server, spoolRoot, ship } = await setup();
+      const delivered = AttemptSpool.create(spoolRoot, "delivered");
+      delivered.finish({ outcome: "success", returnValue: 1 });
+      expect(await ship(delivered).done).toBe("delivered");
+      const quiet = AttemptSpool.create(spoolRoot, "quiet");
+      quiet.finish({ outcome: "success", returnValue: 2 });
+      const chatty = AttemptSpool.create(spoolRoot, "chatty");
+      chatty.write("stdout", "said something\n");
+      chatty.finish({ outcome: "failure", error: "boom", exitCode: 3 });
+      // A task that printed nothing left no log file: its report is all there is.
+      expect(readdirSync(spoolRoot).sort()).toEqual(["chatty.log", "results.jsonl"]);
+
+      const left = AttemptSpool.leftovers(spoolRoot);
+      expect(left.map((spool) => [spool.attemptId, spool.result])).toEqual([
+        ["quiet", { outcome: "success", returnValue: 2 }],
+        ["chatty", { outcome: "failure", error: "boom", exitCode: 3 }],
+      ]);
+      expect(await Promise.all(left.map((spool) => ship(spool).done))).toEqual([
+        "delivered",
+        "delivered",
+      ]);
+      expect(server.reportsOf("delivered")).toEqual(["start", "success"]);
+      expect(server.reportsOf("quiet")).toEqual(["success"]);
+      expect(server.reportsOf("chatty")).toEqual(["failure"]);
+      expect(logLines(server.logText("chatty"))).toEqual(["said something"]);
+      expect(AttemptSpool.leftovers(spoolRoot)).toEqual([]);
+      // Nothing pending: the journal is empty, not a record of everything delivered.
+      expect(statSync(journalOf(spoolRoot)).size).toBe(0);
+    });
+
+    it("ignores a report whose write was cut short, and keeps the records that follow it whole", async () => {
+      const { spoolRoot } = await setup();
+      AttemptSpool.create(spoolRoot, "before").finish({ outcome: "success", returnValue: "b" });
+      appendFileSync(journalOf(spoolRoot), '{"attemptId":"torn","result":{"outc');
+
+      expect(AttemptSpool.leftovers(spoolRoot).map((spool) => spool.attemptId)).toEqual(["before"]);
+      AttemptSpool.create(spoolRoot, "after").finish({ outcome: "reschedule" });
+      const left = AttemptSpool.leftovers(spoolRoot);
+      expect(left.map((spool) => [spool.attemptId, spool.result])).toEqual([
+        ["before", { outcome: "success", returnValue: "b" }],
+        ["after", { outcome: "reschedule" }],
+      ]);
+    });
+
+    it("does not ship again a report settled as stale", async () => {
+      const { server, spoolRoot, ship } = await setup();
+      server.staleAttempts.add("stale");
+      const stale = AttemptSpool.create(spoolRoot, "stale");
+      stale.finish({ outcome: "success" });
+      const pending = AttemptSpool.create(spoolRoot, "pending");
+      pending.finish({ outcome: "success" });
+      expect(await ship(stale).done).toBe("stale");
+      expect(AttemptSpool.leftovers(spoolRoot).map((spool) => spool.attemptId)).toEqual([
+        "pending",
+      ]);
+    });
+
+    it("keeps the journal to about what is pending while reports come and go", async () => {
+      const { spoolRoot } = await setup();
+      const waiting = AttemptSpool.create(spoolRoot, "waiting");
+      waiting.finish({ outcome: "success", returnValue: "still here" });
+      // One report stays pending throughout, so the journal is never simply emptied.
+      for (let i = 0; i < 5000; i++) {
+        const spool = AttemptSpool.create(spoolRoot, `attempt-${i}`);
+        spool.finish({ outcome: "success", returnValue: i });
+        spool.remove();
+      }
+      expect(statSync(journalOf(spoolRoot)).size).toBeLessThan(300 * 1024);
+      const left = AttemptSpool.leftovers(spoolRoot);
+      expect(left.map((spool) => [spool.attemptId, spool.result])).toEqual([
+        ["waiting", { outcome: "success", returnValue: "still here" }],
+      ]);
+      expect(statSync(journalOf(spoolRoot)).size).toBeLessThan(100);
+    });
+
+    it("takes in a report an earlier version of the worker kept in a file of its own", async () => {
+      const { spoolRoot } = await setup();
+      writeFileSync(
+        path.join(spoolRoot, "run%2F1.result.json"),
+        JSON.stringify({ outcome: "failure", error: "exit 1", exitCode: 1 }),
+      );
+      writeFileSync(path.join(spoolRoot, "run%2F2.result.json.tmp"), '{"outcome":"succ');
+      const left = AttemptSpool.leftovers(spoolRoot);
+      expect(left.map((spool) => [spool.attemptId, spool.result])).toEqual([
+        ["run/1", { outcome: "failure", error: "exit 1", exitCode: 1 }],
+      ]);
+      expect(readdirSync(spoolRoot)).toEqual(["results.jsonl"]);
+    });
   });
 });

@@ -1,33 +1,32 @@
 import {
   closeSync,
   existsSync,
-  mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
-  renameSync,
-  rmSync,
   statSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { ResultJournal } from "./resultJournal.js";
 
 /**
- * One attempt's spool, two files in `${workDir}/spool/`: `<attemptId>.log`, the attempt's
- * log as the control plane will show it, and `<attemptId>.result.json`, the final report,
- * written before it is sent and removed with the log once acknowledged. Everything the
- * control plane has not acknowledged survives a lost connection and a worker restart
- * (invariant 5); a worker crash loses nothing written, since the page cache outlives the
- * process (no fsync: it would cost more than the rest of a short task's bookkeeping).
+ * One attempt's spool in `${workDir}/spool/`: `<attemptId>.log`, the attempt's log as the
+ * control plane will show it, created by the first line the attempt writes (a task that
+ * prints nothing has none), and its final report, recorded in the directory's journal
+ * (resultJournal.ts) before it is sent and settled there once acknowledged, when the log
+ * is removed. Everything the control plane has not acknowledged survives a lost
+ * connection and a worker restart (invariant 5); a worker crash loses nothing written,
+ * since the page cache outlives the process (no fsync: it would cost more than the rest
+ * of a short task's bookkeeping).
  *
  * Writes are synchronous appends: one small write per chunk of output keeps the log's
- * order trivially right, and the shipper reads the bytes back by offset. Files appear
- * only when there is something to keep. Files rather than a directory per attempt: on
- * the 2-vCPU benchmark machine a mkdir and rmdir per attempt cost 0.6 ms, a fifth of the
- * worker's CPU for a no-op task (`npm run bench`, 1,000 tasks: 1.6 s → 1.3 s).
+ * order trivially right, and the shipper reads the bytes back by offset. Flat files
+ * rather than a directory per attempt, and one journal rather than a file per report:
+ * on the 2-vCPU benchmark machine each file or directory created and removed per attempt
+ * cost about 0.3 ms of the worker's CPU, for a no-op task a quarter of it (docs/internals.md,
+ * "The worker's spool").
  */
 
 /** The final report of an attempt, as sent to the control plane. */
@@ -66,11 +65,14 @@ const maxLineChars = 64 * 1024;
 
 export class AttemptSpool {
   readonly attemptId: string;
-  /** The spool's files are this path plus `.log` and `.result.json`. */
-  readonly #base: string;
+  /** The log's path. */
+  readonly #logFile: string;
+  readonly #journal: ResultJournal;
   readonly #now: () => Date;
   /** The log, open for appending while the task runs; opened on the first line. */
   #fd: number | null = null;
+  /** The log file exists (removing it when it never did would cost a system call). */
+  #hasLog: boolean;
   #size: number;
   #started: boolean;
   #result: AttemptResult | null;
@@ -80,14 +82,17 @@ export class AttemptSpool {
 
   private constructor(
     attemptId: string,
-    base: string,
+    spoolRoot: string,
+    journal: ResultJournal,
     now: () => Date,
-    leftover: { size: number; result: AttemptResult | null } | null,
+    leftover: { logged: boolean; result: AttemptResult | null } | null,
   ) {
     this.attemptId = attemptId;
-    this.#base = base;
+    this.#logFile = path.join(spoolRoot, `${fileName(attemptId)}.log`);
+    this.#journal = journal;
     this.#now = now;
-    this.#size = leftover?.size ?? 0;
+    this.#hasLog = leftover?.logged ?? false;
+    this.#size = this.#hasLog ? statSync(this.#logFile).size : 0;
     // An earlier run's start is never sent again: the control plane takes the report of
     // an attempt it handed out whether or not it heard of the start.
     this.#started = leftover !== null;
@@ -96,30 +101,30 @@ export class AttemptSpool {
 
   /** The spool of an attempt this worker just took. */
   static create(spoolRoot: string, attemptId: string, now: () => Date = () => new Date()) {
-    madeRoots.has(spoolRoot) || mkdirSync(spoolRoot, { recursive: true });
-    madeRoots.add(spoolRoot);
-    return new AttemptSpool(attemptId, path.join(spoolRoot, fileName(attemptId)), now, null);
+    return new AttemptSpool(attemptId, spoolRoot, ResultJournal.of(spoolRoot), now, null);
   }
 
-  /** Spools left by an earlier run of the worker (it stopped before they were shipped). */
+  /**
+   * Spools left by an earlier run of the worker (it stopped before they were shipped): a
+   * report not settled, a log not removed, or both. Reads the spool from disk again.
+   */
   static leftovers(spoolRoot: string, now: () => Date = () => new Date()): AttemptSpool[] {
     if (!existsSync(spoolRoot)) return [];
-    const files = readdirSync(spoolRoot);
-    // A report the worker died writing was never sent: drop it (the attempt counts as interrupted).
-    for (const file of files) if (file.endsWith(".tmp")) rmSync(path.join(spoolRoot, file));
-    const names = new Set(
-      files
-        .map((name) => /^(.+)\.(log|result\.json)$/.exec(name)?.[1])
-        .filter((name) => name !== undefined),
+    const journal = ResultJournal.of(spoolRoot);
+    const results = journal.reload();
+    const logged = new Set(
+      readdirSync(spoolRoot)
+        .map((name) => /^(.+)\.log$/.exec(name)?.[1])
+        .filter((name) => name !== undefined)
+        .map((name) => decodeURIComponent(name)),
     );
-    return [...names].map((name) => {
-      const base = path.join(spoolRoot, name);
-      const size = existsSync(`${base}.log`) ? statSync(`${base}.log`).size : 0;
-      return new AttemptSpool(decodeURIComponent(name), base, now, {
-        size,
-        result: readResult(`${base}.result.json`),
-      });
-    });
+    return [...new Set([...results.keys(), ...logged])].map(
+      (attemptId) =>
+        new AttemptSpool(attemptId, spoolRoot, journal, now, {
+          logged: logged.has(attemptId),
+          result: results.get(attemptId) ?? null,
+        }),
+    );
   }
 
   /** Bytes in the log. */
@@ -170,7 +175,7 @@ export class AttemptSpool {
     const length = Math.max(0, Math.min(maxBytes, this.#size - offset));
     if (this.#removed || length === 0) return { offset, data: "" };
     const buffer = Buffer.alloc(length);
-    const fd = openSync(`${this.#base}.log`, "r");
+    const fd = openSync(this.#logFile, "r");
     try {
       const read = readSync(fd, buffer, 0, length, offset);
       return { offset, data: buffer.toString("utf8", 0, completeCharacters(buffer, read)) };
@@ -188,11 +193,14 @@ export class AttemptSpool {
   finish(result: AttemptResult): void {
     if (this.#removed) return;
     this.flushLines();
-    const target = `${this.#base}.result.json`;
-    writeFileSync(`${target}.tmp`, JSON.stringify(result));
-    renameSync(`${target}.tmp`, target);
-    this.#result = result;
-    this.close();
+    try {
+      this.#journal.record(this.attemptId, result);
+    } finally {
+      // Even unrecorded (the disk is full), the report is sent: it is lost only if the
+      // worker also stops before the control plane has it.
+      this.#result = result;
+      this.close();
+    }
   }
 
   /** Closes the log file (reading it back by offset still works). */
@@ -203,15 +211,20 @@ export class AttemptSpool {
 
   /** Deletes the spool: the control plane acknowledged the result, or the attempt is stale. */
   remove(): void {
+    if (this.#removed) return;
     this.#removed = true;
     this.close();
-    for (const file of [`${this.#base}.log`, `${this.#base}.result.json`]) {
+    // The log first: a worker that stops in between ships the report again, and the
+    // control plane refuses it as stale; the other way round it would ship the log of an
+    // attempt with no report, as interrupted, refused as well but only after the log.
+    if (this.#hasLog) {
       try {
-        unlinkSync(file);
+        unlinkSync(this.#logFile);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       }
     }
+    this.#journal.settle(this.attemptId);
   }
 
   #appendLines(stream: OutputStream, lines: string[]): void {
@@ -220,23 +233,14 @@ export class AttemptSpool {
     const prefix = `${time} ${linePrefix[stream]}`;
     const text = lines.map((line) => `${prefix}${line.replace(/\r$/, "")}\n`).join("");
     const bytes = Buffer.from(text, "utf8");
-    if (this.#fd === null) this.#fd = openSync(`${this.#base}.log`, "a");
+    if (this.#fd === null) {
+      this.#fd = openSync(this.#logFile, "a");
+      this.#hasLog = true;
+    }
     writeSync(this.#fd, bytes);
     this.#size += bytes.length;
   }
 }
-
-/** The report a spool holds; a missing or torn file (the worker died writing it) is none. */
-function readResult(file: string): AttemptResult | null {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as AttemptResult;
-  } catch {
-    return null;
-  }
-}
-
-/** Spool directories this process has made (made once, not per attempt). */
-const madeRoots = new Set<string>();
 
 /** Attempt ids come from the control plane; encoded, any id is one safe file name. */
 function fileName(attemptId: string): string {

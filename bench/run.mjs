@@ -355,7 +355,7 @@ function printResults(sqlite, postgres) {
         verdict(idleMb, "≤", 50),
       ],
       [
-        `worker RSS, busy: peak of the worker and its runners, summed (SQLite run)`,
+        "worker RSS, busy: peak of the worker and its runners, summed (SQLite run)",
         `${mib(fanOut.busyRss)} MiB (${fanOut.busyProcesses} processes)`,
         "measure it, runners included",
         "measured",

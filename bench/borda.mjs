@@ -1,13 +1,14 @@
 // Borda's side of the benchmarks, shared by `npm run bench` (bench/run.mjs) and
 // `npm run bench:airflow` (bench/airflow/run.mjs): a control plane on the embedded database
-// with the benchmark's DAGs (bench/dags), `borda worker` processes on loopback, and the
-// scenarios measured with the control plane's own timestamps.
+// (or on PostgreSQL) with the benchmark's DAGs (bench/dags), `borda worker` processes on
+// loopback, and the scenarios measured with the control plane's own timestamps.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createWorkerToken, resolveServerConfig, startControlPlane } from "@borda/server";
+import pg from "pg";
 import pino from "pino";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,9 +16,16 @@ const borda = path.join(here, "../packages/cli/dist/main.js");
 
 /**
  * Starts a control plane with the benchmark's DAGs and a `bench` pool in a fresh home.
- * `pickups`: how many one-task runs `runSingles` makes; `workerCommand`: how a worker starts.
+ * `pickups`: how many one-task runs `runSingles` makes; `workerCommand`: how a worker starts;
+ * `databaseUrl`: a PostgreSQL database to run on (empty: see `postgresForBench`), instead of
+ * the embedded SQLite database in the home.
  */
-export async function startBordaBench({ pickups, workerCommand, metricsPort = null }) {
+export async function startBordaBench({
+  pickups,
+  workerCommand,
+  metricsPort = null,
+  databaseUrl = undefined,
+}) {
   const home = mkdtempSync(path.join(os.tmpdir(), "borda-bench-"));
   const dagsFolder = path.join(home, "dags");
   cpSync(path.join(here, "dags"), dagsFolder, { recursive: true });
@@ -26,6 +34,7 @@ export async function startBordaBench({ pickups, workerCommand, metricsPort = nu
     {
       ...resolveServerConfig({}, {}),
       home,
+      databaseUrl,
       dagsFolder,
       port: 0,
       host: "127.0.0.1",
@@ -151,6 +160,78 @@ export function workerCommandFor(file) {
   return resolved.endsWith(".mjs") ? [process.execPath, resolved] : [resolved];
 }
 
+/** The PostgreSQL server `npm run bench` looks for when BENCH_DATABASE_URL is not set. */
+const localPostgresUrl = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A PostgreSQL database for the benchmark: BENCH_DATABASE_URL as it is (an empty database
+ * is best: runs already in it slow the claims down), or else a scratch database
+ * `borda_bench_<pid>` on the server at 127.0.0.1:5432, which `drop` removes. When neither
+ * is there, `skipped` says so instead.
+ */
+export async function postgresForBench(url = process.env.BENCH_DATABASE_URL) {
+  if (url) return { url, drop: async () => {} };
+  const connect = async () => {
+    const client = new pg.Client({
+      connectionString: localPostgresUrl,
+      connectionTimeoutMillis: 3000,
+    });
+    await client.connect();
+    return client;
+  };
+  let admin;
+  try {
+    admin = await connect();
+  } catch (error) {
+    return {
+      skipped: `skipped: no PostgreSQL at 127.0.0.1:5432 (${error.message}); set BENCH_DATABASE_URL`,
+    };
+  }
+  const name = `borda_bench_${process.pid}`;
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const scratch = new URL(localPostgresUrl);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    async drop() {
+      const client = await connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * CPU time so far of each PostgreSQL backend serving `databaseUrl`'s database (pid → ms),
+ * read from /proc: the database's share of the control plane's work, which the control
+ * plane's own CPU time leaves out. Null when the server is not on this machine.
+ */
+export async function postgresBackendsCpuMs(databaseUrl) {
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(databaseUrl).hostname)) return null;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    const pids = new Set(rows.map((row) => row.pid));
+    return new Map(
+      processTable()
+        .filter((s) => pids.has(s.pid))
+        .map((s) => [s.pid, s.cpu * msPerTick]),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** Polls `check` until it returns something truthy, and returns that. */
 export async function until(check, what, pollMs = 20, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -161,6 +242,9 @@ export async function until(check, what, pollMs = 20, timeoutMs = 120_000) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
+
+/** /proc counts CPU time in ticks of USER_HZ, 100 a second on Linux. */
+const msPerTick = 10;
 
 /** Every live process's pid, parent pid, CPU ticks and RSS, from /proc. */
 function processTable() {
@@ -201,8 +285,7 @@ export function processTree(rootPid) {
 
 /** CPU time (user + system) of a process and its live descendants, in ms. */
 export function treeCpuMs(rootPid) {
-  const ticks = 100; // USER_HZ on Linux
-  return processTree(rootPid).reduce((sum, s) => sum + s.cpu, 0) * (1000 / ticks);
+  return processTree(rootPid).reduce((sum, s) => sum + s.cpu, 0) * msPerTick;
 }
 
 /** The summed RSS of a process and its live descendants, in bytes, and how many they are. */

@@ -5,10 +5,12 @@ import path from "node:path";
 import {
   BordaError,
   ErrorCode,
-  queuePatternSchema,
+  queuePattern,
+  queuePatternRule,
   type SettingDefinition,
   settingsReader,
   workerNamePattern,
+  workerNameRule,
 } from "@borda/protocol/edge";
 import { parseByteSize } from "./byteSize.js";
 
@@ -221,9 +223,8 @@ export function resolveWorkerConfig(
   const queues = list("queues");
   if (queues.length === 0) throw invalid("queues", raw("queues"), "at least one queue name");
   for (const queue of queues) {
-    const checked = queuePatternSchema.safeParse(queue);
-    if (!checked.success) {
-      throw invalid("queues", raw("queues"), `queue names (${checked.error.issues[0]?.message})`);
+    if (!queuePattern.test(queue)) {
+      throw invalid("queues", raw("queues"), `queue names (${queuePatternRule})`);
     }
   }
 
@@ -231,11 +232,7 @@ export function resolveWorkerConfig(
 
   const hostname = flags.hostname ?? (env.BORDA_HOSTNAME || defaultWorkerName(env));
   if (!workerNamePattern.test(hostname)) {
-    throw invalid(
-      "hostname",
-      hostname,
-      "a name of letters, digits, '_', '.' or '-' (at most 200 characters)",
-    );
+    throw invalid("hostname", hostname, `a worker name (${workerNameRule})`);
   }
 
   const portText = raw("healthPort");

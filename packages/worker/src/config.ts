@@ -10,7 +10,6 @@ import {
   type SettingDefinition,
   settingsReader,
   workerNamePattern,
-  workerNameRule,
 } from "@borda/protocol/edge";
 import { parseByteSize } from "./byteSize.js";
 
@@ -232,7 +231,11 @@ export function resolveWorkerConfig(
 
   const hostname = flags.hostname ?? (env.BORDA_HOSTNAME || defaultWorkerName(env));
   if (!workerNamePattern.test(hostname)) {
-    throw invalid("hostname", hostname, `a worker name (${workerNameRule})`);
+    throw invalid(
+      "hostname",
+      hostname,
+      "a name of letters, digits, '_', '.' or '-' (at most 200 characters)",
+    );
   }
 
   const portText = raw("healthPort");

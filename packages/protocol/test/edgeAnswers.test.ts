@@ -327,9 +327,10 @@ const removed = Symbol("removed");
 function replaced(value: unknown, path: Path, replacement: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return replacement;
-  const copy: Record<string | number, unknown> = Array.isArray(value)
-    ? [...value]
-    : { ...(value as object) };
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
   const next = replaced(copy[key], rest, replacement);
   if (next === removed) delete copy[key];
   else copy[key] = next;
@@ -424,7 +425,9 @@ describe("the worker's checks of the control plane's answers", () => {
       state: "success",
       next: fetchResponseSchema.parse(ack.next),
     });
-    expect(checkAttemptAck(ack, "").next?.jobs[0]).toMatchObject({ started: true });
+    // Typed loosely: AttemptAck's type has `next` once edge.ts declares it.
+    const checked = checkAttemptAck(ack, "") as { next?: { jobs: unknown[] } };
+    expect(checked.next?.jobs[0]).toMatchObject({ started: true });
     expect(() =>
       checkFetchResponse(wire({ ...next, jobs: [{ ...started, started: 1 }] }), ""),
     ).toThrow("jobs[0].started must be true or false; got 1");

@@ -61,8 +61,8 @@ const inlineWorkerVersion = {
 
 /**
  * The workspace packages' modules only define things; none runs code at import for its
- * effect. Said to esbuild, it leaves out the modules nothing uses, most of all the REST
- * API's zod schemas in @borda/protocol, whose construction alone costs the worker 5 MiB.
+ * effect. Said to esbuild, it leaves out the modules nothing uses (the worker imports
+ * `@borda/protocol/edge`, which has no zod; docs/internals.md, "The worker loads no zod").
  */
 const sideEffectFreeWorkspace = {
   name: "side-effect-free-workspace",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxSecretIdChars, secretIdPattern, secretIdRule } from "./namePatterns.js";
 
 /**
  * Connections and variables (`/api/v1/connections`, `/api/v1/variables`): Airflow's
@@ -21,12 +22,12 @@ import { z } from "zod";
  * encrypted; tasks read them through the worker API (edge.ts), one attempt at a time.
  */
 
-/** Airflow's rule for connection ids and variable keys: letters, digits, `_`, `.`, `-`. */
+/** Airflow's rule for connection ids and variable keys (namePatterns.ts). */
 export const secretIdSchema = z
   .string()
   .min(1)
-  .max(250)
-  .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.' and '-' only");
+  .max(maxSecretIdChars)
+  .regex(secretIdPattern, secretIdRule);
 
 /** Queue patterns, as a worker token's (`team_a_*`); null or absent: every queue. */
 export const secretQueuesSchema = z

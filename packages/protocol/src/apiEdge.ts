@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { collectionQuerySchema, instant, nullableInstant, repeated } from "./api.js";
-import { queuePatternSchema, WorkerState } from "./edge.js";
+import { queuePatternSchema } from "./edge.js";
+import { WorkerState } from "./edgeConstants.js";
 import { AttemptState } from "./states.js";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { secretIdSchema } from "./apiConnections.js";
+import { CallbackEvent, CallbackScope } from "./taskTerms.js";
 
 /**
  * Callbacks and notifications (docs/notifications.md). A task or a DAG names, per event,
@@ -9,13 +10,6 @@ import { secretIdSchema } from "./apiConnections.js";
  * in the same transaction (the outbox, docs/internals.md): a delivery is never lost, and
  * it never changes the state of the task or the run.
  */
-
-export const CallbackEvent = { success: "success", failure: "failure", retry: "retry" } as const;
-export type CallbackEvent = (typeof CallbackEvent)[keyof typeof CallbackEvent];
-
-/** Whose callback: the task's own, or the DAG's (fired when a run finishes). */
-export const CallbackScope = { task: "task", dag: "dag" } as const;
-export type CallbackScope = (typeof CallbackScope)[keyof typeof CallbackScope];
 
 export const NotifierKind = { webhook: "webhook", slack: "slack", smtp: "smtp" } as const;
 export type NotifierKind = (typeof NotifierKind)[keyof typeof NotifierKind];

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { dagCallbacksSchema, taskCallbacksSchema } from "./callbacks.js";
 import { sensorSchema } from "./sensors.js";
+import {
+  Isolation,
+  maxPythonCallableChars,
+  maxPythonPathChars,
+  TaskKind,
+  TaskRuntime,
+} from "./taskTerms.js";
 
 /**
  * The serialized structure of a DAG: what the DAG processor extracts from a bundle and
@@ -23,13 +30,6 @@ export const TriggerRule = {
 export type TriggerRule = (typeof TriggerRule)[keyof typeof TriggerRule];
 export const triggerRules = Object.values(TriggerRule) as [TriggerRule, ...TriggerRule[]];
 
-export const TaskKind = { function: "function", bash: "bash" } as const;
-export type TaskKind = (typeof TaskKind)[keyof typeof TaskKind];
-
-/** The language a task's code runs in on the worker; absent from a spec means `node`. */
-export const TaskRuntime = { node: "node", python: "python" } as const;
-export type TaskRuntime = (typeof TaskRuntime)[keyof typeof TaskRuntime];
-
 /**
  * Where a Python task's code is. A Python or Airflow-style DAG file declares its tasks
  * itself (`callable` null: the worker imports `entry` and finds the task by DAG and task
@@ -37,11 +37,11 @@ export type TaskRuntime = (typeof TaskRuntime)[keyof typeof TaskRuntime];
  */
 export const pythonTaskSchema = z.object({
   /** The Python file to import, relative to the bundle's root (the DAGs folder). */
-  entry: z.string().min(1).max(1000),
+  entry: z.string().min(1).max(maxPythonPathChars),
   /** A function of `entry` to call with the context; null: the task `entry` declares. */
-  callable: z.string().max(250).nullable(),
+  callable: z.string().max(maxPythonCallableChars).nullable(),
   /** The interpreter the worker runs it with; absent or null: the worker's (--python). */
-  interpreter: z.string().max(1000).nullable().optional(),
+  interpreter: z.string().max(maxPythonPathChars).nullable().optional(),
   /**
    * sha256 of the zip bundle holding `entry` and the files it imports, when it is not the
    * DAG version's own bundle (a TypeScript DAG's Python task); absent: the version's.
@@ -68,10 +68,6 @@ export const taskFlowSchema = z.object({
   ignoreDownstreamTriggerRules: z.boolean().optional(),
 });
 export type TaskFlow = z.infer<typeof taskFlowSchema>;
-
-/** `warm`: a reusable runner process per bundle; `process`: a fresh process per attempt. */
-export const Isolation = { warm: "warm", process: "process" } as const;
-export type Isolation = (typeof Isolation)[keyof typeof Isolation];
 
 export const idPattern = /^[A-Za-z0-9_.-]{1,250}$/;
 const identifier = z

@@ -1,8 +1,21 @@
 import { z } from "zod";
 import { secretIdSchema } from "./apiConnections.js";
 import { callbackInfoSchema } from "./callbacks.js";
-import { Isolation, pythonTaskSchema, TaskKind, TaskRuntime } from "./dagSpec.js";
+import { pythonTaskSchema } from "./dagSpec.js";
+import {
+  maxCallbackOutputChars,
+  maxLogChunkBytes,
+  maxReportedErrorChars,
+  reportedWorkerStates,
+} from "./edgeConstants.js";
+import {
+  queuePattern,
+  queuePatternRule,
+  workerNamePattern,
+  workerNameRule,
+} from "./namePatterns.js";
 import { sensorSchema } from "./sensors.js";
+import { Isolation, TaskKind, TaskRuntime } from "./taskTerms.js";
 
 /**
  * The worker API, `/edge/v1`: what an edge worker and the control plane say to each
@@ -56,73 +69,10 @@ import { sensorSchema } from "./sensors.js";
  * reason, otherwise; 404 `not_found` when there is no such value).
  */
 
-export const edgeApiPrefix = "/edge/v1";
-
-/** The version of this protocol; a worker and a server agree when their majors match. */
-export const edgeProtocolVersion = "1.5";
-
-/**
- * The minor of protocol 1.x a worker must have registered with to be handed a sensor or a
- * code callback: a 1.2 worker would run a sensor as one poke and report `{ done: false }`
- * as a success, and cannot run callbacks. Other jobs go to any 1.x worker.
- */
-export const sensorsProtocolMinor = 3;
-
-/** The minor of a `major.minor` protocol version: 0 when it names none. */
-/**
- * The minor of protocol 1.x a worker must have registered with for its jobs to be recorded
- * as started when they are claimed: an older worker would send the start itself, and a
- * start of a running attempt is acknowledged, but it could not release such a job.
- */
-export const startOnClaimProtocolMinor = 5;
-
-export function protocolMinorOf(version: string): number {
-  const minor = Number(version.split(".")[1]);
-  return Number.isInteger(minor) && minor > 0 ? minor : 0;
-}
-
-/**
- * Worker states, at parity with Airflow's Edge Executor. A worker reports `starting`,
- * `running`, `idle`, `maintenance_pending`, `maintenance_mode`, `terminating` or
- * `offline`; the others are how the control plane shows a request the worker has not
- * acted on yet, or a worker it has not heard from.
- */
-export const WorkerState = {
-  starting: "starting",
-  running: "running",
-  idle: "idle",
-  maintenanceRequest: "maintenance_request",
-  maintenancePending: "maintenance_pending",
-  maintenanceMode: "maintenance_mode",
-  maintenanceExit: "maintenance_exit",
-  shutdownRequest: "shutdown_request",
-  terminating: "terminating",
-  offline: "offline",
-  unknown: "unknown",
-  offlineMaintenance: "offline_maintenance",
-} as const;
-export type WorkerState = (typeof WorkerState)[keyof typeof WorkerState];
-
-export const reportedWorkerStates = [
-  WorkerState.starting,
-  WorkerState.running,
-  WorkerState.idle,
-  WorkerState.maintenancePending,
-  WorkerState.maintenanceMode,
-  WorkerState.terminating,
-  WorkerState.offline,
-] as const;
-export type ReportedWorkerState = (typeof reportedWorkerStates)[number];
-
-export const workerNamePattern = /^[A-Za-z0-9_.-]{1,200}$/;
-export const workerNameSchema = z
-  .string()
-  .regex(workerNamePattern, "use letters, digits, '_', '.' or '-' (at most 200 characters)");
+export const workerNameSchema = z.string().regex(workerNamePattern, workerNameRule);
 
 /** A queue name, or a pattern where `*` stands for any run of characters (`team_a_*`). */
-export const queuePatternSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.*-]{1,250}$/, "use letters, digits, '_', '.', '-' and '*' wildcards");
+export const queuePatternSchema = z.string().regex(queuePattern, queuePatternRule);
 
 export const sysInfoSchema = z.object({
   platform: z.string().max(100),
@@ -308,16 +258,10 @@ export const callbackJobSchema = z.object({
 });
 export type CallbackJob = z.infer<typeof callbackJobSchema>;
 
-/** The end of a callback's output that its report carries and the control plane keeps. */
-export const maxCallbackOutputChars = 16 * 1024;
-
 export const callbackReportSchema = z.object({
   claimId: z.string().max(100),
   /** Null: the callback returned; else why it failed (its exception). */
-  error: z
-    .string()
-    .max(64 * 1024)
-    .nullable(),
+  error: z.string().max(maxReportedErrorChars).nullable(),
   /** What the callback printed: its last `maxCallbackOutputChars` characters. */
   output: z.string().max(maxCallbackOutputChars),
 });
@@ -346,7 +290,7 @@ export const successReportSchema = z.object({
 export type SuccessReport = z.infer<typeof successReportSchema>;
 
 export const failureReportSchema = z.object({
-  error: z.string().max(64 * 1024),
+  error: z.string().max(maxReportedErrorChars),
   exitCode: z.int32().nullable().optional(),
   /**
    * A sensor ran out of time (1.3): it fails without retries, or is skipped when its spec
@@ -430,9 +374,6 @@ export const attemptAckSchema = z.object({
   next: fetchResponseSchema.optional(),
 });
 export type AttemptAck = z.infer<typeof attemptAckSchema>;
-
-/** Largest log chunk a worker sends, in bytes of UTF-8. */
-export const maxLogChunkBytes = 256 * 1024;
 
 /**
  * A piece of an attempt's log. `offset` is the byte offset of `data` in the attempt's

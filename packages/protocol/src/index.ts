@@ -1,5 +1,5 @@
-// What an edge worker needs is `@borda/protocol/edge` (edgeIndex.ts); a module the worker
-// API uses goes there, so that the worker, which imports that entry alone, has it.
+// What an edge worker needs is `@borda/protocol/edge` (edgeIndex.ts), which loads no zod:
+// a value the worker reads goes in a module that entry exports, not beside a schema.
 export * from "./api.js";
 export * from "./apiAssets.js";
 export * from "./apiBackfills.js";
@@ -9,4 +9,8 @@ export * from "./apiInstance.js";
 export * from "./apiStatus.js";
 export * from "./apiTokens.js";
 export * from "./apiUsers.js";
+export * from "./callbacks.js";
+export * from "./dagSpec.js";
+export * from "./edge.js";
 export * from "./edgeIndex.js";
+export * from "./sensors.js";

@@ -5,7 +5,8 @@ import path from "node:path";
 import {
   BordaError,
   ErrorCode,
-  queuePatternSchema,
+  queuePattern,
+  queuePatternRule,
   type SettingDefinition,
   settingsReader,
   workerNamePattern,
@@ -221,9 +222,8 @@ export function resolveWorkerConfig(
   const queues = list("queues");
   if (queues.length === 0) throw invalid("queues", raw("queues"), "at least one queue name");
   for (const queue of queues) {
-    const checked = queuePatternSchema.safeParse(queue);
-    if (!checked.success) {
-      throw invalid("queues", raw("queues"), `queue names (${checked.error.issues[0]?.message})`);
+    if (!queuePattern.test(queue)) {
+      throw invalid("queues", raw("queues"), `queue names (${queuePatternRule})`);
     }
   }
 

@@ -2,50 +2,53 @@ import http from "node:http";
 import https from "node:https";
 import {
   type AttemptAck,
-  attemptAckSchema,
+  BordaError,
   type CallbackAck,
   type CallbackReport,
-  callbackAckSchema,
+  type Check,
+  checkAttemptAck,
+  checkCallbackAck,
+  checkEdgeHealth,
+  checkExternalStateResponse,
+  checkFetchResponse,
+  checkLogAck,
+  checkProblem,
+  checkRegisterResponse,
+  checkTaskConnection,
+  checkTaskVariable,
+  checkWorkerDirectives,
+  checkXcomPullResponse,
   type EdgeHealth,
   type ExternalStateRequest,
   type ExternalStateResponse,
   edgeApiPrefix,
-  edgeHealthSchema,
-  externalStateResponseSchema,
   type FailureReport,
   type FetchRequest,
   type FetchResponse,
-  fetchResponseSchema,
   type HeartbeatRequest,
   type LogAck,
   type LogChunk,
-  logAckSchema,
   type Problem,
-  problemSchema,
   type RegisterRequest,
   type RegisterResponse,
   type ReleaseReport,
   type RescheduleReport,
-  registerResponseSchema,
   type SuccessReport,
   type TaskConnection,
   type TaskVariable,
-  taskConnectionSchema,
-  taskVariableSchema,
   type WorkerDirectives,
-  workerDirectivesSchema,
   type XcomPullRequest,
   type XcomPullResponse,
-  xcomPullResponseSchema,
 } from "@borda/protocol/edge";
 import { formatDuration } from "../formatDuration.js";
 import { workerVersion } from "../version.js";
 
 /**
  * Typed calls for every route of `/edge/v1` (see protocol's edge.ts). Answers are
- * validated with the protocol's schemas on the way in; any failure, from a refused
- * connection to a problem answer, is an `EdgeCallError`. The token stays in this object:
- * it is sent as a header and never appears in an error or a log.
+ * checked on the way in by the protocol's edgeAnswers.ts, which accepts what edge.ts's
+ * schemas accept without loading zod; any failure, from a refused connection to a problem
+ * answer, is an `EdgeCallError`. The token stays in this object: it is sent as a header
+ * and never appears in an error or a log.
  *
  * It speaks node:http(s) over keep-alive agents rather than the global fetch: a worker
  * makes three calls per task, and fetch's machinery cost about as much CPU as everything
@@ -147,11 +150,11 @@ export class EdgeClient {
   }
 
   health(signal?: AbortSignal): Promise<EdgeHealth> {
-    return this.#json("GET", "/health", undefined, edgeHealthSchema, { signal, auth: false });
+    return this.#json("GET", "/health", undefined, checkEdgeHealth, { signal, auth: false });
   }
 
   register(request: RegisterRequest, signal?: AbortSignal): Promise<RegisterResponse> {
-    return this.#json("POST", `${this.#worker}/register`, request, registerResponseSchema, {
+    return this.#json("POST", `${this.#worker}/register`, request, checkRegisterResponse, {
       signal,
     });
   }
@@ -162,7 +165,7 @@ export class EdgeClient {
     signal?: AbortSignal,
     timeoutMs?: number,
   ): Promise<WorkerDirectives> {
-    return this.#json("POST", `${this.#worker}/heartbeat`, request, workerDirectivesSchema, {
+    return this.#json("POST", `${this.#worker}/heartbeat`, request, checkWorkerDirectives, {
       signal,
       agent: this.#heartbeatAgent,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
@@ -171,14 +174,14 @@ export class EdgeClient {
 
   /** The long-poll: answers when jobs are claimed for this worker, or after `waitMs` with none. */
   fetchJobs(request: FetchRequest, signal?: AbortSignal): Promise<FetchResponse> {
-    return this.#json("POST", `${this.#worker}/fetch`, request, fetchResponseSchema, {
+    return this.#json("POST", `${this.#worker}/fetch`, request, checkFetchResponse, {
       signal,
       timeoutMs: (request.waitMs ?? 120_000) + this.#timeoutMs,
     });
   }
 
   startAttempt(attemptId: string, signal?: AbortSignal): Promise<AttemptAck> {
-    return this.#json("POST", this.#attempt(attemptId, "start"), {}, attemptAckSchema, { signal });
+    return this.#json("POST", this.#attempt(attemptId, "start"), {}, checkAttemptAck, { signal });
   }
 
   reportSuccess(
@@ -186,7 +189,7 @@ export class EdgeClient {
     report: SuccessReport,
     signal?: AbortSignal,
   ): Promise<AttemptAck> {
-    return this.#json("POST", this.#attempt(attemptId, "success"), report, attemptAckSchema, {
+    return this.#json("POST", this.#attempt(attemptId, "success"), report, checkAttemptAck, {
       signal,
     });
   }
@@ -196,7 +199,7 @@ export class EdgeClient {
     report: FailureReport,
     signal?: AbortSignal,
   ): Promise<AttemptAck> {
-    return this.#json("POST", this.#attempt(attemptId, "failure"), report, attemptAckSchema, {
+    return this.#json("POST", this.#attempt(attemptId, "failure"), report, checkAttemptAck, {
       signal,
     });
   }
@@ -207,7 +210,7 @@ export class EdgeClient {
     report: RescheduleReport,
     signal?: AbortSignal,
   ): Promise<AttemptAck> {
-    return this.#json("POST", this.#attempt(attemptId, "reschedule"), report, attemptAckSchema, {
+    return this.#json("POST", this.#attempt(attemptId, "reschedule"), report, checkAttemptAck, {
       signal,
     });
   }
@@ -222,7 +225,7 @@ export class EdgeClient {
       "POST",
       this.#attempt(attemptId, "external-state"),
       request,
-      externalStateResponseSchema,
+      checkExternalStateResponse,
       { signal },
     );
   }
@@ -233,7 +236,7 @@ export class EdgeClient {
     report: ReleaseReport,
     signal?: AbortSignal,
   ): Promise<AttemptAck> {
-    return this.#json("POST", this.#attempt(attemptId, "release"), report, attemptAckSchema, {
+    return this.#json("POST", this.#attempt(attemptId, "release"), report, checkAttemptAck, {
       signal,
     });
   }
@@ -244,7 +247,7 @@ export class EdgeClient {
     request: XcomPullRequest,
     signal?: AbortSignal,
   ): Promise<XcomPullResponse> {
-    return this.#json("POST", this.#attempt(attemptId, "xcoms"), request, xcomPullResponseSchema, {
+    return this.#json("POST", this.#attempt(attemptId, "xcoms"), request, checkXcomPullResponse, {
       signal,
     });
   }
@@ -259,14 +262,14 @@ export class EdgeClient {
       "POST",
       this.#attempt(attemptId, "connection"),
       { connId },
-      taskConnectionSchema,
+      checkTaskConnection,
       { signal },
     );
   }
 
   /** A variable's value for the attempt's task; fails as `readConnection` does. */
   readVariable(attemptId: string, key: string, signal?: AbortSignal): Promise<TaskVariable> {
-    return this.#json("POST", this.#attempt(attemptId, "variable"), { key }, taskVariableSchema, {
+    return this.#json("POST", this.#attempt(attemptId, "variable"), { key }, checkTaskVariable, {
       signal,
     });
   }
@@ -281,13 +284,13 @@ export class EdgeClient {
       "POST",
       `${this.#worker}/callbacks/${encodeURIComponent(callbackId)}/result`,
       report,
-      callbackAckSchema,
+      checkCallbackAck,
       { signal },
     );
   }
 
   sendLogs(attemptId: string, chunk: LogChunk, signal?: AbortSignal): Promise<LogAck> {
-    return this.#json("POST", this.#attempt(attemptId, "logs"), chunk, logAckSchema, { signal });
+    return this.#json("POST", this.#attempt(attemptId, "logs"), chunk, checkLogAck, { signal });
   }
 
   /** The bundle's bytes (the caller checks them against the hash). */
@@ -308,27 +311,22 @@ export class EdgeClient {
     method: "GET" | "POST",
     path: string,
     body: unknown,
-    schema: Schema<T>,
+    check: Check<T>,
     options: CallOptions = {},
   ): Promise<T> {
     const response = await this.#request(method, path, body, options);
-    let parsed: SafeParseResult<T>;
+    let answer: unknown;
     try {
-      parsed = schema.safeParse(JSON.parse(response.body.toString("utf8")));
+      answer = JSON.parse(response.body.toString("utf8"));
     } catch {
       throw this.#invalid(method, path, response.status, "a body that is not JSON");
     }
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-      throw this.#invalid(
-        method,
-        path,
-        response.status,
-        `an unexpected body (${issue?.message}${where})`,
-      );
+    try {
+      return check(answer, "");
+    } catch (error) {
+      if (!(error instanceof BordaError)) throw error;
+      throw this.#invalid(method, path, response.status, `an unexpected body (${error.message})`);
     }
-    return parsed.data;
   }
 
   /** The answer when it is a success; an `EdgeCallError` otherwise. */
@@ -376,7 +374,7 @@ export class EdgeClient {
     if (answer.status >= 200 && answer.status < 300) return answer;
     let problem: Problem | undefined;
     try {
-      problem = problemSchema.safeParse(JSON.parse(answer.body.toString("utf8"))).data;
+      problem = checkProblem(JSON.parse(answer.body.toString("utf8")), "");
     } catch {
       problem = undefined;
     }
@@ -404,18 +402,6 @@ export class EdgeClient {
     });
   }
 }
-
-/** What this client needs of a protocol schema (zod's), without depending on zod itself. */
-interface Schema<T> {
-  safeParse(value: unknown): SafeParseResult<T>;
-}
-
-type SafeParseResult<T> =
-  | { success: true; data: T }
-  | {
-      success: false;
-      error: { issues: readonly { message: string; path: readonly PropertyKey[] }[] };
-    };
 
 interface Answer {
   status: number;

@@ -123,7 +123,7 @@ function answerError(error: AnswerError): Error & { code: AnswerError["code"] } 
 
 async function toConnection(connection: TaskConnection): Promise<Connection> {
   // Loaded by the first task that reads a connection: most runners never pay for protocol.
-  const { connectionUri } = await import("@borda/protocol");
+  const { connectionUri } = await import("@borda/protocol/edge");
   return {
     id: connection.connId,
     type: connection.connType,

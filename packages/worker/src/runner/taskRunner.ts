@@ -2,12 +2,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   type CallbackInfo,
+  checkPokeResult,
   type ExternalStateRequest,
   type ExternalStateResponse,
-  failureReportSchema,
   type Job,
+  maxReportedErrorChars,
   nextPokeDelayMs,
-  pokeResultSchema,
+  type PokeResult,
   type Sensor,
   SensorMode,
   sensorTimedOut,
@@ -40,7 +41,7 @@ import { attemptVariables } from "./taskEnv.js";
  * A sensor's job runs its poke, each run one poke (its result `{ done, value }`): in poke
  * mode the worker pokes again after each interval until the sensor's timeout, holding
  * the slot; in reschedule mode a false poke ends the attempt as a reschedule, and the
- * control plane decides when the next poke runs (sensors.ts in the protocol).
+ * control plane decides when the next poke runs (sensorPolicy.ts in the protocol).
  *
  * A running task may ask for XCom entries, connections and variables (runnerMessages.ts);
  * every secret it obtains is masked in its output and in its failure (secrets/logMasker.ts).
@@ -96,8 +97,6 @@ interface StopRequest {
   readonly signal: AbortSignal;
   readonly now: AbortSignal;
 }
-
-const maxErrorChars = failureReportSchema.shape.error.maxLength ?? 64 * 1024;
 
 export class TaskRunner {
   readonly #options: TaskRunnerOptions;
@@ -268,17 +267,17 @@ export class TaskRunner {
     for (let pokes = 1; ; pokes++) {
       const outcome = await runOnce();
       if (outcome.kind !== "returned" || stop.aborted) return outcome;
-      const poke = pokeResultSchema.safeParse(
-        outcome.json === null ? null : JSON.parse(outcome.json),
-      );
-      if (!poke.success) {
+      let poke: PokeResult;
+      try {
+        poke = checkPokeResult(outcome.json === null ? null : JSON.parse(outcome.json), "");
+      } catch {
         return {
           kind: "failed",
           error: `A sensor's poke must return true, false or { done, value } (PokeReturnValue); it returned ${outcome.json ?? "nothing"}.`,
         };
       }
-      if (poke.data.done) {
-        const json = poke.data.value === undefined ? null : JSON.stringify(poke.data.value);
+      if (poke.done) {
+        const json = poke.value === undefined ? null : JSON.stringify(poke.value);
         return { kind: "returned", json, ...(outcome.xcoms ? { xcoms: outcome.xcoms } : {}) };
       }
       if (sensor.mode === SensorMode.reschedule) {
@@ -436,8 +435,8 @@ function failure(error: string, exitCode: number | null = null): AttemptResult {
 
 /** An error as long as a failure report takes. */
 function truncated(error: string): string {
-  return error.length > maxErrorChars
-    ? `${error.slice(0, maxErrorChars - 20)}\n... (truncated)`
+  return error.length > maxReportedErrorChars
+    ? `${error.slice(0, maxReportedErrorChars - 20)}\n... (truncated)`
     : error;
 }
 

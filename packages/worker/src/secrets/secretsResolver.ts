@@ -1,7 +1,9 @@
 import {
   BordaError,
   ErrorCode,
-  secretIdSchema,
+  isSecretId,
+  maxSecretIdChars,
+  secretIdRule,
   type TaskConnection,
   type TaskVariable,
 } from "@borda/protocol/edge";
@@ -111,11 +113,10 @@ export function controlPlaneSecrets(client: {
 
 /** Ids name environment variables and files: only Airflow's characters, never a path. */
 function checkId(what: string, id: string): void {
-  const checked = secretIdSchema.safeParse(id);
-  if (!checked.success) {
+  if (!isSecretId(id)) {
     throw new BordaError(
       ErrorCode.invalidInput,
-      `'${id}' is not a valid ${what}: ${checked.error.issues[0]?.message ?? "letters, digits, '_', '.' and '-' only"}.`,
+      `'${id}' is not a valid ${what}: ${secretIdRule}, at most ${maxSecretIdChars} characters.`,
     );
   }
 }

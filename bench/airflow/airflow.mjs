@@ -233,6 +233,24 @@ async function signIn(major, home, password) {
 
   /** Triggers `dagId` and waits for the run to succeed; returns the run. */
   async function runToEnd(dagId, timeoutMs = 600_000) {
+    const { finished } = await trigger(dagId);
+    return until(finished, `Airflow's ${dagId} to finish`, 200, timeoutMs);
+  }
+
+  /** Triggers `dagId` and waits up to `windowMs` for it to succeed; returns the run then, finished or not. */
+  async function runFor(dagId, windowMs) {
+    const { run, finished } = await trigger(dagId);
+    const deadline = Date.now() + windowMs;
+    while (Date.now() < deadline) {
+      const done = await finished();
+      if (done) return done;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    return run;
+  }
+
+  /** Triggers `dagId`: the run, and a check that answers it once it succeeded (throws if it failed). */
+  async function trigger(dagId) {
     // Airflow 3 requires logical_date in the body (null: none); Airflow 2 takes an empty one.
     const run = await request(
       "POST",
@@ -240,17 +258,12 @@ async function signIn(major, home, password) {
       major >= 3 ? { logical_date: null } : {},
     );
     const runPath = `/dags/${dagId}/dagRuns/${encodeURIComponent(run.dag_run_id)}`;
-    return until(
-      async () => {
-        const now = await request("GET", runPath);
-        if (now.state === "failed")
-          throw new Error(`Airflow run ${dagId} ${run.dag_run_id} failed`);
-        return now.state === "success" ? now : null;
-      },
-      `Airflow's ${dagId} to finish`,
-      200,
-      timeoutMs,
-    );
+    const finished = async () => {
+      const now = await request("GET", runPath);
+      if (now.state === "failed") throw new Error(`Airflow run ${dagId} ${run.dag_run_id} failed`);
+      return now.state === "success" ? now : null;
+    };
+    return { run, finished };
   }
 
   /** Every task instance of a run, paged by Airflow's maximum page size (100 by default). */
@@ -271,5 +284,5 @@ async function signIn(major, home, password) {
     }));
   }
 
-  return { request, runToEnd, taskInstances };
+  return { request, runToEnd, runFor, taskInstances };
 }

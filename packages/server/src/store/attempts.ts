@@ -280,7 +280,7 @@ export async function completeAttempt(
       .updateTable("task_instances")
       .set((eb) => ({
         state: TIState.success,
-        start_date: eb.fn.coalesce("start_date", sql.lit(attempt.started_at ?? now)),
+        start_date: eb.fn.coalesce("start_date", sql<number>`${attempt.started_at ?? now}`),
         end_date: now,
         hostname: attempt.worker_name,
         last_error: null,

@@ -355,7 +355,7 @@ export async function markTaskInstances(
         .updateTable("dag_runs")
         .set((eb) => ({
           state: options.runState,
-          start_date: eb.fn.coalesce("start_date", sql.lit(now)),
+          start_date: eb.fn.coalesce("start_date", sql<number>`${now}`),
           end_date: now,
           updated_at: now,
         }))

@@ -76,6 +76,7 @@ try {
   // Registering thousands of workers on a loaded machine may take minutes.
   const reply = (key) =>
     until(async () => replies.find((m) => key in m)?.[key], `fleet ${key}`, 20, 300_000);
+  const kernelBefore = tcpCounters();
   const registerStarted = performance.now();
   client.send({ start: { url, token: fleetToken, count: fleetSize, queue: "fleet" } });
   const registered = await reply("registered");
@@ -89,11 +90,16 @@ try {
   const sampler = setInterval(() => rssSamples.push(rssOf(server.pid)), 1000);
   await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000));
   clearInterval(sampler);
+  const heap = await heapOf();
   const windowCpuMs = cpuMs(server.pid) - cpuBefore;
   const cpuPercent = (windowCpuMs / (windowSeconds * 1000)) * 100;
   client.send({ record: false });
   client.send({ report: true });
   const { rttMs, fetchesAnswered, errors, loopDelayMs } = await reply("report");
+  const kernelAfter = tcpCounters();
+  const kernel = Object.fromEntries(
+    Object.entries(kernelAfter).map(([name, value]) => [name, value - (kernelBefore[name] ?? 0)]),
+  );
 
   const underFleet = await pickupTimes();
   client.send({ stop: true });
@@ -121,6 +127,11 @@ try {
         "≤ 250 MB",
       ],
       [
+        "of which V8 heap used / heap total / external (end of window)",
+        `${mib(heap.nodejs_heap_size_used_bytes)} / ${mib(heap.nodejs_heap_size_total_bytes)} / ${mib(heap.nodejs_external_memory_bytes)} MiB`,
+        "",
+      ],
+      [
         `heartbeat round trip p50 / p99 / max (${rttMs.length})`,
         `${ms(percentile(rttMs, 50))} / ${ms(percentile(rttMs, 99))} / ${ms(Math.max(...rttMs))}`,
         "p99 ≤ 50 ms",
@@ -132,8 +143,19 @@ try {
       ],
       [
         "fleet errors (register / heartbeat / fetch)",
-        `${errors.register} / ${errors.heartbeat} / ${errors.fetch}`,
+        `${errors.register} / ${errors.heartbeat} / ${errors.fetch}${
+          Object.keys(errors.byCode).length > 0
+            ? ` (${Object.entries(errors.byCode)
+                .map(([code, n]) => `${code} ${n}`)
+                .join(", ")})`
+            : ""
+        }`,
         "0",
+      ],
+      [
+        "kernel, whole fleet run: listen queue overflows / resets of sockets closed with unread data",
+        `${kernel.ListenOverflows} / ${kernel.TCPAbortOnData}`,
+        "",
       ],
       [`idle pickup p50 / p99, no fleet (${pickups} runs)`, pickupCell(quiet), ""],
       [
@@ -205,6 +227,19 @@ async function runSingle() {
   return Date.parse(noop.start_date) - Date.parse(noop.queued_when);
 }
 
+/** The control plane's V8 heap figures, from its /metrics (prom-client's default metrics). */
+async function heapOf() {
+  const response = await fetch(`${url}/metrics`, { headers: { authorization: admin } });
+  const text = await response.text();
+  return Object.fromEntries(
+    [
+      ...text.matchAll(
+        /^(nodejs_(?:heap_size_used|heap_size_total|external_memory)_bytes) (\S+)$/gm,
+      ),
+    ].map(([, name, value]) => [name, Number(value)]),
+  );
+}
+
 async function createToken(name, queues) {
   return (await api("POST", "/edge/tokens", { name, queues })).token;
 }
@@ -226,6 +261,19 @@ async function freePort() {
   const { port } = probe.address();
   await new Promise((resolve) => probe.close(resolve));
   return port;
+}
+
+/**
+ * The machine's TCP counters (/proc/net/netstat, TcpExt) that tell a reset's cause: a full
+ * listen queue (ListenOverflows: the connection was dropped before the server accepted
+ * it) or a socket closed with a request unread in it (TCPAbortOnData: answered with RST).
+ * Machine-wide, so other load on the machine counts too.
+ */
+function tcpCounters() {
+  const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
+  const header = lines.find((l) => l.startsWith("TcpExt:"))?.split(" ") ?? [];
+  const values = lines.filter((l) => l.startsWith("TcpExt:"))[1]?.split(" ") ?? [];
+  return Object.fromEntries(header.slice(1).map((name, i) => [name, Number(values[i + 1])]));
 }
 
 /** CPU time (user + system) of one process, in ms. */

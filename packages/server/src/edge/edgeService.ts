@@ -23,7 +23,11 @@ import {
   type XcomPullResponse,
 } from "@borda/protocol";
 import type { Logger } from "pino";
-import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../auth/workerTokens.js";
+import {
+  requireQueuesInScope,
+  tokenCoversQueue,
+  VerifiedWorkerTokens,
+} from "../auth/workerTokens.js";
 import type { Credentials } from "../credentials/credentials.js";
 import { LogFollower } from "../logs/logFollower.js";
 import type { Clock } from "../scheduler/clock.js";
@@ -79,10 +83,17 @@ export class EdgeService {
   readonly #lastUseRecorded = new Map<string, number>();
   /** Heartbeats are written in batches: one commit for all that arrive together. */
   readonly #heartbeats: HeartbeatBatch;
+  readonly #tokens: VerifiedWorkerTokens;
 
   constructor(options: EdgeServiceOptions) {
     this.#o = options;
-    this.polls = new OpenPolls(options.store);
+    this.polls = new OpenPolls();
+    this.#tokens = new VerifiedWorkerTokens({
+      store: options.store,
+      secretKey: options.secretKey,
+      clock: options.clock,
+      onRevoked: (tokenIds) => this.polls.revokeTokens(tokenIds),
+    });
     this.logs = new LogFollower(options.store);
     this.callbacks = new CallbackJobs(options);
     this.#heartbeats = new HeartbeatBatch(options.store, options.clock, () => this.#liveness());
@@ -93,7 +104,7 @@ export class EdgeService {
   }
 
   async authenticate(authorization: string | undefined): Promise<WorkerTokenRecord> {
-    const token = await verifyWorkerToken(this.#o.store, this.#o.secretKey, authorization);
+    const token = await this.#tokens.verify(authorization);
     // "Last used" is for people auditing tokens: a minute's precision spares a write per call.
     const now = this.#o.clock.now();
     if (now.getTime() - (this.#lastUseRecorded.get(token.id) ?? 0) > 60_000) {
@@ -101,6 +112,18 @@ export class EdgeService {
       await this.#o.store.markWorkerTokenUsed(token.id, now);
     }
     return token;
+  }
+
+  /** Tokens revoked on this replica: refused from the next call on, and their long-polls end now. */
+  tokensRevoked(tokenIds: readonly string[]): void {
+    this.#tokens.forget(tokenIds);
+    this.polls.revokeTokens(tokenIds);
+  }
+
+  /** The server is stopping: every long-poll answers now, and revocation checks stop. */
+  close(): void {
+    this.polls.endAll();
+    this.#tokens.stop();
   }
 
   async register(
@@ -188,18 +211,15 @@ export class EdgeService {
     const onClosed = () => poll.end("shutdown");
     closed.addEventListener("abort", onClosed, { once: true });
     try {
+      // Read once per fetch, not per wake: a change to the worker on this replica ends the
+      // poll (and is read below); one made on another replica is seen by its next fetch.
+      const worker = await this.#requireInstance(name, request.instanceId, token);
+      const directives = this.#directives(worker, token, []);
+      if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
+      const queues = directives.queues;
+      const protocolMinor = protocolMinorOf(worker.protocolVersion);
       for (;;) {
-        const worker = await this.#requireInstance(name, request.instanceId, token);
-        const directives = this.#directives(worker, token, []);
-        if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
-        const queues = directives.queues;
-        const protocolMinor = protocolMinorOf(worker.protocolVersion);
-        const wake = new AbortController();
-        const woken = this.#o.scheduler.notifier.waitForJobs(
-          queues,
-          Math.max(0, deadline - Date.now()),
-          AbortSignal.any([wake.signal, poll.signal]),
-        );
+        const woken = this.#o.scheduler.notifier.waitForJobs(queues, deadline - Date.now(), poll);
         const claimed = await this.#o.scheduler.attempts.claimJobs({
           workerName: name,
           queues,
@@ -213,7 +233,6 @@ export class EdgeService {
             ? await this.callbacks.claim(name, queues, this.#timeoutOf(token))
             : [];
         if (claimed.length > 0 || callbacks.length > 0) {
-          wake.abort();
           if (closed.aborted) {
             // The worker left while the claim was made: the answer cannot reach it.
             await this.releaseUndelivered(name, claimed);
@@ -223,8 +242,8 @@ export class EdgeService {
           return { jobs, ...(callbacks.length > 0 ? { callbacks } : {}), directives };
         }
         const outcome = await woken;
-        if (poll.signal.aborted) {
-          if (poll.signal.reason === "revoked") await this.#authenticateAgain(token);
+        if (poll.ended) {
+          if (poll.ended === "revoked") await this.#authenticateAgain(token);
           const latest = await this.#requireInstance(name, request.instanceId, token);
           return { jobs: [], directives: this.#directives(latest, token, []) };
         }

@@ -133,7 +133,7 @@ export class VerifiedWorkerTokens {
     return token;
   }
 
-  /** These tokens were revoked on this replica: refused from the next call on. */
+  /** These tokens were revoked (here, or found by the check): refused from the next call on. */
   forget(tokenIds: readonly string[]): void {
     for (const id of tokenIds) {
       this.#revoked.add(id);

@@ -5,7 +5,8 @@
 // `borda worker` runs no-op tasks on another queue. Measured: the control plane's CPU and RSS
 // over a steady window of BENCH_FLEET_SECONDS (60) once all are registered, heartbeat round
 // trips in that window, and idle pickup of real tasks without the fleet, with it, and without
-// it again (the drift between the two quiet columns is the machine's noise).
+// it again (the drift between the two quiet columns is the machine's noise). The fleet's
+// failures are counted by code, beside the kernel's TCP counters that tell a reset's cause.
 import { fork, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";

@@ -150,14 +150,28 @@ class Waiter {
   }
 }
 
+/**
+ * Matchers of the patterns seen lately: every heartbeat and fetch tests its worker's queues
+ * against its token's patterns, each of which would otherwise compile its RegExp again. A
+ * RegExp without the `g` flag keeps no state, so one serves every caller. Bounded, since
+ * workers name their own queues (within their token's scope).
+ */
+const compiledPatterns = new Map<string, (queue: string) => boolean>();
+const maxCompiledPatterns = 1000;
+
 /** A queue name, or a pattern where `*` stands for any run of characters. */
 export function queueMatcher(pattern: string): (queue: string) => boolean {
   if (!pattern.includes("*")) return (queue) => queue === pattern;
+  const compiled = compiledPatterns.get(pattern);
+  if (compiled) return compiled;
   const regex = new RegExp(
     `^${pattern
       .split("*")
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
       .join(".*")}$`,
   );
-  return (queue) => regex.test(queue);
+  const matcher = (queue: string) => regex.test(queue);
+  if (compiledPatterns.size >= maxCompiledPatterns) compiledPatterns.clear();
+  compiledPatterns.set(pattern, matcher);
+  return matcher;
 }

@@ -69,6 +69,7 @@ try {
   );
   await runSingle(); // warm-up: the bundle is fetched and a runner started
   const quiet = await pickupTimes();
+  const rssWithoutFleet = rssOf(server.pid);
 
   const client = fork(path.join(here, "fleetClient.mjs"), { stdio: "inherit" });
   children.push(client);
@@ -122,6 +123,7 @@ try {
         `${((windowCpuMs * 1000) / (rttMs.length + fetchesAnswered)).toFixed(0)} µs`,
         "",
       ],
+      ["control plane RSS without the fleet", `${mib(rssWithoutFleet)} MiB`, ""],
       [
         "control plane RSS (end of window / max)",
         `${mib(rssSamples.at(-1))} / ${mib(Math.max(...rssSamples))} MiB`,

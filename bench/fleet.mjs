@@ -7,6 +7,7 @@
 // trips in that window, and idle pickup of real tasks without the fleet, with it, and without
 // it again (the drift between the two quiet columns is the machine's noise). The fleet's
 // failures are counted by code, beside the kernel's TCP counters that tell a reset's cause.
+// BENCH_SERVER_NODE_FLAGS passes Node/V8 flags to the control plane's process.
 import { fork, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -21,6 +22,8 @@ const fleetSize = Number(process.env.BENCH_FLEET ?? 8000);
 const windowSeconds = Number(process.env.BENCH_FLEET_SECONDS ?? 60);
 const pickups = Number(process.env.BENCH_PICKUPS ?? 50);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+/** Node/V8 flags for the control plane's process, to try a setting (`--heap-growing-percent=30`). */
+const serverFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 const admin = `Basic ${Buffer.from("bench:bench-password").toString("base64")}`;
 
 const home = mkdtempSync(path.join(os.tmpdir(), "borda-fleet-"));
@@ -32,7 +35,7 @@ const children = [];
 
 try {
   const server = startChild(
-    [process.execPath, borda, "server"],
+    [process.execPath, ...serverFlags, borda, "server"],
     {
       BORDA_HOME: home,
       BORDA_DAGS_FOLDER: path.join(home, "dags"),
@@ -112,7 +115,7 @@ try {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   console.log(`\nBorda fleet benchmark — ${machine}`);
   console.log(
-    `${databaseUrl ? "PostgreSQL" : "embedded SQLite"}; \`borda server\` in its own process; ${registered} of ${fleetSize} idle workers registered in ${registerSeconds.toFixed(1)} s from one client process; steady window ${windowSeconds} s\n`,
+    `${databaseUrl ? "PostgreSQL" : "embedded SQLite"}; \`borda server\` in its own process${serverFlags.length > 0 ? ` (node ${serverFlags.join(" ")})` : ""}; ${registered} of ${fleetSize} idle workers registered in ${registerSeconds.toFixed(1)} s from one client process; steady window ${windowSeconds} s\n`,
   );
   table(
     ["measure", "result", "target"],

@@ -5,7 +5,9 @@
 // `borda worker` runs no-op tasks on another queue. Measured: the control plane's CPU and RSS
 // over a steady window of BENCH_FLEET_SECONDS (60) once all are registered, heartbeat round
 // trips in that window, and idle pickup of real tasks without the fleet, with it, and without
-// it again (the drift between the two quiet columns is the machine's noise).
+// it again (the drift between the two quiet columns is the machine's noise). The fleet's
+// failures are counted by code, beside the kernel's TCP counters that tell a reset's cause.
+// BENCH_SERVER_NODE_FLAGS passes Node/V8 flags to the control plane's process.
 import { fork, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -20,6 +22,8 @@ const fleetSize = Number(process.env.BENCH_FLEET ?? 8000);
 const windowSeconds = Number(process.env.BENCH_FLEET_SECONDS ?? 60);
 const pickups = Number(process.env.BENCH_PICKUPS ?? 50);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+/** Node/V8 flags for the control plane's process, to try a setting (`--heap-growing-percent=30`). */
+const serverFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 const admin = `Basic ${Buffer.from("bench:bench-password").toString("base64")}`;
 
 const home = mkdtempSync(path.join(os.tmpdir(), "borda-fleet-"));
@@ -31,7 +35,7 @@ const children = [];
 
 try {
   const server = startChild(
-    [process.execPath, borda, "server"],
+    [process.execPath, ...serverFlags, borda, "server"],
     {
       BORDA_HOME: home,
       BORDA_DAGS_FOLDER: path.join(home, "dags"),
@@ -68,6 +72,7 @@ try {
   );
   await runSingle(); // warm-up: the bundle is fetched and a runner started
   const quiet = await pickupTimes();
+  const rssWithoutFleet = rssOf(server.pid);
 
   const client = fork(path.join(here, "fleetClient.mjs"), { stdio: "inherit" });
   children.push(client);
@@ -76,6 +81,7 @@ try {
   // Registering thousands of workers on a loaded machine may take minutes.
   const reply = (key) =>
     until(async () => replies.find((m) => key in m)?.[key], `fleet ${key}`, 20, 300_000);
+  const kernelBefore = tcpCounters();
   const registerStarted = performance.now();
   client.send({ start: { url, token: fleetToken, count: fleetSize, queue: "fleet" } });
   const registered = await reply("registered");
@@ -89,11 +95,16 @@ try {
   const sampler = setInterval(() => rssSamples.push(rssOf(server.pid)), 1000);
   await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000));
   clearInterval(sampler);
+  const heap = await heapOf();
   const windowCpuMs = cpuMs(server.pid) - cpuBefore;
   const cpuPercent = (windowCpuMs / (windowSeconds * 1000)) * 100;
   client.send({ record: false });
   client.send({ report: true });
   const { rttMs, fetchesAnswered, errors, loopDelayMs } = await reply("report");
+  const kernelAfter = tcpCounters();
+  const kernel = Object.fromEntries(
+    Object.entries(kernelAfter).map(([name, value]) => [name, value - (kernelBefore[name] ?? 0)]),
+  );
 
   const underFleet = await pickupTimes();
   client.send({ stop: true });
@@ -104,7 +115,7 @@ try {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   console.log(`\nBorda fleet benchmark — ${machine}`);
   console.log(
-    `${databaseUrl ? "PostgreSQL" : "embedded SQLite"}; \`borda server\` in its own process; ${registered} of ${fleetSize} idle workers registered in ${registerSeconds.toFixed(1)} s from one client process; steady window ${windowSeconds} s\n`,
+    `${databaseUrl ? "PostgreSQL" : "embedded SQLite"}; \`borda server\` in its own process${serverFlags.length > 0 ? ` (node ${serverFlags.join(" ")})` : ""}; ${registered} of ${fleetSize} idle workers registered in ${registerSeconds.toFixed(1)} s from one client process; steady window ${windowSeconds} s\n`,
   );
   table(
     ["measure", "result", "target"],
@@ -115,10 +126,16 @@ try {
         `${((windowCpuMs * 1000) / (rttMs.length + fetchesAnswered)).toFixed(0)} µs`,
         "",
       ],
+      ["control plane RSS without the fleet", `${mib(rssWithoutFleet)} MiB`, ""],
       [
         "control plane RSS (end of window / max)",
         `${mib(rssSamples.at(-1))} / ${mib(Math.max(...rssSamples))} MiB`,
         "≤ 250 MB",
+      ],
+      [
+        "of which V8 heap used / heap total / external (end of window)",
+        `${mib(heap.nodejs_heap_size_used_bytes)} / ${mib(heap.nodejs_heap_size_total_bytes)} / ${mib(heap.nodejs_external_memory_bytes)} MiB`,
+        "",
       ],
       [
         `heartbeat round trip p50 / p99 / max (${rttMs.length})`,
@@ -132,8 +149,19 @@ try {
       ],
       [
         "fleet errors (register / heartbeat / fetch)",
-        `${errors.register} / ${errors.heartbeat} / ${errors.fetch}`,
+        `${errors.register} / ${errors.heartbeat} / ${errors.fetch}${
+          Object.keys(errors.byCode).length > 0
+            ? ` (${Object.entries(errors.byCode)
+                .map(([code, n]) => `${code} ${n}`)
+                .join(", ")})`
+            : ""
+        }`,
         "0",
+      ],
+      [
+        "kernel, whole fleet run: listen queue overflows / resets of sockets closed with unread data",
+        `${kernel.ListenOverflows} / ${kernel.TCPAbortOnData}`,
+        "",
       ],
       [`idle pickup p50 / p99, no fleet (${pickups} runs)`, pickupCell(quiet), ""],
       [
@@ -205,6 +233,19 @@ async function runSingle() {
   return Date.parse(noop.start_date) - Date.parse(noop.queued_when);
 }
 
+/** The control plane's V8 heap figures, from its /metrics (prom-client's default metrics). */
+async function heapOf() {
+  const response = await fetch(`${url}/metrics`, { headers: { authorization: admin } });
+  const text = await response.text();
+  return Object.fromEntries(
+    [
+      ...text.matchAll(
+        /^(nodejs_(?:heap_size_used|heap_size_total|external_memory)_bytes) (\S+)$/gm,
+      ),
+    ].map(([, name, value]) => [name, Number(value)]),
+  );
+}
+
 async function createToken(name, queues) {
   return (await api("POST", "/edge/tokens", { name, queues })).token;
 }
@@ -226,6 +267,19 @@ async function freePort() {
   const { port } = probe.address();
   await new Promise((resolve) => probe.close(resolve));
   return port;
+}
+
+/**
+ * The machine's TCP counters (/proc/net/netstat, TcpExt) that tell a reset's cause: a full
+ * listen queue (ListenOverflows: the connection was dropped before the server accepted
+ * it) or a socket closed with a request unread in it (TCPAbortOnData: answered with RST).
+ * Machine-wide, so other load on the machine counts too.
+ */
+function tcpCounters() {
+  const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
+  const header = lines.find((l) => l.startsWith("TcpExt:"))?.split(" ") ?? [];
+  const values = lines.filter((l) => l.startsWith("TcpExt:"))[1]?.split(" ") ?? [];
+  return Object.fromEntries(header.slice(1).map((name, i) => [name, Number(values[i + 1])]));
 }
 
 /** CPU time (user + system) of one process, in ms. */

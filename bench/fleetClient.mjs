@@ -33,7 +33,8 @@ let stopping = false;
 const rttMs = [];
 /** Fetch long-polls answered while recording. */
 let fetchesAnswered = 0;
-const errors = { register: 0, heartbeat: 0, fetch: 0, lastMessage: "" };
+/** Failures by kind of call, and by error code (ECONNRESET, ...) or HTTP status. */
+const errors = { register: 0, heartbeat: 0, fetch: 0, byCode: {}, lastMessage: "" };
 
 process.on("message", async (message) => {
   if (message.start) {
@@ -82,7 +83,7 @@ async function startFleet({ url, token, count, queue }) {
         sysinfo,
       }).catch((error) => {
         errors.register += 1;
-        errors.lastMessage = error.message;
+        noteError(error);
         return null;
       });
       if (!answer) continue;
@@ -110,7 +111,7 @@ function beat(worker, intervalMs, delayMs) {
       if (recording) rttMs.push(performance.now() - started);
     } catch (error) {
       errors.heartbeat += 1;
-      errors.lastMessage = error.message;
+      noteError(error);
     }
     beat(worker, intervalMs, intervalMs * (0.9 + Math.random() * 0.2));
   }, delayMs);
@@ -126,7 +127,7 @@ function poll(worker) {
     },
     (error) => {
       errors.fetch += 1;
-      errors.lastMessage = error.message;
+      noteError(error);
       setTimeout(() => poll(worker), 1000);
     },
   );
@@ -153,7 +154,10 @@ function call(worker, what, agent, body) {
         response.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
           if (response.statusCode !== 200) {
-            reject(new Error(`${what} answered ${response.statusCode}: ${text.slice(0, 200)}`));
+            const error = new Error(
+              `${what} answered ${response.statusCode}: ${text.slice(0, 200)}`,
+            );
+            reject(Object.assign(error, { status: `HTTP ${response.statusCode}` }));
           } else resolve(JSON.parse(text));
         });
         response.on("error", reject);
@@ -162,4 +166,10 @@ function call(worker, what, agent, body) {
     request.on("error", reject);
     request.end(payload);
   });
+}
+
+function noteError(error) {
+  const code = error.code ?? error.status ?? "other";
+  errors.byCode[code] = (errors.byCode[code] ?? 0) + 1;
+  errors.lastMessage = error.message;
 }

@@ -18,6 +18,15 @@ import { chooseLogFormat, createServerLogger } from "./serverLog.js";
 import { openStore, type Store } from "./store/index.js";
 import { serverVersion } from "./version.js";
 
+/**
+ * Connections the kernel holds for the server before it accepts them (Linux caps it at
+ * net.core.somaxconn, 4096 by default). Node's default, 511, overflowed when thousands of
+ * workers connected while the process was busy: the kernel dropped their handshakes, and
+ * the workers saw ECONNRESET or ETIMEDOUT and connected again, adding to the burst
+ * (docs/benchmarks.md, "A fleet of idle workers").
+ */
+const listenBacklog = 4096;
+
 /** A running control plane: store, DAG processor, scheduler and HTTP server, wired together. */
 export interface ControlPlane {
   config: ServerConfig;
@@ -154,7 +163,7 @@ export async function startControlPlane(
   };
   let address: string;
   try {
-    address = await http.listen({ port: config.port, host: config.host });
+    address = await http.listen({ port: config.port, host: config.host, backlog: listenBacklog });
   } catch (error) {
     await stopWork();
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {

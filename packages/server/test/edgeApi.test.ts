@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import { tokenTrustMs } from "../src/auth/workerTokens.js";
+import { as, startApiWithUsers } from "./support/api.js";
 import { describeEachBackend, describePostgres } from "./support/backends.js";
 import {
   edgeClient,
@@ -38,9 +40,9 @@ describeEachBackend("worker API", (backend) => {
     expect((await edgeClient(cp, null).call("GET", `/bundles/${"a".repeat(64)}`)).status).toBe(401);
   });
 
-  it("scopes tokens to queue patterns: out of scope is 403, in scope works, revoked is 401", async () => {
+  it("scopes tokens to queue patterns: out of scope is 403, in scope works", async () => {
     const cp = await startTestControlPlane(backend);
-    const { token, id } = await newWorkerToken(cp, ["team_a_*"], "team-a");
+    const { token } = await newWorkerToken(cp, ["team_a_*"], "team-a");
     const worker = edgeClient(cp, token);
     const outside = await worker.register(["team_b_etl"]);
     expect(outside.status).toBe(403);
@@ -49,9 +51,29 @@ describeEachBackend("worker API", (backend) => {
     const inside = await worker.register(["team_a_etl", "team_a_*"]);
     expect(inside.status).toBe(200);
     expect(inside.body.directives.queues).toEqual(["team_a_etl", "team_a_*"]);
-    await cp.store.revokeWorkerToken(id, new Date());
-    const revoked = await worker.heartbeat();
-    expect(revoked.status).toBe(401);
+  });
+
+  it("refuses a token revoked on this control plane at once, though it trusts tokens it verified", async () => {
+    // The clock never moves: no trust lapses by time, so only the revocation can refuse.
+    const cp = await startApiWithUsers(backend, { clock: new ManualClock() });
+    const { token, id } = await newWorkerToken(cp, ["*"]);
+    const other = await newWorkerToken(cp, ["*"], "other-token");
+    const worker = edgeClient(cp, token);
+    const bystander = edgeClient(cp, other.token, "w2");
+    expect((await worker.register(["default"])).status).toBe(200);
+    expect((await bystander.register(["default"])).status).toBe(200);
+    expect((await worker.heartbeat()).status).toBe(200);
+    const waiting = worker.fetchJobs(20_000);
+    await waitUntil(() => cp.scheduler.notifier.waiting === 1);
+    expect((await as(cp, "admin")("DELETE", `/edge/tokens/${id}`)).status).toBe(204);
+    expect((await waiting).status).toBe(401);
+    expect((await worker.heartbeat()).status).toBe(401);
+    expect((await worker.fetchJobs(0)).status).toBe(401);
+    expect((await bystander.heartbeat()).status).toBe(200);
+    // A forged secret for a trusted token's id is refused as before.
+    expect((await edgeClient(cp, `${other.token.slice(0, -4)}AAAA`, "w2").heartbeat()).status).toBe(
+      401,
+    );
   });
 
   it("refuses a second live worker with the same name, but lets the same instance come back", async () => {
@@ -294,7 +316,8 @@ describeEachBackend("worker API", (backend) => {
     await worker.register(["default"]);
     const waiting = worker.fetchJobs(20_000);
     await waitUntil(() => cp.scheduler.notifier.waiting === 1);
-    // Revoked straight in the database, as another replica or the CLI would.
+    // Revoked straight in the database, as another replica would: the check of trusted
+    // tokens finds it and ends the poll.
     await cp.store.revokeWorkerToken(id, new Date());
     expect((await waiting).status).toBe(401);
   });
@@ -381,6 +404,36 @@ describePostgres("worker API across replicas", (backend) => {
     await replicaA.scheduler.triggerRun("edge_dag");
     const fetched = await waiting;
     expect(fetched.body.jobs.map((j: { taskId: string }) => j.taskId)).toEqual(["first"]);
+  });
+
+  it("refuses a token revoked on another replica once its trust lapses on this one's clock", async () => {
+    const replicaA = await startApiWithUsers(backend);
+    const clock = new ManualClock();
+    const replicaB = await startTestControlPlane(backend, { replicaOf: replicaA, clock });
+    const { token, id } = await newWorkerToken(replicaA, ["*"]);
+    const worker = edgeClient(replicaB, token);
+    expect((await worker.register(["default"])).status).toBe(200);
+    expect((await worker.heartbeat()).status).toBe(200);
+    expect((await as(replicaA, "admin")("DELETE", `/edge/tokens/${id}`)).status).toBe(204);
+    clock.advance(tokenTrustMs);
+    expect((await worker.heartbeat()).status).toBe(401);
+  });
+
+  it("refuses a token revoked on another replica, and ends its long-poll, by the check of trusted tokens", async () => {
+    const replicaA = await startApiWithUsers(backend);
+    // B's clock never moves: only its revocation check can end the trust.
+    const replicaB = await startTestControlPlane(backend, {
+      replicaOf: replicaA,
+      clock: new ManualClock(),
+    });
+    const { token, id } = await newWorkerToken(replicaA, ["*"]);
+    const worker = edgeClient(replicaB, token);
+    expect((await worker.register(["default"])).status).toBe(200);
+    const waiting = worker.fetchJobs(20_000);
+    await waitUntil(() => replicaB.scheduler.notifier.waiting === 1);
+    expect((await as(replicaA, "admin")("DELETE", `/edge/tokens/${id}`)).status).toBe(204);
+    expect((await waiting).status).toBe(401);
+    expect((await worker.heartbeat()).status).toBe(401);
   });
 });
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { JobNotifier, queueMatcher } from "../src/scheduler/jobNotifier.js";
+import { JobNotifier, queueMatcher, type WaitInterrupt } from "../src/scheduler/jobNotifier.js";
+
+/** What a long-poll is to its waits: something that may end them early. */
+class Interrupt implements WaitInterrupt {
+  interrupted = false;
+  listener: (() => void) | null = null;
+  onInterrupt(listener: (() => void) | null): void {
+    this.listener = listener;
+  }
+  fire(): void {
+    this.interrupted = true;
+    this.listener?.();
+  }
+}
 
 describe("job notifier", () => {
   it("wakes only the waiters whose queues match, patterns included", async () => {
@@ -15,13 +28,27 @@ describe("job notifier", () => {
     expect(notifier.waiting).toBe(0);
   });
 
-  it("ends a wait on abort and on timeout, leaving no waiter behind", async () => {
+  it("ends a wait on interrupt and on timeout, leaving no waiter behind", async () => {
     const notifier = new JobNotifier();
-    const controller = new AbortController();
-    const aborted = notifier.waitForJobs(["default"], 60_000, controller.signal);
-    controller.abort();
-    expect(await aborted).toBe("aborted");
+    const interrupt = new Interrupt();
+    const interrupted = notifier.waitForJobs(["default"], 60_000, interrupt);
+    interrupt.fire();
+    expect(await interrupted).toBe("aborted");
+    expect(interrupt.listener).toBeNull();
     expect(await notifier.waitForJobs(["default"], 1)).toBe("timeout");
+    expect(await notifier.waitForJobs(["default"], 60_000, interrupt)).toBe("aborted");
+    expect(await notifier.waitForJobs(["default"], 0)).toBe("timeout");
+    expect(notifier.waiting).toBe(0);
+  });
+
+  it("times out each wait on its own, whether or not it shares its timer", async () => {
+    const notifier = new JobNotifier();
+    const long = notifier.waitForJobs(["default"], 60_000);
+    const short = [1, 1, 2].map((ms) => notifier.waitForJobs(["default"], ms));
+    expect(await Promise.all(short)).toEqual(["timeout", "timeout", "timeout"]);
+    expect(notifier.waiting).toBe(1);
+    notifier.notify("default");
+    expect(await long).toBe("notified");
     expect(notifier.waiting).toBe(0);
   });
 

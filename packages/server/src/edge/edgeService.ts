@@ -26,7 +26,11 @@ import {
   type XcomPullResponse,
 } from "@borda/protocol";
 import type { Logger } from "pino";
-import { requireQueuesInScope, tokenCoversQueue, verifyWorkerToken } from "../auth/workerTokens.js";
+import {
+  requireQueuesInScope,
+  tokenCoversQueue,
+  VerifiedWorkerTokens,
+} from "../auth/workerTokens.js";
 import type { Credentials } from "../credentials/credentials.js";
 import { LogFollower } from "../logs/logFollower.js";
 import type { Clock } from "../scheduler/clock.js";
@@ -82,10 +86,17 @@ export class EdgeService {
   readonly #lastUseRecorded = new Map<string, number>();
   /** Heartbeats are written in batches: one commit for all that arrive together. */
   readonly #heartbeats: HeartbeatBatch;
+  readonly #tokens: VerifiedWorkerTokens;
 
   constructor(options: EdgeServiceOptions) {
     this.#o = options;
-    this.polls = new OpenPolls(options.store);
+    this.polls = new OpenPolls();
+    this.#tokens = new VerifiedWorkerTokens({
+      store: options.store,
+      secretKey: options.secretKey,
+      clock: options.clock,
+      onRevoked: (tokenIds) => this.polls.revokeTokens(tokenIds),
+    });
     this.logs = new LogFollower(options.store);
     this.callbacks = new CallbackJobs(options);
     this.#heartbeats = new HeartbeatBatch(options.store, options.clock, () => this.#liveness());
@@ -96,7 +107,7 @@ export class EdgeService {
   }
 
   async authenticate(authorization: string | undefined): Promise<WorkerTokenRecord> {
-    const token = await verifyWorkerToken(this.#o.store, this.#o.secretKey, authorization);
+    const token = await this.#tokens.verify(authorization);
     // "Last used" is for people auditing tokens: a minute's precision spares a write per call.
     const now = this.#o.clock.now();
     if (now.getTime() - (this.#lastUseRecorded.get(token.id) ?? 0) > 60_000) {
@@ -104,6 +115,18 @@ export class EdgeService {
       await this.#o.store.markWorkerTokenUsed(token.id, now);
     }
     return token;
+  }
+
+  /** Tokens revoked on this replica: refused from the next call on, and their long-polls end now. */
+  tokensRevoked(tokenIds: readonly string[]): void {
+    this.#tokens.forget(tokenIds);
+    this.polls.revokeTokens(tokenIds);
+  }
+
+  /** The server is stopping: every long-poll answers now, and revocation checks stop. */
+  close(): void {
+    this.polls.endAll();
+    this.#tokens.stop();
   }
 
   async register(
@@ -191,24 +214,22 @@ export class EdgeService {
     const onClosed = () => poll.end("shutdown");
     closed.addEventListener("abort", onClosed, { once: true });
     try {
+      // Read once per fetch, not per wake: a change to the worker on this replica ends the
+      // poll (and is read below); one made on another replica is seen by its next fetch.
+      const worker = await this.#requireInstance(name, request.instanceId, token);
+      const directives = this.#directives(worker, token, []);
+      if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
       for (;;) {
-        const worker = await this.#requireInstance(name, request.instanceId, token);
-        const directives = this.#directives(worker, token, []);
-        if (directives.maintenance || directives.shutdown) return { jobs: [], directives };
-        const wake = new AbortController();
         const woken = this.#o.scheduler.notifier.waitForJobs(
           directives.queues,
-          Math.max(0, deadline - Date.now()),
-          AbortSignal.any([wake.signal, poll.signal]),
+          deadline - Date.now(),
+          poll,
         );
         const answer = await this.#claimFor(worker, token, directives, request, closed);
-        if (answer.jobs.length > 0 || answer.callbacks) {
-          wake.abort();
-          return answer;
-        }
+        if (answer.jobs.length > 0 || answer.callbacks) return answer;
         const outcome = await woken;
-        if (poll.signal.aborted) {
-          if (poll.signal.reason === "revoked") await this.#authenticateAgain(token);
+        if (poll.ended) {
+          if (poll.ended === "revoked") await this.#authenticateAgain(token);
           const latest = await this.#requireInstance(name, request.instanceId, token);
           return { jobs: [], directives: this.#directives(latest, token, []) };
         }

@@ -130,7 +130,7 @@ export async function buildHttpServer(options: {
     if (!servePage(request, reply)) void reply.code(404).send(noRouteProblem(request));
   });
   // Waiting long-polls answer at once when the server stops, instead of holding close().
-  app.addHook("preClose", async () => options.edge.polls.endAll());
+  app.addHook("preClose", async () => options.edge.close());
   return app;
 }
 

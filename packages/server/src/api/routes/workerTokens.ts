@@ -102,8 +102,9 @@ export function workerTokenRoutes(api: ApiContext): FastifyPluginAsyncZod {
             `No active worker token with id or name '${idOrName}'; GET /edge/tokens lists them.`,
           );
         }
-        // Long-polls on this replica end now with 401; other replicas find out within a second.
-        api.edge.polls.revokeTokens(revoked);
+        // Refused on this replica from now on (its long-polls end with 401); on others
+        // within tokenTrustMs (auth/workerTokens.ts).
+        api.edge.tokensRevoked(revoked);
         return reply.code(204).send(null);
       },
     );

@@ -67,6 +67,41 @@ describe("attempt spool and log shipper", () => {
     expect(readdirSync(spoolRoot).filter((name) => name.endsWith(".log"))).toEqual([]);
   });
 
+  it("asks for the next jobs with the report, unless more than a chunk of log is still to go", async () => {
+    const { server, spoolRoot, ship } = await setup();
+    const request = { instanceId: "instance-1", freeSlots: 1, callbacks: true };
+    const settled: string[] = [];
+    const ask = (name: string) => ({
+      request,
+      settled: (next: unknown) => settled.push(`${name}: ${next === undefined ? "none" : "jobs"}`),
+    });
+
+    const short = AttemptSpool.create(spoolRoot, "n1");
+    const shortShipper = ship(short, { maxChunkBytes: 64 });
+    short.write("stdout", "done\n");
+    short.finish({ outcome: "success", returnValue: 1 });
+    shortShipper.report(ask("short"));
+    expect(await shortShipper.done).toBe("delivered");
+    // This control plane answers as a 1.4 one: no `next` on its ack.
+    expect(server.reports.find((r) => r.attemptId === "n1" && r.kind === "success")?.body).toEqual({
+      returnValue: 1,
+      next: request,
+    });
+
+    const long = AttemptSpool.create(spoolRoot, "n2");
+    const longShipper = ship(long, { maxChunkBytes: 64 });
+    long.write("stdout", `${"x".repeat(200)}\n`);
+    long.finish({ outcome: "success", returnValue: 2 });
+    longShipper.report(ask("long"));
+    // Settled before anything was sent: the slot goes back to the fetch loop meanwhile.
+    expect(settled).toEqual(["short: none", "long: none"]);
+    expect(await longShipper.done).toBe("delivered");
+    expect(server.reports.find((r) => r.attemptId === "n2" && r.kind === "success")?.body).toEqual({
+      returnValue: 2,
+    });
+    expect(settled).toHaveLength(2);
+  });
+
   it("resends a chunk whose acknowledgement was lost, and the server keeps it once", async () => {
     const { server, spoolRoot, ship } = await setup();
     server.loseNextAck.add("logs");

@@ -83,8 +83,13 @@ export class LogShipper {
    */
   report(next: NextJobsAsk | null): void {
     this.#next = next;
-    // Shipping ended already (the attempt was discarded as stale): nothing will ask.
-    if (this.#shipped) this.#settleNext(undefined);
+    // Shipping ended already (the attempt was discarded as stale), or the report waits
+    // behind more log than one chunk: the slots would idle while the log goes out, so the
+    // fetch loop has them back at once.
+    const behind = this.#spool.size - this.#acked;
+    if (this.#shipped || behind > (this.#options.maxChunkBytes ?? maxLogChunkBytes)) {
+      this.#settleNext(undefined);
+    }
     this.#wakeup.wake();
   }
 

@@ -470,6 +470,7 @@ export interface paths {
                                         }[];
                                     };
                                 };
+                                started?: boolean;
                             }[];
                             callbacks?: {
                                 callbackId: string;
@@ -712,6 +713,152 @@ export interface paths {
                         "application/json": {
                             attemptId: string;
                             state: string;
+                            next?: {
+                                jobs: {
+                                    attemptId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    tryNumber: number;
+                                    queue: string;
+                                    pool: string;
+                                    poolSlots: number;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    kind: "function" | "bash";
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    /** @enum {string} */
+                                    isolation: "warm" | "process";
+                                    executionTimeoutMs: number | null;
+                                    sensor?: {
+                                        /** @enum {string} */
+                                        mode: "poke" | "reschedule";
+                                        pokeIntervalMs: number;
+                                        timeoutMs: number;
+                                        softFail: boolean;
+                                        exponentialBackoff: boolean;
+                                    };
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    started?: boolean;
+                                }[];
+                                callbacks?: {
+                                    callbackId: string;
+                                    claimId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    queue: string;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    timeoutMs: number;
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    callback: {
+                                        /** @enum {string} */
+                                        event: "success" | "failure" | "retry";
+                                        /** @enum {string} */
+                                        scope: "task" | "dag";
+                                        taskState: string | null;
+                                        runState: string | null;
+                                        exception: {
+                                            type: string;
+                                            message: string;
+                                        } | null;
+                                        reason: string | null;
+                                    };
+                                }[];
+                                directives: {
+                                    queues: string[];
+                                    concurrency: number;
+                                    maintenance: boolean;
+                                    maintenanceComment: string | null;
+                                    shutdown: boolean;
+                                    cancelAttemptIds: string[];
+                                };
+                            };
                         };
                     };
                 };
@@ -786,6 +933,11 @@ export interface paths {
                             [key: string]: unknown;
                         };
                         renderedMapIndex?: string;
+                        next?: {
+                            instanceId: string;
+                            freeSlots: number;
+                            callbacks?: boolean;
+                        };
                     };
                 };
             };
@@ -799,6 +951,152 @@ export interface paths {
                         "application/json": {
                             attemptId: string;
                             state: string;
+                            next?: {
+                                jobs: {
+                                    attemptId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    tryNumber: number;
+                                    queue: string;
+                                    pool: string;
+                                    poolSlots: number;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    kind: "function" | "bash";
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    /** @enum {string} */
+                                    isolation: "warm" | "process";
+                                    executionTimeoutMs: number | null;
+                                    sensor?: {
+                                        /** @enum {string} */
+                                        mode: "poke" | "reschedule";
+                                        pokeIntervalMs: number;
+                                        timeoutMs: number;
+                                        softFail: boolean;
+                                        exponentialBackoff: boolean;
+                                    };
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    started?: boolean;
+                                }[];
+                                callbacks?: {
+                                    callbackId: string;
+                                    claimId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    queue: string;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    timeoutMs: number;
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    callback: {
+                                        /** @enum {string} */
+                                        event: "success" | "failure" | "retry";
+                                        /** @enum {string} */
+                                        scope: "task" | "dag";
+                                        taskState: string | null;
+                                        runState: string | null;
+                                        exception: {
+                                            type: string;
+                                            message: string;
+                                        } | null;
+                                        reason: string | null;
+                                    };
+                                }[];
+                                directives: {
+                                    queues: string[];
+                                    concurrency: number;
+                                    maintenance: boolean;
+                                    maintenanceComment: string | null;
+                                    shutdown: boolean;
+                                    cancelAttemptIds: string[];
+                                };
+                            };
                         };
                     };
                 };
@@ -872,6 +1170,11 @@ export interface paths {
                         exitCode?: number | null;
                         sensorTimeout?: boolean;
                         skipped?: boolean;
+                        next?: {
+                            instanceId: string;
+                            freeSlots: number;
+                            callbacks?: boolean;
+                        };
                     };
                 };
             };
@@ -885,6 +1188,152 @@ export interface paths {
                         "application/json": {
                             attemptId: string;
                             state: string;
+                            next?: {
+                                jobs: {
+                                    attemptId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    tryNumber: number;
+                                    queue: string;
+                                    pool: string;
+                                    poolSlots: number;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    kind: "function" | "bash";
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    /** @enum {string} */
+                                    isolation: "warm" | "process";
+                                    executionTimeoutMs: number | null;
+                                    sensor?: {
+                                        /** @enum {string} */
+                                        mode: "poke" | "reschedule";
+                                        pokeIntervalMs: number;
+                                        timeoutMs: number;
+                                        softFail: boolean;
+                                        exponentialBackoff: boolean;
+                                    };
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    started?: boolean;
+                                }[];
+                                callbacks?: {
+                                    callbackId: string;
+                                    claimId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    queue: string;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    timeoutMs: number;
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    callback: {
+                                        /** @enum {string} */
+                                        event: "success" | "failure" | "retry";
+                                        /** @enum {string} */
+                                        scope: "task" | "dag";
+                                        taskState: string | null;
+                                        runState: string | null;
+                                        exception: {
+                                            type: string;
+                                            message: string;
+                                        } | null;
+                                        reason: string | null;
+                                    };
+                                }[];
+                                directives: {
+                                    queues: string[];
+                                    concurrency: number;
+                                    maintenance: boolean;
+                                    maintenanceComment: string | null;
+                                    shutdown: boolean;
+                                    cancelAttemptIds: string[];
+                                };
+                            };
                         };
                     };
                 };
@@ -968,6 +1417,152 @@ export interface paths {
                         "application/json": {
                             attemptId: string;
                             state: string;
+                            next?: {
+                                jobs: {
+                                    attemptId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    tryNumber: number;
+                                    queue: string;
+                                    pool: string;
+                                    poolSlots: number;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    kind: "function" | "bash";
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    /** @enum {string} */
+                                    isolation: "warm" | "process";
+                                    executionTimeoutMs: number | null;
+                                    sensor?: {
+                                        /** @enum {string} */
+                                        mode: "poke" | "reschedule";
+                                        pokeIntervalMs: number;
+                                        timeoutMs: number;
+                                        softFail: boolean;
+                                        exponentialBackoff: boolean;
+                                    };
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    started?: boolean;
+                                }[];
+                                callbacks?: {
+                                    callbackId: string;
+                                    claimId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    queue: string;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    timeoutMs: number;
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    callback: {
+                                        /** @enum {string} */
+                                        event: "success" | "failure" | "retry";
+                                        /** @enum {string} */
+                                        scope: "task" | "dag";
+                                        taskState: string | null;
+                                        runState: string | null;
+                                        exception: {
+                                            type: string;
+                                            message: string;
+                                        } | null;
+                                        reason: string | null;
+                                    };
+                                }[];
+                                directives: {
+                                    queues: string[];
+                                    concurrency: number;
+                                    maintenance: boolean;
+                                    maintenanceComment: string | null;
+                                    shutdown: boolean;
+                                    cancelAttemptIds: string[];
+                                };
+                            };
                         };
                     };
                 };
@@ -1036,7 +1631,13 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        next?: {
+                            instanceId: string;
+                            freeSlots: number;
+                            callbacks?: boolean;
+                        };
+                    };
                 };
             };
             responses: {
@@ -1049,6 +1650,152 @@ export interface paths {
                         "application/json": {
                             attemptId: string;
                             state: string;
+                            next?: {
+                                jobs: {
+                                    attemptId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    tryNumber: number;
+                                    queue: string;
+                                    pool: string;
+                                    poolSlots: number;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    kind: "function" | "bash";
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    /** @enum {string} */
+                                    isolation: "warm" | "process";
+                                    executionTimeoutMs: number | null;
+                                    sensor?: {
+                                        /** @enum {string} */
+                                        mode: "poke" | "reschedule";
+                                        pokeIntervalMs: number;
+                                        timeoutMs: number;
+                                        softFail: boolean;
+                                        exponentialBackoff: boolean;
+                                    };
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    started?: boolean;
+                                }[];
+                                callbacks?: {
+                                    callbackId: string;
+                                    claimId: string;
+                                    dagId: string;
+                                    runId: string;
+                                    taskId: string;
+                                    mapIndex: number;
+                                    queue: string;
+                                    bundleHash: string;
+                                    /** @enum {string} */
+                                    runtime?: "node" | "python";
+                                    python?: {
+                                        entry: string;
+                                        callable: string | null;
+                                        interpreter?: string | null;
+                                        bundleHash?: string | null;
+                                    };
+                                    timeoutMs: number;
+                                    context: {
+                                        dagId: string;
+                                        runId: string;
+                                        taskId: string;
+                                        tryNumber: number;
+                                        mapIndex?: number;
+                                        logicalDate: string;
+                                        dataIntervalStart: string | null;
+                                        dataIntervalEnd: string | null;
+                                        params: {
+                                            [key: string]: unknown;
+                                        };
+                                        conf: {
+                                            [key: string]: unknown;
+                                        };
+                                        inputs: {
+                                            [key: string]: unknown;
+                                        };
+                                        upstream: {
+                                            [key: string]: unknown;
+                                        };
+                                        triggeringAssetEvents?: {
+                                            [key: string]: {
+                                                uri: string;
+                                                extra: {
+                                                    [key: string]: unknown;
+                                                };
+                                                sourceDagId: string | null;
+                                                sourceRunId: string | null;
+                                                sourceTaskId: string | null;
+                                                sourceMapIndex: number | null;
+                                                timestamp: string;
+                                            }[];
+                                        };
+                                    };
+                                    callback: {
+                                        /** @enum {string} */
+                                        event: "success" | "failure" | "retry";
+                                        /** @enum {string} */
+                                        scope: "task" | "dag";
+                                        taskState: string | null;
+                                        runState: string | null;
+                                        exception: {
+                                            type: string;
+                                            message: string;
+                                        } | null;
+                                        reason: string | null;
+                                    };
+                                }[];
+                                directives: {
+                                    queues: string[];
+                                    concurrency: number;
+                                    maintenance: boolean;
+                                    maintenanceComment: string | null;
+                                    shutdown: boolean;
+                                    cancelAttemptIds: string[];
+                                };
+                            };
                         };
                     };
                 };

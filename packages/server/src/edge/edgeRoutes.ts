@@ -174,7 +174,13 @@ export function edgeRoutes(
           const attempt = await record(token, name, attemptId, request.body as any);
           const ack = { attemptId: attempt.attemptId, state: attempt.state };
           const asked = (request.body as { next?: NextJobsRequest } | undefined)?.next;
-          const next = asked && (await edge.claimNext(token, name, asked, closed));
+          // The report is recorded: a claim that fails leaves it acknowledged, without jobs.
+          const next =
+            asked &&
+            (await edge.claimNext(token, name, asked, closed).catch((error: Error) => {
+              request.log.error({ err: error }, "could not claim the jobs a report asked for");
+              return null;
+            }));
           if (!next) return ack;
           return {
             ...ack,

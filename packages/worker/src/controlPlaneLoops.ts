@@ -124,10 +124,15 @@ export class ControlPlaneLoops {
     return this.#heartbeat(Math.min(heartbeatTimeoutMs(timing), offlineReportTimeoutMs));
   }
 
-  /** Slots free for new jobs under the concurrency in effect. */
+  /** Slots running no task under the concurrency in effect (heartbeats and metrics show them). */
   get freeSlots(): number {
     const { config, attempts } = this.#options;
-    return Math.max(0, config.concurrency - attempts.slotsTaken - this.#handedOver);
+    return Math.max(0, config.concurrency - attempts.slotsTaken);
+  }
+
+  /** Free slots no report has asked jobs for: what a fetch may ask for, and a job take. */
+  get #unpromisedSlots(): number {
+    return Math.max(0, this.freeSlots - this.#handedOver);
   }
 
   /**
@@ -138,7 +143,7 @@ export class ControlPlaneLoops {
   askForNext(poolSlots: number): NextJobsAsk | null {
     const { lifecycle, changed, callbacks } = this.#options;
     if (lifecycle.state !== State.serving) return null;
-    const slots = Math.min(poolSlots, this.freeSlots);
+    const slots = Math.min(poolSlots, this.#unpromisedSlots);
     if (slots <= 0) return null;
     this.#handedOver += slots;
     let settled = false;
@@ -252,7 +257,7 @@ export class ControlPlaneLoops {
     const { client, lifecycle, changed, config } = this.#options;
     const backoff = new Backoff(this.#options.backoff);
     while (lifecycle.is(State.serving, State.maintenance)) {
-      const freeSlots = this.freeSlots;
+      const freeSlots = this.#unpromisedSlots;
       if (lifecycle.state === State.maintenance || freeSlots <= 0) {
         await changed.wait(60_000);
         continue;
@@ -295,7 +300,7 @@ export class ControlPlaneLoops {
       });
       return;
     }
-    const free = this.freeSlots;
+    const free = this.#unpromisedSlots;
     const refusal =
       lifecycle.state === State.maintenance
         ? "the worker is in maintenance"

@@ -141,7 +141,7 @@ export class ControlPlaneLoops {
    * Null when the worker takes no work now.
    */
   askForNext(poolSlots: number): NextJobsAsk | null {
-    const { lifecycle, changed, callbacks } = this.#options;
+    const { lifecycle, changed } = this.#options;
     if (lifecycle.state !== State.serving) return null;
     const slots = Math.min(poolSlots, this.#unpromisedSlots);
     if (slots <= 0) return null;
@@ -153,11 +153,7 @@ export class ControlPlaneLoops {
         if (settled) return;
         settled = true;
         this.#handedOver -= slots;
-        if (next) {
-          this.apply(next.directives);
-          for (const job of next.jobs) this.#take(job);
-          for (const callback of next.callbacks ?? []) callbacks.run(callback);
-        }
+        if (next) this.#accept(next);
         changed.wake();
       },
     };
@@ -275,11 +271,7 @@ export class ControlPlaneLoops {
           AbortSignal.any([poll.signal, lifecycle.stopping]),
         );
         backoff.reset();
-        // Directives first: a shutdown, maintenance or lower concurrency that landed while
-        // the jobs were claimed decides whether they run.
-        this.apply(answer.directives);
-        for (const job of answer.jobs) this.#take(job);
-        for (const callback of answer.callbacks ?? []) this.#options.callbacks.run(callback);
+        this.#accept(answer);
       } catch (error) {
         if (!(error instanceof EdgeCallError)) throw error;
         if (poll.signal.aborted || lifecycle.stopping.aborted) continue;
@@ -289,6 +281,17 @@ export class ControlPlaneLoops {
         if (this.#poll === poll) this.#poll = null;
       }
     }
+  }
+
+  /**
+   * Takes what a fetch or a report's answer brought. Directives first: a shutdown,
+   * maintenance or lower concurrency that landed while the jobs were claimed decides
+   * whether they run.
+   */
+  #accept(answer: FetchResponse): void {
+    this.apply(answer.directives);
+    for (const job of answer.jobs) this.#take(job);
+    for (const callback of answer.callbacks ?? []) this.#options.callbacks.run(callback);
   }
 
   /** Runs a job the fetch brought, or gives it back when the worker will not run it now. */

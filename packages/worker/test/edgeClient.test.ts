@@ -1,8 +1,7 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { HeartbeatRequest, WorkerDirectives } from "@borda/protocol";
 import { describe, expect, it } from "vitest";
-import { EdgeClient } from "../src/client/edgeClient.js";
+import { clientOf } from "./support/loopbackClient.js";
 
 /** What the control plane answers every heartbeat: serve on, with one attempt to give up. */
 const directives: WorkerDirectives = {
@@ -55,17 +54,7 @@ describe("edge client connections", () => {
         if (reportsArrived === 3) allHeld();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const client = new EdgeClient({
-      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      token: "token",
-      workerName: "w1",
-    });
-    onTestFinished(async () => {
-      client.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    });
+    const client = await clientOf(server, onTestFinished);
 
     expect(await client.heartbeat(heartbeat)).toEqual(directives);
     const reports = ["a1", "a2", "a3"].map((attemptId) =>

@@ -1,8 +1,8 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { HeartbeatRequest, WorkerDirectives } from "@borda/protocol";
 import { describe, expect, it } from "vitest";
-import { EdgeClient } from "../src/client/edgeClient.js";
+import type { EdgeClient } from "../src/client/edgeClient.js";
+import { clientOf } from "./support/loopbackClient.js";
 
 const directives: WorkerDirectives = {
   cancelAttemptIds: [],
@@ -43,18 +43,7 @@ async function answering(
       response.end(typeof body === "string" ? body : JSON.stringify(body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const client = new EdgeClient({
-    apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    token: "token",
-    workerName: "w1",
-  });
-  finished(async () => {
-    client.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return client;
+  return clientOf(server, finished);
 }
 
 describe("edge client answers", () => {

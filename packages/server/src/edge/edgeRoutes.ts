@@ -169,14 +169,16 @@ export function edgeRoutes(
         async (request, reply) => {
           const token = await edge.authenticate(request.headers.authorization);
           const { name, attemptId } = request.params;
-          const closed = closedSignal(reply.raw);
+          const asked = (request.body as { next?: NextJobsRequest } | undefined)?.next;
+          // Watched only when jobs may be handed out with the answer.
+          const closed = asked ? closedSignal(reply.raw) : null;
           // biome-ignore lint/suspicious/noExplicitAny: each report's body was validated by its own schema above.
           const attempt = await record(token, name, attemptId, request.body as any);
           const ack = { attemptId: attempt.attemptId, state: attempt.state };
-          const asked = (request.body as { next?: NextJobsRequest } | undefined)?.next;
           // The report is recorded: a claim that fails leaves it acknowledged, without jobs.
           const next =
             asked &&
+            closed &&
             (await edge.claimNext(token, name, asked, closed).catch((error: Error) => {
               request.log.error({ err: error }, "could not claim the jobs a report asked for");
               return null;

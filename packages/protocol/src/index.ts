@@ -7,6 +7,7 @@ export * from "./apiConnections.js";
 export * from "./apiEdge.js";
 export * from "./apiInstance.js";
 export * from "./apiStatus.js";
+export * from "./apiTeams.js";
 export * from "./apiTokens.js";
 export * from "./apiUsers.js";
 export * from "./callbacks.js";

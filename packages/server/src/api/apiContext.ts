@@ -19,6 +19,8 @@ import type { EdgeService } from "../edge/edgeService.js";
 import type { LogFollower } from "../logs/logFollower.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
 import type { Store, UserCredentials, UserRecord } from "../store/index.js";
+import { recordRefusal } from "./recordEvents.js";
+import { rememberCaller } from "./teamAccess.js";
 
 /** What the REST API's routes work with. */
 export interface ApiContext {
@@ -43,9 +45,11 @@ export interface ApiContext {
 const signedIn = new WeakMap<FastifyRequest, UserRecord>();
 
 /**
- * The signed-in user of a request, who must have at least `role` (401 / 403 otherwise):
- * by HTTP Basic, by an API token (`Authorization: Bearer bat_...`), by an access token of
- * `POST /auth/token` (`Authorization: Bearer <JWT>`), or by a browser session.
+ * The signed-in user of a request, who must have at least `role` in some team (401 / 403
+ * otherwise; a 403 is recorded in the event log). What they may do with each team's
+ * objects is then `teamAccess.ts`'s to decide. They sign in by HTTP Basic, by an API
+ * token (`Authorization: Bearer bat_...`), by an access token of `POST /auth/token`
+ * (`Authorization: Bearer <JWT>`), or by a browser session.
  * `allowApiToken: false` refuses a request signed in by either kind of token (403).
  */
 export async function authorize(
@@ -71,7 +75,13 @@ export async function authorize(
     user = await sessionUser(api, request);
   }
   signedIn.set(request, user);
-  requireRole(user, role);
+  try {
+    requireRole(user, role);
+  } catch (error) {
+    if (error instanceof BordaError) await recordRefusal(api, request, undefined, error);
+    throw error;
+  }
+  await rememberCaller(api, request, user, role);
   if (byToken && options.allowApiToken === false) {
     throw new BordaError(
       ErrorCode.forbidden,

@@ -25,6 +25,7 @@ import { taskInstanceChangeRoutes } from "./routes/taskInstanceChanges.js";
 import { taskInstanceDependencyRoutes } from "./routes/taskInstanceDependencies.js";
 import { taskInstanceRoutes } from "./routes/taskInstances.js";
 import { taskInstanceTryRoutes } from "./routes/taskInstanceTries.js";
+import { teamRoutes } from "./routes/teams.js";
 import { userRoutes } from "./routes/users.js";
 import { variableRoutes } from "./routes/variables.js";
 import { workerTokenRoutes } from "./routes/workerTokens.js";
@@ -60,6 +61,7 @@ export function apiRoutes(api: ApiContext): FastifyPluginAsyncZod {
     await app.register(statusRoutes(api));
     await app.register(workerTokenRoutes(api));
     await app.register(userRoutes(api));
+    await app.register(teamRoutes(api));
     await app.register(roleRoutes(api));
     await app.register(instanceInfoRoutes(api));
     await app.register(notificationRoutes(api));

@@ -1,6 +1,8 @@
+import type { BordaError } from "@borda/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { NewEvent } from "../store/index.js";
 import { type ApiContext, signedInUser } from "./apiContext.js";
+import { teamOfChange } from "./teamAccess.js";
 
 /**
  * The audit trail (Airflow's event log): every change made through /api/v1 that succeeded
@@ -23,6 +25,30 @@ export function recordEvents(app: FastifyInstance, api: ApiContext): void {
     }
     return payload;
   });
+}
+
+/**
+ * Records a refused request (`refused:<operation>`), read or change, under `team` (when
+ * undefined, its DAG's team, else `default`): who tried, what, and why not. Recording
+ * must not turn the refusal into a 500, so a failure here is only logged.
+ */
+export async function recordRefusal(
+  api: ApiContext,
+  request: FastifyRequest,
+  team: string | undefined,
+  refusal: BordaError,
+): Promise<void> {
+  const event = eventOf(request, new Date());
+  try {
+    await api.store.recordEvent({
+      ...event,
+      event: `refused:${event.event}`,
+      team,
+      extra: JSON.stringify({ status: refusal.code, method: request.method, sent: event.extra }),
+    });
+  } catch (error) {
+    request.log.error({ err: error }, "could not record a refusal in the event log");
+  }
 }
 
 /** What a route noted about its change that its path and body do not say (`noteEvent`). */
@@ -70,6 +96,7 @@ function eventOf(request: FastifyRequest, at: Date): NewEvent {
     tryNumber: null,
     executionDate: null,
     extra: summarize({ ...asRecord(request.query), ...body, ...noted.get(request)?.extra }),
+    team: teamOfChange(request),
   };
 }
 

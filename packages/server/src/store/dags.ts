@@ -11,6 +11,7 @@ import { syncAssetReferences } from "./assetReferences.js";
 import type { DagsTable, DagVersionsTable } from "./database.js";
 import type { DagRecord, DagVersionRecord, ImportErrorRecord, NextDagRun } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
+import { teamOfFileIn } from "./teamRoles.js";
 import { loadVersions } from "./versions.js";
 
 /**
@@ -38,6 +39,7 @@ export async function recordParsedFile(
         .execute();
     }
 
+    const team = await teamOfFileIn(trx, file.fileloc);
     const recorded: RecordedDagVersion[] = [];
     for (const spec of file.dags) {
       const specJson = JSON.stringify(spec);
@@ -64,6 +66,7 @@ export async function recordParsedFile(
             is_active: 1,
             fileloc: file.fileloc,
             origin: file.origin,
+            team,
             current_version_id: null,
             next_dagrun_logical_date: null,
             next_dagrun_data_interval_start: null,
@@ -107,6 +110,7 @@ export async function recordParsedFile(
           is_active: 1,
           fileloc: file.fileloc,
           origin: file.origin,
+          team,
           current_version_id: version.id,
           last_parsed_at: now,
           updated_at: now,
@@ -166,6 +170,7 @@ export async function recordImportError(
   at: Date,
 ): Promise<void> {
   await ctx.write(async (trx) => {
+    const team = await teamOfFileIn(trx, error.fileloc);
     await trx
       .insertInto("import_errors")
       .values({
@@ -174,9 +179,11 @@ export async function recordImportError(
         message: error.message,
         line: error.line,
         created_at: at.getTime(),
+        team,
       })
       .onConflict((oc) =>
         oc.columns(["origin", "fileloc"]).doUpdateSet({
+          team,
           origin: error.origin,
           message: error.message,
           line: error.line,
@@ -226,6 +233,7 @@ export async function listImportErrors(ctx: StoreContext): Promise<ImportErrorRe
     message: r.message,
     line: r.line,
     createdAt: new Date(r.created_at),
+    team: r.team,
   }));
 }
 
@@ -410,6 +418,7 @@ function toDagRecord(r: Selectable<DagsTable>): Omit<DagRecord, "tags" | "curren
     isActive: r.is_active === 1,
     fileloc: r.fileloc,
     origin: r.origin as DagFileOrigin,
+    team: r.team,
     lastParsedAt: new Date(r.last_parsed_at),
     nextDagRunCreateAfter:
       r.next_dagrun_create_after === null ? null : new Date(r.next_dagrun_create_after),
@@ -439,4 +448,14 @@ function toVersionRecord(r: Selectable<DagVersionsTable>): DagVersionRecord {
     fileloc: r.fileloc,
     createdAt: new Date(r.created_at),
   };
+}
+
+/** The team that owns a DAG; null when there is no such DAG. */
+export async function teamOfDag(ctx: StoreContext, dagId: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom("dags")
+    .select("team")
+    .where("dag_id", "=", dagId)
+    .executeTakeFirst();
+  return row?.team ?? null;
 }

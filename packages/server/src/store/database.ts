@@ -34,6 +34,8 @@ export interface Database {
   asset_events: AssetEventsTable;
   asset_event_queue: AssetEventQueueTable;
   dag_run_asset_events: DagRunAssetEventsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
 }
 
 export interface DagsTable {
@@ -51,6 +53,8 @@ export interface DagsTable {
   last_parsed_at: number;
   created_at: number;
   updated_at: number;
+  /** The team that owns it (migration 018; docs/teams.md). */
+  team: Generated<string>;
 }
 
 export interface DagTagsTable {
@@ -85,6 +89,8 @@ export interface ImportErrorsTable {
   message: string;
   line: number | null;
   created_at: number;
+  /** The team that owns it (migration 018; docs/teams.md). */
+  team: Generated<string>;
 }
 
 export interface PoolsTable {
@@ -92,6 +98,8 @@ export interface PoolsTable {
   slots: number;
   description: string | null;
   include_deferred: number;
+  /** The team that owns it (migration 018; docs/teams.md). */
+  team: Generated<string>;
 }
 
 export interface DagRunsTable {
@@ -283,6 +291,8 @@ export interface EventLogTable {
   execution_date: number | null;
   /** A short JSON summary of the request, secrets masked. */
   extra: string | null;
+  /** The team that owns it (migration 018; docs/teams.md). */
+  team: Generated<string>;
 }
 
 /** Tokens with which scripts use /api/v1 as their owner (auth/apiTokens.ts). */
@@ -309,6 +319,8 @@ export interface ConnectionsTable {
   queues: string | null;
   sealed: string;
   updated_at: number;
+  /** The team that owns it (migration 018; docs/teams.md). */
+  team: Generated<string>;
 }
 
 /** A variable; `sealed` holds its value, encrypted. */
@@ -318,6 +330,8 @@ export interface VariablesTable {
   queues: string | null;
   sealed: string;
   updated_at: number;
+  /** The team that owns it (migration 018; docs/teams.md). */
+  team: Generated<string>;
 }
 
 export interface BackfillsTable {
@@ -431,4 +445,19 @@ export interface AssetEventQueueTable {
 export interface DagRunAssetEventsTable {
   dag_run_id: number;
   asset_event_id: number;
+}
+
+/** A team: the queue patterns it owns (JSON array); `default` owns every queue no other team owns. */
+export interface TeamsTable {
+  name: string;
+  description: string | null;
+  queues: string;
+  created_at: number;
+}
+
+/** A user's role (Viewer, User or Op) in a team; Admins need none. */
+export interface TeamMembersTable {
+  team: string;
+  username: string;
+  role: string;
 }

@@ -8,6 +8,7 @@ import {
 import type { Database, EventLogTable } from "./database.js";
 import { toDate } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
+import { defaultTeam } from "./teams.js";
 
 /** The audit trail: who changed what through the REST API, and when. Rows are never changed. */
 
@@ -23,9 +24,12 @@ export interface EventRecord {
   tryNumber: number | null;
   executionDate: Date | null;
   extra: string | null;
+  /** The team of what it concerned (docs/teams.md); `default` when it concerned no team's object. */
+  team: string;
 }
 
-export type NewEvent = Omit<EventRecord, "id">;
+/** An event to record; without a team it is its DAG's team's, or `default`'s. */
+export type NewEvent = Omit<EventRecord, "id" | "team"> & { team?: string | undefined };
 
 export async function recordEvent(ctx: StoreContext, event: NewEvent): Promise<void> {
   await ctx.db
@@ -41,6 +45,11 @@ export async function recordEvent(ctx: StoreContext, event: NewEvent): Promise<v
       try_number: event.tryNumber,
       execution_date: event.executionDate?.getTime() ?? null,
       extra: event.extra,
+      team:
+        event.team ??
+        (event.dagId === null
+          ? defaultTeam
+          : sql<string>`coalesce((select team from dags where dag_id = ${event.dagId}), ${defaultTeam})`),
     })
     .execute();
 }
@@ -59,6 +68,8 @@ export interface EventFilter {
   /** Strictly before / after, as Airflow's `before` and `after`. */
   before?: Date | undefined;
   after?: Date | undefined;
+  /** Only events of these teams (a caller's teams); every team's when undefined. */
+  teams?: readonly string[] | undefined;
 }
 
 /** The fields a page can be ordered by, named as the REST API names them. */
@@ -89,7 +100,7 @@ export async function findEvents(
   filter: EventFilter,
   page: { orderBy: EventOrderField; descending: boolean; limit: number; offset: number },
 ): Promise<{ items: EventRecord[]; total: number }> {
-  if (filter.events?.length === 0) return { items: [], total: 0 };
+  if (filter.events?.length === 0 || filter.teams?.length === 0) return { items: [], total: 0 };
   const base = ctx.db.selectFrom("event_log").where((eb) => matches(eb, filter));
   const column = columnOf[page.orderBy];
   const direction = page.descending ? "desc" : "asc";
@@ -129,6 +140,7 @@ function matches(eb: ExpressionBuilder<Database, "event_log">, f: EventFilter) {
   if (f.excludedEvents?.length) conditions.push(eb("event", "not in", f.excludedEvents));
   if (f.before) conditions.push(eb("dttm", "<", f.before.getTime()));
   if (f.after) conditions.push(eb("dttm", ">", f.after.getTime()));
+  if (f.teams) conditions.push(eb("team", "in", f.teams));
   return eb.and(conditions);
 }
 
@@ -145,5 +157,6 @@ function toEventRecord(r: Selectable<EventLogTable>): EventRecord {
     tryNumber: r.try_number,
     executionDate: toDate(r.execution_date),
     extra: r.extra,
+    team: r.team,
   };
 }

@@ -40,6 +40,7 @@ import {
 } from "./storeContext.js";
 import * as stuckAttempts from "./stuckAttempts.js";
 import * as taskInstances from "./taskInstances.js";
+import * as teams from "./teams.js";
 import * as users from "./users.js";
 import * as wakeUps from "./wakeUps.js";
 import * as workers from "./workers.js";
@@ -75,6 +76,8 @@ export { dagRunOrderFields } from "./runs.js";
 export type { FinishedTaskInstance, StoreObserver } from "./storeContext.js";
 export type * from "./stuckAttempts.js";
 export type * from "./taskInstances.js";
+export type * from "./teams.js";
+export { defaultTeam, teamNamePattern, teamRoles } from "./teams.js";
 export type * from "./users.js";
 export type * from "./workers.js";
 export type * from "./workerTokens.js";
@@ -133,6 +136,7 @@ function bindOperations(ctx: StoreContext) {
     ...bind(ctx, workerTokens),
     ...bind(ctx, logs),
     ...bind(ctx, users),
+    ...bind(ctx, teams),
     ...bind(ctx, apiTokens),
     ...bind(ctx, eventLog),
     ...bind(ctx, credentials),

@@ -27,6 +27,8 @@ export interface DagRecord {
   isActive: boolean;
   fileloc: string;
   origin: DagFileOrigin;
+  /** The team that owns it: its DAGs folder subfolder's, when that names a team (docs/teams.md). */
+  team: string;
   tags: string[];
   lastParsedAt: Date;
   /** When the scheduler next looks at this DAG's timetable; the epoch means "recompute now". */
@@ -42,6 +44,8 @@ export interface ImportErrorRecord {
   message: string;
   line: number | null;
   createdAt: Date;
+  /** The team of the file (docs/teams.md). */
+  team: string;
 }
 
 export interface PoolRecord {

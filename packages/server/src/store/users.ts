@@ -3,6 +3,8 @@ import type { Kysely, Selectable } from "kysely";
 import { Role } from "../auth/roles.js";
 import type { Database, UsersTable } from "./database.js";
 import type { StoreContext } from "./storeContext.js";
+import { putTeamRole } from "./teamRoles.js";
+import { defaultTeam, type TeamRole } from "./teams.js";
 
 /**
  * Users of the REST API and the UI. Passwords arrive here already hashed
@@ -27,10 +29,13 @@ export interface UserCredentials extends UserRecord {
 /** HTTP Basic splits user and password at the first ':', so such a name could never sign in. */
 export const usernamePattern = /^[^:\s]{1,256}$/;
 
-/** Creates a user; a `conflict` error when the username is taken. */
+/**
+ * Creates a user; a `conflict` error when the username is taken. A user who is not an
+ * Admin gets their role in `team` (the default team unless named).
+ */
 export async function createUser(
   ctx: StoreContext,
-  user: { username: string; role: Role; passwordHash: string },
+  user: { username: string; role: Role; passwordHash: string; team?: string | undefined },
   at: Date,
 ): Promise<UserRecord> {
   if (!usernamePattern.test(user.username)) {
@@ -40,23 +45,33 @@ export async function createUser(
     );
   }
   // On a race between two creators the primary key decides; the loser gets the conflict.
-  const row = await ctx.db
-    .insertInto("users")
-    .values({
-      username: user.username,
-      role: user.role,
-      password_hash: user.passwordHash,
-      created_at: at.getTime(),
-      last_login_at: null,
-      failed_logins: 0,
-      locked_until: null,
-    })
-    .onConflict((oc) => oc.column("username").doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) {
-    throw new BordaError(ErrorCode.conflict, `User '${user.username}' already exists.`);
-  }
+  const row = await ctx.write(async (trx) => {
+    const created = await trx
+      .insertInto("users")
+      .values({
+        username: user.username,
+        role: user.role,
+        password_hash: user.passwordHash,
+        created_at: at.getTime(),
+        last_login_at: null,
+        failed_logins: 0,
+        locked_until: null,
+      })
+      .onConflict((oc) => oc.column("username").doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!created) {
+      throw new BordaError(ErrorCode.conflict, `User '${user.username}' already exists.`);
+    }
+    if (user.role !== Role.admin) {
+      await putTeamRole(trx, {
+        team: user.team ?? defaultTeam,
+        username: user.username,
+        role: user.role as TeamRole,
+      });
+    }
+    return created;
+  });
   return toUserRecord(row);
 }
 
@@ -134,11 +149,16 @@ export async function setUserPassword(
   return Number(result[0]?.numUpdatedRows ?? 0) > 0;
 }
 
-/** Gives the user `role` (its only one). Whether the user exists. */
+/**
+ * Gives the user `role`: Admin (every team), or that role in `team` (the default team
+ * unless named), which for a single-team install is the user's only role. Whether the
+ * user exists.
+ */
 export async function setUserRole(
   ctx: StoreContext,
   username: string,
   role: Role,
+  team: string = defaultTeam,
 ): Promise<boolean> {
   return ctx.write(async (trx) => {
     if (role !== Role.admin) await keepAnAdmin(ctx, trx, username, "take the Admin role from");
@@ -147,7 +167,10 @@ export async function setUserRole(
       .set({ role })
       .where("username", "=", username)
       .execute();
-    return Number(result[0]?.numUpdatedRows ?? 0) > 0;
+    const exists = Number(result[0]?.numUpdatedRows ?? 0) > 0;
+    if (exists && role !== Role.admin)
+      await putTeamRole(trx, { team, username, role: role as TeamRole });
+    return exists;
   });
 }
 

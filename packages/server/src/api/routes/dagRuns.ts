@@ -97,7 +97,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         // `~`: the runs of every DAG, as in Airflow.
         const dagId = unlessAll(request.params.dag_id);
-        if (dagId !== undefined) await requireDag(api, dagId);
+        if (dagId !== undefined) await requireDag(api, request, dagId);
         const { state } = request.query;
         return findPage(
           {
@@ -170,7 +170,9 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiDagRun(await requireRun(api, request.params.dag_id, request.params.dag_run_id));
+        return toApiDagRun(
+          await requireRun(api, request, request.params.dag_id, request.params.dag_run_id),
+        );
       },
     );
 
@@ -251,9 +253,9 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
-        const run = await requireRun(api, dagId, runId);
+        const run = await requireRun(api, request, dagId, runId);
         await api.store.setDagRunNote(run.id, request.body.note, new Date());
-        return toApiDagRun(await requireRun(api, dagId, runId));
+        return toApiDagRun(await requireRun(api, request, dagId, runId));
       },
     );
 
@@ -296,7 +298,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
         const cleared = await api.scheduler.changes.clearTaskInstances(dagId, runId, null, {
           dryRun: request.body.dry_run,
         });
-        if (!request.body.dry_run) return toApiDagRun(await requireRun(api, dagId, runId));
+        if (!request.body.dry_run) return toApiDagRun(await requireRun(api, request, dagId, runId));
         const { items, total } = await api.store.findTaskInstances(
           { dagIds: [dagId], runIds: [runId], taskIds: cleared },
           { orderBy: "task_id", descending: false, limit: cleared.length || 1, offset: 0 },

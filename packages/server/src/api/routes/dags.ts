@@ -243,7 +243,7 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         return toApiDag(
-          await requireDag(api, request.params.dag_id),
+          await requireDag(api, request, request.params.dag_id),
           await api.store.listImportErrors(),
         );
       },
@@ -264,10 +264,13 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.user);
         updateMask(request.query.update_mask, ["is_paused"]);
-        const dag = await requireDag(api, request.params.dag_id);
+        const dag = await requireDag(api, request, request.params.dag_id);
         await api.store.setDagPaused(dag.dagId, request.body.is_paused, new Date());
         if (!request.body.is_paused) void api.scheduler.runPass();
-        return toApiDag(await requireDag(api, dag.dagId), await api.store.listImportErrors());
+        return toApiDag(
+          await requireDag(api, request, dag.dagId),
+          await api.store.listImportErrors(),
+        );
       },
     );
 
@@ -284,7 +287,7 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         return toApiDagDetail(
-          await requireDag(api, request.params.dag_id),
+          await requireDag(api, request, request.params.dag_id),
           await api.store.listImportErrors(),
         );
       },
@@ -303,7 +306,10 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         return {
-          files: await pythonSourcesOf(api.store, await requireDag(api, request.params.dag_id)),
+          files: await pythonSourcesOf(
+            api.store,
+            await requireDag(api, request, request.params.dag_id),
+          ),
         };
       },
     );
@@ -323,7 +329,7 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const tasks = toApiTasks(
-          (await requireDag(api, request.params.dag_id)).currentVersion?.spec,
+          (await requireDag(api, request, request.params.dag_id)).currentVersion?.spec,
         );
         const { items } = page(
           tasks,
@@ -356,7 +362,7 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, task_id: taskId } = request.params;
-        const dag = await requireDag(api, dagId);
+        const dag = await requireDag(api, request, dagId);
         const task = toApiTasks(dag.currentVersion?.spec).find((t) => t.task_id === taskId);
         if (!task) {
           throw new BordaError(

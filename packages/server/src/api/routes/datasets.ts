@@ -13,6 +13,7 @@ import {
   queuedEventQuerySchema,
   queuedEventSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -150,10 +151,11 @@ export async function raiseDatasetEvent(
 /** The queued events a request names; a URI no dataset has, or an unknown DAG, is a 404. */
 async function queuedFilter(
   api: ApiContext,
+  request: FastifyRequest,
   params: { dag_id?: string; uri?: string },
   query: { before?: string | undefined },
 ): Promise<QueuedAssetEventFilter> {
-  if (params.dag_id !== undefined) await requireDag(api, params.dag_id);
+  if (params.dag_id !== undefined) await requireDag(api, request, params.dag_id);
   if (params.uri !== undefined) await requireAsset(api, params.uri);
   return {
     dagId: params.dag_id,
@@ -171,20 +173,22 @@ export const noneQueued = (filter: QueuedAssetEventFilter) =>
 /** The events queued for a DAG, of a dataset, or both, and the filter that found them. */
 export async function findQueuedEvents(
   api: ApiContext,
+  request: FastifyRequest,
   params: { dag_id?: string; uri?: string },
   query: { before?: string | undefined },
 ): Promise<{ filter: QueuedAssetEventFilter; queued: QueuedAssetEvent[] }> {
-  const filter = await queuedFilter(api, params, query);
+  const filter = await queuedFilter(api, request, params, query);
   return { filter, queued: await api.store.listQueuedAssetEvents(filter) };
 }
 
 /** Drops the queued events a request names; none to drop is a 404. */
 export async function dropQueuedEvents(
   api: ApiContext,
+  request: FastifyRequest,
   params: { dag_id?: string; uri?: string },
   query: { before?: string | undefined },
 ): Promise<void> {
-  const filter = await queuedFilter(api, params, query);
+  const filter = await queuedFilter(api, request, params, query);
   if ((await api.store.deleteQueuedAssetEvents(filter)) === 0) throw noneQueued(filter);
 }
 
@@ -302,7 +306,12 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const run = await requireRun(api, request.params.dag_id, request.params.dag_run_id);
+        const run = await requireRun(
+          api,
+          request,
+          request.params.dag_id,
+          request.params.dag_run_id,
+        );
         return eventsPage(
           { triggeredDagRunId: run.id },
           { limit: 10_000, offset: 0, order_by: "timestamp" },
@@ -347,7 +356,12 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const { filter, queued } = await findQueuedEvents(api, request.params, request.query);
+          const { filter, queued } = await findQueuedEvents(
+            api,
+            request,
+            request.params,
+            request.query,
+          );
           const [first] = queued;
           if (!first) throw noneQueued(filter);
           if (route.single) return toApiQueuedEvent(first);
@@ -367,7 +381,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request, reply) => {
           await authorize(api, request, Role.op);
-          await dropQueuedEvents(api, request.params, request.query);
+          await dropQueuedEvents(api, request, request.params, request.query);
           return reply.code(204).send(null);
         },
       );

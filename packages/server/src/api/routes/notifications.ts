@@ -25,7 +25,12 @@ export function notificationRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const run = await requireRun(api, request.params.dag_id, request.params.dag_run_id);
+        const run = await requireRun(
+          api,
+          request,
+          request.params.dag_id,
+          request.params.dag_run_id,
+        );
         const deliveries = await api.store.listDeliveries(run.id);
         return {
           notifications: deliveries.map(toApiNotification),

@@ -1,7 +1,14 @@
 import { BordaError, ErrorCode, maxStoredInt } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { DagRecord, DagRunRecord, TaskInstanceView } from "../../store/index.js";
+import {
+  type DagRecord,
+  type DagRunRecord,
+  defaultTeam,
+  type TaskInstanceView,
+} from "../../store/index.js";
 import type { ApiContext } from "../apiContext.js";
+import { requireTeamAccess } from "../teamAccess.js";
 
 /**
  * The path parameters of the DAG, DAG run and task instance routes, and the lookups that
@@ -23,8 +30,17 @@ export const mapIndexOf = (params: { task_id: string; map_index?: number | undef
 /** The task instance a path names (either of `taskInstancePaths`); see `requireTaskInstance`. */
 export const taskInstanceAt = (
   api: ApiContext,
+  request: FastifyRequest,
   params: { dag_id: string; dag_run_id: string; task_id: string; map_index?: number | undefined },
-) => requireTaskInstance(api, params.dag_id, params.dag_run_id, params.task_id, mapIndexOf(params));
+) =>
+  requireTaskInstance(
+    api,
+    request,
+    params.dag_id,
+    params.dag_run_id,
+    params.task_id,
+    mapIndexOf(params),
+  );
 
 /**
  * The two paths of a task instance's own routes: the task's, and one map index's of a
@@ -46,24 +62,37 @@ export const taskInstancePaths = [
 /** Airflow's `~` path wildcard: undefined (no filter) for `~`, else the value. */
 export const unlessAll = (value: string): string | undefined => (value === "~" ? undefined : value);
 
-export async function requireDag(api: ApiContext, dagId: string): Promise<DagRecord> {
+/**
+ * The DAG, if the caller may have it (teamAccess.ts): another team's DAG is as missing
+ * as one that never existed.
+ */
+export async function requireDag(
+  api: ApiContext,
+  request: FastifyRequest,
+  dagId: string,
+): Promise<DagRecord> {
+  const missing = () => new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found.`);
   const dag = await api.store.getDag(dagId);
-  if (!dag) throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found.`);
+  if (!dag) throw missing();
+  await requireTeamAccess(api, request, dag.team, missing);
   return dag;
 }
 
+/** The run, if the caller may have its DAG (see `requireDag`). */
 export async function requireRun(
   api: ApiContext,
+  request: FastifyRequest,
   dagId: string,
   runId: string,
 ): Promise<DagRunRecord> {
-  const run = await api.store.getDagRun(dagId, runId);
-  if (!run) {
-    throw new BordaError(
+  const missing = () =>
+    new BordaError(
       ErrorCode.notFound,
       `DAG run '${runId}' of DAG '${dagId}' not found; GET /dags/${dagId}/dagRuns lists its runs.`,
     );
-  }
+  const run = await api.store.getDagRun(dagId, runId);
+  if (!run) throw missing();
+  await requireTeamAccess(api, request, (await api.store.teamOfDag(dagId)) ?? defaultTeam, missing);
   return run;
 }
 
@@ -74,12 +103,13 @@ export async function requireRun(
  */
 export async function requireTaskInstance(
   api: ApiContext,
+  request: FastifyRequest,
   dagId: string,
   runId: string,
   taskId: string,
   mapIndex = -1,
 ): Promise<TaskInstanceView> {
-  const run = await requireRun(api, dagId, runId);
+  const run = await requireRun(api, request, dagId, runId);
   const find = (mapIndexes?: number[]) =>
     api.store.findTaskInstances(
       { dagIds: [dagId], runIds: [run.runId], taskIds: [taskId], mapIndexes },

@@ -10,6 +10,7 @@ import {
   updateTaskInstanceSchema,
   updateTaskInstancesStateSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
 import type { DagRunRecord } from "../../store/index.js";
@@ -91,7 +92,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
           await authorize(api, request, Role.user);
           const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
           const mapIndex = mapIndexOf(request.params);
-          const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
+          const ti = await requireTaskInstance(api, request, dagId, runId, taskId, mapIndex);
           if (!request.body.dry_run) {
             await api.scheduler.changes.markTaskInstances(
               dagId,
@@ -103,7 +104,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
               },
             );
           }
-          return reference(await requireRun(api, dagId, runId), taskId);
+          return reference(await requireRun(api, request, dagId, runId), taskId);
         },
       );
 
@@ -122,7 +123,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
           await authorize(api, request, Role.user);
           const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
           const mapIndex = mapIndexOf(request.params);
-          const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
+          const ti = await requireTaskInstance(api, request, dagId, runId, taskId, mapIndex);
           await api.store.setTaskInstanceNote(
             ti.dagRunId,
             taskId,
@@ -130,7 +131,9 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
             request.body.note,
             new Date(),
           );
-          return toApiTaskInstance(await requireTaskInstance(api, dagId, runId, taskId, mapIndex));
+          return toApiTaskInstance(
+            await requireTaskInstance(api, request, dagId, runId, taskId, mapIndex),
+          );
         },
       );
     }
@@ -161,7 +164,7 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
             "Name the run with dag_run_id or with execution_date (its logical date): one of them, not both.",
           );
         }
-        const run = await runOf(api, dagId, body);
+        const run = await runOf(api, request, dagId, body);
         const references = [];
         for (const r of await runsAround(api, run, {
           past: body.include_past,
@@ -207,7 +210,12 @@ export function taskInstanceChangeRoutes(api: ApiContext): FastifyPluginAsyncZod
       },
       async (request) => {
         await authorize(api, request, Role.user);
-        const cleared = await clearDagTaskInstances(api, request.params.dag_id, request.body);
+        const cleared = await clearDagTaskInstances(
+          api,
+          request,
+          request.params.dag_id,
+          request.body,
+        );
         const references = cleared.map(({ run, taskId }) => reference(run, taskId));
         return { task_instances: references };
       },
@@ -236,12 +244,13 @@ export interface ClearRequest {
  */
 export async function clearDagTaskInstances(
   api: ApiContext,
+  request: FastifyRequest,
   dagId: string,
   body: ClearRequest,
 ): Promise<{ run: DagRunRecord; taskId: string }[]> {
-  const dag = await requireDag(api, dagId);
+  const dag = await requireDag(api, request, dagId);
   const { taskIds, mapIndexes } = namedTasks(body.task_ids);
-  const runs = await clearedRuns(api, dagId, body);
+  const runs = await clearedRuns(api, request, dagId, body);
   if (!body.dag_run_id && taskIds) {
     // Runs of older versions may lack a task; one the DAG never had is a mistake.
     const unknown = taskIds.filter(
@@ -281,11 +290,12 @@ export async function clearDagTaskInstances(
 /** The run an UpdateTaskInstancesState names, by id or by logical date. */
 async function runOf(
   api: ApiContext,
+  request: FastifyRequest,
   dagId: string,
   body: { dag_run_id?: string | undefined; execution_date?: string | undefined },
 ): Promise<DagRunRecord> {
-  if (body.dag_run_id !== undefined) return requireRun(api, dagId, body.dag_run_id);
-  await requireDag(api, dagId);
+  if (body.dag_run_id !== undefined) return requireRun(api, request, dagId, body.dag_run_id);
+  await requireDag(api, request, dagId);
   const at = new Date(body.execution_date ?? 0).getTime();
   const run = (await api.store.listDagRuns({ dagId })).find((r) => r.logicalDate.getTime() === at);
   if (!run) {
@@ -318,6 +328,7 @@ function namedTasks(named: ClearRequest["task_ids"]): {
 /** The runs a ClearTaskInstances covers. */
 async function clearedRuns(
   api: ApiContext,
+  request: FastifyRequest,
   dagId: string,
   body: {
     dag_run_id?: string | null | undefined;
@@ -328,7 +339,8 @@ async function clearedRuns(
   },
 ): Promise<DagRunRecord[]> {
   const scope = { past: body.include_past, future: body.include_future };
-  if (body.dag_run_id) return runsAround(api, await requireRun(api, dagId, body.dag_run_id), scope);
+  if (body.dag_run_id)
+    return runsAround(api, await requireRun(api, request, dagId, body.dag_run_id), scope);
   const from = body.start_date && !scope.past ? new Date(body.start_date).getTime() : null;
   const to = body.end_date && !scope.future ? new Date(body.end_date).getTime() : null;
   if (from !== null && to !== null && from > to) {

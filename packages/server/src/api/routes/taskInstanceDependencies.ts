@@ -4,6 +4,7 @@ import {
   TaskInstanceState,
   taskInstanceDependencyCollectionSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
 import { failedDependencies } from "../../scheduler/taskDependencies.js";
@@ -27,10 +28,14 @@ const tags = ["TaskInstance"];
 const active = [TaskInstanceState.queued, TaskInstanceState.running];
 
 /** The failed dependencies of `ti`, from what the scheduler looks at now. */
-export async function dependenciesOf(api: ApiContext, ti: TaskInstanceView) {
+export async function dependenciesOf(
+  api: ApiContext,
+  request: FastifyRequest,
+  ti: TaskInstanceView,
+) {
   const [dag, run] = await Promise.all([
-    requireDag(api, ti.dagId),
-    requireRun(api, ti.dagId, ti.runId),
+    requireDag(api, request, ti.dagId),
+    requireRun(api, request, ti.dagId, ti.runId),
   ]);
   const spec = (await api.store.getDagVersion(run.dagVersionId))?.spec;
   const task = spec && findTask(spec, ti.taskId);
@@ -88,12 +93,13 @@ export function taskInstanceDependencyRoutes(api: ApiContext): FastifyPluginAsyn
           const p = request.params;
           const ti = await requireTaskInstance(
             api,
+            request,
             p.dag_id,
             p.dag_run_id,
             p.task_id,
             mapIndexOf(p),
           );
-          return { dependencies: await dependenciesOf(api, ti) };
+          return { dependencies: await dependenciesOf(api, request, ti) };
         },
       );
     }
@@ -112,7 +118,7 @@ export function taskInstanceDependencyRoutes(api: ApiContext): FastifyPluginAsyn
       async (request) => {
         await authorize(api, request, Role.viewer);
         const p = request.params;
-        await requireTaskInstance(api, p.dag_id, p.dag_run_id, p.task_id);
+        await requireTaskInstance(api, request, p.dag_id, p.dag_run_id, p.task_id);
         return { extra_links: [] };
       },
     );

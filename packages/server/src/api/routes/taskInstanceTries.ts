@@ -128,7 +128,7 @@ export function taskInstanceTryRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const ti = await taskInstanceAt(api, request.params);
+          const ti = await taskInstanceAt(api, request, request.params);
           const attempts = await api.store.listAttempts({
             dagRunId: ti.dagRunId,
             taskId: ti.taskId,
@@ -161,7 +161,7 @@ export function taskInstanceTryRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const ti = await taskInstanceAt(api, request.params);
+          const ti = await taskInstanceAt(api, request, request.params);
           return toApiTaskInstance(
             tryOf(ti, await requireTry(api, ti, request.params.task_try_number)),
           );
@@ -189,7 +189,7 @@ export function taskInstanceTryRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await authorize(api, request, Role.viewer);
         const { map_index: mapIndex } = request.query;
-        const ti = await taskInstanceAt(api, { ...request.params, map_index: mapIndex });
+        const ti = await taskInstanceAt(api, request, { ...request.params, map_index: mapIndex });
         const attempt = await requireTry(api, ti, request.params.task_try_number);
         const from = request.query.full_content ? 0 : decodeToken(request.query.token);
         const accept = request.headers.accept ?? "";

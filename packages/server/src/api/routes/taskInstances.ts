@@ -145,7 +145,8 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         const dagId = unlessAll(request.params.dag_id);
         const runId = unlessAll(request.params.dag_run_id);
         // A run named in full that does not exist is a mistake worth saying, not an empty list.
-        if (dagId !== undefined && runId !== undefined) await requireRun(api, dagId, runId);
+        if (dagId !== undefined && runId !== undefined)
+          await requireRun(api, request, dagId, runId);
         const states = list(q.state);
         return findPage(
           {
@@ -207,7 +208,9 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
           await authorize(api, request, Role.viewer);
           const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
           const mapIndex = mapIndexOf(request.params);
-          return toApiTaskInstance(await requireTaskInstance(api, dagId, runId, taskId, mapIndex));
+          return toApiTaskInstance(
+            await requireTaskInstance(api, request, dagId, runId, taskId, mapIndex),
+          );
         },
       );
     }
@@ -228,7 +231,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-        await requireRun(api, dagId, runId);
+        await requireRun(api, request, dagId, runId);
         const states = list(q.state);
         return findPage(
           {

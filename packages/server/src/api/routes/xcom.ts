@@ -73,7 +73,7 @@ export function xcomRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId, task_id: taskId, xcom_key: key } = request.params;
-        const run = await requireRun(api, dagId, runId);
+        const run = await requireRun(api, request, dagId, runId);
         const mapIndex = request.query.map_index ?? -1;
         const xcom = (await api.store.listXcoms({ dagRunId: run.id, taskIds: [taskId], key })).find(
           (x) => x.mapIndex === mapIndex,

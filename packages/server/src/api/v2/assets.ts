@@ -361,7 +361,7 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         async (request) => {
           await authorize(api, request, Role.viewer);
           const params = await queuedParams(request.params);
-          const { filter, queued } = await findQueuedEvents(api, params, request.query);
+          const { filter, queued } = await findQueuedEvents(api, request, params, request.query);
           if (!route.single) {
             return { queued_events: queued.map(toQueuedEventV2), total_entries: queued.length };
           }
@@ -383,7 +383,7 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request, reply) => {
           await authorize(api, request, Role.op);
-          await dropQueuedEvents(api, await queuedParams(request.params), request.query);
+          await dropQueuedEvents(api, request, await queuedParams(request.params), request.query);
           return reply.code(204).send(null);
         },
       );

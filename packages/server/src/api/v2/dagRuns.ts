@@ -186,7 +186,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const dagId = unlessAll(request.params.dag_id);
-        if (dagId !== undefined) await requireDag(api, dagId);
+        if (dagId !== undefined) await requireDag(api, request, dagId);
         return findPage(
           {
             dagIds: dagId === undefined ? undefined : [dagId],
@@ -273,7 +273,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
-        return toApiDagRunV2Of(api, await requireRun(api, dagId, runId));
+        return toApiDagRunV2Of(api, await requireRun(api, request, dagId, runId));
       },
     );
 
@@ -322,14 +322,14 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
         const mask = request.query.update_mask ?? Object.keys(request.body);
-        const run = await requireRun(api, dagId, runId);
+        const run = await requireRun(api, request, dagId, runId);
         if (mask.includes("state") && request.body.state) {
           await api.scheduler.changes.setDagRunState(dagId, runId, request.body.state);
         }
         if (mask.includes("note") && request.body.note !== undefined) {
           await api.store.setDagRunNote(run.id, request.body.note ?? "", new Date());
         }
-        return toApiDagRunV2Of(api, await requireRun(api, dagId, runId));
+        return toApiDagRunV2Of(api, await requireRun(api, request, dagId, runId));
       },
     );
 
@@ -372,7 +372,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
             ? [TaskInstanceState.failed, TaskInstanceState.upstreamFailed]
             : undefined,
         });
-        if (!dryRun) return toApiDagRunV2Of(api, await requireRun(api, dagId, runId));
+        if (!dryRun) return toApiDagRunV2Of(api, await requireRun(api, request, dagId, runId));
         const { items, total } = await api.store.findTaskInstances(
           { dagIds: [dagId], runIds: [runId], taskIds: cleared },
           { orderBy: "task_id", descending: false, limit: cleared.length || 1, offset: 0 },

@@ -34,7 +34,7 @@ export function dagSourceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId } = request.params;
         const wanted = request.query.version_number;
-        const dag = await requireDag(api, dagId);
+        const dag = await requireDag(api, request, dagId);
         const version =
           wanted === undefined
             ? dag.currentVersion

@@ -79,7 +79,7 @@ export function dagVersionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const dagId = unlessAll(request.params.dag_id);
-        if (dagId !== undefined) await requireDag(api, dagId);
+        if (dagId !== undefined) await requireDag(api, request, dagId);
         const { field, descending } = sortOrder(q.order_by, dagVersionOrderFields, "id");
         const { versions, total } = await api.store.findDagVersions(
           { dagId, versionNumber: q.version_number },
@@ -102,7 +102,7 @@ export function dagVersionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, version_number: wanted } = request.params;
-        await requireDag(api, dagId);
+        await requireDag(api, request, dagId);
         const version = await api.store.getDagVersionByNumber(dagId, wanted);
         if (!version) {
           throw new BordaError(

@@ -192,7 +192,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         }
         if (!request.body.is_paused) void api.scheduler.runPass();
         const importErrors = await api.store.listImportErrors();
-        const changed = await Promise.all(items.map((d) => requireDag(api, d.dagId)));
+        const changed = await Promise.all(items.map((d) => requireDag(api, request, d.dagId)));
         return {
           dags: changed.map((d) => toApiDagV2(d, importErrors)),
           total_entries: changed.length,
@@ -208,7 +208,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         return toApiDagV2(
-          await requireDag(api, request.params.dag_id),
+          await requireDag(api, request, request.params.dag_id),
           await api.store.listImportErrors(),
         );
       },
@@ -227,7 +227,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const dag = await requireDag(api, request.params.dag_id);
+        const dag = await requireDag(api, request, request.params.dag_id);
         const importErrors = await api.store.listImportErrors();
         const v1 = toApiDagDetail(dag, importErrors);
         const v2 = toApiDagV2(dag, importErrors);
@@ -273,10 +273,13 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.user);
-        const dag = await requireDag(api, request.params.dag_id);
+        const dag = await requireDag(api, request, request.params.dag_id);
         await api.store.setDagPaused(dag.dagId, request.body.is_paused, new Date());
         if (!request.body.is_paused) void api.scheduler.runPass();
-        return toApiDagV2(await requireDag(api, dag.dagId), await api.store.listImportErrors());
+        return toApiDagV2(
+          await requireDag(api, request, dag.dagId),
+          await api.store.listImportErrors(),
+        );
       },
     );
 

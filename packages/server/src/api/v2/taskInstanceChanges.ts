@@ -76,7 +76,7 @@ export function taskInstanceChangeRoutesV2(api: ApiContext): FastifyPluginAsyncZ
           const body = request.body;
           const wants = (field: "new_state" | "note") =>
             mask ? mask.includes(field) : body[field] !== undefined && body[field] !== null;
-          const ti = await requireTaskInstance(api, dagId, runId, taskId, mapIndex);
+          const ti = await requireTaskInstance(api, request, dagId, runId, taskId, mapIndex);
           let changed: { taskId: string; mapIndex: number }[] = [ti];
           if (wants("new_state") && body.new_state) {
             changed = await api.scheduler.changes.markTaskInstances(
@@ -103,7 +103,7 @@ export function taskInstanceChangeRoutesV2(api: ApiContext): FastifyPluginAsyncZ
           // Marking a state already held changes nothing: the instance is still the answer.
           const fresh = await Promise.all(
             (changed.length > 0 ? changed : [ti]).map((c) =>
-              requireTaskInstance(api, dagId, runId, c.taskId, c.mapIndex),
+              requireTaskInstance(api, request, dagId, runId, c.taskId, c.mapIndex),
             ),
           );
           return {
@@ -133,9 +133,11 @@ export function taskInstanceChangeRoutesV2(api: ApiContext): FastifyPluginAsyncZ
       async (request) => {
         await authorize(api, request, Role.user);
         const dagId = request.params.dag_id;
-        const cleared = await clearDagTaskInstances(api, dagId, request.body);
+        const cleared = await clearDagTaskInstances(api, request, dagId, request.body);
         const instances = await Promise.all(
-          cleared.map(({ run, taskId }) => requireTaskInstance(api, dagId, run.runId, taskId)),
+          cleared.map(({ run, taskId }) =>
+            requireTaskInstance(api, request, dagId, run.runId, taskId),
+          ),
         );
         return {
           task_instances: instances.map(toApiTaskInstanceV2),

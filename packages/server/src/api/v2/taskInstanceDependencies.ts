@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -21,11 +22,12 @@ const dependencyCollection = z.object({
 
 export function taskInstanceDependencyRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
   const answer = async (
+    request: FastifyRequest,
     p: { dag_id: string; dag_run_id: string; task_id: string },
     mapIndex: number,
   ) => {
-    const ti = await requireTaskInstance(api, p.dag_id, p.dag_run_id, p.task_id, mapIndex);
-    return { dependencies: await dependenciesOf(api, ti) };
+    const ti = await requireTaskInstance(api, request, p.dag_id, p.dag_run_id, p.task_id, mapIndex);
+    return { dependencies: await dependenciesOf(api, request, ti) };
   };
 
   return async (app) => {
@@ -42,7 +44,7 @@ export function taskInstanceDependencyRoutesV2(api: ApiContext): FastifyPluginAs
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return answer(request.params, request.query.map_index);
+        return answer(request, request.params, request.query.map_index);
       },
     );
 
@@ -58,7 +60,7 @@ export function taskInstanceDependencyRoutesV2(api: ApiContext): FastifyPluginAs
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return answer(request.params, request.params.map_index);
+        return answer(request, request.params, request.params.map_index);
       },
     );
 
@@ -85,7 +87,14 @@ export function taskInstanceDependencyRoutesV2(api: ApiContext): FastifyPluginAs
       async (request) => {
         await authorize(api, request, Role.viewer);
         const p = request.params;
-        await requireTaskInstance(api, p.dag_id, p.dag_run_id, p.task_id, request.query.map_index);
+        await requireTaskInstance(
+          api,
+          request,
+          p.dag_id,
+          p.dag_run_id,
+          p.task_id,
+          request.query.map_index,
+        );
         return { extra_links: {}, total_entries: 0 };
       },
     );

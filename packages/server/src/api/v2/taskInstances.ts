@@ -1,4 +1,5 @@
 import { TaskInstanceState } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -158,8 +159,9 @@ const instancePaths = [
 
 const instanceOf = (
   api: ApiContext,
+  request: FastifyRequest,
   p: { dag_id: string; dag_run_id: string; task_id: string; map_index?: number },
-) => requireTaskInstance(api, p.dag_id, p.dag_run_id, p.task_id, p.map_index ?? -1);
+) => requireTaskInstance(api, request, p.dag_id, p.dag_run_id, p.task_id, p.map_index ?? -1);
 
 export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
   /** Every try of a task instance, oldest first, as Airflow 3's task instance history. */
@@ -188,7 +190,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const tries = await triesOf(await instanceOf(api, request.params));
+          const tries = await triesOf(await instanceOf(api, request, request.params));
           return { task_instances: tries, total_entries: tries.length };
         },
       );
@@ -205,7 +207,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.viewer);
-          const ti = await instanceOf(api, request.params);
+          const ti = await instanceOf(api, request, request.params);
           const attempt = await requireTry(api, ti, request.params.task_try_number);
           return toApiTaskInstanceV2(tryOf(ti, attempt));
         },
@@ -224,7 +226,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiTaskInstanceV2(await instanceOf(api, request.params));
+        return toApiTaskInstanceV2(await instanceOf(api, request, request.params));
       },
     );
 
@@ -243,7 +245,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-        await requireRun(api, dagId, runId);
+        await requireRun(api, request, dagId, runId);
         const q = request.query;
         const { field, descending } = sortOrder(q.order_by, taskInstanceOrderFields, "map_index");
         const { items, total } = await api.store.findTaskInstances(
@@ -271,7 +273,8 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         const q = request.query;
         const dagId = unlessAll(request.params.dag_id);
         const runId = unlessAll(request.params.dag_run_id);
-        if (dagId !== undefined && runId !== undefined) await requireRun(api, dagId, runId);
+        if (dagId !== undefined && runId !== undefined)
+          await requireRun(api, request, dagId, runId);
         const paging = v1Paging(q);
         const { field, descending } = sortOrder(
           paging.order_by === "logical_date" ? "execution_date" : paging.order_by,
@@ -307,7 +310,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-        return toApiTaskInstanceV2(await requireTaskInstance(api, dagId, runId, taskId));
+        return toApiTaskInstanceV2(await requireTaskInstance(api, request, dagId, runId, taskId));
       },
     );
 
@@ -329,7 +332,14 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, dag_run_id: runId, task_id: taskId } = request.params;
-        const ti = await requireTaskInstance(api, dagId, runId, taskId, request.query.map_index);
+        const ti = await requireTaskInstance(
+          api,
+          request,
+          dagId,
+          runId,
+          taskId,
+          request.query.map_index,
+        );
         const attempt = await requireTry(api, ti, request.params.try_number);
         const from = request.query.full_content === "true" ? 0 : decodeToken(request.query.token);
         const { data, nextOffset } = await api.store.readLog(attempt.attemptId, from);

@@ -72,7 +72,7 @@ export function taskRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const tasks = toApiTasksV2(await requireDag(api, request.params.dag_id));
+        const tasks = toApiTasksV2(await requireDag(api, request, request.params.dag_id));
         const { items } = page(
           tasks,
           { limit: tasks.length, offset: 0, order_by: request.query.order_by },
@@ -103,7 +103,9 @@ export function taskRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { dag_id: dagId, task_id: taskId } = request.params;
-        const task = toApiTasksV2(await requireDag(api, dagId)).find((t) => t.task_id === taskId);
+        const task = toApiTasksV2(await requireDag(api, request, dagId)).find(
+          (t) => t.task_id === taskId,
+        );
         if (!task) {
           throw new BordaError(
             ErrorCode.notFound,

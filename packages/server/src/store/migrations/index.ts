@@ -16,6 +16,7 @@ import { workerProtocolSchema } from "./014_worker_protocol.js";
 import { workerSelfMaintenanceSchema } from "./015_worker_self_maintenance.js";
 import { claimOrderSchema } from "./016_claim_order.js";
 import { startUnconfirmedSchema } from "./017_start_unconfirmed.js";
+import { teamsSchema } from "./018_teams.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit one that has
@@ -41,6 +42,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "015_worker_self_maintenance": { up: workerSelfMaintenanceSchema },
         "016_claim_order": { up: claimOrderSchema },
         "017_start_unconfirmed": { up: startUnconfirmedSchema },
+        "018_teams": { up: teamsSchema },
       };
     },
   };

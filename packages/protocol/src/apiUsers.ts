@@ -41,7 +41,15 @@ export const userBodySchema = z.object({
   first_name: z.string().max(256).optional(),
   last_name: z.string().max(256).optional(),
   email: z.string().max(256).optional(),
+  /**
+   * Borda's own: the team in which the user holds that role (docs/teams.md); the default
+   * team when not given. Ignored for Admin, which is every team's.
+   */
+  team: z.string().min(1).max(63).optional(),
 });
 
-/** What PATCH /users/{username} takes: any of the writable fields. */
+/**
+ * What PATCH /users/{username} takes: any of the writable fields. A new role is the
+ * user's role in `team` (the default team when not given), or Admin.
+ */
 export const userPatchSchema = userBodySchema.partial();

@@ -63,14 +63,13 @@ describeEachBackend("teams", (backend) => {
     expect((await as(cp, "user")("GET", "/teams/sales/members")).body.members).toEqual([
       { username: "user", role: "Op" },
     ]);
-    expect((await as(cp, "user")("POST", "/teams", { name: "x", queues: ["x"] })).status).toBe(
-      403,
-    );
+    expect((await as(cp, "user")("POST", "/teams", { name: "x", queues: ["x"] })).status).toBe(403);
 
     expect((await admin("PATCH", "/teams/default", { queues: ["q"] })).status).toBe(400);
-    expect((await admin("PATCH", "/teams/ops", { queues: ["ops", "ops_*"] })).body.queues).toEqual(
-      ["ops", "ops_*"],
-    );
+    expect((await admin("PATCH", "/teams/ops", { queues: ["ops", "ops_*"] })).body.queues).toEqual([
+      "ops",
+      "ops_*",
+    ]);
     expect((await admin("DELETE", "/teams/default")).status).toBe(409);
     expect((await admin("DELETE", "/teams/sales/members/user")).status).toBe(204);
     expect((await admin("GET", "/users/user")).body.roles).toEqual([{ name: "User" }]);
@@ -120,5 +119,44 @@ describeEachBackend("teams", (backend) => {
       ["refused:patch_dag", "alice", "b_etl"],
       ["refused:patch_dag", "anna", "a_etl"],
     ]);
+  });
+
+  it("gives users created or changed through /users their role in the team named, and API tokens act with their owner's current team roles", async () => {
+    const cp = await startApiWithUsers(backend);
+    const admin = as(cp, "admin");
+    await admin("POST", "/teams", { name: "a", queues: ["a_*"] });
+    await admin("POST", "/teams", { name: "b", queues: ["b_*"] });
+    await recordDag(cp.store, "a/etl.ts", "a_etl");
+    const created = await admin("POST", "/users", {
+      username: "alice",
+      password: "alice-password",
+      roles: [{ name: "User" }],
+      team: "a",
+    });
+    expect(created.status).toBe(200);
+    expect(await cp.store.teamRolesOf("alice")).toEqual([
+      { team: "a", username: "alice", role: "User" },
+    ]);
+    const unknownTeam = await admin("POST", "/users", {
+      username: "ghost",
+      password: "ghost-password",
+      roles: [{ name: "User" }],
+      team: "nope",
+    });
+    expect(unknownTeam.status).toBe(404);
+    expect((await admin("GET", "/users/ghost")).status).toBe(404);
+
+    const token = (await as(cp, "alice")("POST", "/auth/tokens", { name: "script" })).body.token;
+    const withToken = () =>
+      fetch(`${cp.url}/api/v1/dags/a_etl`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await withToken()).status).toBe(200);
+    const moved = await admin("PATCH", "/users/alice?update_mask=roles", {
+      roles: [{ name: "Viewer" }],
+      team: "b",
+    });
+    expect(moved.status).toBe(200);
+    expect((await admin("DELETE", "/teams/a/members/alice")).status).toBe(204);
+    // The token's owner left team a: the token no longer sees its DAG.
+    expect((await withToken()).status).toBe(404);
   });
 });

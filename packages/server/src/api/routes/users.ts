@@ -99,7 +99,7 @@ export function userRoutes(api: ApiContext): FastifyPluginAsyncZod {
         }
         const passwordHash = await hashPassword(body.password);
         const user = await api.store.createUser(
-          { username: body.username, role, passwordHash },
+          { username: body.username, role, passwordHash, team: body.team },
           new Date(),
         );
         return toApiUser(user);
@@ -146,8 +146,8 @@ export function userRoutes(api: ApiContext): FastifyPluginAsyncZod {
         if (wants("password") && body.password === undefined) {
           throw new BordaError(ErrorCode.invalidInput, "password: give the new password.");
         }
-        if (role !== undefined && role !== user.role) {
-          await api.store.setUserRole(user.username, role);
+        if (role !== undefined) {
+          await api.store.setUserRole(user.username, role, body.team);
         }
         if (wants("password") && body.password !== undefined) {
           await api.store.setUserPassword(user.username, await hashPassword(body.password));

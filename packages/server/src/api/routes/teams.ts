@@ -81,6 +81,7 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "get_teams",
           querystring: collectionQuerySchema,
           response: { 200: teamCollectionSchema },
         },
@@ -103,7 +104,14 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.get(
       "/teams/:team_name",
-      { schema: { tags, params: teamParams, response: { 200: teamSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "get_team",
+          params: teamParams,
+          response: { 200: teamSchema },
+        },
+      },
       async (request) => {
         await authorize(api, request, Role.viewer);
         return toApiTeam(request, await requireTeam(request, request.params.team_name));
@@ -112,7 +120,14 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.post(
       "/teams",
-      { schema: { tags, body: teamBodySchema, response: { 200: teamSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "post_team",
+          body: teamBodySchema,
+          response: { 200: teamSchema },
+        },
+      },
       async (request) => {
         await authorize(api, request, Role.admin);
         const { name, description, queues } = request.body;
@@ -128,7 +143,13 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
     app.patch(
       "/teams/:team_name",
       {
-        schema: { tags, params: teamParams, body: teamPatchSchema, response: { 200: teamSchema } },
+        schema: {
+          tags,
+          operationId: "patch_team",
+          params: teamParams,
+          body: teamPatchSchema,
+          response: { 200: teamSchema },
+        },
       },
       async (request) => {
         await authorize(api, request, Role.admin);
@@ -141,7 +162,14 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/teams/:team_name",
-      { schema: { tags, params: teamParams, response: { 204: noContentSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "delete_team",
+          params: teamParams,
+          response: { 204: noContentSchema },
+        },
+      },
       async (request, reply) => {
         await authorize(api, request, Role.admin);
         const team = await requireTeam(request, request.params.team_name);
@@ -155,6 +183,7 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "get_team_members",
           params: teamParams,
           querystring: collectionQuerySchema,
           response: { 200: teamMemberCollectionSchema },
@@ -181,6 +210,7 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          operationId: "put_team_member",
           params: memberParams,
           body: teamMemberBodySchema,
           response: { 200: teamMemberSchema },
@@ -198,7 +228,14 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/teams/:team_name/members/:username",
-      { schema: { tags, params: memberParams, response: { 204: noContentSchema } } },
+      {
+        schema: {
+          tags,
+          operationId: "delete_team_member",
+          params: memberParams,
+          response: { 204: noContentSchema },
+        },
+      },
       async (request, reply) => {
         await authorize(api, request, Role.admin);
         const team = await requireTeam(request, request.params.team_name);

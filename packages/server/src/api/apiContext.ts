@@ -19,7 +19,6 @@ import type { EdgeService } from "../edge/edgeService.js";
 import type { LogFollower } from "../logs/logFollower.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
 import type { Store, UserCredentials, UserRecord } from "../store/index.js";
-import { recordRefusal } from "./recordEvents.js";
 import { rememberCaller } from "./teamAccess.js";
 
 /** What the REST API's routes work with. */
@@ -46,8 +45,9 @@ const signedIn = new WeakMap<FastifyRequest, UserRecord>();
 
 /**
  * The signed-in user of a request, who must have at least `role` in some team (401 / 403
- * otherwise; a 403 is recorded in the event log). What they may do with each team's
- * objects is then `teamAccess.ts`'s to decide. They sign in by HTTP Basic, by an API
+ * otherwise). What they may do with each team's objects is then `teamAccess.ts`'s to
+ * decide, and only its refusals are recorded: this one concerns no team's object, and
+ * answers the same whatever the request names. They sign in by HTTP Basic, by an API
  * token (`Authorization: Bearer bat_...`), by an access token of `POST /auth/token`
  * (`Authorization: Bearer <JWT>`), or by a browser session.
  * `allowApiToken: false` refuses a request signed in by either kind of token (403).
@@ -75,12 +75,7 @@ export async function authorize(
     user = await sessionUser(api, request);
   }
   signedIn.set(request, user);
-  try {
-    requireRole(user, role);
-  } catch (error) {
-    if (error instanceof BordaError) await recordRefusal(api, request, undefined, error);
-    throw error;
-  }
+  requireRole(user, role);
   await rememberCaller(api, request, user, role);
   if (byToken && options.allowApiToken === false) {
     throw new BordaError(

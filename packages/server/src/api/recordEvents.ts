@@ -28,14 +28,14 @@ export function recordEvents(app: FastifyInstance, api: ApiContext): void {
 }
 
 /**
- * Records a refused request (`refused:<operation>`), read or change, under `team` (when
- * undefined, its DAG's team, else `default`): who tried, what, and why not. Recording
+ * Records a request refused by a team check (`refused:<operation>`), read or change,
+ * under the object's team: who tried, what, and why not. Recording
  * must not turn the refusal into a 500, so a failure here is only logged.
  */
 export async function recordRefusal(
   api: ApiContext,
   request: FastifyRequest,
-  team: string | undefined,
+  team: string,
   refusal: BordaError,
 ): Promise<void> {
   const event = eventOf(request, new Date());

@@ -9,6 +9,7 @@ import { EditStoredButton } from "../components/credentials/EditStoredButton.js"
 import { IdField } from "../components/credentials/IdField.js";
 import { QueueScope } from "../components/credentials/QueueScope.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /**
  * Connections (Airflow's Admin → Connections): what tasks reach and with which credentials,
@@ -77,6 +78,7 @@ function ConnectionTable() {
             <th scope="col">Password</th>
             <th scope="col">Queues</th>
             <th scope="col">Description</th>
+            <TeamHeader />
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -108,6 +110,7 @@ function ConnectionRow({ connection }: { connection: ListedConnection }) {
         <QueueScope owner={id} queues={connection.queues} />
       </td>
       <td>{connection.description ?? none}</td>
+      <TeamCell of={connection} />
       <td>
         <div className="row-actions">
           <EditStoredButton

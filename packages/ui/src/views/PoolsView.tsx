@@ -4,6 +4,7 @@ import { useCan } from "../api/session.js";
 import type { Pool } from "../api/types.js";
 import { ActionButton, field } from "../components/ActionButton.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /** The pool every task uses unless it names another; the API refuses to delete it. */
 const defaultPool = "default_pool";
@@ -68,6 +69,7 @@ export function PoolsView() {
                 Open
               </th>
               <th scope="col">Description</th>
+              <TeamHeader />
               {canChange ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
@@ -82,6 +84,7 @@ export function PoolsView() {
                 <td className="numeric">{pool.queued_slots}</td>
                 <td className="numeric">{pool.open_slots}</td>
                 <td>{pool.description ?? <span className="muted">—</span>}</td>
+                <TeamCell of={pool} />
                 {canChange ? (
                   <td>
                     <PoolActions pool={pool} />

@@ -9,6 +9,7 @@ import { QueueScope } from "../components/credentials/QueueScope.js";
 import { VariableFields } from "../components/credentials/VariableFields.js";
 import { variableChanges, variableInput } from "../components/credentials/variableInput.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /**
  * Variables (Airflow's Admin → Variables): values tasks read by key, each readable by tasks
@@ -67,6 +68,7 @@ function VariableTable() {
           <th scope="col">Key</th>
           <th scope="col">Description</th>
           <th scope="col">Queues</th>
+          <TeamHeader />
           <th scope="col">Actions</th>
         </tr>
       </thead>
@@ -91,6 +93,7 @@ function VariableRow({ variable }: { variable: ListedVariable }) {
       <td>
         <QueueScope owner={key} queues={variable.queues} />
       </td>
+      <TeamCell of={variable} />
       <td>
         <div className="row-actions">
           <EditStoredButton

@@ -119,6 +119,23 @@ describeWithBrowser("what a team's member sees in the web UI", () => {
     }
   });
 
+  it("lets an Admin create a pool in the team they choose, and names each pool's team", async () => {
+    await goTo("Pools");
+    await page.getByRole("button", { name: "Create pool" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create pool" });
+    await dialog.getByLabel("Name").fill("team_b_ui_pool");
+    await dialog.getByLabel("Slots").fill("3");
+    await dialog.getByLabel("Team").selectOption("team_b");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await dialog.waitFor({ state: "hidden", timeout: patience });
+    await shows(row("team_b_ui_pool"));
+    await ui.screenshot("team-pools");
+    expect((await call("GET", "/pools/team_b_ui_pool")).body).toMatchObject({ team: "team_b" });
+    const teamColumn = await page.getByRole("columnheader").allTextContents();
+    const cells = await row("team_b_ui_pool").getByRole("cell").allTextContents();
+    expect(cells[teamColumn.indexOf("Team") - 1]).toBe("team_b");
+  });
+
   it("shows team A's user their team beside their name", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await signIn(page, server.url, "alice", "alice-password");
@@ -141,6 +158,7 @@ describeWithBrowser("what a team's member sees in the web UI", () => {
     await goTo("Pools");
     await shows(row("team_a_pool"));
     expect(await row("team_b_pool").count()).toBe(0);
+    expect(await row("team_b_ui_pool").count()).toBe(0);
     // default_pool is the default team's, which alice is not in.
     expect(await row("default_pool").count()).toBe(0);
     await ui.screenshot("team-member-pools");

@@ -9,6 +9,7 @@ import { EditStoredButton } from "../components/credentials/EditStoredButton.js"
 import { IdField } from "../components/credentials/IdField.js";
 import { QueueScope } from "../components/credentials/QueueScope.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamChoiceField, teamChoice } from "../components/teams/TeamChoice.js";
 import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /**
@@ -42,13 +43,18 @@ function CreateConnectionButton() {
       run={(form) =>
         ok(
           api.POST("/api/v1/connections", {
-            body: { connection_id: field(form, "connection_id"), ...connectionInput(form) },
+            body: {
+              connection_id: field(form, "connection_id"),
+              ...connectionInput(form),
+              ...teamChoice(form),
+            },
           }),
         )
       }
     >
       <IdField label="Connection id" name="connection_id" />
       <ConnectionFields />
+      <TeamChoiceField />
     </ActionButton>
   );
 }

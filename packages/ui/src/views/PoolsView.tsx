@@ -4,6 +4,7 @@ import { useCan } from "../api/session.js";
 import type { Pool } from "../api/types.js";
 import { ActionButton, field } from "../components/ActionButton.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamChoiceField, teamChoice } from "../components/teams/TeamChoice.js";
 import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /** The pool every task uses unless it names another; the API refuses to delete it. */
@@ -34,6 +35,7 @@ export function PoolsView() {
                     name: field(form, "name"),
                     slots: Number(field(form, "slots")),
                     description: field(form, "description") || null,
+                    ...teamChoice(form),
                   },
                 }),
               )
@@ -44,6 +46,7 @@ export function PoolsView() {
               <input name="name" required maxLength={256} autoComplete="off" />
             </label>
             <PoolFields />
+            <TeamChoiceField />
           </ActionButton>
         ) : null}
       </div>

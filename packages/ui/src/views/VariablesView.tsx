@@ -9,6 +9,7 @@ import { QueueScope } from "../components/credentials/QueueScope.js";
 import { VariableFields } from "../components/credentials/VariableFields.js";
 import { variableChanges, variableInput } from "../components/credentials/variableInput.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamChoiceField, teamChoice } from "../components/teams/TeamChoice.js";
 import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /**
@@ -43,12 +44,15 @@ function CreateVariableButton() {
       run={(form) => {
         const { value = "", ...input } = variableInput(form);
         return ok(
-          api.POST("/api/v1/variables", { body: { key: field(form, "key"), value, ...input } }),
+          api.POST("/api/v1/variables", {
+            body: { key: field(form, "key"), value, ...input, ...teamChoice(form) },
+          }),
         );
       }}
     >
       <IdField label="Key" name="key" />
       <VariableFields />
+      <TeamChoiceField />
     </ActionButton>
   );
 }

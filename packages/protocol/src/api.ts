@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { teamRoleNames } from "./apiTeams.js";
 import { triggerRules } from "./dagSpec.js";
 
 /**
@@ -626,7 +627,14 @@ export const signInSchema = z.object({
 
 export const sessionSchema = z.object({
   username: z.string(),
+  /** Admin, or the user's highest role in any of their teams. */
   role: z.string(),
+  /**
+   * The teams whose objects the user sees (docs/teams.md), by name, with their role in
+   * each. An Admin sees every team and holds every role: all teams, each with role null,
+   * as `GET /teams` answers an Admin.
+   */
+  teams: z.array(z.object({ name: z.string(), role: z.enum(teamRoleNames).nullable() })),
   /** Send it as `X-CSRF-Token` with every change made through the session cookie. */
   csrf_token: z.string().nullable(),
   expires_at: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { hashPassword } from "../src/auth/passwords.js";
+import { Role } from "../src/auth/roles.js";
 import { describeEachBackend } from "./support/backends.js";
 import { startTestControlPlane } from "./support/controlPlane.js";
 
@@ -66,5 +67,46 @@ describeEachBackend("browser sessions", (backend) => {
     const signOut = await call("DELETE", "/auth/session", { cookie });
     expect(signOut.status).toBe(204);
     expect(signOut.headers.get("set-cookie")).toMatch(/^borda_session=; .*Max-Age=0/);
+  });
+
+  it("names the user's teams and role in each; an Admin's are every team, with no one role", async () => {
+    const cp = await startTestControlPlane(backend, {
+      config: { adminUser: "admin", adminPassword: "admin-password" },
+    });
+    await cp.store.createTeam(
+      { name: "sales", description: null, queues: ["sales_*"] },
+      new Date(),
+    );
+    await cp.store.createUser(
+      { username: "ana", role: Role.viewer, passwordHash: await hashPassword("ana-password") },
+      new Date(),
+    );
+    await cp.store.setTeamRole({ team: "sales", username: "ana", role: Role.op });
+    const signIn = (username: string) =>
+      fetch(`${cp.url}/api/v1/auth/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password: `${username}-password` }),
+      });
+
+    const ana = await signIn("ana");
+    expect(await ana.json()).toMatchObject({
+      role: "Op",
+      teams: [
+        { name: "default", role: "Viewer" },
+        { name: "sales", role: "Op" },
+      ],
+    });
+    const cookie = (ana.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const read = await fetch(`${cp.url}/api/v1/auth/session`, { headers: { cookie } });
+    expect(((await read.json()) as { teams: unknown }).teams).toEqual([
+      { name: "default", role: "Viewer" },
+      { name: "sales", role: "Op" },
+    ]);
+
+    expect(((await (await signIn("admin")).json()) as { teams: unknown }).teams).toEqual([
+      { name: "default", role: null },
+      { name: "sales", role: null },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { JobsView } from "./views/JobsView.js";
 import { PoolsView } from "./views/PoolsView.js";
 import { RunView } from "./views/RunView.js";
 import { TaskLogView } from "./views/TaskLogView.js";
+import { TeamsView } from "./views/TeamsView.js";
 import { VariablesView } from "./views/VariablesView.js";
 import { WorkersView } from "./views/WorkersView.js";
 
@@ -91,6 +92,12 @@ const assetsRoute = createRoute({
   component: AssetsView,
 });
 
+const teamsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/teams",
+  component: TeamsView,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -109,6 +116,7 @@ export const router = createRouter({
     connectionsRoute,
     variablesRoute,
     assetsRoute,
+    teamsRoute,
     adminRoute,
   ]),
   defaultPreload: "intent",

@@ -47,6 +47,14 @@ export function useSignOut() {
   };
 }
 
+/**
+ * Whether the signed-in user sees more than one team's objects: only then do lists name
+ * each object's team, so a single-team install looks as it always did.
+ */
+export function useSeesTeams(): boolean {
+  return (useSession().data?.teams.length ?? 0) > 1;
+}
+
 type NeededRole = "User" | "Op" | "Admin";
 
 /** Whether the signed-in user's role may do what `role` may (Airflow's order: Viewer < User < Op < Admin). */

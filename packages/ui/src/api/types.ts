@@ -42,3 +42,14 @@ export type Backfill = Read<"/api/v1/backfills/{backfill_id}">;
 export type BackfillPostBody = NonNullable<
   paths["/api/v1/backfills"]["post"]["requestBody"]
 >["content"]["application/json"];
+export type Team = Read<"/api/v1/teams/{team_name}">;
+export type TeamMember = Read<"/api/v1/teams/{team_name}/members">["members"][number];
+export type TeamRole = TeamMember["role"];
+
+/**
+ * The team that owns an object the API answered with, where the answer names one (Borda's
+ * `team` field on pools, connections, variables and workers; docs/teams.md); null if not.
+ */
+export function teamOf(object: object): string | null {
+  return "team" in object && typeof object.team === "string" ? object.team : null;
+}

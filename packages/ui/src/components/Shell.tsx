@@ -1,5 +1,6 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { roleAllows, useSession, useSignOut } from "../api/session.js";
+import type { Session } from "../api/types.js";
 import { LoginView } from "../views/LoginView.js";
 import { ErrorMessage } from "./ErrorMessage.js";
 import { StatusBanner } from "./StatusBanner.js";
@@ -13,6 +14,7 @@ const sections = [
   { to: "/jobs", label: "Edge jobs" },
   { to: "/connections", label: "Connections", role: "Op" },
   { to: "/variables", label: "Variables", role: "Op" },
+  { to: "/teams", label: "Teams" },
   { to: "/admin", label: "Admin" },
 ] as const;
 
@@ -54,6 +56,7 @@ export function Shell() {
           <span>
             {session.data.username} <span className="muted">({session.data.role})</span>
           </span>
+          <UserTeams session={session.data} />
           <button type="button" className="button subtle" onClick={() => void signOut()}>
             Sign out
           </button>
@@ -66,3 +69,26 @@ export function Shell() {
     </div>
   );
 }
+
+/**
+ * The signed-in user's teams and role in each, beside their name; an Admin's are all teams,
+ * said as such once there is more than the default one.
+ */
+function UserTeams({ session }: { session: Session }) {
+  if (session.role === "Admin") {
+    return session.teams.length > 1 ? (
+      <Link to="/teams" className="muted">
+        all teams
+      </Link>
+    ) : null;
+  }
+  return (
+    <Link to="/teams" aria-label={`Your teams: ${teamsSaid(session.teams)}`}>
+      <span className="muted">{session.teams.length === 1 ? "team" : "teams"}</span>{" "}
+      {teamsSaid(session.teams)}
+    </Link>
+  );
+}
+
+const teamsSaid = (teams: Session["teams"]) =>
+  teams.map((team) => `${team.name} (${team.role})`).join(", ");

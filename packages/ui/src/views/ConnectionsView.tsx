@@ -9,6 +9,8 @@ import { EditStoredButton } from "../components/credentials/EditStoredButton.js"
 import { IdField } from "../components/credentials/IdField.js";
 import { QueueScope } from "../components/credentials/QueueScope.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamChoiceField, teamChoice } from "../components/teams/TeamChoice.js";
+import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /**
  * Connections (Airflow's Admin → Connections): what tasks reach and with which credentials,
@@ -41,13 +43,18 @@ function CreateConnectionButton() {
       run={(form) =>
         ok(
           api.POST("/api/v1/connections", {
-            body: { connection_id: field(form, "connection_id"), ...connectionInput(form) },
+            body: {
+              connection_id: field(form, "connection_id"),
+              ...connectionInput(form),
+              ...teamChoice(form),
+            },
           }),
         )
       }
     >
       <IdField label="Connection id" name="connection_id" />
       <ConnectionFields />
+      <TeamChoiceField />
     </ActionButton>
   );
 }
@@ -77,6 +84,7 @@ function ConnectionTable() {
             <th scope="col">Password</th>
             <th scope="col">Queues</th>
             <th scope="col">Description</th>
+            <TeamHeader />
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -108,6 +116,7 @@ function ConnectionRow({ connection }: { connection: ListedConnection }) {
         <QueueScope owner={id} queues={connection.queues} />
       </td>
       <td>{connection.description ?? none}</td>
+      <TeamCell of={connection} />
       <td>
         <div className="row-actions">
           <EditStoredButton

@@ -4,6 +4,8 @@ import { useCan } from "../api/session.js";
 import type { Pool } from "../api/types.js";
 import { ActionButton, field } from "../components/ActionButton.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamChoiceField, teamChoice } from "../components/teams/TeamChoice.js";
+import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /** The pool every task uses unless it names another; the API refuses to delete it. */
 const defaultPool = "default_pool";
@@ -33,6 +35,7 @@ export function PoolsView() {
                     name: field(form, "name"),
                     slots: Number(field(form, "slots")),
                     description: field(form, "description") || null,
+                    ...teamChoice(form),
                   },
                 }),
               )
@@ -43,6 +46,7 @@ export function PoolsView() {
               <input name="name" required maxLength={256} autoComplete="off" />
             </label>
             <PoolFields />
+            <TeamChoiceField />
           </ActionButton>
         ) : null}
       </div>
@@ -68,6 +72,7 @@ export function PoolsView() {
                 Open
               </th>
               <th scope="col">Description</th>
+              <TeamHeader />
               {canChange ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
@@ -82,6 +87,7 @@ export function PoolsView() {
                 <td className="numeric">{pool.queued_slots}</td>
                 <td className="numeric">{pool.open_slots}</td>
                 <td>{pool.description ?? <span className="muted">—</span>}</td>
+                <TeamCell of={pool} />
                 {canChange ? (
                   <td>
                     <PoolActions pool={pool} />

@@ -9,6 +9,8 @@ import { QueueScope } from "../components/credentials/QueueScope.js";
 import { VariableFields } from "../components/credentials/VariableFields.js";
 import { variableChanges, variableInput } from "../components/credentials/variableInput.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
+import { TeamChoiceField, teamChoice } from "../components/teams/TeamChoice.js";
+import { TeamCell, TeamHeader } from "../components/teams/TeamColumn.js";
 
 /**
  * Variables (Airflow's Admin → Variables): values tasks read by key, each readable by tasks
@@ -42,12 +44,15 @@ function CreateVariableButton() {
       run={(form) => {
         const { value = "", ...input } = variableInput(form);
         return ok(
-          api.POST("/api/v1/variables", { body: { key: field(form, "key"), value, ...input } }),
+          api.POST("/api/v1/variables", {
+            body: { key: field(form, "key"), value, ...input, ...teamChoice(form) },
+          }),
         );
       }}
     >
       <IdField label="Key" name="key" />
       <VariableFields />
+      <TeamChoiceField />
     </ActionButton>
   );
 }
@@ -67,6 +72,7 @@ function VariableTable() {
           <th scope="col">Key</th>
           <th scope="col">Description</th>
           <th scope="col">Queues</th>
+          <TeamHeader />
           <th scope="col">Actions</th>
         </tr>
       </thead>
@@ -91,6 +97,7 @@ function VariableRow({ variable }: { variable: ListedVariable }) {
       <td>
         <QueueScope owner={key} queues={variable.queues} />
       </td>
+      <TeamCell of={variable} />
       <td>
         <div className="row-actions">
           <EditStoredButton

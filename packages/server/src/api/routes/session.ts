@@ -10,6 +10,7 @@ import {
   sessionCookieName,
   sessionTtlMs,
 } from "../../auth/sessions.js";
+import type { UserRecord } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
 
 const tags = ["Session"];
@@ -20,6 +21,12 @@ const tags = ["Session"];
  * changes made with it also need the CSRF token this answers with.
  */
 export function sessionRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  /** The user's teams and role in each, for the UI to show; an Admin's: all, role null. */
+  const teamsOf = async (user: UserRecord) =>
+    user.role === Role.admin
+      ? (await api.store.listTeams()).map((team) => ({ name: team.name, role: null }))
+      : (await api.store.teamRolesOf(user.username)).map((m) => ({ name: m.team, role: m.role }));
+
   return async (app) => {
     app.post(
       "/auth/session",
@@ -37,6 +44,7 @@ export function sessionRoutes(api: ApiContext): FastifyPluginAsyncZod {
         return {
           username: user.username,
           role: user.role,
+          teams: await teamsOf(user),
           csrf_token: session.csrfToken,
           expires_at: session.expiresAt.toISOString(),
         };
@@ -55,6 +63,7 @@ export function sessionRoutes(api: ApiContext): FastifyPluginAsyncZod {
         return {
           username: user.username,
           role: user.role,
+          teams: await teamsOf(user),
           // A page reload loses the token kept in memory; the page asks for it again here.
           csrf_token: token && session ? csrfTokenFor(api.edge.options.secretKey, token) : null,
           expires_at: session ? new Date(session.exp).toISOString() : null,

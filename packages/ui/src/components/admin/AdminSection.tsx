@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from "react";
 
-/** One part of the Admin page: a region named by its heading, with the buttons that add to it. */
+/** One part of the Admin page (or one team on the Teams page): a region named by its heading, with the buttons that add to it. */
 export function AdminSection({
   title,
   actions,

@@ -18,6 +18,7 @@ export function UsersSection() {
   const isAdmin = useCan("Admin");
   // The label points at the select rather than wrapping it, so its name is "Role" alone.
   const roleFieldId = useId();
+  const teamFieldId = useId();
   return (
     <AdminSection
       title="Users"
@@ -35,6 +36,7 @@ export function UsersSection() {
                     username: field(form, "username"),
                     password: String(form.get("password") ?? ""),
                     roles: [{ name: roleNamed(field(form, "role")) }],
+                    team: field(form, "team") || undefined,
                   },
                 }),
               )
@@ -64,12 +66,34 @@ export function UsersSection() {
                 ))}
               </select>
             </div>
+            <TeamSelect id={teamFieldId} />
           </ActionButton>
         ) : null
       }
     >
       {isAdmin ? <UserTable /> : <p className="muted">Only Admins manage users.</p>}
     </AdminSection>
+  );
+}
+
+/** The team in which a new user holds their role (ignored for an Admin, who is every team's). */
+function TeamSelect({ id }: { id: string }) {
+  const teams = useQuery({
+    queryKey: ["teams"],
+    queryFn: () => ok(api.GET("/api/v1/teams", { params: { query: { limit: 10_000 } } })),
+  });
+  if (teams.error) return <ErrorMessage error={teams.error} />;
+  return (
+    <div className="field">
+      <label htmlFor={id}>Team</label>
+      <select id={id} name="team" defaultValue="default">
+        {(teams.data?.teams ?? [{ name: "default" }]).map((team) => (
+          <option key={team.name} value={team.name}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -70,6 +70,11 @@ export interface EventFilter {
   after?: Date | undefined;
   /** Only events of these teams (a caller's teams); every team's when undefined. */
   teams?: readonly string[] | undefined;
+  /**
+   * With `teams`: also this user's own events of other teams, but not their refusals
+   * there, whose very existence would tell them another team's object exists.
+   */
+  orOwnedBy?: string | undefined;
 }
 
 /** The fields a page can be ordered by, named as the REST API names them. */
@@ -100,7 +105,8 @@ export async function findEvents(
   filter: EventFilter,
   page: { orderBy: EventOrderField; descending: boolean; limit: number; offset: number },
 ): Promise<{ items: EventRecord[]; total: number }> {
-  if (filter.events?.length === 0 || filter.teams?.length === 0) return { items: [], total: 0 };
+  if (filter.events?.length === 0) return { items: [], total: 0 };
+  if (filter.teams?.length === 0 && filter.orOwnedBy === undefined) return { items: [], total: 0 };
   const base = ctx.db.selectFrom("event_log").where((eb) => matches(eb, filter));
   const column = columnOf[page.orderBy];
   const direction = page.descending ? "desc" : "asc";
@@ -140,7 +146,14 @@ function matches(eb: ExpressionBuilder<Database, "event_log">, f: EventFilter) {
   if (f.excludedEvents?.length) conditions.push(eb("event", "not in", f.excludedEvents));
   if (f.before) conditions.push(eb("dttm", "<", f.before.getTime()));
   if (f.after) conditions.push(eb("dttm", ">", f.after.getTime()));
-  if (f.teams) conditions.push(eb("team", "in", f.teams));
+  if (f.teams) {
+    const ofTeams = f.teams.length > 0 ? [eb("team", "in", f.teams)] : [];
+    const own =
+      f.orOwnedBy === undefined
+        ? []
+        : [eb.and([eb("owner", "=", f.orOwnedBy), eb("event", "not like", "refused:%")])];
+    conditions.push(eb.or([...ofTeams, ...own]));
+  }
   return eb.and(conditions);
 }
 

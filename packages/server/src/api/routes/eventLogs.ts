@@ -5,11 +5,13 @@ import {
   eventLogListQuerySchema,
   eventLogSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type EventFilter, type EventRecord, eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+import { callerOf, requireTeamAccess, visibleTeams } from "../teamAccess.js";
 
 const tags = ["EventLog"];
 
@@ -67,14 +69,31 @@ export function eventFilterOf(q: {
   };
 }
 
-export async function requireEvent(api: ApiContext, id: number): Promise<EventRecord> {
-  const event = await api.store.getEvent(id);
-  if (!event) {
-    throw new BordaError(
+/**
+ * The events a caller may read (see `EventFilter.orOwnedBy`): their teams', and their own
+ * but for refusals in other teams.
+ */
+export function visibleEvents(request: FastifyRequest): Pick<EventFilter, "teams" | "orOwnedBy"> {
+  const teams = visibleTeams(request);
+  return teams === undefined ? {} : { teams, orOwnedBy: callerOf(request).user.username };
+}
+
+/** The event, if the caller may read it (`visibleEvents`); another team's is as missing. */
+export async function requireEvent(
+  api: ApiContext,
+  request: FastifyRequest,
+  id: number,
+): Promise<EventRecord> {
+  const missing = () =>
+    new BordaError(
       ErrorCode.notFound,
       `Event log entry ${id} not found; GET /eventLogs lists them.`,
     );
-  }
+  const event = await api.store.getEvent(id);
+  if (!event) throw missing();
+  const own =
+    event.owner === callerOf(request).user.username && !event.event.startsWith("refused:");
+  if (!own) await requireTeamAccess(api, request, event.team, missing);
   return event;
 }
 
@@ -95,12 +114,15 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
-        const { items, total } = await api.store.findEvents(eventFilterOf(q), {
-          orderBy: field,
-          descending,
-          limit: q.limit,
-          offset: q.offset,
-        });
+        const { items, total } = await api.store.findEvents(
+          { ...eventFilterOf(q), ...visibleEvents(request) },
+          {
+            orderBy: field,
+            descending,
+            limit: q.limit,
+            offset: q.offset,
+          },
+        );
         return { event_logs: items.map(toApiEventLog), total_entries: total };
       },
     );
@@ -123,7 +145,7 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiEventLog(await requireEvent(api, request.params.event_log_id));
+        return toApiEventLog(await requireEvent(api, request, request.params.event_log_id));
       },
     );
   };

@@ -296,7 +296,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await deleteDag(api, request.params.dag_id);
+        await deleteDag(api, request, request.params.dag_id);
         return reply.code(200).send();
       },
     );

@@ -76,7 +76,9 @@ export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiImportErrorV2(await requireImportError(api, request.params.import_error_id));
+        return toApiImportErrorV2(
+          await requireImportError(api, request, request.params.import_error_id),
+        );
       },
     );
   };

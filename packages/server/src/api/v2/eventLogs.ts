@@ -4,7 +4,7 @@ import { Role } from "../../auth/roles.js";
 import type { EventRecord } from "../../store/index.js";
 import { eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
-import { eventFilterOf, requireEvent, toApiEventLog, visibleEvents } from "../routes/eventLogs.js";
+import { eventFilterOf, eventReader, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
 import { instant, listQuery, nullableInstant, pageQuery, storedInt } from "./common.js";
 
 const tags = ["Event Log"];
@@ -91,7 +91,7 @@ export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
               included_events: q.included_events?.join(","),
               excluded_events: q.excluded_events?.join(","),
             }),
-            ...visibleEvents(request),
+            readableBy: eventReader(request),
           },
           {
             orderBy: (orderAliases[field] ?? field) as (typeof eventOrderFields)[number],

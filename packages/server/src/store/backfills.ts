@@ -6,6 +6,7 @@ import {
   RunType,
 } from "@borda/protocol";
 import { type Kysely, type Selectable, sql } from "kysely";
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { BackfillsTable, Database } from "./database.js";
 import { insertChunks } from "./insertChunks.js";
 import { type DagVersionRecord, toDate } from "./records.js";
@@ -130,11 +131,12 @@ export async function getBackfill(ctx: StoreContext, id: number): Promise<Backfi
 /** One page of backfills (of one DAG, or all), newest first or by id, and how many in all. */
 export async function listBackfills(
   ctx: StoreContext,
-  filter: { dagId?: string | undefined },
+  filter: { dagId?: string | undefined; teams?: readonly string[] | undefined },
   page: { limit: number; offset: number; descending: boolean },
 ): Promise<{ backfills: BackfillRecord[]; total: number }> {
   let query = ctx.db.selectFrom("backfills");
   if (filter.dagId !== undefined) query = query.where("dag_id", "=", filter.dagId);
+  if (filter.teams) query = query.where(dagOfTeams("backfills.dag_id", filter.teams));
   const [rows, count] = await Promise.all([
     query
       .selectAll()

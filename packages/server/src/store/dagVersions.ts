@@ -1,3 +1,4 @@
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { DagVersionRecord } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
 import { loadVersions } from "./versions.js";
@@ -12,7 +13,12 @@ export type DagVersionOrderField = (typeof dagVersionOrderFields)[number];
  */
 export async function findDagVersions(
   ctx: StoreContext,
-  filter: { dagId?: string | undefined; versionNumber?: number | undefined },
+  filter: {
+    dagId?: string | undefined;
+    versionNumber?: number | undefined;
+    /** Only versions of DAGs of these teams (a caller's); an empty list matches nothing. */
+    teams?: readonly string[] | undefined;
+  },
   page: { orderBy: DagVersionOrderField; descending: boolean; limit: number; offset: number },
 ): Promise<{ versions: DagVersionRecord[]; total: number }> {
   let query = ctx.db.selectFrom("dag_versions");
@@ -20,6 +26,7 @@ export async function findDagVersions(
   if (filter.versionNumber !== undefined) {
     query = query.where("version_number", "=", filter.versionNumber);
   }
+  if (filter.teams) query = query.where(dagOfTeams("dag_versions.dag_id", filter.teams));
   const direction = page.descending ? "desc" : "asc";
   const rows = await query
     .select("id")

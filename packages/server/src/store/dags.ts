@@ -224,8 +224,15 @@ export async function forgetMissingFolderFiles(
   });
 }
 
-export async function listImportErrors(ctx: StoreContext): Promise<ImportErrorRecord[]> {
-  const rows = await ctx.db.selectFrom("import_errors").selectAll().orderBy("id").execute();
+/** Import errors, of `teams` only when given (an empty list: none). */
+export async function listImportErrors(
+  ctx: StoreContext,
+  filter: { teams?: readonly string[] | undefined } = {},
+): Promise<ImportErrorRecord[]> {
+  if (filter.teams?.length === 0) return [];
+  let query = ctx.db.selectFrom("import_errors").selectAll().orderBy("id");
+  if (filter.teams) query = query.where("team", "in", filter.teams);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: Number(r.id),
     fileloc: r.fileloc,
@@ -244,7 +251,12 @@ export async function getDag(ctx: StoreContext, dagId: string): Promise<DagRecor
 
 export async function listDags(
   ctx: StoreContext,
-  filter: { dagIds?: readonly string[]; onlyActive?: boolean } = {},
+  filter: {
+    dagIds?: readonly string[];
+    onlyActive?: boolean;
+    /** Only DAGs of these teams (a caller's); an empty list finds none. */
+    teams?: readonly string[] | undefined;
+  } = {},
 ): Promise<DagRecord[]> {
   let query = ctx.db
     .selectFrom("dags")
@@ -265,6 +277,10 @@ export async function listDags(
     query = query.where("dags.dag_id", "in", filter.dagIds);
   }
   if (filter.onlyActive) query = query.where("dags.is_active", "=", 1);
+  if (filter.teams) {
+    if (filter.teams.length === 0) return [];
+    query = query.where("dags.team", "in", filter.teams);
+  }
   const rows = await query.execute();
   const tags = rows.length
     ? await ctx.db
@@ -341,13 +357,16 @@ export async function setDagPaused(
 
 /**
  * The source of a DAG file, as its DAGs' current version recorded it; null when no active
- * DAG comes from that file. Only recorded sources are served, never a file read from disk.
+ * DAG (of `teams`, when given) comes from that file. Only recorded sources are served,
+ * never a file read from disk.
  */
 export async function getDagFileSource(
   ctx: StoreContext,
   origin: DagFileOrigin,
   fileloc: string,
+  teams?: readonly string[],
 ): Promise<string | null> {
+  if (teams?.length === 0) return null;
   const row = await ctx.db
     .selectFrom("dags")
     .innerJoin("dag_versions", "dag_versions.id", "dags.current_version_id")
@@ -355,6 +374,7 @@ export async function getDagFileSource(
     .where("dags.origin", "=", origin)
     .where("dags.fileloc", "=", fileloc)
     .where("dags.is_active", "=", 1)
+    .$if(teams !== undefined, (qb) => qb.where("dags.team", "in", teams ?? []))
     .orderBy("dag_versions.id", "desc")
     .limit(1)
     .executeTakeFirst();

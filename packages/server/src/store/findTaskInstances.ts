@@ -1,5 +1,6 @@
 import type { TaskInstanceState } from "@borda/protocol";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { Database } from "./database.js";
 import type { TaskInstanceRecord } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
@@ -36,6 +37,8 @@ export interface TaskInstanceFilter {
   endDate?: Range<Date> | undefined;
   /** Seconds from start to end; an instance without both never matches a bound. */
   durationSeconds?: Range<number> | undefined;
+  /** Only task instances of DAGs of these teams (a caller's); an empty list matches nothing. */
+  teams?: readonly string[] | undefined;
 }
 
 /** The fields a page can be ordered by, named as the REST API names them. */
@@ -127,6 +130,7 @@ function matches(eb: From, f: TaskInstanceFilter): Expression<SqlBool> {
   within(eb.ref("task_instances.start_date"), millis(f.startDate));
   within(eb.ref("task_instances.end_date"), millis(f.endDate));
   within(durationSeconds(eb), f.durationSeconds);
+  if (f.teams) conditions.push(dagOfTeams("task_instances.dag_id", f.teams));
   return eb.and(conditions);
 }
 

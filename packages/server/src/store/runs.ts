@@ -13,6 +13,7 @@ import {
   sql,
 } from "kysely";
 import { recordRunCallbacks } from "./callbackOutbox.js";
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { DagRunsTable, Database } from "./database.js";
 import type { Range } from "./findTaskInstances.js";
 import { insertDagRun } from "./insertDagRun.js";
@@ -89,6 +90,8 @@ export interface DagRunFilter {
   logicalDate?: Range<Date> | undefined;
   startDate?: Range<Date> | undefined;
   endDate?: Range<Date> | undefined;
+  /** Only runs of DAGs of these teams (a caller's); an empty list matches nothing. */
+  teams?: readonly string[] | undefined;
 }
 
 /** The fields a page of runs can be ordered by, named as the REST API names them. */
@@ -189,6 +192,7 @@ function matchesRuns(eb: ExpressionBuilder<Database, "dag_runs">, f: DagRunFilte
   within("logical_date", f.logicalDate);
   within("start_date", f.startDate);
   within("end_date", f.endDate);
+  if (f.teams) conditions.push(dagOfTeams("dag_runs.dag_id", f.teams));
   return eb.and(conditions);
 }
 

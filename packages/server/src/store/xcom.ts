@@ -1,5 +1,6 @@
 import { type DagSpec, findTask } from "@borda/protocol";
 import type { Selectable } from "kysely";
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { XcomTable } from "./database.js";
 import type { StoreContext } from "./storeContext.js";
 
@@ -87,7 +88,15 @@ export interface XcomEntry extends Omit<XcomRecord, "value"> {
  */
 export async function findXcoms(
   ctx: StoreContext,
-  filter: { dagId?: string; runId?: string; taskId?: string; key?: string; mapIndex?: number },
+  filter: {
+    dagId?: string;
+    runId?: string;
+    taskId?: string;
+    key?: string;
+    mapIndex?: number;
+    /** Only entries of DAGs of these teams (a caller's); an empty list matches nothing. */
+    teams?: readonly string[] | undefined;
+  },
   page: { limit: number; offset: number },
 ): Promise<{ items: XcomEntry[]; total: number }> {
   let base = ctx.db.selectFrom("xcom").innerJoin("dag_runs", "dag_runs.id", "xcom.dag_run_id");
@@ -96,6 +105,7 @@ export async function findXcoms(
   if (filter.taskId !== undefined) base = base.where("xcom.task_id", "=", filter.taskId);
   if (filter.key !== undefined) base = base.where("xcom.key", "=", filter.key);
   if (filter.mapIndex !== undefined) base = base.where("xcom.map_index", "=", filter.mapIndex);
+  if (filter.teams) base = base.where(dagOfTeams("xcom.dag_id", filter.teams));
   const [rows, count] = await Promise.all([
     base
       .select([

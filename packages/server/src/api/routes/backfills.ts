@@ -6,13 +6,16 @@ import {
   backfillSchema,
   dryRunBackfillCollectionSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type BackfillRequest, backfillNotFound } from "../../scheduler/backfills.js";
-import type { BackfillProgress, BackfillRecord } from "../../store/index.js";
+import { type BackfillProgress, type BackfillRecord, defaultTeam } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 import { noteEvent } from "../recordEvents.js";
+import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
+import { dagNotBackfillable, requireDagTeam } from "./dagTeamAccess.js";
 
 const tags = ["Backfill"];
 
@@ -56,15 +59,43 @@ export async function backfillAnswer(api: ApiContext, backfill: BackfillRecord) 
   );
 }
 
-export async function requireBackfill(api: ApiContext, id: number): Promise<BackfillRecord> {
+/** The backfill, if the caller may have its DAG's (another team's is as missing). */
+export async function requireBackfill(
+  api: ApiContext,
+  request: FastifyRequest,
+  id: number,
+): Promise<BackfillRecord> {
   const backfill = await api.store.getBackfill(id);
   if (!backfill) throw backfillNotFound(id);
+  const team = (await api.store.teamOfDag(backfill.dagId)) ?? defaultTeam;
+  await requireTeamAccess(api, request, team, () => backfillNotFound(id));
   return backfill;
 }
 
-/** One page of backfills (of one DAG, or all), ordered by id. */
+/**
+ * Lets a backfill (or its dry run) of `dagId` be planned only by a User of the DAG's
+ * team; another team's DAG answers the scheduler's own 404 for a DAG it cannot backfill.
+ */
+export const requireBackfillDag = (api: ApiContext, request: FastifyRequest, dagId: string) =>
+  requireDagTeam(api, request, dagId, () => dagNotBackfillable(dagId));
+
+/** Pauses, unpauses or cancels the backfill, if the caller may change its DAG's. */
+export async function changeBackfill(
+  api: ApiContext,
+  request: FastifyRequest,
+  action: keyof typeof backfillActions,
+  id: number,
+): Promise<BackfillRecord> {
+  await requireBackfill(api, request, id);
+  const backfill = await backfillActions[action](api, id);
+  noteEvent(request, backfill.dagId, { backfill_id: id });
+  return backfill;
+}
+
+/** One page of backfills (of one DAG, or all the caller sees), ordered by id. */
 export async function listBackfillAnswers(
   api: ApiContext,
+  request: FastifyRequest,
   query: {
     dag_id?: string | undefined;
     limit: number;
@@ -74,7 +105,7 @@ export async function listBackfillAnswers(
 ) {
   const { descending } = sortOrder(query.order_by, ["id"] as const, "id");
   const { backfills, total } = await api.store.listBackfills(
-    { dagId: query.dag_id },
+    { dagId: query.dag_id, teams: visibleTeams(request) },
     { limit: query.limit, offset: query.offset, descending },
   );
   const progress = await api.store.getBackfillProgress(backfills.map((b) => b.id));
@@ -112,7 +143,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return listBackfillAnswers(api, request.query);
+        return listBackfillAnswers(api, request, request.query);
       },
     );
 
@@ -128,7 +159,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return backfillAnswer(api, await requireBackfill(api, request.params.backfill_id));
+        return backfillAnswer(api, await requireBackfill(api, request, request.params.backfill_id));
       },
     );
 
@@ -144,6 +175,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
+        await requireBackfillDag(api, request, request.body.dag_id);
         return backfillAnswer(
           api,
           await api.scheduler.backfills.create(toBackfillRequest(request.body, user.username)),
@@ -163,6 +195,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
+        await requireBackfillDag(api, request, request.body.dag_id);
         const dates = await api.scheduler.backfills.dryRun(
           toBackfillRequest(request.body, user.username),
         );
@@ -173,7 +206,7 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    for (const [action, run] of Object.entries(backfillActions)) {
+    for (const action of Object.keys(backfillActions) as (keyof typeof backfillActions)[]) {
       app.put(
         `/backfills/:backfill_id/${action}`,
         {
@@ -186,10 +219,10 @@ export function backfillRoutes(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.user);
-          const id = request.params.backfill_id;
-          const backfill = await run(api, id);
-          noteEvent(request, backfill.dagId, { backfill_id: id });
-          return backfillAnswer(api, backfill);
+          return backfillAnswer(
+            api,
+            await changeBackfill(api, request, action, request.params.backfill_id),
+          );
         },
       );
     }

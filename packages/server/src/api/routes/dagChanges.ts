@@ -6,13 +6,15 @@ import {
   ErrorCode,
   noContentSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type ApiContext, authorize } from "../apiContext.js";
+import { requireTeamAccess, teamsWithRole } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
 import { parseFileToken, toApiDag } from "./dags.js";
-import { dagParams } from "./pathParams.js";
+import { dagParams, requireDag } from "./pathParams.js";
 
 /**
  * Changes to DAGs as a whole: pausing many at once, deleting one's metadata, and
@@ -45,7 +47,10 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
         updateMask(q.update_mask, ["is_paused"]);
         const pattern = q.dag_id_pattern === "~" ? "" : q.dag_id_pattern.toLowerCase();
         const wantedTags = q.tags === undefined ? [] : [q.tags].flat();
-        const matching = (await api.store.listDags({ onlyActive: q.only_active }))
+        // Only the DAGs of teams in which the caller may change them: the others are not
+        // theirs to pause, whether they can see them or not.
+        const teams = teamsWithRole(request, Role.user);
+        const matching = (await api.store.listDags({ onlyActive: q.only_active, teams }))
           .filter(
             (dag) =>
               dag.dagId.toLowerCase().includes(pattern) &&
@@ -82,7 +87,7 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await deleteDag(api, request.params.dag_id);
+        await deleteDag(api, request, request.params.dag_id);
         return reply.code(204).send(null);
       },
     );
@@ -99,7 +104,7 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await reparseDagFile(api, request.params.file_token);
+        await reparseDagFile(api, request, request.params.file_token);
         return reply.code(201).send();
       },
     );
@@ -110,17 +115,22 @@ export function dagChangeRoutes(api: ApiContext): FastifyPluginAsyncZod {
  * Processes the DAG file `fileToken` names now, changed or not, for both API versions: a
  * folder file from the folder, a deployed one from the source it was deployed with.
  * Airflow only queues the request; Borda returns once the file is recorded, so what a
- * client reads next is the new parse. A token naming no file is a 404.
+ * client reads next is the new parse. A token naming no file, or another team's, is a 404.
  */
-export async function reparseDagFile(api: ApiContext, fileToken: string): Promise<void> {
-  const file = parseFileToken(fileToken);
-  const source = file && (await api.store.getDagFileSource(file.origin, file.fileloc));
-  if (!file || source === null) {
-    throw new BordaError(
+export async function reparseDagFile(
+  api: ApiContext,
+  request: FastifyRequest,
+  fileToken: string,
+): Promise<void> {
+  const missing = () =>
+    new BordaError(
       ErrorCode.notFound,
       "No DAG file has this file_token; GET /dags/{dag_id} gives the file_token of a DAG's file.",
     );
-  }
+  const file = parseFileToken(fileToken);
+  const source = file && (await api.store.getDagFileSource(file.origin, file.fileloc));
+  if (!file || source === null) throw missing();
+  await requireTeamAccess(api, request, await api.store.teamOfFile(file.fileloc), missing);
   if (file.origin === "folder") await api.processor.reparseFolderFile(file.fileloc);
   else await api.processor.deploy({ fileName: file.fileloc, source });
 }
@@ -130,7 +140,12 @@ export async function reparseDagFile(api: ApiContext, fileToken: string): Promis
  * Airflow, a DAG whose file is still in the DAGs folder comes back, with no history, the
  * next time the folder is scanned; a deployed file's DAG stays gone until deployed again.
  */
-export async function deleteDag(api: ApiContext, dagId: string): Promise<void> {
+export async function deleteDag(
+  api: ApiContext,
+  request: FastifyRequest,
+  dagId: string,
+): Promise<void> {
+  await requireDag(api, request, dagId);
   const outcome = await api.store.deleteDag(dagId);
   if (!outcome.deleted && outcome.reason === "notFound") {
     throw new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found.`);

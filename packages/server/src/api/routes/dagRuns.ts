@@ -15,11 +15,15 @@ import {
   triggerDagRunSchema,
   updateDagRunStateSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
+import { runNotFound } from "../../scheduler/runChanges.js";
 import { type DagRunFilter, type DagRunRecord, dagRunOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
+import { dagNotRunnable, requireDagTeam } from "./dagTeamAccess.js";
 import { dagParams, requireDag, requireRun, runParams, unlessAll } from "./pathParams.js";
 import { dateRange, toApiTaskInstance } from "./taskInstances.js";
 
@@ -46,10 +50,17 @@ export function toApiDagRun(run: DagRunRecord) {
 
 /**
  * How many runs each of `dagIds` (every DAG when empty) has in each state, every state
- * listed; ids that name no DAG are left out. Both API versions' DAG stats.
+ * listed; ids that name no DAG, or another team's, are left out. Both API versions' DAG stats.
  */
-export async function dagStats(api: ApiContext, dagIds: readonly string[]) {
-  const dags = await api.store.listDags(dagIds.length > 0 ? { dagIds: [...dagIds] } : {});
+export async function dagStats(
+  api: ApiContext,
+  request: FastifyRequest,
+  dagIds: readonly string[],
+) {
+  const teams = visibleTeams(request);
+  const dags = await api.store.listDags(
+    dagIds.length > 0 ? { dagIds: [...dagIds], teams } : { teams },
+  );
   const counts = new Map(
     (await api.store.countDagRunsByState(dags.map((d) => d.dagId))).map((c) => [
       `${c.dagId}/${c.state}`,
@@ -103,6 +114,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
           {
             dagId,
             states: state === undefined ? undefined : [state].flat(),
+            teams: visibleTeams(request),
           },
           request.query,
         );
@@ -130,6 +142,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
             logicalDate: dateRange(form.execution_date_gte, form.execution_date_lte),
             startDate: dateRange(form.start_date_gte, form.start_date_lte),
             endDate: dateRange(form.end_date_gte, form.end_date_lte),
+            teams: visibleTeams(request),
           },
           { limit: form.page_limit, offset: form.page_offset, order_by: form.order_by },
         );
@@ -153,7 +166,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
           .split(",")
           .map((id) => id.trim())
           .filter((id) => id !== "");
-        const dags = await dagStats(api, wanted);
+        const dags = await dagStats(api, request, wanted);
         return { dags, total_entries: dags.length };
       },
     );
@@ -203,7 +216,9 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
           );
         }
         const when = (value: string | null | undefined) => (value ? new Date(value) : undefined);
-        const run = await api.scheduler.triggerRun(request.params.dag_id, {
+        const dagId = request.params.dag_id;
+        await requireDagTeam(api, request, dagId, () => dagNotRunnable(dagId));
+        const run = await api.scheduler.triggerRun(dagId, {
           runId: body.dag_run_id ?? undefined,
           logicalDate: when(body.logical_date ?? body.execution_date),
           dataIntervalStart: when(body.data_interval_start),
@@ -233,6 +248,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
+        await requireDagTeam(api, request, dagId, () => runNotFound(dagId, runId));
         return toApiDagRun(
           await api.scheduler.changes.setDagRunState(dagId, runId, request.body.state),
         );
@@ -272,7 +288,9 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await api.scheduler.changes.deleteDagRun(request.params.dag_id, request.params.dag_run_id);
+        const { dag_id: dagId, dag_run_id: runId } = request.params;
+        await requireDagTeam(api, request, dagId, () => runNotFound(dagId, runId));
+        await api.scheduler.changes.deleteDagRun(dagId, runId);
         return reply.code(204).send(null);
       },
     );
@@ -295,6 +313,7 @@ export function dagRunRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
+        await requireDagTeam(api, request, dagId, () => runNotFound(dagId, runId));
         const cleared = await api.scheduler.changes.clearTaskInstances(dagId, runId, null, {
           dryRun: request.body.dry_run,
         });

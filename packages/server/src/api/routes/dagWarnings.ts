@@ -1,7 +1,9 @@
 import { dagWarningCollectionSchema, dagWarningQuerySchema } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
 
 /**
  * Airflow's DAG warnings: what is wrong with a DAG that parsed. The one Borda can tell is
@@ -13,11 +15,16 @@ import { type ApiContext, authorize, page } from "../apiContext.js";
 
 const nonExistentPool = "non-existent pool" as const;
 
-/** The DAG warnings as they are now, of one DAG or of every active one. */
-export async function dagWarnings(api: ApiContext, dagId: string | undefined) {
+/** The DAG warnings as they are now, of one DAG or of every active one the caller sees. */
+export async function dagWarnings(
+  api: ApiContext,
+  request: FastifyRequest,
+  dagId: string | undefined,
+) {
   const [dags, pools] = await Promise.all([
     api.store.listDags({
       onlyActive: true,
+      teams: visibleTeams(request),
       ...(dagId === undefined ? {} : { dagIds: [dagId] }),
     }),
     api.store.listPools(),
@@ -63,7 +70,7 @@ export function dagWarningRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const q = request.query;
-        const warnings = await dagWarnings(api, q.dag_id);
+        const warnings = await dagWarnings(api, request, q.dag_id);
         const { items, total } = page(
           warnings.filter((w) => q.warning_type === undefined || w.warning_type === q.warning_type),
           q,

@@ -31,6 +31,7 @@ import {
   sendPlainText,
   wantsPlainText,
 } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
 import { dagParams, requireDag } from "./pathParams.js";
 
@@ -38,8 +39,8 @@ const tags = ["DAG"];
 
 /**
  * A DAG file's `file_token`: its origin and path, base64url. Airflow signs its tokens so
- * they cannot name other files; Borda's only ever select a source it recorded for a DAG,
- * which any Viewer may read, so there is nothing to protect by signing.
+ * they cannot name other files; Borda's only ever select a source it recorded for a DAG
+ * the caller may read (one of their teams'), so there is nothing to protect by signing.
  */
 export const fileToken = (dag: DagRecord) =>
   Buffer.from(`${dag.origin}:${dag.fileloc}`).toString("base64url");
@@ -215,7 +216,9 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const wantedTags = q.tags === undefined ? [] : Array.isArray(q.tags) ? q.tags : [q.tags];
-        const dags = (await api.store.listDags({ onlyActive: q.only_active })).filter(
+        const dags = (
+          await api.store.listDags({ onlyActive: q.only_active, teams: visibleTeams(request) })
+        ).filter(
           (dag) =>
             (q.dag_id_pattern === undefined ||
               dag.dagId.toLowerCase().includes(q.dag_id_pattern.toLowerCase())) &&
@@ -388,7 +391,9 @@ export function dagRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await authorize(api, request, Role.viewer);
         const file = parseFileToken(request.params.file_token);
-        const source = file && (await api.store.getDagFileSource(file.origin, file.fileloc));
+        const source =
+          file &&
+          (await api.store.getDagFileSource(file.origin, file.fileloc, visibleTeams(request)));
         if (source === null) {
           throw new BordaError(
             ErrorCode.notFound,

@@ -5,11 +5,18 @@ import {
   eventLogListQuerySchema,
   eventLogSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { type EventFilter, type EventRecord, eventOrderFields } from "../../store/index.js";
+import {
+  type EventFilter,
+  type EventReader,
+  type EventRecord,
+  eventOrderFields,
+} from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+import { callerOf, requireTeamAccess, teamsWithRole, visibleTeams } from "../teamAccess.js";
 
 const tags = ["EventLog"];
 
@@ -67,13 +74,38 @@ export function eventFilterOf(q: {
   };
 }
 
-export async function requireEvent(api: ApiContext, id: number): Promise<EventRecord> {
-  const event = await api.store.getEvent(id);
-  if (!event) {
-    throw new BordaError(
+/** Who reads the event log, for the store's filter: undefined (everything) for an Admin. */
+export function eventReader(request: FastifyRequest): EventReader | undefined {
+  const teams = visibleTeams(request);
+  if (teams === undefined) return undefined;
+  return {
+    username: callerOf(request).user.username,
+    teams,
+    refusalTeams: teamsWithRole(request, Role.op) ?? [],
+  };
+}
+
+/** The event, if the caller may read it (`EventReader`); any other is as missing. */
+export async function requireEvent(
+  api: ApiContext,
+  request: FastifyRequest,
+  id: number,
+): Promise<EventRecord> {
+  const missing = () =>
+    new BordaError(
       ErrorCode.notFound,
       `Event log entry ${id} not found; GET /eventLogs lists them.`,
     );
+  const event = await api.store.getEvent(id);
+  if (!event) throw missing();
+  const reader = eventReader(request);
+  if (reader === undefined) return event;
+  const refusal = event.event.startsWith("refused:");
+  const own = !refusal && event.owner === reader.username;
+  const ofTeam = (refusal ? reader.refusalTeams : reader.teams).includes(event.team);
+  if (!own && !ofTeam) {
+    // Recorded as any refusal is; from a team the caller is in, the event is only hidden.
+    await requireTeamAccess(api, request, event.team, missing, Role.op);
   }
   return event;
 }
@@ -95,12 +127,15 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
-        const { items, total } = await api.store.findEvents(eventFilterOf(q), {
-          orderBy: field,
-          descending,
-          limit: q.limit,
-          offset: q.offset,
-        });
+        const { items, total } = await api.store.findEvents(
+          { ...eventFilterOf(q), readableBy: eventReader(request) },
+          {
+            orderBy: field,
+            descending,
+            limit: q.limit,
+            offset: q.offset,
+          },
+        );
         return { event_logs: items.map(toApiEventLog), total_entries: total };
       },
     );
@@ -123,7 +158,7 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiEventLog(await requireEvent(api, request.params.event_log_id));
+        return toApiEventLog(await requireEvent(api, request, request.params.event_log_id));
       },
     );
   };

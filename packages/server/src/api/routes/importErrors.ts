@@ -5,11 +5,13 @@ import {
   importErrorCollectionSchema,
   importErrorSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { ImportErrorRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
 
 const tags = ["ImportError"];
 
@@ -28,14 +30,20 @@ export const importErrorOrder = {
   filename: (e: ImportErrorRecord) => e.fileloc,
 };
 
-export async function requireImportError(api: ApiContext, id: number): Promise<ImportErrorRecord> {
-  const error = (await api.store.listImportErrors()).find((e) => e.id === id);
-  if (!error) {
-    throw new BordaError(
+/** The import error, if the caller may see its team's (another team's is as missing). */
+export async function requireImportError(
+  api: ApiContext,
+  request: FastifyRequest,
+  id: number,
+): Promise<ImportErrorRecord> {
+  const missing = () =>
+    new BordaError(
       ErrorCode.notFound,
       `Import error ${id} not found; GET /importErrors lists them.`,
     );
-  }
+  const error = (await api.store.listImportErrors()).find((e) => e.id === id);
+  if (!error) throw missing();
+  await requireTeamAccess(api, request, error.team, missing);
   return error;
 }
 
@@ -53,7 +61,7 @@ export function importErrorRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { items, total } = page(
-          await api.store.listImportErrors(),
+          await api.store.listImportErrors({ teams: visibleTeams(request) }),
           request.query,
           importErrorOrder,
           "import_error_id",
@@ -73,7 +81,9 @@ export function importErrorRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiImportError(await requireImportError(api, request.params.import_error_id));
+        return toApiImportError(
+          await requireImportError(api, request, request.params.import_error_id),
+        );
       },
     );
   };

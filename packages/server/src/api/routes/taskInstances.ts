@@ -7,6 +7,7 @@ import {
   taskInstanceSchema,
   type taskStateFilterValues,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -16,6 +17,7 @@ import {
   taskInstanceOrderFields,
 } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
 import {
   mapIndexOf,
   requireRun,
@@ -111,18 +113,24 @@ function boundsOf(q: {
 
 /** Reading task instances and their logs; changing them is in taskInstanceChanges.ts. */
 export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
+  /** One page of the task instances matching `filter` of the DAGs the caller sees. */
   const findPage = async (
+    request: FastifyRequest,
     filter: TaskInstanceFilter,
     query: { limit: number; offset: number; order_by?: string | undefined },
     defaultOrder: string,
   ) => {
     const { field, descending } = sortOrder(query.order_by, taskInstanceOrderFields, defaultOrder);
-    const { items, total } = await api.store.findTaskInstances(filter, {
-      orderBy: field,
-      descending,
-      limit: query.limit,
-      offset: query.offset,
-    });
+    const teams = visibleTeams(request);
+    const { items, total } = await api.store.findTaskInstances(
+      { ...filter, teams },
+      {
+        orderBy: field,
+        descending,
+        limit: query.limit,
+        offset: query.offset,
+      },
+    );
     return { task_instances: items.map(toApiTaskInstance), total_entries: total };
   };
 
@@ -149,6 +157,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
           await requireRun(api, request, dagId, runId);
         const states = list(q.state);
         return findPage(
+          request,
           {
             dagIds: dagId === undefined ? undefined : [dagId],
             runIds: runId === undefined ? undefined : [runId],
@@ -178,6 +187,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const form = request.body;
         return findPage(
+          request,
           {
             dagIds: form.dag_ids,
             runIds: form.dag_run_ids,
@@ -234,6 +244,7 @@ export function taskInstanceRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await requireRun(api, request, dagId, runId);
         const states = list(q.state);
         return findPage(
+          request,
           {
             dagIds: [dagId],
             runIds: [runId],

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { XcomEntry } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
 import { requireRun, taskParams, unlessAll } from "./pathParams.js";
 
 const tags = ["XCom"];
@@ -51,6 +52,7 @@ export function xcomRoutes(api: ApiContext): FastifyPluginAsyncZod {
             taskId: unlessAll(taskId),
             key: q.xcom_key,
             mapIndex: q.map_index,
+            teams: visibleTeams(request),
           },
           { limit: q.limit, offset: q.offset },
         );

@@ -8,12 +8,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type ApiContext, authorize } from "../apiContext.js";
-import { noteEvent } from "../recordEvents.js";
 import {
   backfillActions,
   backfillAnswer,
+  changeBackfill,
   listBackfillAnswers,
   requireBackfill,
+  requireBackfillDag,
   toBackfillRequest,
 } from "../routes/backfills.js";
 import { nullableInstant, pageQuery, v1Paging } from "./common.js";
@@ -67,7 +68,7 @@ export function backfillRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return listBackfillAnswers(api, {
+        return listBackfillAnswers(api, request, {
           dag_id: request.query.dag_id,
           ...v1Paging(request.query),
         });
@@ -86,7 +87,7 @@ export function backfillRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return backfillAnswer(api, await requireBackfill(api, request.params.backfill_id));
+        return backfillAnswer(api, await requireBackfill(api, request, request.params.backfill_id));
       },
     );
 
@@ -102,6 +103,7 @@ export function backfillRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
+        await requireBackfillDag(api, request, request.body.dag_id);
         const backfill = await api.scheduler.backfills.create(
           toBackfillRequest(request.body, user.username),
         );
@@ -121,6 +123,7 @@ export function backfillRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await authorize(api, request, Role.user);
+        await requireBackfillDag(api, request, request.body.dag_id);
         const dates = await api.scheduler.backfills.dryRun(
           toBackfillRequest(request.body, user.username),
         );
@@ -136,7 +139,7 @@ export function backfillRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
     );
 
-    for (const [action, run] of Object.entries(backfillActions)) {
+    for (const action of Object.keys(backfillActions) as (keyof typeof backfillActions)[]) {
       app.put(
         `/backfills/:backfill_id/${action}`,
         {
@@ -149,10 +152,10 @@ export function backfillRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         },
         async (request) => {
           await authorize(api, request, Role.user);
-          const id = request.params.backfill_id;
-          const backfill = await run(api, id);
-          noteEvent(request, backfill.dagId, { backfill_id: id });
-          return backfillAnswer(api, backfill);
+          return backfillAnswer(
+            api,
+            await changeBackfill(api, request, action, request.params.backfill_id),
+          );
         },
       );
     }

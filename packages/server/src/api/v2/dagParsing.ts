@@ -19,7 +19,7 @@ export function dagParsingRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await reparseDagFile(api, request.params.file_token);
+        await reparseDagFile(api, request, request.params.file_token);
         return reply.code(201).send();
       },
     );

@@ -1,7 +1,9 @@
 import { dagRunStates, maxStoredInt, RunType, TaskInstanceState } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
+import { runNotFound } from "../../scheduler/runChanges.js";
 import {
   type DagRunFilter,
   type DagRunRecord,
@@ -10,8 +12,10 @@ import {
 } from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
 import { dagStats, toApiDagRun } from "../routes/dagRuns.js";
+import { dagNotRunnable, requireDagTeam } from "../routes/dagTeamAccess.js";
 import { dagParams, requireDag, requireRun, runParams, unlessAll } from "../routes/pathParams.js";
 import { dateRange } from "../routes/taskInstances.js";
+import { visibleTeams } from "../teamAccess.js";
 import { instant, listQuery, nullableInstant, pageQuery, v1Paging } from "./common.js";
 import { dagVersionV2Schema, toApiDagVersionV2 } from "./dagVersions.js";
 import { taskInstanceCollectionV2Schema, toApiTaskInstanceV2 } from "./taskInstances.js";
@@ -148,8 +152,10 @@ const clearBody = z.object({
 });
 
 export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
+  /** One page of the runs matching `filter` of the DAGs the caller sees. */
   const findPage = async (
-    filter: DagRunFilter,
+    request: FastifyRequest,
+    unfiltered: DagRunFilter,
     query: { limit: number; offset: number; order_by?: string | null | undefined },
   ) => {
     const { field, descending } = sortOrder(
@@ -157,6 +163,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       dagRunOrderFields,
       "logical_date",
     );
+    const filter = { ...unfiltered, teams: visibleTeams(request) };
     const [runs, total] = await Promise.all([
       api.store.listDagRuns(filter, {
         orderBy: field,
@@ -188,6 +195,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         const dagId = unlessAll(request.params.dag_id);
         if (dagId !== undefined) await requireDag(api, request, dagId);
         return findPage(
+          request,
           {
             dagIds: dagId === undefined ? undefined : [dagId],
             states: q.state,
@@ -216,6 +224,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         const form = request.body;
         const dagId = unlessAll(request.params.dag_id);
         return findPage(
+          request,
           {
             dagIds: dagId === undefined ? (form.dag_ids ?? undefined) : [dagId],
             states: form.states ?? undefined,
@@ -252,7 +261,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const dags = (await dagStats(api, request.query.dag_ids ?? [])).map((d) => ({
+        const dags = (await dagStats(api, request, request.query.dag_ids ?? [])).map((d) => ({
           ...d,
           dag_display_name: d.dag_id,
         }));
@@ -293,7 +302,9 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.user);
         const body = request.body;
         const when = (value: string | null | undefined) => (value ? new Date(value) : undefined);
-        const run = await api.scheduler.triggerRun(request.params.dag_id, {
+        const dagId = request.params.dag_id;
+        await requireDagTeam(api, request, dagId, () => dagNotRunnable(dagId));
+        const run = await api.scheduler.triggerRun(dagId, {
           runId: body.dag_run_id ?? undefined,
           logicalDate: when(body.logical_date ?? body.run_after),
           dataIntervalStart: when(body.data_interval_start),
@@ -345,7 +356,9 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await api.scheduler.changes.deleteDagRun(request.params.dag_id, request.params.dag_run_id);
+        const { dag_id: dagId, dag_run_id: runId } = request.params;
+        await requireDagTeam(api, request, dagId, () => runNotFound(dagId, runId));
+        await api.scheduler.changes.deleteDagRun(dagId, runId);
         return reply.code(204).send(null);
       },
     );
@@ -366,6 +379,7 @@ export function dagRunRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.user);
         const { dag_id: dagId, dag_run_id: runId } = request.params;
         const { dry_run: dryRun, only_failed: onlyFailed } = request.body;
+        await requireDagTeam(api, request, dagId, () => runNotFound(dagId, runId));
         const cleared = await api.scheduler.changes.clearTaskInstances(dagId, runId, null, {
           dryRun,
           onlyStates: onlyFailed

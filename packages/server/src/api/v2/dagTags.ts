@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
 import { pageQuery } from "./common.js";
 
 // Strict: `tag_name_prefix_pattern`, which Borda does not implement, is a 422 naming it.
@@ -9,7 +10,10 @@ const dagTagQuery = pageQuery(["name"])
   .extend({ tag_name_pattern: z.string().max(250).optional() })
   .strict();
 
-/** Every tag some DAG has, each once, by name (Airflow 3 lists them for its tag filter). */
+/**
+ * Every tag some DAG the caller sees has, each once, by name (Airflow 3 lists them for its
+ * tag filter).
+ */
 export function dagTagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -27,7 +31,9 @@ export function dagTagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const pattern = request.query.tag_name_pattern?.toLowerCase();
-        const names = new Set((await api.store.listDags({})).flatMap((dag) => dag.tags));
+        const names = new Set(
+          (await api.store.listDags({ teams: visibleTeams(request) })).flatMap((dag) => dag.tags),
+        );
         const wanted = [...names].filter(
           (name) => pattern === undefined || name.toLowerCase().includes(pattern),
         );

@@ -5,6 +5,7 @@ import { Role } from "../../auth/roles.js";
 import { type DagVersionRecord, dagVersionOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
 import { dagParams, requireDag, unlessAll } from "../routes/pathParams.js";
+import { visibleTeams } from "../teamAccess.js";
 import { instant, nameUuid, pageQuery, storedInt } from "./common.js";
 
 const tags = ["DagVersion"];
@@ -56,7 +57,10 @@ const versionParams = dagParams.extend({
   version_number: storedInt(1),
 });
 
-/** The versions the DAG processor recorded of a DAG (`~`: of every DAG), as Airflow 3's. */
+/**
+ * The versions the DAG processor recorded of a DAG (`~`: of every DAG the caller sees), as
+ * Airflow 3's.
+ */
 export function dagVersionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -82,7 +86,7 @@ export function dagVersionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         if (dagId !== undefined) await requireDag(api, request, dagId);
         const { field, descending } = sortOrder(q.order_by, dagVersionOrderFields, "id");
         const { versions, total } = await api.store.findDagVersions(
-          { dagId, versionNumber: q.version_number },
+          { dagId, versionNumber: q.version_number, teams: visibleTeams(request) },
           { orderBy: field, descending, limit: q.limit, offset: q.offset },
         );
         return { dag_versions: versions.map(toApiDagVersionV2), total_entries: total };

@@ -42,7 +42,7 @@ export function dagWarningRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const q = request.query;
-        const warnings = (await dagWarnings(api, q.dag_id)).filter(
+        const warnings = (await dagWarnings(api, request, q.dag_id)).filter(
           (w) => q.warning_type === undefined || w.warning_type === q.warning_type,
         );
         const { items, total } = page(warnings, q, dagWarningOrder, "dag_id");

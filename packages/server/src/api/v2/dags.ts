@@ -6,6 +6,7 @@ import { type ApiContext, authorize, page } from "../apiContext.js";
 import { deleteDag } from "../routes/dagChanges.js";
 import { toApiDag, toApiDagDetail } from "../routes/dags.js";
 import { dagParams, requireDag } from "../routes/pathParams.js";
+import { teamsWithRole, visibleTeams } from "../teamAccess.js";
 import { listQuery, nullableInstant, pageQuery } from "./common.js";
 import { dagVersionV2Schema, toApiDagVersionV2 } from "./dagVersions.js";
 
@@ -140,11 +141,18 @@ const dagListQuery = pageQuery(Object.keys(dagOrder)).extend({
 const dagPatchBody = z.object({ is_paused: z.boolean() });
 
 export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
-  /** The DAGs a list query selects, one page of them, and how many it selects in all. */
-  const findPage = async (q: z.infer<typeof dagListQuery>) => {
+  /**
+   * The DAGs of `teams` a list query selects, one page of them, and how many it selects
+   * in all.
+   */
+  const findPage = async (
+    q: z.infer<typeof dagListQuery>,
+    teams: readonly string[] | undefined,
+  ) => {
     const wanted = q.tags ?? [];
     const pattern = q.dag_id_pattern?.toLowerCase();
-    const dags = (await api.store.listDags({ onlyActive: q.exclude_stale === "true" })).filter(
+    const onlyActive = q.exclude_stale === "true";
+    const dags = (await api.store.listDags({ onlyActive, teams })).filter(
       (dag) =>
         (pattern === undefined || dag.dagId.toLowerCase().includes(pattern)) &&
         (q.paused === undefined || dag.isPaused === (q.paused === "true")) &&
@@ -166,13 +174,16 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const { items, total } = await findPage(request.query);
+        const { items, total } = await findPage(request.query, visibleTeams(request));
         const importErrors = await api.store.listImportErrors();
         return { dags: items.map((d) => toApiDagV2(d, importErrors)), total_entries: total };
       },
     );
 
-    /** Pauses or unpauses every DAG of the page the same query would list. */
+    /**
+     * Pauses or unpauses every DAG of the page the same query would list, of the teams in
+     * which the caller may change DAGs.
+     */
     app.patch(
       "/dags",
       {
@@ -186,7 +197,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.user);
-        const { items } = await findPage(request.query);
+        const { items } = await findPage(request.query, teamsWithRole(request, Role.user));
         for (const dag of items) {
           await api.store.setDagPaused(dag.dagId, request.body.is_paused, new Date());
         }
@@ -296,7 +307,7 @@ export function dagRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.user);
-        await deleteDag(api, request.params.dag_id);
+        await deleteDag(api, request, request.params.dag_id);
         return reply.code(200).send();
       },
     );

@@ -4,7 +4,7 @@ import { Role } from "../../auth/roles.js";
 import type { EventRecord } from "../../store/index.js";
 import { eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
-import { eventFilterOf, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
+import { eventFilterOf, eventReader, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
 import { instant, listQuery, nullableInstant, pageQuery, storedInt } from "./common.js";
 
 const tags = ["Event Log"];
@@ -85,11 +85,14 @@ export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         const wanted = q.order_by ?? "id";
         const field = wanted.replace(/^-/, "");
         const { items, total } = await api.store.findEvents(
-          eventFilterOf({
-            ...q,
-            included_events: q.included_events?.join(","),
-            excluded_events: q.excluded_events?.join(","),
-          }),
+          {
+            ...eventFilterOf({
+              ...q,
+              included_events: q.included_events?.join(","),
+              excluded_events: q.excluded_events?.join(","),
+            }),
+            readableBy: eventReader(request),
+          },
           {
             orderBy: (orderAliases[field] ?? field) as (typeof eventOrderFields)[number],
             descending: wanted.startsWith("-"),
@@ -119,7 +122,7 @@ export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiEventLogV2(await requireEvent(api, request.params.event_log_id));
+        return toApiEventLogV2(await requireEvent(api, request, request.params.event_log_id));
       },
     );
   };

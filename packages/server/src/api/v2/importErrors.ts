@@ -4,6 +4,7 @@ import { Role } from "../../auth/roles.js";
 import type { ImportErrorRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
 import { importErrorOrder, requireImportError, toApiImportError } from "../routes/importErrors.js";
+import { visibleTeams } from "../teamAccess.js";
 import { instant, pageQuery, storedInt } from "./common.js";
 
 const tags = ["Import Error"];
@@ -54,7 +55,7 @@ export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         const pattern = q.filename_pattern?.toLowerCase();
-        const errors = (await api.store.listImportErrors()).filter(
+        const errors = (await api.store.listImportErrors({ teams: visibleTeams(request) })).filter(
           (e) =>
             (q.filename === undefined || e.fileloc === q.filename) &&
             (pattern === undefined || e.fileloc.toLowerCase().includes(pattern)),
@@ -76,7 +77,9 @@ export function importErrorRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiImportErrorV2(await requireImportError(api, request.params.import_error_id));
+        return toApiImportErrorV2(
+          await requireImportError(api, request, request.params.import_error_id),
+        );
       },
     );
   };

@@ -15,6 +15,7 @@ import {
 } from "../routes/pathParams.js";
 import { toApiTaskInstance } from "../routes/taskInstances.js";
 import { decodeToken, encodeToken, requireTry, tryOf } from "../routes/taskInstanceTries.js";
+import { visibleTeams } from "../teamAccess.js";
 import {
   instant,
   listQuery,
@@ -290,6 +291,7 @@ export function taskInstanceRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
             pools: q.pool,
             queues: q.queue,
             mapIndexes: q.map_index,
+            teams: visibleTeams(request),
           },
           { orderBy: field, descending, limit: q.limit, offset: q.offset },
         );

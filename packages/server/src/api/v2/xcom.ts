@@ -6,6 +6,7 @@ import type { XcomEntry } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
 import { requireRun, taskParams, unlessAll } from "../routes/pathParams.js";
 import { toApiXcomEntry } from "../routes/xcom.js";
+import { visibleTeams } from "../teamAccess.js";
 import { instant, nullableInstant, storedInt } from "./common.js";
 
 const tags = ["XCom"];
@@ -74,6 +75,7 @@ export function xcomRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
             taskId: unlessAll(taskId),
             key: q.xcom_key,
             mapIndex: q.map_index,
+            teams: visibleTeams(request),
           },
           { limit: q.limit, offset: q.offset },
         );

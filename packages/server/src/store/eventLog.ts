@@ -68,20 +68,8 @@ export interface EventFilter {
   /** Strictly before / after, as Airflow's `before` and `after`. */
   before?: Date | undefined;
   after?: Date | undefined;
-  /** Only the events this non-Admin may read (`EventReader`); every event when undefined. */
-  readableBy?: EventReader | undefined;
-}
-
-/**
- * Who reads the event log, when not an Admin (docs/teams.md): they read their teams'
- * events, but refusals (`refused:...`, who tried what) only of the teams in which they
- * hold Op or higher; and their own changes in any team, never their refusals elsewhere,
- * whose very existence would tell them another team's object exists.
- */
-export interface EventReader {
-  username: string;
-  teams: readonly string[];
-  refusalTeams: readonly string[];
+  /** Only events of these teams (a caller's teams); every team's when undefined. */
+  teams?: readonly string[] | undefined;
 }
 
 /** The fields a page can be ordered by, named as the REST API names them. */
@@ -112,7 +100,7 @@ export async function findEvents(
   filter: EventFilter,
   page: { orderBy: EventOrderField; descending: boolean; limit: number; offset: number },
 ): Promise<{ items: EventRecord[]; total: number }> {
-  if (filter.events?.length === 0) return { items: [], total: 0 };
+  if (filter.events?.length === 0 || filter.teams?.length === 0) return { items: [], total: 0 };
   const base = ctx.db.selectFrom("event_log").where((eb) => matches(eb, filter));
   const column = columnOf[page.orderBy];
   const direction = page.descending ? "desc" : "asc";
@@ -152,17 +140,8 @@ function matches(eb: ExpressionBuilder<Database, "event_log">, f: EventFilter) {
   if (f.excludedEvents?.length) conditions.push(eb("event", "not in", f.excludedEvents));
   if (f.before) conditions.push(eb("dttm", "<", f.before.getTime()));
   if (f.after) conditions.push(eb("dttm", ">", f.after.getTime()));
-  if (f.readableBy) conditions.push(readable(eb, f.readableBy));
+  if (f.teams) conditions.push(eb("team", "in", f.teams));
   return eb.and(conditions);
-}
-
-function readable(eb: ExpressionBuilder<Database, "event_log">, reader: EventReader) {
-  const refusal = eb("event", "like", "refused:%");
-  const inTeams = (teams: readonly string[]) => (teams.length > 0 ? [eb("team", "in", teams)] : []);
-  return eb.or([
-    eb.and([eb.not(refusal), eb.or([...inTeams(reader.teams), eb("owner", "=", reader.username)])]),
-    ...inTeams(reader.refusalTeams).map((ofTeam) => eb.and([refusal, ofTeam])),
-  ]);
 }
 
 function toEventRecord(r: Selectable<EventLogTable>): EventRecord {

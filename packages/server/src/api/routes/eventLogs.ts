@@ -9,14 +9,9 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import {
-  type EventFilter,
-  type EventReader,
-  type EventRecord,
-  eventOrderFields,
-} from "../../store/index.js";
+import { type EventFilter, type EventRecord, eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
-import { callerOf, requireTeamAccess, teamsWithRole, visibleTeams } from "../teamAccess.js";
+import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
 
 const tags = ["EventLog"];
 
@@ -74,18 +69,7 @@ export function eventFilterOf(q: {
   };
 }
 
-/** Who reads the event log, for the store's filter: undefined (everything) for an Admin. */
-export function eventReader(request: FastifyRequest): EventReader | undefined {
-  const teams = visibleTeams(request);
-  if (teams === undefined) return undefined;
-  return {
-    username: callerOf(request).user.username,
-    teams,
-    refusalTeams: teamsWithRole(request, Role.op) ?? [],
-  };
-}
-
-/** The event, if the caller may read it (`EventReader`); any other is as missing. */
+/** The event, if the caller may read it: one of their teams' (any other is as missing). */
 export async function requireEvent(
   api: ApiContext,
   request: FastifyRequest,
@@ -98,15 +82,7 @@ export async function requireEvent(
     );
   const event = await api.store.getEvent(id);
   if (!event) throw missing();
-  const reader = eventReader(request);
-  if (reader === undefined) return event;
-  const refusal = event.event.startsWith("refused:");
-  const own = !refusal && event.owner === reader.username;
-  const ofTeam = (refusal ? reader.refusalTeams : reader.teams).includes(event.team);
-  if (!own && !ofTeam) {
-    // Recorded as any refusal is; from a team the caller is in, the event is only hidden.
-    await requireTeamAccess(api, request, event.team, missing, Role.op);
-  }
+  await requireTeamAccess(api, request, event.team, missing);
   return event;
 }
 
@@ -128,7 +104,7 @@ export function eventLogRoutes(api: ApiContext): FastifyPluginAsyncZod {
         const q = request.query;
         const { field, descending } = sortOrder(q.order_by, eventOrderFields, "event_log_id");
         const { items, total } = await api.store.findEvents(
-          { ...eventFilterOf(q), readableBy: eventReader(request) },
+          { ...eventFilterOf(q), teams: visibleTeams(request) },
           {
             orderBy: field,
             descending,

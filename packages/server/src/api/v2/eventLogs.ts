@@ -4,7 +4,8 @@ import { Role } from "../../auth/roles.js";
 import type { EventRecord } from "../../store/index.js";
 import { eventOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
-import { eventFilterOf, eventReader, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
+import { eventFilterOf, requireEvent, toApiEventLog } from "../routes/eventLogs.js";
+import { visibleTeams } from "../teamAccess.js";
 import { instant, listQuery, nullableInstant, pageQuery, storedInt } from "./common.js";
 
 const tags = ["Event Log"];
@@ -91,7 +92,7 @@ export function eventLogRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
               included_events: q.included_events?.join(","),
               excluded_events: q.excluded_events?.join(","),
             }),
-            readableBy: eventReader(request),
+            teams: visibleTeams(request),
           },
           {
             orderBy: (orderAliases[field] ?? field) as (typeof eventOrderFields)[number],

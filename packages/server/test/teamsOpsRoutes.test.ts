@@ -12,8 +12,11 @@ import { dagSpec, taskSpec } from "./support/dags.js";
 type ControlPlane = Awaited<ReturnType<typeof startApiWithUsers>>;
 
 /** Teams `a` and `b`, and `alice`, Op in team a only. */
-async function twoTeams(backend: Parameters<typeof startApiWithUsers>[0]) {
-  const cp = await startApiWithUsers(backend);
+async function twoTeams(
+  backend: Parameters<typeof startApiWithUsers>[0],
+  dags: Record<string, string> = {},
+) {
+  const cp = await startApiWithUsers(backend, { dags });
   const admin = as(cp, "admin");
   expect((await admin("POST", "/teams", { name: "a", queues: ["a_*"] })).status).toBe(200);
   expect((await admin("POST", "/teams", { name: "b", queues: ["b_*"] })).status).toBe(200);
@@ -52,6 +55,19 @@ async function recordDag(store: Store, fileloc: string, dagId: string, queue: st
     new Date(),
   );
 }
+
+/** Default's DAGs: one produces `orders`, one waits for both assets. */
+const assetDags = `
+import { asset, dag } from "borda";
+const orders = asset("s3://warehouse/orders");
+const customers = asset("s3://warehouse/customers");
+export const produceOrders = dag({ id: "produce_orders" }, ({ task }) => {
+  task({ id: "write_orders", outlets: [orders] }, () => "written");
+});
+export const consumeBoth = dag({ id: "consume_both", schedule: orders.and(customers) }, ({ task }) => {
+  task({ id: "report" }, () => 1);
+});
+`;
 
 const names = (items: Record<string, unknown>[], field: string) => items.map((i) => i[field]);
 
@@ -186,5 +202,32 @@ describeEachBackend("teams: pools, connections, variables, workers and status", 
       "task.connection_refused",
       "task.variable_refused",
     ]);
+  });
+
+  it("shares assets, but shows a team only the producing and consuming DAGs and queued events it may see", async () => {
+    const { admin, alice } = await twoTeams(backend, { "assets.ts": assetDags });
+    const customers = encodeURIComponent("s3://warehouse/customers");
+    const raised = await admin("POST", "/datasets/events", {
+      dataset_uri: "s3://warehouse/customers",
+    });
+    expect(raised.status).toBe(200);
+
+    const orders = encodeURIComponent("s3://warehouse/orders");
+    const full = (await admin("GET", `/datasets/${orders}`)).body;
+    expect(names(full.consuming_dags, "dag_id")).toEqual(["consume_both"]);
+    expect(names(full.producing_tasks, "dag_id")).toEqual(["produce_orders"]);
+    const seen = await alice("GET", `/datasets/${orders}`);
+    expect(seen.body).toMatchObject({ consuming_dags: [], producing_tasks: [] });
+    const listed = (await alice("GET", "/datasets")).body.datasets;
+    expect(listed.flatMap((d: { consuming_dags: unknown[] }) => d.consuming_dags)).toEqual([]);
+    // An event raised from outside has no source DAG: every team sees it.
+    expect((await alice("GET", "/datasets/events")).body.total_entries).toBe(1);
+
+    const queued = `/datasets/queuedEvent/${customers}`;
+    expect((await admin("GET", queued)).body.total_entries).toBe(1);
+    const hidden = await alice("GET", queued);
+    expect(hidden.status === 404 || hidden.body.total_entries === 0).toBe(true);
+    expect((await alice("DELETE", queued)).status).toBe(404);
+    expect((await admin("GET", queued)).body.total_entries).toBe(1);
   });
 });

@@ -53,6 +53,8 @@ export const poolSchema = z.object({
   deferred_slots: z.number().int(),
   description: z.string().nullable(),
   include_deferred: z.boolean(),
+  /** Borda: the team that owns it (docs/teams.md); absent: `default`. */
+  team: z.string().optional(),
 });
 export type ApiPool = z.infer<typeof poolSchema>;
 
@@ -68,6 +70,8 @@ export const poolBodySchema = z.object({
   slots: z.number().int().min(0).max(maxStoredInt),
   description: z.string().max(10_000).nullable().optional(),
   include_deferred: z.boolean().optional(),
+  /** Borda: the team it belongs to (docs/teams.md); absent: the caller's only team as Op. */
+  team: z.string().min(1).max(63).optional(),
 });
 
 export const poolPatchSchema = poolBodySchema.partial();

@@ -71,6 +71,8 @@ export const connectionBodySchema = z.object({
   password: text(5000).optional(),
   extra: extraSchema.optional(),
   queues: secretQueuesSchema.optional(),
+  /** Borda: the team it belongs to (docs/teams.md); absent: the caller's only team as Op. */
+  team: z.string().min(1).max(63).optional(),
 });
 export type ConnectionBody = z.infer<typeof connectionBodySchema>;
 
@@ -88,6 +90,8 @@ export const connectionCollectionItemSchema = z.object({
   queues: z.array(z.string()).nullable(),
   /** Borda: whether a password is set (it is never shown). */
   has_password: z.boolean(),
+  /** Borda: the team that owns it (docs/teams.md); absent: `default`. */
+  team: z.string().optional(),
 });
 
 /** One connection: with its extra, whose sensitive fields read `***`; never its password. */
@@ -111,6 +115,8 @@ export const variableBodySchema = z.object({
   value: z.string().max(1024 * 1024),
   description: text(5000).optional(),
   queues: secretQueuesSchema.optional(),
+  /** Borda: the team it belongs to (docs/teams.md); absent: the caller's only team as Op. */
+  team: z.string().min(1).max(63).optional(),
 });
 export type VariableBody = z.infer<typeof variableBodySchema>;
 
@@ -121,6 +127,8 @@ export const variableCollectionItemSchema = z.object({
   key: z.string(),
   description: z.string().nullable(),
   queues: z.array(z.string()).nullable(),
+  /** Borda: the team that owns it (docs/teams.md); absent: `default`. */
+  team: z.string().optional(),
 });
 
 export const variableSchema = variableCollectionItemSchema.extend({ value: z.string() });

@@ -11,6 +11,7 @@ import { queueMatcher } from "../scheduler/jobNotifier.js";
 import {
   type AttemptRecord,
   CredentialKind,
+  defaultTeam,
   type Store,
   type StoredCredential,
   type WorkerTokenRecord,
@@ -36,6 +37,8 @@ export interface ConnectionValue {
   /** JSON text of an object, or null. */
   extra: string | null;
   queues: string[] | null;
+  /** The team that owns it (docs/teams.md); absent when created: `default`. */
+  team?: string;
 }
 
 export interface VariableValue {
@@ -43,6 +46,8 @@ export interface VariableValue {
   value: string;
   description: string | null;
   queues: string[] | null;
+  /** The team that owns it (docs/teams.md); absent when created: `default`. */
+  team?: string;
 }
 
 /** The sealed part of a connection. */
@@ -73,8 +78,9 @@ export class Credentials {
     this.#clock = options.clock;
   }
 
-  async listConnections(): Promise<ConnectionValue[]> {
-    const stored = await this.#store.listCredentials(CredentialKind.connection);
+  /** Every connection, or with `teams` only those teams'. */
+  async listConnections(teams?: readonly string[]): Promise<ConnectionValue[]> {
+    const stored = await this.#store.listCredentials(CredentialKind.connection, teams);
     return stored.map((credential) => this.#openConnection(credential));
   }
 
@@ -101,8 +107,9 @@ export class Credentials {
     }
   }
 
-  async listVariables(): Promise<VariableValue[]> {
-    const stored = await this.#store.listCredentials(CredentialKind.variable);
+  /** Every variable, or with `teams` only those teams'. */
+  async listVariables(teams?: readonly string[]): Promise<VariableValue[]> {
+    const stored = await this.#store.listCredentials(CredentialKind.variable, teams);
     return stored.map((credential) => this.#openVariable(credential));
   }
 
@@ -147,8 +154,8 @@ export class Credentials {
   async connectionForAttempt(reader: AttemptReader, connId: string): Promise<TaskConnection> {
     const connection = await this.getConnection(connId);
     if (!connection) throw notFound(CredentialKind.connection, connId);
-    await this.#requireInScope(reader, CredentialKind.connection, connId, connection.queues);
-    const { queues: _, ...forTask } = connection;
+    await this.#requireInScope(reader, CredentialKind.connection, connId, connection);
+    const { queues: _, team: __, ...forTask } = connection;
     return forTask;
   }
 
@@ -156,7 +163,7 @@ export class Credentials {
   async variableForAttempt(reader: AttemptReader, key: string): Promise<TaskVariable> {
     const variable = await this.getVariable(key);
     if (!variable) throw notFound(CredentialKind.variable, key);
-    await this.#requireInScope(reader, CredentialKind.variable, key, variable.queues);
+    await this.#requireInScope(reader, CredentialKind.variable, key, variable);
     return { key, value: variable.value };
   }
 
@@ -164,12 +171,19 @@ export class Credentials {
     reader: AttemptReader,
     kind: CredentialKind,
     id: string,
-    queues: string[] | null,
+    { queues, team }: Pick<VariableValue, "queues" | "team">,
   ): Promise<void> {
     const { attempt, token } = reader;
     const label = `${kind === CredentialKind.connection ? "Connection" : "Variable"} '${id}'`;
+    // Team first (docs/teams.md): a value serves its own team's DAGs only, `default`'s
+    // included, whatever its queues. To the task, another team's value is missing (the
+    // refusal, in the task's team's event log, does not say it exists elsewhere).
+    const dagTeam = (await this.#store.teamOfDag(attempt.dagId)) ?? defaultTeam;
+    const otherTeams = (team ?? defaultTeam) !== dagTeam;
     let refusal: string | null = null;
-    if (queues !== null && !queues.some((pattern) => queueMatcher(pattern)(attempt.queue))) {
+    if (otherTeams) {
+      refusal = `${label} not found in team '${dagTeam}' of DAG '${attempt.dagId}'.`;
+    } else if (queues !== null && !queues.some((pattern) => queueMatcher(pattern)(attempt.queue))) {
       refusal = `${label} may be read only by tasks on queues matching ${queues.join(", ")}; task '${attempt.taskId}' of DAG '${attempt.dagId}' runs on queue '${attempt.queue}'.`;
     } else if (!tokenCoversQueue(token, attempt.queue)) {
       refusal = `${label} is refused: worker token '${token.name}' may not serve queue '${attempt.queue}'.`;
@@ -192,6 +206,7 @@ export class Credentials {
         ...(refusal === null ? {} : { reason: refusal }),
       }),
     });
+    if (otherTeams) throw notFound(kind, id);
     if (refusal !== null) {
       throw new BordaError(ErrorCode.forbidden, refusal, { details: { kind, id } });
     }
@@ -212,6 +227,7 @@ export class Credentials {
       connType: connection.connType,
       description: connection.description,
       queues: connection.queues,
+      team: connection.team ?? defaultTeam,
       sealed: this.#keys.seal(
         JSON.stringify(secret),
         sealedFor(CredentialKind.connection, connection.connId),
@@ -229,6 +245,7 @@ export class Credentials {
       connType: stored.connType ?? "",
       description: stored.description,
       queues: stored.queues,
+      team: stored.team,
       ...secret,
     };
   }
@@ -240,6 +257,7 @@ export class Credentials {
       connType: null,
       description: variable.description,
       queues: variable.queues,
+      team: variable.team ?? defaultTeam,
       sealed: this.#keys.seal(variable.value, sealedFor(CredentialKind.variable, variable.key)),
       updatedAt: this.#clock.now(),
     };
@@ -251,6 +269,7 @@ export class Credentials {
       value: this.#keys.open(stored.sealed, sealedFor(stored.kind, stored.id)),
       description: stored.description,
       queues: stored.queues,
+      team: stored.team,
     };
   }
 }

@@ -57,6 +57,11 @@ export interface AssetEventFilter {
   sourceMapIndex?: number | undefined;
   /** The events that triggered this run. */
   triggeredDagRunId?: number | undefined;
+  /**
+   * Only events these teams may see (docs/teams.md): raised by their DAGs, or from
+   * outside (no source DAG); every event when undefined.
+   */
+  teams?: readonly string[] | undefined;
 }
 
 const eventColumns = {
@@ -89,6 +94,19 @@ export async function findAssetEvents(
         conditions.push(eb("e.source_run_id", "=", filter.sourceRunId));
       if (filter.sourceMapIndex !== undefined)
         conditions.push(eb("e.source_map_index", "=", filter.sourceMapIndex));
+      if (filter.teams !== undefined) {
+        const sources = [eb("e.source_dag_id", "is", null)];
+        if (filter.teams.length > 0) {
+          sources.push(
+            eb(
+              "e.source_dag_id",
+              "in",
+              eb.selectFrom("dags").select("dag_id").where("team", "in", filter.teams),
+            ),
+          );
+        }
+        conditions.push(eb.or(sources));
+      }
       if (filter.triggeredDagRunId !== undefined) {
         conditions.push(
           eb(
@@ -179,6 +197,15 @@ export interface QueuedAssetEventFilter {
   uri?: string | undefined;
   /** Only events queued before this instant. */
   before?: Date | undefined;
+  /** Only events queued for these teams' DAGs (docs/teams.md); every team's when undefined. */
+  teams?: readonly string[] | undefined;
+}
+
+/** Whether a queued event's DAG is one of `teams`' (no teams: none is). */
+function forTeams(eb: ExpressionBuilder<Database, "asset_event_queue">, teams: readonly string[]) {
+  return teams.length === 0
+    ? eb.or([])
+    : eb("target_dag_id", "in", eb.selectFrom("dags").select("dag_id").where("team", "in", teams));
 }
 
 function matchesQueued(
@@ -193,6 +220,7 @@ function matchesQueued(
     );
   }
   if (f.before !== undefined) conditions.push(eb("created_at", "<", f.before.getTime()));
+  if (f.teams !== undefined) conditions.push(forTeams(eb, f.teams));
   return eb.and(conditions);
 }
 
@@ -215,6 +243,17 @@ export async function listQueuedAssetEvents(
     .$if(filter.uri !== undefined, (qb) => qb.where("a.uri", "=", filter.uri as string))
     .$if(filter.before !== undefined, (qb) =>
       qb.where("q.created_at", "<", (filter.before as Date).getTime()),
+    )
+    .$if(filter.teams !== undefined, (qb) =>
+      qb.where((eb) =>
+        filter.teams?.length
+          ? eb(
+              "q.target_dag_id",
+              "in",
+              eb.selectFrom("dags").select("dag_id").where("team", "in", filter.teams),
+            )
+          : eb.or([]),
+      ),
     )
     .groupBy(["a.id", "a.uri", "q.target_dag_id"])
     .orderBy("q.target_dag_id")

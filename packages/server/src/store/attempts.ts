@@ -17,6 +17,7 @@ import type { AttemptRecord } from "./records.js";
 import { toDate } from "./records.js";
 import { lockTaskInstanceOf } from "./rowLocks.js";
 import type { StoreContext } from "./storeContext.js";
+import { ofTeamsDags } from "./teamFilters.js";
 import { loadVersions } from "./versions.js";
 
 /**
@@ -524,6 +525,8 @@ export interface AttemptFilter {
   queue?: string;
   workerName?: string;
   states?: readonly AttemptState[];
+  /** Only attempts of these teams' DAGs (docs/teams.md); every team's when undefined. */
+  teams?: readonly string[] | undefined;
 }
 
 /** One page of attempts, in the order asked. */
@@ -606,6 +609,7 @@ function matchesFilter(eb: ExpressionBuilder<Database, "task_attempts">, filter:
   if (filter.queue !== undefined) conditions.push(eb("queue", "=", filter.queue));
   if (filter.workerName !== undefined) conditions.push(eb("worker_name", "=", filter.workerName));
   if (filter.states) conditions.push(eb("state", "in", filter.states));
+  if (filter.teams) conditions.push(ofTeamsDags(eb, filter.teams));
   return eb.and(conditions);
 }
 

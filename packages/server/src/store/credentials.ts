@@ -21,6 +21,8 @@ export interface StoredCredential {
   queues: string[] | null;
   sealed: string;
   updatedAt: Date;
+  /** The team that owns it (docs/teams.md): only its DAGs' tasks may read it. */
+  team: string;
 }
 
 const tables = {
@@ -36,6 +38,7 @@ type Row = {
   queues: string | null;
   sealed: string;
   updated_at: number;
+  team: string;
 };
 
 function toStoredCredential(kind: CredentialKind, row: Row): StoredCredential {
@@ -47,6 +50,7 @@ function toStoredCredential(kind: CredentialKind, row: Row): StoredCredential {
     queues: row.queues === null ? null : (JSON.parse(row.queues) as string[]),
     sealed: row.sealed,
     updatedAt: new Date(Number(row.updated_at)),
+    team: row.team,
   };
 }
 
@@ -61,15 +65,24 @@ function toRow(credential: StoredCredential) {
     queues: credential.queues === null ? null : JSON.stringify(credential.queues),
     sealed: credential.sealed,
     updated_at: credential.updatedAt.getTime(),
+    team: credential.team,
   };
 }
 
+/** Every connection or variable, or with `teams` only those teams' (an empty list: none). */
 export async function listCredentials(
   ctx: StoreContext,
   kind: CredentialKind,
+  teams?: readonly string[],
 ): Promise<StoredCredential[]> {
+  if (teams?.length === 0) return [];
   const { table, id } = tables[kind];
-  const rows = await ctx.db.selectFrom(table).selectAll().orderBy(id).execute();
+  const rows = await ctx.db
+    .selectFrom(table)
+    .selectAll()
+    .$if(teams !== undefined, (q) => q.where("team", "in", teams ?? []))
+    .orderBy(id)
+    .execute();
   return rows.map((row) => toStoredCredential(kind, row as Row));
 }
 

@@ -1,20 +1,32 @@
 import { BordaError, ErrorCode, TaskInstanceState } from "@borda/protocol";
 import type { PoolRecord } from "./records.js";
 import type { StoreContext } from "./storeContext.js";
+import { defaultTeam } from "./teams.js";
 
 /** Pools: named slot counts that cap how many task instances run at once across all DAGs. */
 
 export const defaultPoolName = "default_pool";
 
 export interface PoolUsage extends PoolRecord {
+  team: string;
   runningSlots: number;
   queuedSlots: number;
   scheduledSlots: number;
 }
 
-export async function listPools(ctx: StoreContext): Promise<PoolUsage[]> {
+/** Every pool, or with `teams` only those teams' (an empty list: none). */
+export async function listPools(
+  ctx: StoreContext,
+  teams?: readonly string[],
+): Promise<PoolUsage[]> {
+  if (teams?.length === 0) return [];
   const [pools, usage] = await Promise.all([
-    ctx.db.selectFrom("pools").selectAll().orderBy("name").execute(),
+    ctx.db
+      .selectFrom("pools")
+      .selectAll()
+      .$if(teams !== undefined, (q) => q.where("team", "in", teams ?? []))
+      .orderBy("name")
+      .execute(),
     ctx.db
       .selectFrom("task_instances")
       .select(["pool", "state", (eb) => eb.fn.sum<number>("pool_slots").as("slots")])
@@ -33,6 +45,7 @@ export async function listPools(ctx: StoreContext): Promise<PoolUsage[]> {
     slots: p.slots,
     description: p.description,
     includeDeferred: p.include_deferred === 1,
+    team: p.team,
     runningSlots: used(p.name, TaskInstanceState.running),
     queuedSlots: used(p.name, TaskInstanceState.queued),
     scheduledSlots: used(p.name, TaskInstanceState.scheduled),
@@ -53,10 +66,11 @@ export async function savePool(ctx: StoreContext, pool: PoolRecord): Promise<voi
     slots: pool.slots,
     description: pool.description,
     include_deferred: pool.includeDeferred ? 1 : 0,
+    ...(pool.team === undefined ? {} : { team: pool.team }),
   };
   await ctx.db
     .insertInto("pools")
-    .values(row)
+    .values({ team: defaultTeam, ...row })
     .onConflict((oc) => oc.column("name").doUpdateSet(row))
     .execute();
 }

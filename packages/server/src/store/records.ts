@@ -53,6 +53,11 @@ export interface PoolRecord {
   slots: number;
   description: string | null;
   includeDeferred: boolean;
+  /**
+   * The team that owns it (docs/teams.md); `default_pool` is `default`'s. Saving a pool
+   * without one creates it in `default`, and leaves an existing pool's as it is.
+   */
+  team?: string;
 }
 
 export interface DagRunRecord {

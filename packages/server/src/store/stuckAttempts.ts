@@ -1,5 +1,6 @@
 import { AttemptState } from "@borda/protocol";
 import type { StoreContext } from "./storeContext.js";
+import { ofTeamsDags } from "./teamFilters.js";
 
 /** A job that has waited on its queue since `queuedAt`. */
 export interface QueuedJob {
@@ -12,7 +13,8 @@ export interface QueuedJob {
 }
 
 /**
- * Jobs queued before `before` and still waiting: how many, and the `limit` oldest. Both
+ * Jobs queued before `before` and still waiting, of `teams`' DAGs when given: how many,
+ * and the `limit` oldest. Both
  * queries filter on `state` first, so the claim index (state, queue, ...) keeps them to the
  * queued attempts, which a healthy deployment keeps few.
  */
@@ -20,11 +22,13 @@ export async function findStuckQueuedAttempts(
   ctx: StoreContext,
   before: Date,
   limit: number,
+  teams?: readonly string[],
 ): Promise<{ count: number; oldest: QueuedJob[] }> {
   const stuck = ctx.db
     .selectFrom("task_attempts")
     .where("state", "=", AttemptState.queued)
-    .where("queued_at", "<", before.getTime());
+    .where("queued_at", "<", before.getTime())
+    .$if(teams !== undefined, (q) => q.where((eb) => ofTeamsDags(eb, teams ?? [])));
   const [counted, rows] = await Promise.all([
     stuck.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
     stuck

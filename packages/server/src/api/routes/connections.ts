@@ -14,12 +14,16 @@ import {
   secretIdSchema,
   updateMaskQuerySchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { type ConnectionValue, redactedExtra } from "../../credentials/credentials.js";
+import { defaultTeam } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
+import { answeredTeam, teamOfNew } from "./ownerTeam.js";
 
 const tags = ["Connection"];
 const connectionParams = z.object({ connection_id: secretIdSchema });
@@ -35,6 +39,8 @@ export const connectionFields = [
   "password",
   "extra",
   "queues",
+  "team",
+  "team_name",
 ] as const;
 
 /** A connection as answered: never its password; its extra's sensitive fields as `***`. */
@@ -50,6 +56,7 @@ export function toApiConnection(connection: ConnectionValue) {
     queues: connection.queues,
     has_password: connection.password !== null && connection.password !== "",
     extra: redactedExtra(connection.extra),
+    team: answeredTeam(connection.team),
   };
 }
 
@@ -68,26 +75,53 @@ export function fromBody(body: ConnectionBody): ConnectionValue {
   };
 }
 
-export async function requireConnection(api: ApiContext, connId: string): Promise<ConnectionValue> {
+/** The connection, if the caller may have it: another team's is as missing as none. */
+export async function requireConnection(
+  api: ApiContext,
+  request: FastifyRequest,
+  connId: string,
+): Promise<ConnectionValue> {
+  const missing = () => new BordaError(ErrorCode.notFound, `Connection '${connId}' not found.`);
   const connection = await api.credentials.getConnection(connId);
-  if (!connection) {
-    throw new BordaError(ErrorCode.notFound, `Connection '${connId}' not found.`);
-  }
+  if (!connection) throw missing();
+  await requireTeamAccess(api, request, connection.team ?? defaultTeam, missing);
   return connection;
 }
 
 /**
+ * Creates a connection in `team` (see `teamOfNew`); ids are one namespace for every
+ * team. Both API versions create connections this way.
+ */
+export async function createConnection(
+  api: ApiContext,
+  request: FastifyRequest,
+  body: ConnectionBody,
+  team: string | null | undefined,
+): Promise<ConnectionValue> {
+  const owner = await teamOfNew(api, request, team);
+  await api.credentials.createConnection({ ...fromBody(body), team: owner });
+  return requireConnection(api, request, body.connection_id);
+}
+
+/**
  * Changes the fields of `body` that `mask` names (every field sent, without a mask); a
- * connection cannot be renamed, and an extra keeps what its `***` stand for. Both API
+ * connection cannot be renamed, and an extra keeps what its `***` stand for. `team`
+ * moves it to another team, for a caller who is Op in both (`teamOfNew`). Both API
  * versions change connections this way.
  */
 export async function changeConnection(
   api: ApiContext,
+  request: FastifyRequest,
   connId: string,
   body: Partial<ConnectionBody>,
   mask: readonly string[] | null,
+  team: string | null | undefined,
 ): Promise<ConnectionValue> {
-  const stored = await requireConnection(api, connId);
+  const stored = await requireConnection(api, request, connId);
+  const storedTeam = stored.team ?? defaultTeam;
+  const moveTo =
+    (mask ? mask.includes("team") || mask.includes("team_name") : true) && team ? team : storedTeam;
+  if (moveTo !== storedTeam) await teamOfNew(api, request, moveTo);
   const wants = (field: keyof ConnectionBody) =>
     (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
   if (wants("connection_id") && body.connection_id !== stored.connId) {
@@ -109,8 +143,9 @@ export async function changeConnection(
     schema: pick("schema", stored.schema),
     extra: wants("extra") ? keepRedacted(body.extra ?? null, stored.extra) : stored.extra,
     queues: pick("queues", stored.queues),
+    team: moveTo,
   });
-  return requireConnection(api, stored.connId);
+  return requireConnection(api, request, stored.connId);
 }
 
 /**
@@ -134,7 +169,7 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const { items, total } = page(
-          await api.credentials.listConnections(),
+          await api.credentials.listConnections(visibleTeams(request)),
           request.query,
           {
             connection_id: (c) => c.connId,
@@ -166,7 +201,7 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiConnection(await requireConnection(api, request.params.connection_id));
+        return toApiConnection(await requireConnection(api, request, request.params.connection_id));
       },
     );
 
@@ -182,8 +217,9 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        await api.credentials.createConnection(fromBody(request.body));
-        return toApiConnection(await requireConnection(api, request.body.connection_id));
+        return toApiConnection(
+          await createConnection(api, request, request.body, request.body.team),
+        );
       },
     );
 
@@ -204,7 +240,14 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.op);
         const mask = updateMask(request.query.update_mask, connectionFields);
         return toApiConnection(
-          await changeConnection(api, request.params.connection_id, request.body, mask),
+          await changeConnection(
+            api,
+            request,
+            request.params.connection_id,
+            request.body,
+            mask,
+            request.body.team,
+          ),
         );
       },
     );
@@ -221,6 +264,7 @@ export function connectionRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
+        await requireConnection(api, request, request.params.connection_id);
         await api.credentials.deleteConnection(request.params.connection_id);
         return reply.code(204).send(null);
       },

@@ -23,10 +23,12 @@ import {
   type AssetRecord,
   assetEventOrderFields,
   assetOrderFields,
+  defaultTeam,
   type QueuedAssetEvent,
   type QueuedAssetEventFilter,
 } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+import { seesTeam, visibleTeams } from "../teamAccess.js";
 import { dagParams, requireDag, requireRun, runParams } from "./pathParams.js";
 
 const tags = ["Dataset"];
@@ -86,40 +88,112 @@ const unknownAsset = (uri: string) =>
     `No dataset has URI '${uri}'; GET /datasets lists them. A dataset exists once a DAG names it as an outlet or in its schedule.`,
   );
 
-async function requireAsset(api: ApiContext, uri: string): Promise<AssetRecord> {
+async function requireAsset(
+  api: ApiContext,
+  request: FastifyRequest,
+  uri: string,
+): Promise<AssetRecord> {
   const asset = await api.store.getAsset({ uri });
   if (!asset) throw unknownAsset(uri);
-  return asset;
+  return visibleDagsOf(api, request, asset);
 }
 
-/** One page of assets, ordered by one of `assetOrderFields` (`id` by default). */
+/** An asset with only the producing and consuming DAGs the caller may see. */
+export async function visibleDagsOf(
+  api: ApiContext,
+  request: FastifyRequest,
+  asset: AssetRecord,
+): Promise<AssetRecord> {
+  return withVisibleDags(await dagVisibility(api, request), asset);
+}
+
+/**
+ * Whether the caller may see a DAG (docs/teams.md: assets are shared, but the DAGs that
+ * produce and consume them, and those DAGs' runs, are their teams'). Asks each DAG's
+ * team once per request.
+ */
+async function dagVisibility(
+  api: ApiContext,
+  request: FastifyRequest,
+): Promise<(dagId: string) => Promise<boolean>> {
+  if (visibleTeams(request) === undefined) return async () => true;
+  const known = new Map<string, boolean>();
+  return async (dagId) => {
+    let sees = known.get(dagId);
+    if (sees === undefined) {
+      sees = seesTeam(request, (await api.store.teamOfDag(dagId)) ?? defaultTeam);
+      known.set(dagId, sees);
+    }
+    return sees;
+  };
+}
+
+async function keepVisible<T extends { dagId: string }>(
+  sees: (dagId: string) => Promise<boolean>,
+  items: readonly T[],
+): Promise<T[]> {
+  const kept = await Promise.all(
+    items.map(async (item) => ((await sees(item.dagId)) ? item : null)),
+  );
+  return kept.filter((item): item is Awaited<T> => item !== null);
+}
+
+async function withVisibleDags(
+  sees: (dagId: string) => Promise<boolean>,
+  asset: AssetRecord,
+): Promise<AssetRecord> {
+  return {
+    ...asset,
+    consumers: await keepVisible(sees, asset.consumers),
+    producers: await keepVisible(sees, asset.producers),
+  };
+}
+
+/**
+ * One page of assets, ordered by one of `assetOrderFields` (`id` by default); each lists
+ * only the DAGs the caller may see.
+ */
 export async function findDatasets(
   api: ApiContext,
+  request: FastifyRequest,
   filter: AssetFilter,
   query: { limit: number; offset: number; order_by?: string | undefined },
 ): Promise<{ items: AssetRecord[]; total: number }> {
   const { field, descending } = sortOrder(query.order_by, assetOrderFields, "id");
-  return api.store.findAssets(filter, {
+  const { items, total } = await api.store.findAssets(filter, {
     orderBy: field,
     descending,
     limit: query.limit,
     offset: query.offset,
   });
+  const sees = await dagVisibility(api, request);
+  return { items: await Promise.all(items.map((a) => withVisibleDags(sees, a))), total };
 }
 
-/** One page of asset events, ordered by one of `assetEventOrderFields` (`timestamp` by default). */
+/**
+ * One page of asset events, ordered by one of `assetEventOrderFields` (`timestamp` by
+ * default): those raised from outside or by a DAG the caller may see, each with only the
+ * runs it created that the caller may see.
+ */
 export async function findDatasetEvents(
   api: ApiContext,
+  request: FastifyRequest,
   filter: Parameters<ApiContext["store"]["findAssetEvents"]>[0],
   query: { limit: number; offset: number; order_by?: string | undefined },
 ): Promise<{ items: AssetEventRecord[]; total: number }> {
   const { field, descending } = sortOrder(query.order_by, assetEventOrderFields, "timestamp");
-  return api.store.findAssetEvents(filter, {
-    orderBy: field,
-    descending,
-    limit: query.limit,
-    offset: query.offset,
-  });
+  const { items, total } = await api.store.findAssetEvents(
+    { ...filter, teams: visibleTeams(request) },
+    { orderBy: field, descending, limit: query.limit, offset: query.offset },
+  );
+  const sees = await dagVisibility(api, request);
+  const events = await Promise.all(
+    items.map(async (event) => ({
+      ...event,
+      createdRuns: await keepVisible(sees, event.createdRuns),
+    })),
+  );
+  return { items: events, total };
 }
 
 /**
@@ -156,11 +230,12 @@ async function queuedFilter(
   query: { before?: string | undefined },
 ): Promise<QueuedAssetEventFilter> {
   if (params.dag_id !== undefined) await requireDag(api, request, params.dag_id);
-  if (params.uri !== undefined) await requireAsset(api, params.uri);
+  if (params.uri !== undefined) await requireAsset(api, request, params.uri);
   return {
     dagId: params.dag_id,
     uri: params.uri,
     before: query.before === undefined ? undefined : new Date(query.before),
+    teams: visibleTeams(request),
   };
 }
 
@@ -200,10 +275,11 @@ export async function dropQueuedEvents(
  */
 export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
   const eventsPage = async (
+    request: FastifyRequest,
     filter: Parameters<ApiContext["store"]["findAssetEvents"]>[0],
     query: { limit: number; offset: number; order_by?: string | undefined },
   ) => {
-    const { items, total } = await findDatasetEvents(api, filter, query);
+    const { items, total } = await findDatasetEvents(api, request, filter, query);
     return { dataset_events: items.map(toApiDatasetEvent), total_entries: total };
   };
 
@@ -227,6 +303,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
           .filter(Boolean);
         const { items, total } = await findDatasets(
           api,
+          request,
           { uriPattern: q.uri_pattern, dagIds: dagIds?.length ? dagIds : undefined },
           q,
         );
@@ -248,6 +325,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.viewer);
         const q = request.query;
         return eventsPage(
+          request,
           {
             assetId: q.dataset_id,
             sourceDagId: q.source_dag_id,
@@ -290,7 +368,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiDataset(await requireAsset(api, request.params.uri));
+        return toApiDataset(await requireAsset(api, request, request.params.uri));
       },
     );
 
@@ -313,6 +391,7 @@ export function datasetRoutes(api: ApiContext): FastifyPluginAsyncZod {
           request.params.dag_run_id,
         );
         return eventsPage(
+          request,
           { triggeredDagRunId: run.id },
           { limit: 10_000, offset: 0, order_by: "timestamp" },
         );

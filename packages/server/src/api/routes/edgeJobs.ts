@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
 import type { AttemptFilter, AttemptPage, AttemptRecord } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
+import { visibleTeams } from "../teamAccess.js";
 
 const orderFields: readonly AttemptPage["orderBy"][] = ["queued_at", "state", "dag_id"];
 
@@ -32,7 +33,7 @@ function toApiJob(attempt: AttemptRecord) {
 
 /**
  * `GET /edge/jobs` (Borda's own): every attempt handed to, or waiting for, an edge worker,
- * as Airflow edge3's "Edge Worker Jobs" page lists them. Filtered, ordered and paged in
+ * as Airflow edge3's "Edge Worker Jobs" page lists them; the caller's teams' DAGs' only. Filtered, ordered and paged in
  * the database: attempts pile up with every run, so none are loaded beyond the page.
  */
 export function edgeJobRoutes(api: ApiContext): FastifyPluginAsyncZod {
@@ -57,6 +58,7 @@ export function edgeJobRoutes(api: ApiContext): FastifyPluginAsyncZod {
           queue: q.queue,
           workerName: q.worker_name,
           states: q.state === undefined ? undefined : [q.state].flat(),
+          teams: visibleTeams(request),
         };
         const [attempts, total] = await Promise.all([
           api.store.listAttempts(filter, {

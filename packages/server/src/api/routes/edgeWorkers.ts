@@ -1,7 +1,5 @@
 import {
-  BordaError,
   collectionQuerySchema,
-  ErrorCode,
   edgeQueueCollectionSchema,
   edgeWorkerCollectionSchema,
   edgeWorkerListQuerySchema,
@@ -13,12 +11,14 @@ import {
   workerNameSchema,
   workerQueueSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { queueCoverage, serves } from "../../edge/queueCoverage.js";
 import type { WorkerChange, WorkerRecord } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { edgeVisibility, requireWorker } from "./workerTeams.js";
 
 const tags = ["EdgeWorker"];
 const workerParams = z.object({ worker_name: workerNameSchema });
@@ -61,8 +61,11 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
     self_maintenance_reason: worker.selfMaintenance,
   });
 
-  const change = async (name: string, workerChange: WorkerChange) =>
-    toApiWorker(await api.edge.changeWorker(name, workerChange));
+  /** A change to a worker: Op in its team (`requireWorker`). */
+  const change = async (request: FastifyRequest, name: string, workerChange: WorkerChange) => {
+    await requireWorker(api, request, name);
+    return toApiWorker(await api.edge.changeWorker(name, workerChange));
+  };
 
   return async (app) => {
     app.get(
@@ -79,8 +82,10 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
         const q = request.query;
         const namePart = q.worker_name_pattern?.toLowerCase();
         const states = q.state === undefined ? undefined : [q.state].flat();
+        const sees = await edgeVisibility(api, request);
         const workers = (await api.edge.listWorkers()).filter(
           (w) =>
+            sees.worker(w) &&
             (namePart === undefined || w.name.toLowerCase().includes(namePart)) &&
             (q.queue === undefined || serves(w, q.queue)) &&
             (states === undefined || states.includes(w.state)),
@@ -105,10 +110,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: workerParams, response: { 200: edgeWorkerSchema } } },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const name = request.params.worker_name;
-        const worker = (await api.edge.listWorkers()).find((w) => w.name === name);
-        if (!worker) throw new BordaError(ErrorCode.notFound, `No worker named '${name}'.`);
-        return toApiWorker(worker);
+        return toApiWorker(await requireWorker(api, request, request.params.worker_name));
       },
     );
 
@@ -125,7 +127,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const { on, comment } = request.body;
-        return change(request.params.worker_name, { kind: "maintenance", on, comment });
+        return change(request, request.params.worker_name, { kind: "maintenance", on, comment });
       },
     );
 
@@ -134,7 +136,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: workerParams, response: { 200: edgeWorkerSchema } } },
       async (request) => {
         await authorize(api, request, Role.op);
-        return change(request.params.worker_name, { kind: "shutdown" });
+        return change(request, request.params.worker_name, { kind: "shutdown" });
       },
     );
 
@@ -150,7 +152,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return change(request.params.worker_name, {
+        return change(request, request.params.worker_name, {
           kind: "addQueue",
           queue: request.body.queue,
         });
@@ -162,7 +164,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: queueParams, response: { 200: edgeWorkerSchema } } },
       async (request) => {
         await authorize(api, request, Role.op);
-        return change(request.params.worker_name, {
+        return change(request, request.params.worker_name, {
           kind: "removeQueue",
           queue: request.params.queue,
         });
@@ -181,7 +183,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return change(request.params.worker_name, {
+        return change(request, request.params.worker_name, {
           kind: "concurrency",
           concurrency: request.body.concurrency,
         });
@@ -193,6 +195,7 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: workerParams, response: { 204: noContentSchema } } },
       async (request, reply) => {
         await authorize(api, request, Role.op);
+        await requireWorker(api, request, request.params.worker_name);
         await api.edge.removeWorker(request.params.worker_name);
         return reply.code(204).send(null);
       },
@@ -209,11 +212,15 @@ export function edgeWorkerRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        const [queued, workers] = await Promise.all([
+        const [queued, workers, sees] = await Promise.all([
           api.store.countQueuedAttemptsByQueue(),
           api.edge.listWorkers(),
+          edgeVisibility(api, request),
         ]);
-        const entries = queueCoverage(queued, workers).map((entry) => ({
+        // Another team's queue is not listed; the live workers of one listed count
+        // whichever team's serve it.
+        const coverage = queueCoverage(queued, workers).filter((entry) => sees.queue(entry.queue));
+        const entries = coverage.map((entry) => ({
           queue: entry.queue,
           queued_jobs: entry.queuedJobs,
           live_workers: entry.liveWorkers,

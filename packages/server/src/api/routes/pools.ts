@@ -9,12 +9,15 @@ import {
   poolSchema,
   updateMaskQuerySchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import type { PoolUsage } from "../../store/index.js";
+import { defaultPoolName, type PoolUsage } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
+import { answeredTeam, teamOfNew } from "./ownerTeam.js";
 
 const tags = ["Pool"];
 type PoolBody = z.infer<typeof poolBodySchema>;
@@ -33,17 +36,35 @@ export function toApiPool(pool: PoolUsage) {
     deferred_slots: 0,
     description: pool.description,
     include_deferred: pool.includeDeferred,
+    team: answeredTeam(pool.team),
   };
 }
 
-export async function requirePool(api: ApiContext, name: string): Promise<PoolUsage> {
+/** The pool, if the caller may have it: another team's pool is as missing as none. */
+export async function requirePool(
+  api: ApiContext,
+  request: FastifyRequest,
+  name: string,
+): Promise<PoolUsage> {
+  const missing = () => new BordaError(ErrorCode.notFound, `Pool '${name}' not found.`);
   const pool = await api.store.getPool(name);
-  if (!pool) throw new BordaError(ErrorCode.notFound, `Pool '${name}' not found.`);
+  if (!pool) throw missing();
+  await requireTeamAccess(api, request, pool.team, missing);
   return pool;
 }
 
-/** Creates a pool (409 when one has the name); both API versions create pools this way. */
-export async function createPool(api: ApiContext, body: PoolBody): Promise<PoolUsage> {
+/**
+ * Creates a pool in `team` (see `teamOfNew`), 409 when one has the name: pool names are
+ * one namespace for every team, as task instances name their pool alone. Both API
+ * versions create pools this way.
+ */
+export async function createPool(
+  api: ApiContext,
+  request: FastifyRequest,
+  body: PoolBody,
+  team: string | null | undefined,
+): Promise<PoolUsage> {
+  const owner = await teamOfNew(api, request, team);
   if (await api.store.getPool(body.name)) {
     throw new BordaError(
       ErrorCode.conflict,
@@ -55,22 +76,33 @@ export async function createPool(api: ApiContext, body: PoolBody): Promise<PoolU
     slots: body.slots,
     description: body.description ?? null,
     includeDeferred: body.include_deferred ?? false,
+    team: owner,
   });
-  return requirePool(api, body.name);
+  return requirePool(api, request, body.name);
 }
 
 /**
  * Changes the fields of `body` that `mask` names (every field sent, without a mask); a
- * pool cannot be renamed.
+ * pool cannot be renamed. `team` moves it to another team, for a caller who is Op in
+ * both (`teamOfNew`); `default_pool` stays `default`'s, as every team's tasks use it.
  */
 export async function changePool(
   api: ApiContext,
+  request: FastifyRequest,
   name: string,
   body: Partial<PoolBody>,
   mask: readonly string[] | null,
+  team: string | null | undefined,
 ): Promise<PoolUsage> {
-  const pool = await requirePool(api, name);
+  const pool = await requirePool(api, request, name);
   const wants = (field: string) => (mask ? mask.includes(field) : field in body);
+  const moveTo = (mask ? wants("team") || wants("team_name") : true) && team ? team : pool.team;
+  if (moveTo !== pool.team) {
+    if (pool.name === defaultPoolName) {
+      throw new BordaError(ErrorCode.invalidInput, "team: default_pool stays team 'default''s.");
+    }
+    await teamOfNew(api, request, moveTo);
+  }
   if (wants("name") && body.name !== undefined && body.name !== pool.name) {
     throw new BordaError(
       ErrorCode.invalidInput,
@@ -85,12 +117,13 @@ export async function changePool(
       wants("include_deferred") && body.include_deferred !== undefined
         ? body.include_deferred
         : pool.includeDeferred,
+    team: moveTo,
   });
-  return requirePool(api, pool.name);
+  return requirePool(api, request, pool.name);
 }
 
 /** The fields a pool update mask may name. */
-export const poolFields = ["slots", "description", "include_deferred", "name"];
+export const poolFields = ["slots", "description", "include_deferred", "name", "team", "team_name"];
 
 export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -106,7 +139,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const { items, total } = page(
-          await api.store.listPools(),
+          await api.store.listPools(visibleTeams(request)),
           request.query,
           { name: (p) => p.name, slots: (p) => p.slots },
           "name",
@@ -120,7 +153,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: poolParams, response: { 200: poolSchema } } },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiPool(await requirePool(api, request.params.pool_name));
+        return toApiPool(await requirePool(api, request, request.params.pool_name));
       },
     );
 
@@ -129,7 +162,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, body: poolBodySchema, response: { 200: poolSchema } } },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiPool(await createPool(api, request.body));
+        return toApiPool(await createPool(api, request, request.body, request.body.team));
       },
     );
 
@@ -147,7 +180,16 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const mask = updateMask(request.query.update_mask, poolFields);
-        return toApiPool(await changePool(api, request.params.pool_name, request.body, mask));
+        return toApiPool(
+          await changePool(
+            api,
+            request,
+            request.params.pool_name,
+            request.body,
+            mask,
+            request.body.team,
+          ),
+        );
       },
     );
 
@@ -156,7 +198,7 @@ export function poolRoutes(api: ApiContext): FastifyPluginAsyncZod {
       { schema: { tags, params: poolParams, response: { 204: noContentSchema } } },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        await requirePool(api, request.params.pool_name);
+        await requirePool(api, request, request.params.pool_name);
         await api.store.deletePool(request.params.pool_name);
         return reply.code(204).send(null);
       },

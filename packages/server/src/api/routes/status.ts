@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
 import { queueCoverage, unserved } from "../../edge/queueCoverage.js";
 import { type ApiContext, authorize } from "../apiContext.js";
+import { seesTeam, visibleTeams } from "../teamAccess.js";
+import { edgeVisibility } from "./workerTeams.js";
 
 const tags = ["Status"];
 
@@ -19,19 +21,29 @@ export function statusRoutes(api: ApiContext): FastifyPluginAsyncZod {
     app.get("/status", { schema: { tags, response: { 200: statusSchema } } }, async (request) => {
       await authorize(api, request, Role.viewer);
       const now = clock.now();
-      const [queued, workers, stuck, importErrors] = await Promise.all([
+      const teams = visibleTeams(request);
+      const [queued, workers, stuck, allImportErrors, sees] = await Promise.all([
         api.store.countQueuedAttemptsByQueue(),
         api.edge.listWorkers(),
-        api.store.findStuckQueuedAttempts(new Date(now.getTime() - thresholdMs), statusListLimit),
+        api.store.findStuckQueuedAttempts(
+          new Date(now.getTime() - thresholdMs),
+          statusListLimit,
+          teams,
+        ),
         api.store.listImportErrors(),
+        edgeVisibility(api, request),
       ]);
-      const unservedQueues = unserved(queueCoverage(queued, workers)).map((entry) => ({
+      // What needs the caller's attention: their teams' queues, workers, jobs and files
+      // (docs/teams.md). A queue of theirs is unserved when no worker of any team serves it.
+      const importErrors = allImportErrors.filter((e) => seesTeam(request, e.team));
+      const coverage = queueCoverage(queued, workers).filter((entry) => sees.queue(entry.queue));
+      const unservedQueues = unserved(coverage).map((entry) => ({
         queue: entry.queue,
         queued: entry.queuedJobs,
         oldest_queued_at: entry.oldestQueuedAt.toISOString(),
       }));
       const unknownWorkers = workers
-        .filter((w) => w.state === WorkerState.unknown)
+        .filter((w) => w.state === WorkerState.unknown && sees.worker(w))
         .map((w) => ({ worker_name: w.name, last_heartbeat: w.lastHeartbeat.toISOString() }));
       const files = [...importErrors]
         .sort((a, b) => a.fileloc.localeCompare(b.fileloc))

@@ -11,12 +11,16 @@ import {
   variablePatchSchema,
   variableSchema,
 } from "@borda/protocol";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { VariableValue } from "../../credentials/credentials.js";
+import { defaultTeam } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
+import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
+import { answeredTeam, teamOfNew } from "./ownerTeam.js";
 
 const tags = ["Variable"];
 const variableParams = z.object({ variable_key: secretIdSchema });
@@ -27,30 +31,60 @@ function toApiVariable(variable: VariableValue) {
     value: variable.value,
     description: variable.description,
     queues: variable.queues,
+    team: answeredTeam(variable.team),
   };
 }
 
-export async function requireVariable(api: ApiContext, key: string): Promise<VariableValue> {
+/** The variable, if the caller may have it: another team's is as missing as none. */
+export async function requireVariable(
+  api: ApiContext,
+  request: FastifyRequest,
+  key: string,
+): Promise<VariableValue> {
+  const missing = () => new BordaError(ErrorCode.notFound, `Variable '${key}' not found.`);
   const variable = await api.credentials.getVariable(key);
-  if (!variable) throw new BordaError(ErrorCode.notFound, `Variable '${key}' not found.`);
+  if (!variable) throw missing();
+  await requireTeamAccess(api, request, variable.team ?? defaultTeam, missing);
   return variable;
 }
 
+/**
+ * Creates a variable in `team` (see `teamOfNew`); keys are one namespace for every team.
+ * Both API versions create variables this way.
+ */
+export async function createVariable(
+  api: ApiContext,
+  request: FastifyRequest,
+  variable: Omit<VariableValue, "team">,
+  team: string | null | undefined,
+): Promise<VariableValue> {
+  const owner = await teamOfNew(api, request, team);
+  await api.credentials.createVariable({ ...variable, team: owner });
+  return requireVariable(api, request, variable.key);
+}
+
 /** The fields a variable update mask may name. */
-export const variableFields = ["key", "value", "description", "queues"];
+export const variableFields = ["key", "value", "description", "queues", "team", "team_name"];
 
 /**
  * Changes the fields of `body` that `mask` names (every field sent, without a mask); a
- * variable cannot be renamed. Both API versions change variables this way.
+ * variable cannot be renamed. `team` moves it to another team, for a caller who is Op
+ * in both (`teamOfNew`). Both API versions change variables this way.
  */
 export async function changeVariable(
   api: ApiContext,
+  request: FastifyRequest,
   key: string,
-  body: Partial<VariableBody>,
+  body: Partial<Omit<VariableBody, "team">>,
   mask: readonly string[] | null,
+  team: string | null | undefined,
 ): Promise<VariableValue> {
-  const stored = await requireVariable(api, key);
-  const wants = (field: keyof VariableBody) =>
+  const stored = await requireVariable(api, request, key);
+  const storedTeam = stored.team ?? defaultTeam;
+  const moveTo =
+    (mask ? mask.includes("team") || mask.includes("team_name") : true) && team ? team : storedTeam;
+  if (moveTo !== storedTeam) await teamOfNew(api, request, moveTo);
+  const wants = (field: keyof typeof body) =>
     (mask ? mask.includes(field) : field in body) && body[field] !== undefined;
   if (wants("key") && body.key !== stored.key) {
     throw new BordaError(
@@ -63,8 +97,9 @@ export async function changeVariable(
     value: wants("value") ? (body.value as string) : stored.value,
     description: wants("description") ? (body.description ?? null) : stored.description,
     queues: wants("queues") ? (body.queues ?? null) : stored.queues,
+    team: moveTo,
   });
-  return requireVariable(api, stored.key);
+  return requireVariable(api, request, stored.key);
 }
 
 /** `/variables`: Airflow's endpoints (Op and Admin); lists leave values out, as Airflow's do. */
@@ -84,7 +119,7 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const { items, total } = page(
-          await api.credentials.listVariables(),
+          await api.credentials.listVariables(visibleTeams(request)),
           request.query,
           { key: (v) => v.key, description: (v) => v.description },
           "key",
@@ -94,6 +129,7 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
             key: v.key,
             description: v.description,
             queues: v.queues,
+            team: answeredTeam(v.team),
           })),
           total_entries: total,
         };
@@ -112,7 +148,7 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiVariable(await requireVariable(api, request.params.variable_key));
+        return toApiVariable(await requireVariable(api, request, request.params.variable_key));
       },
     );
 
@@ -128,14 +164,15 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        const { key, value, description, queues } = request.body;
-        await api.credentials.createVariable({
-          key,
-          value,
-          description: description ?? null,
-          queues: queues ?? null,
-        });
-        return toApiVariable(await requireVariable(api, key));
+        const { key, value, description, queues, team } = request.body;
+        return toApiVariable(
+          await createVariable(
+            api,
+            request,
+            { key, value, description: description ?? null, queues: queues ?? null },
+            team,
+          ),
+        );
       },
     );
 
@@ -156,7 +193,14 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
         await authorize(api, request, Role.op);
         const mask = updateMask(request.query.update_mask, variableFields);
         return toApiVariable(
-          await changeVariable(api, request.params.variable_key, request.body, mask),
+          await changeVariable(
+            api,
+            request,
+            request.params.variable_key,
+            request.body,
+            mask,
+            request.body.team,
+          ),
         );
       },
     );
@@ -173,6 +217,7 @@ export function variableRoutes(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
+        await requireVariable(api, request, request.params.variable_key);
         await api.credentials.deleteVariable(request.params.variable_key);
         return reply.code(204).send(null);
       },

@@ -13,6 +13,7 @@ import {
   raiseDatasetEvent,
   toApiDataset,
   toApiDatasetEvent,
+  visibleDagsOf,
 } from "../routes/datasets.js";
 import { dagParams } from "../routes/pathParams.js";
 import { instant, listQuery, nullableInstant, pageQuery, storedInt, v1Paging } from "./common.js";
@@ -216,6 +217,7 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         const q = request.query;
         const { items, total } = await findDatasets(
           api,
+          request,
           { uriPattern: q.uri_pattern, namePattern: q.name_pattern, dagIds: q.dag_ids },
           v1Paging(q),
         );
@@ -264,6 +266,7 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         const descending = orderBy.startsWith("-");
         const { items, total } = await findDatasetEvents(
           api,
+          request,
           {
             assetId: q.asset_id,
             sourceDagId: q.source_dag_id,
@@ -317,7 +320,8 @@ export function assetRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiAssetV2(await requireAsset(request.params.asset_id));
+        const asset = await requireAsset(request.params.asset_id);
+        return toApiAssetV2(await visibleDagsOf(api, request, asset));
       },
     );
 

@@ -7,11 +7,12 @@ import { type ApiContext, authorize, page } from "../apiContext.js";
 import {
   changeConnection,
   connectionFields,
-  fromBody,
+  createConnection,
   requireConnection,
   testConnection,
   toApiConnection,
 } from "../routes/connections.js";
+import { visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
 import { listQuery, pageQuery } from "./common.js";
 
@@ -31,13 +32,19 @@ const connectionV2Schema = z.object({
   team_name: z.string().nullable(),
 });
 
+/** v1's body, with the team as Airflow 3 names it. */
+const connectionV2Body = connectionBodySchema
+  .omit({ team: true })
+  .extend({ team_name: z.string().min(1).max(63).nullish() });
+
 /**
  * A connection as Airflow 3's ConnectionResponse: v1's, with the password as Airflow 3
- * writes a secret it will not show (`***` when there is one) and no team.
+ * writes a secret it will not show (`***` when there is one), and its team as
+ * `team_name` (null: `default`).
  */
 function toApiConnectionV2(connection: ConnectionValue) {
-  const { has_password: hasPassword, queues: _, ...v1 } = toApiConnection(connection);
-  return { ...v1, password: hasPassword ? "***" : null, team_name: null };
+  const { has_password: hasPassword, queues: _, team, ...v1 } = toApiConnection(connection);
+  return { ...v1, password: hasPassword ? "***" : null, team_name: team ?? null };
 }
 
 const connectionOrder: Record<string, (c: ConnectionValue) => string | null> = {
@@ -70,7 +77,7 @@ export function connectionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const pattern = request.query.connection_id_pattern?.toLowerCase();
-        const connections = (await api.credentials.listConnections()).filter(
+        const connections = (await api.credentials.listConnections(visibleTeams(request))).filter(
           (c) => pattern === undefined || c.connId.toLowerCase().includes(pattern),
         );
         const { items, total } = page(connections, request.query, connectionOrder, "connection_id");
@@ -90,7 +97,9 @@ export function connectionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiConnectionV2(await requireConnection(api, request.params.connection_id));
+        return toApiConnectionV2(
+          await requireConnection(api, request, request.params.connection_id),
+        );
       },
     );
 
@@ -100,14 +109,14 @@ export function connectionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: "post_connection",
-          body: connectionBodySchema,
+          body: connectionV2Body,
           response: { 201: connectionV2Schema },
         },
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        await api.credentials.createConnection(fromBody(request.body));
-        const created = await requireConnection(api, request.body.connection_id);
+        const { team_name: team, ...body } = request.body;
+        const created = await createConnection(api, request, body, team);
         return reply.code(201).send(toApiConnectionV2(created));
       },
     );
@@ -120,15 +129,16 @@ export function connectionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
           operationId: "patch_connection",
           params: connectionParams,
           querystring: z.object({ update_mask: listQuery(z.string()) }),
-          body: connectionBodySchema.partial(),
+          body: connectionV2Body.partial(),
           response: { 200: connectionV2Schema },
         },
       },
       async (request) => {
         await authorize(api, request, Role.op);
         const mask = updateMask(request.query.update_mask, connectionFields);
+        const { team_name: team, ...body } = request.body;
         return toApiConnectionV2(
-          await changeConnection(api, request.params.connection_id, request.body, mask),
+          await changeConnection(api, request, request.params.connection_id, body, mask, team),
         );
       },
     );
@@ -145,6 +155,7 @@ export function connectionRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
+        await requireConnection(api, request, request.params.connection_id);
         await api.credentials.deleteConnection(request.params.connection_id);
         return reply.code(204).send(null);
       },

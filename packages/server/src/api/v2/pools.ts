@@ -4,6 +4,7 @@ import { Role } from "../../auth/roles.js";
 import type { PoolUsage } from "../../store/index.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
 import { changePool, createPool, poolFields, requirePool, toApiPool } from "../routes/pools.js";
+import { visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
 import { listQuery, pageQuery } from "./common.js";
 
@@ -29,10 +30,14 @@ const poolBody = z.object({
   slots: z.number().int().min(0),
   description: z.string().max(10_000).nullish(),
   include_deferred: z.boolean().default(false),
+  team_name: z.string().min(1).max(63).nullish(),
 });
 
-/** A pool as Airflow 3's PoolResponse: v1's, and no team (Borda has none). */
-const toApiPoolV2 = (pool: PoolUsage) => ({ ...toApiPool(pool), team_name: null });
+/** A pool as Airflow 3's PoolResponse: v1's, with its team as `team_name` (null: `default`). */
+const toApiPoolV2 = (pool: PoolUsage) => {
+  const { team, ...v1 } = toApiPool(pool);
+  return { ...v1, team_name: team ?? null };
+};
 
 const poolOrder: Record<string, (pool: PoolUsage) => string | number> = {
   name: (p) => p.name,
@@ -59,7 +64,7 @@ export function poolRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.viewer);
         const pattern = request.query.pool_name_pattern?.toLowerCase();
-        const pools = (await api.store.listPools()).filter(
+        const pools = (await api.store.listPools(visibleTeams(request))).filter(
           (p) => pattern === undefined || p.name.toLowerCase().includes(pattern),
         );
         const { items, total } = page(pools, request.query, poolOrder, "name");
@@ -79,7 +84,7 @@ export function poolRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.viewer);
-        return toApiPoolV2(await requirePool(api, request.params.pool_name));
+        return toApiPoolV2(await requirePool(api, request, request.params.pool_name));
       },
     );
 
@@ -90,7 +95,9 @@ export function poolRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        return reply.code(201).send(toApiPoolV2(await createPool(api, request.body)));
+        return reply
+          .code(201)
+          .send(toApiPoolV2(await createPool(api, request, request.body, request.body.team_name)));
       },
     );
 
@@ -109,7 +116,9 @@ export function poolRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const mask = updateMask(request.query.update_mask, poolFields);
-        return toApiPoolV2(await changePool(api, request.params.pool_name, request.body, mask));
+        const { pool_name: name } = request.params;
+        const { team_name: team, ...body } = request.body;
+        return toApiPoolV2(await changePool(api, request, name, body, mask, team));
       },
     );
 
@@ -125,7 +134,7 @@ export function poolRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        await requirePool(api, request.params.pool_name);
+        await requirePool(api, request, request.params.pool_name);
         await api.store.deletePool(request.params.pool_name);
         return reply.code(204).send(null);
       },

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import type { VariableValue } from "../../credentials/credentials.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
-import { changeVariable, requireVariable, variableFields } from "../routes/variables.js";
+import { answeredTeam } from "../routes/ownerTeam.js";
+import {
+  changeVariable,
+  createVariable,
+  requireVariable,
+  variableFields,
+} from "../routes/variables.js";
+import { visibleTeams } from "../teamAccess.js";
 import { updateMask } from "../updateMask.js";
 import { listQuery, pageQuery } from "./common.js";
 
@@ -33,15 +40,19 @@ const variableBody = z.object({
   key: secretIdSchema,
   value: variableValue,
   description: z.string().max(5000).nullish(),
+  team_name: z.string().min(1).max(63).nullish(),
 });
 
-/** A variable as Airflow 3's VariableResponse: sealed at rest (`is_encrypted`), no team. */
+/**
+ * A variable as Airflow 3's VariableResponse: sealed at rest (`is_encrypted`), its team
+ * as `team_name` (null: `default`).
+ */
 const toApiVariableV2 = (variable: VariableValue, withValue = true) => ({
   key: variable.key,
   ...(withValue ? { value: variable.value } : {}),
   description: variable.description,
   is_encrypted: true,
-  team_name: null,
+  team_name: answeredTeam(variable.team) ?? null,
 });
 
 const variableOrder: Record<string, (v: VariableValue) => string | null> = {
@@ -72,7 +83,7 @@ export function variableRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const pattern = request.query.variable_key_pattern?.toLowerCase();
-        const variables = (await api.credentials.listVariables()).filter(
+        const variables = (await api.credentials.listVariables(visibleTeams(request))).filter(
           (v) => pattern === undefined || v.key.toLowerCase().includes(pattern),
         );
         const { items, total } = page(variables, request.query, variableOrder, "key");
@@ -92,7 +103,7 @@ export function variableRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await authorize(api, request, Role.op);
-        return toApiVariableV2(await requireVariable(api, request.params.variable_key));
+        return toApiVariableV2(await requireVariable(api, request, request.params.variable_key));
       },
     );
 
@@ -108,14 +119,14 @@ export function variableRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
-        const { key, value, description } = request.body;
-        await api.credentials.createVariable({
-          key,
-          value,
-          description: description ?? null,
-          queues: null,
-        });
-        return reply.code(201).send(toApiVariableV2(await requireVariable(api, key)));
+        const { key, value, description, team_name: team } = request.body;
+        const created = await createVariable(
+          api,
+          request,
+          { key, value, description: description ?? null, queues: null },
+          team,
+        );
+        return reply.code(201).send(toApiVariableV2(created));
       },
     );
 
@@ -134,8 +145,9 @@ export function variableRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         await authorize(api, request, Role.op);
         const mask = updateMask(request.query.update_mask, variableFields);
+        const { team_name: team, ...body } = request.body;
         return toApiVariableV2(
-          await changeVariable(api, request.params.variable_key, request.body, mask),
+          await changeVariable(api, request, request.params.variable_key, body, mask, team),
         );
       },
     );
@@ -152,6 +164,7 @@ export function variableRoutesV2(api: ApiContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorize(api, request, Role.op);
+        await requireVariable(api, request, request.params.variable_key);
         await api.credentials.deleteVariable(request.params.variable_key);
         return reply.code(204).send(null);
       },

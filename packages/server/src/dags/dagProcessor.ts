@@ -5,13 +5,13 @@ import path from "node:path";
 import { BordaError, type DagSpec, ErrorCode } from "@borda/protocol";
 import type { Logger } from "pino";
 import { type BundleOutcome, bundleDagFile, type DagBundle } from "./bundleDagFile.js";
+import { checkTeamOwnership } from "./checkTeamOwnership.js";
 import type {
   DagFileOrigin,
   DagImportError,
   DagRegistry,
   RecordedDagVersion,
 } from "./dagRegistry.js";
-import { checkTeamOwnership } from "./checkTeamOwnership.js";
 import { type Evaluation, evaluateBundle } from "./evaluateBundle.js";
 import { dagFileExtensions, findDagFiles, isPythonFile, isWatchedPath } from "./findDagFiles.js";
 import { mayDeclareDags, type PythonParse, parsePythonFile } from "./parsePythonFile.js";

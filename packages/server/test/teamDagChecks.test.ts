@@ -88,6 +88,31 @@ describeEachBackend("team checks of DAG files", (backend) => {
     });
   });
 
+  it("does not name another team's file that holds a DAG id", async () => {
+    const { store, home } = await backend.open();
+    await createTeams(store);
+    const dagsFolder = path.join(home, "dags");
+    mkdirSync(path.join(dagsFolder, "sales"), { recursive: true });
+    writeFileSync(path.join(dagsFolder, "sales/etl.ts"), dagFile("etl", ', queue: "sales_etl"'));
+    const processor = new DagProcessor({ dagsFolder, registry: store, logger: silentLogger });
+    backend.onCleanup(() => processor.stop());
+    await processor.scanFolder();
+    mkdirSync(path.join(dagsFolder, "ops"));
+    writeFileSync(path.join(dagsFolder, "ops/etl.ts"), dagFile("etl", ', queue: "ops_q"'));
+
+    const report = await processor.scanFolder();
+
+    expect(report.importErrors).toEqual([
+      {
+        fileloc: "ops/etl.ts",
+        origin: "folder",
+        line: 2,
+        message:
+          "DAG id 'etl' is already defined by another team's file: DAG ids must be unique across files; rename one of them (or remove it from the other file).",
+      },
+    ]);
+  });
+
   it("lets only a team's Ops deploy into its folder; to others the team does not exist", async () => {
     const cp = await startApiWithUsers(backend);
     await createTeams(cp.store);

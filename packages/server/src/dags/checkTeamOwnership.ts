@@ -16,7 +16,7 @@ import type { DagRegistry } from "./dagRegistry.js";
  * The queue of a task that names none. The SDKs fill it in (`dagBuilder.ts` in
  * @borda/sdk, `_task_options.py` in the Python package), so a spec always has a queue.
  */
-export const taskDefaultQueue = "default";
+const taskDefaultQueue = "default";
 
 export interface TeamProblem {
   message: string;

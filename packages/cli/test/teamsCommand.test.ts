@@ -73,6 +73,29 @@ describe("borda teams against a real server", () => {
       "Removed 'dave' from team 'sales'.\n",
     );
 
+    // An Admin creates the team's pool, connection and variable; only its members see them.
+    expect((await borda(["pools", "set", "sales_pool", "2", "--team", "sales"])).stdout).toBe(
+      "Created pool 'sales_pool' with 2 slots.\n",
+    );
+    await borda(["variables", "set", "region", "eu", "--team", "sales"]);
+    await borda([
+      "connections",
+      "add",
+      "sales_db",
+      "--conn-uri",
+      "postgres://u:p@db/sales",
+      "--team",
+      "sales",
+    ]);
+    const names = async (what: string, user: string, key: string) =>
+      JSON.parse((await borda([what, "list", "-o", "json"], user)).stdout).map(
+        (item: Record<string, unknown>) => [item[key], item.team],
+      );
+    expect(await names("pools", "carol:c", "name")).toEqual([["sales_pool", "sales"]]);
+    expect(await names("variables", "carol:c", "key")).toEqual([["region", "sales"]]);
+    expect(await names("connections", "carol:c", "connection_id")).toEqual([["sales_db", "sales"]]);
+    expect(await names("pools", "dave:d", "name")).toEqual([["default_pool", "default"]]);
+
     // carol sees her team only, and deploys into its folder.
     const hers = JSON.parse((await borda(["teams", "list", "-o", "json"], "carol:c")).stdout);
     expect(hers.map((t: { name: string; role: string }) => [t.name, t.role])).toEqual([
@@ -81,7 +104,7 @@ describe("borda teams against a real server", () => {
     const file = path.join(home, "etl.ts");
     writeFileSync(
       file,
-      'import { dag, task } from "borda";\nexport default dag({ id: "sales_etl" }, () => { task({ id: "load", queue: "sales_load" }, () => 1); });\n',
+      'import { dag, task } from "borda";\nexport default dag({ id: "sales_etl" }, () => { task({ id: "load", queue: "sales_load", pool: "sales_pool" }, () => 1); });\n',
     );
     expect(await borda(["dags", "deploy", file, "--team", "sales"], "carol:c")).toEqual({
       code: 0,
@@ -95,7 +118,10 @@ describe("borda teams against a real server", () => {
     });
 
     const owning = await borda(["teams", "delete", "sales"]);
-    expect(owning).toMatchObject({ code: 1, stderr: expect.stringContaining("still owns 1 DAGs") });
+    expect(owning).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("still owns 1 DAGs, 1 pools, 1 connections, 1 variables"),
+    });
     await borda(["teams", "create", "ops", "--queues", "ops_*"]);
     expect((await borda(["teams", "delete", "ops"])).stdout).toBe("Deleted team 'ops'.\n");
   });

@@ -94,7 +94,7 @@ describe("borda teams against a real server", () => {
     expect(await names("pools", "carol:c", "name")).toEqual([["sales_pool", "sales"]]);
     expect(await names("variables", "carol:c", "key")).toEqual([["region", "sales"]]);
     expect(await names("connections", "carol:c", "connection_id")).toEqual([["sales_db", "sales"]]);
-    expect(await names("pools", "dave:d", "name")).toEqual([["default_pool", "default"]]);
+    expect(await names("pools", "dave:d", "name")).toEqual([["default_pool", undefined]]);
 
     // carol sees her team only, and deploys into its folder.
     const hers = JSON.parse((await borda(["teams", "list", "-o", "json"], "carol:c")).stdout);

@@ -11,7 +11,10 @@ export const queuesHelp =
 
 /** `--team`'s help, for what `borda pools`, `connections` and `variables` create or move. */
 export const teamHelp =
-  "the team it belongs to (`borda teams list`); for an existing one, moves it there. Default for a new one: your one team where you are Op (an Admin's: default)";
+  "the team it belongs to (`borda teams list`); default: your one team where you are Op (an Admin's: default)";
+
+/** `--team`'s help where the command also changes an existing one. */
+export const moveTeamHelp = `${teamHelp}. Given for an existing one, moves it there`;
 
 /** `--queues a,b`: the patterns, trimmed; the server checks each one. */
 export function parseQueues(text: string): string[] {

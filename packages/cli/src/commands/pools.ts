@@ -2,7 +2,7 @@ import type { ApiPool } from "@borda/protocol";
 import type { Command } from "commander";
 import { ApiClient, ApiError, type ApiOptions, addApiOptions, apiPath } from "../apiClient.js";
 import { addOutputOption, outputFormat, printRows } from "../output.js";
-import { teamHelp } from "./credentialCommands.js";
+import { moveTeamHelp } from "./credentialCommands.js";
 
 /** `borda pools`: the slots that limit how many tasks run at once, through the REST API. */
 export function registerPoolCommands(program: Command): void {
@@ -35,7 +35,7 @@ export function registerPoolCommands(program: Command): void {
       .argument("<name>")
       .argument("<slots>", "how many slots; 0 holds every task of the pool")
       .option("--description <text>", "what the pool is for")
-      .option("--team <team>", teamHelp),
+      .option("--team <team>", moveTeamHelp),
   ).action(
     async (
       name: string,

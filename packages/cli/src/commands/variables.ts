@@ -5,13 +5,13 @@ import { addOutputOption, outputFormat, printRows } from "../output.js";
 import {
   fetchEach,
   type ImportTally,
+  moveTeamHelp,
   parseQueues,
   queuesCell,
   queuesHelp,
   readableBy,
   readImportFile,
   reportImport,
-  teamHelp,
   writeExport,
 } from "./credentialCommands.js";
 
@@ -137,7 +137,7 @@ export function registerVariableCommands(program: Command): void {
         `${queuesHelp}; default: every queue for a new variable, unchanged for an existing one`,
       )
       .option("--all-queues", "let every queue read it (undoes --queues)")
-      .option("--team <team>", teamHelp)
+      .option("--team <team>", moveTeamHelp)
       .option("-j, --json", "the value must be JSON; it is stored as compact JSON text"),
   ).action(
     async (

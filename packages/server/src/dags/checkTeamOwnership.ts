@@ -44,14 +44,13 @@ export async function checkTeamOwnership(
         return { line, message: queueMessage(where, task.queue, queueOwner, team, teams) };
       }
       const poolTeam = poolTeams.get(task.pool);
-      // A pool no team has yet is left to the scheduler, as before teams: the task waits
-      // with the reason "Pool does not exist" until someone creates it. Only in `default`:
-      // another team's DAG names its own pools, which exist before its DAGs do.
+      // A pool that does not exist is left to the scheduler in `default`, as before teams
+      // (it fails the task: "Pool 'x' does not exist"). Another team's DAG is refused
+      // alike whether the pool is missing or another's: a pool, unlike a queue, is private.
       const foreignPool =
         task.pool !== defaultPoolName &&
         (poolTeam === undefined ? team !== defaultTeam : poolTeam !== team);
       if (foreignPool) {
-        // Whose it is stays unsaid: a pool, unlike a queue, is private to its team.
         return {
           line,
           message: `${where} takes pool '${task.pool}', which is not a pool of team '${team}': use one of its pools (\`borda pools list\` lists the pools you can see) or ${defaultPoolName}.`,

@@ -22,6 +22,7 @@ import {
   readableBy,
   readImportFile,
   reportImport,
+  teamHelp,
   writeExport,
 } from "./credentialCommands.js";
 
@@ -117,21 +118,28 @@ export function registerConnectionCommands(program: Command): void {
           "Add a connection, given as --conn-uri, as --conn-json, or field by field from --conn-type. Its password is write-only: it is never shown again.",
         )
         .argument("<conn_id>", "letters, digits, '_', '.' and '-'")
-        .option("--queues <patterns>", `${queuesHelp}; default: every queue`),
+        .option("--queues <patterns>", `${queuesHelp}; default: every queue`)
+        .option("--team <team>", teamHelp),
     ),
-  ).action(async (connId: string, options: ApiOptions & ConnectionFlags & { queues?: string }) => {
-    const connection = connectionFromFlags(connId, options);
-    if (connection === null) {
-      throw new Error("describe the connection: --conn-uri, --conn-json or --conn-type.");
-    }
-    const added = await ApiClient.fromOptions(options).post<ApiConnection>("/connections", {
-      ...connectionBody(connection),
-      ...(options.queues === undefined ? {} : { queues: parseQueues(options.queues) }),
-    });
-    process.stdout.write(
-      `Added connection '${added.connection_id}': ${shownUri(added)}${added.has_password ? " (with a password, never shown)" : ""}, readable by ${readableBy(added.queues)}.\n`,
-    );
-  });
+  ).action(
+    async (
+      connId: string,
+      options: ApiOptions & ConnectionFlags & { queues?: string; team?: string },
+    ) => {
+      const connection = connectionFromFlags(connId, options);
+      if (connection === null) {
+        throw new Error("describe the connection: --conn-uri, --conn-json or --conn-type.");
+      }
+      const added = await ApiClient.fromOptions(options).post<ApiConnection>("/connections", {
+        ...connectionBody(connection),
+        ...(options.queues === undefined ? {} : { queues: parseQueues(options.queues) }),
+        ...(options.team === undefined ? {} : { team: options.team }),
+      });
+      process.stdout.write(
+        `Added connection '${added.connection_id}': ${shownUri(added)}${added.has_password ? " (with a password, never shown)" : ""}, readable by ${readableBy(added.queues)}.\n`,
+      );
+    },
+  );
 
   addApiOptions(
     connections.command("delete").description("Delete a connection.").argument("<conn_id>"),

@@ -2,12 +2,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 /**
  * What `borda connections` and `borda variables` share: the `--queues` flag (Borda's
- * scope on a value), and the files of Airflow's `connections|variables export` and
+ * scope on a value), the `--team` flag (which `borda pools` takes too), and the files of Airflow's `connections|variables export` and
  * `import`, which are one JSON object keyed by connection id or variable key.
  */
 
 export const queuesHelp =
   "comma-separated queue patterns whose tasks may read it, e.g. 'team_a_*,team_a_etl' ('*' is a wildcard)";
+
+/** `--team`'s help, for what `borda pools`, `connections` and `variables` create or move. */
+export const teamHelp =
+  "the team it belongs to (`borda teams list`); default: your one team where you are Op (an Admin's: default)";
+
+/** `--team`'s help where the command also changes an existing one. */
+export const moveTeamHelp = `${teamHelp}. Given for an existing one, moves it there`;
 
 /** `--queues a,b`: the patterns, trimmed; the server checks each one. */
 export function parseQueues(text: string): string[] {

@@ -129,16 +129,21 @@ export function registerDagCommands(program: Command): void {
         .description(
           "Upload a DAG file to the server, which processes it like a file in its DAGs folder; prints the DAGs and their versions, or the import error.",
         )
-        .argument("<file>", "a .ts, .mts, .js or .mjs DAG file"),
+        .argument("<file>", "a .ts, .mts, .js or .mjs DAG file")
+        .option(
+          "--team <team>",
+          "deploy it as a file of the team's folder (<team>/<file>), so its DAGs are the team's; needs Op in the team",
+        ),
     ),
     "text",
-  ).action(async (file: string, options: ApiOptions & { output?: string }) => {
+  ).action(async (file: string, options: ApiOptions & { team?: string; output?: string }) => {
     const format = outputFormat(options, "text");
     const source = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
       throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
     });
     const result = await ApiClient.fromOptions(options).post<DeployResult>("/dags/deploy", {
-      file_name: path.basename(file),
+      file_name:
+        options.team === undefined ? path.basename(file) : `${options.team}/${path.basename(file)}`,
       source,
     });
     if (format === "json") {

@@ -2,6 +2,7 @@ import type { ApiPool } from "@borda/protocol";
 import type { Command } from "commander";
 import { ApiClient, ApiError, type ApiOptions, addApiOptions, apiPath } from "../apiClient.js";
 import { addOutputOption, outputFormat, printRows } from "../output.js";
+import { moveTeamHelp } from "./credentialCommands.js";
 
 /** `borda pools`: the slots that limit how many tasks run at once, through the REST API. */
 export function registerPoolCommands(program: Command): void {
@@ -33,9 +34,14 @@ export function registerPoolCommands(program: Command): void {
       .description("Create a pool, or change the slots (and description) of an existing one.")
       .argument("<name>")
       .argument("<slots>", "how many slots; 0 holds every task of the pool")
-      .option("--description <text>", "what the pool is for"),
+      .option("--description <text>", "what the pool is for")
+      .option("--team <team>", moveTeamHelp),
   ).action(
-    async (name: string, slotsText: string, options: ApiOptions & { description?: string }) => {
+    async (
+      name: string,
+      slotsText: string,
+      options: ApiOptions & { description?: string; team?: string },
+    ) => {
       const slots = Number(slotsText);
       if (!Number.isInteger(slots) || slots < 0) {
         throw new Error(`<slots> must be a whole number, 0 or more, not '${slotsText}'.`);
@@ -44,6 +50,7 @@ export function registerPoolCommands(program: Command): void {
       const fields = {
         slots,
         ...(options.description === undefined ? {} : { description: options.description }),
+        ...(options.team === undefined ? {} : { team: options.team }),
       };
       let pool: ApiPool;
       let created = false;

@@ -21,6 +21,14 @@ function passwordFrom(options: { password?: string }): string {
   return password;
 }
 
+const teamHelp =
+  "the team in which the user holds the role (default: the default team); Admin is every team's. `borda teams add-member` gives more teams";
+
+/** "Op role in team 'sales'", or just "Op role" when no team was named (or for Admin). */
+function roleIn(role: string, team: string | undefined): string {
+  return team === undefined || role === "Admin" ? `${role} role` : `${role} role in team '${team}'`;
+}
+
 /** `borda users`: who may use the REST API and the UI, and with which role (Admin only). */
 export function registerUserCommands(program: Command): void {
   const users = program
@@ -53,30 +61,42 @@ export function registerUserCommands(program: Command): void {
       )
       .argument("<username>")
       .requiredOption("--role <role>", `the user's role: ${roles.join(", ")}`)
+      .option("--team <team>", teamHelp)
       .option("--password <password>", "the new user's password [env BORDA_NEW_USER_PASSWORD]"),
-  ).action(async (username: string, options: ApiOptions & { role: string; password?: string }) => {
-    const role = parseRole(options.role);
-    const user = await ApiClient.fromOptions(options).post<ApiUser>("/users", {
-      username,
-      password: passwordFrom(options),
-      roles: [{ name: role }],
-    });
-    process.stdout.write(`Created user '${user.username}' with the ${role} role.\n`);
-  });
+  ).action(
+    async (
+      username: string,
+      options: ApiOptions & { role: string; team?: string; password?: string },
+    ) => {
+      const role = parseRole(options.role);
+      const user = await ApiClient.fromOptions(options).post<ApiUser>("/users", {
+        username,
+        password: passwordFrom(options),
+        roles: [{ name: role }],
+        ...(options.team === undefined ? {} : { team: options.team }),
+      });
+      process.stdout.write(
+        `Created user '${user.username}' with the ${roleIn(role, options.team)}.\n`,
+      );
+    },
+  );
 
   addApiOptions(
     users
       .command("set-role")
-      .description("Give a user another role (the last Admin keeps theirs).")
+      .description(
+        "Give a user another role, in the team named by --team (the default team when none); Admin is global. The last Admin keeps theirs.",
+      )
       .argument("<username>")
-      .argument("<role>", `the new role: ${roles.join(", ")}`),
-  ).action(async (username: string, roleName: string, options: ApiOptions) => {
+      .argument("<role>", `the new role: ${roles.join(", ")}`)
+      .option("--team <team>", teamHelp),
+  ).action(async (username: string, roleName: string, options: ApiOptions & { team?: string }) => {
     const role = parseRole(roleName);
     await ApiClient.fromOptions(options).patch<ApiUser>(
       apiPath`/users/${username}?update_mask=roles`,
-      { roles: [{ name: role }] },
+      { roles: [{ name: role }], ...(options.team === undefined ? {} : { team: options.team }) },
     );
-    process.stdout.write(`'${username}' now has the ${role} role.\n`);
+    process.stdout.write(`'${username}' now has the ${roleIn(role, options.team)}.\n`);
   });
 
   addApiOptions(

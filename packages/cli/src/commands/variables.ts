@@ -5,6 +5,7 @@ import { addOutputOption, outputFormat, printRows } from "../output.js";
 import {
   fetchEach,
   type ImportTally,
+  moveTeamHelp,
   parseQueues,
   queuesCell,
   queuesHelp,
@@ -41,7 +42,7 @@ async function setVariable(
   client: ApiClient,
   key: string,
   value: string,
-  fields: { description?: string; queues?: string[] | null } = {},
+  fields: { description?: string; queues?: string[] | null; team?: string } = {},
 ): Promise<{ variable: ApiVariable; created: boolean }> {
   try {
     const variable = await client.post<ApiVariable>("/variables", { key, value, ...fields });
@@ -136,6 +137,7 @@ export function registerVariableCommands(program: Command): void {
         `${queuesHelp}; default: every queue for a new variable, unchanged for an existing one`,
       )
       .option("--all-queues", "let every queue read it (undoes --queues)")
+      .option("--team <team>", moveTeamHelp)
       .option("-j, --json", "the value must be JSON; it is stored as compact JSON text"),
   ).action(
     async (
@@ -145,6 +147,7 @@ export function registerVariableCommands(program: Command): void {
         description?: string;
         queues?: string;
         allQueues?: boolean;
+        team?: string;
         json?: boolean;
       },
     ) => {
@@ -165,6 +168,7 @@ export function registerVariableCommands(program: Command): void {
         ...(options.description === undefined ? {} : { description: options.description }),
         ...(options.queues === undefined ? {} : { queues: parseQueues(options.queues) }),
         ...(options.allQueues ? { queues: null } : {}),
+        ...(options.team === undefined ? {} : { team: options.team }),
       });
       process.stdout.write(
         `${created ? "Created" : "Updated"} variable '${variable.key}', readable by ${readableBy(variable.queues)}.\n`,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { BordaError, type DagSpec, ErrorCode } from "@borda/protocol";
 import type { Logger } from "pino";
 import { type BundleOutcome, bundleDagFile, type DagBundle } from "./bundleDagFile.js";
+import { checkTeamOwnership } from "./checkTeamOwnership.js";
 import type {
   DagFileOrigin,
   DagImportError,
@@ -59,6 +60,8 @@ type Outcome =
       pythonBundles: DagBundle[];
       dags: DagSpec[];
       dagLines: (number | null)[];
+      /** Per DAG: the line of each task's declaration, when known. */
+      taskLines: Record<string, number>[];
     }
   | { ok: false; message: string; line: number | null };
 
@@ -491,6 +494,16 @@ export class DagProcessor {
           recheck = true;
         }
       }
+      if (outcome.ok) {
+        const { dagLines, taskLines } = outcome;
+        const lines = dagLines.map((dag, i) => ({ dag, tasks: taskLines[i] ?? {} }));
+        const refused = await checkTeamOwnership(this.#registry, fileloc, outcome.dags, lines);
+        if (refused) {
+          // Teams' queues and pools change without the file changing: look again next scan.
+          outcome = { ok: false, ...refused };
+          recheck = true;
+        }
+      }
       const at = this.#now();
       const key = outcome.ok ? `ok:${bundleHash}` : `error:${outcome.line}:${outcome.message}`;
       const state = this.#files.get(fileloc);
@@ -555,10 +568,15 @@ export class DagProcessor {
     for (const [index, dag] of outcome.dags.entries()) {
       const owner = await this.#registry.getDag(dag.dagId);
       if (owner?.isActive && (owner.fileloc !== file.fileloc || owner.origin !== file.origin)) {
-        const other = owner.origin === "deploy" ? "the deployed file" : "the file";
+        const ours = await this.#registry.teamOfFile(file.fileloc);
+        // Another team's file is not named: its members alone may see it.
+        const other =
+          (await this.#registry.teamOfFile(owner.fileloc)) !== ours
+            ? "another team's file"
+            : `${owner.origin === "deploy" ? "the deployed file" : "the file"} '${owner.fileloc}'`;
         return {
           ok: false,
-          message: `DAG id '${dag.dagId}' is already defined by ${other} '${owner.fileloc}': DAG ids must be unique across files; rename one of them (or remove it from the other file).`,
+          message: `DAG id '${dag.dagId}' is already defined by ${other}: DAG ids must be unique across files; rename one of them (or remove it from the other file).`,
           line: outcome.dagLines[index] ?? null,
         };
       }
@@ -579,9 +597,10 @@ function validated(
   const checked = validateDagSpecs(evaluated.dags);
   if (!checked.ok) return { bundleHash, outcome: checked };
   const dagLines = evaluated.dags.map((dag) => dag.line);
+  const taskLines = evaluated.dags.map((dag) => dag.taskLines);
   return {
     bundleHash,
-    outcome: { ok: true, bundle, pythonBundles: [], dags: checked.dags, dagLines },
+    outcome: { ok: true, bundle, pythonBundles: [], dags: checked.dags, dagLines, taskLines },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DagSpec } from "@borda/protocol";
+import type { TeamRecord } from "../store/index.js";
 
 /** Where a DAG file came from: the watched DAGs folder, or an upload (`borda dags deploy`). */
 export type DagFileOrigin = "folder" | "deploy";
@@ -61,6 +62,12 @@ export interface DagRegistry {
    * file of its active DAG, so the processor rejects a second file defining it.
    */
   getDag(dagId: string): Promise<DagOwner | null>;
+  /** The team a file's DAGs belong to: its first folder's, when a team has that name. */
+  teamOfFile(fileloc: string): Promise<string>;
+  /** Every team, with the queue patterns it owns. */
+  listTeams(): Promise<TeamRecord[]>;
+  /** The team of each of the named pools that exists. */
+  teamsOfPools(names: readonly string[]): Promise<Map<string, string>>;
 }
 
 export interface DagOwner {

@@ -98,3 +98,20 @@ export async function deletePool(ctx: StoreContext, name: string): Promise<boole
     return Number(result.numDeletedRows) > 0;
   });
 }
+
+/**
+ * The team of each named pool that exists: the DAG processor refuses a team's DAG whose
+ * tasks take another team's pool (docs/teams.md, "Checked when a DAG is parsed").
+ */
+export async function teamsOfPools(
+  ctx: StoreContext,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom("pools")
+    .select(["name", "team"])
+    .where("name", "in", names)
+    .execute();
+  return new Map(rows.map((row) => [row.name, row.team]));
+}

@@ -30,6 +30,9 @@ import {
  * names it. Every finding is collected and shown as one list.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: the answers' JSON, read field by field.
+type Json = any;
+
 const marker = "zebra";
 const missing = "nosuch";
 
@@ -84,11 +87,12 @@ const probes: Record<string, ProbeOf> = {
   }),
   "PATCH /api/v1/pools/{pool_name}": () => ({ body: { slots: 5 } }),
   "POST /api/v1/connections": (n) => ({
-    body: { connection_id: `made_${n.team}_conn_v1`,
+    body: {
+      connection_id: `made_${n.team}_conn_v1`,
       conn_type: "http",
       host: "h.example.com",
       team: n.team,
-     },
+    },
     kind: "names",
   }),
   "PATCH /api/v1/connections/{connection_id}": (n) => ({
@@ -102,7 +106,9 @@ const probes: Record<string, ProbeOf> = {
     body: { key: `made_${n.team}_var_v1`, value: "x", team: n.team },
     kind: "names",
   }),
-  "PATCH /api/v1/variables/{variable_key}": (n) => ({ body: { key: n.variable, value: "changed" } }),
+  "PATCH /api/v1/variables/{variable_key}": (n) => ({
+    body: { key: n.variable, value: "changed" },
+  }),
   "PATCH /api/v1/dags": (n) => ({
     query: `dag_id_pattern=${n.team}&update_mask=is_paused`,
     body: { is_paused: true },
@@ -218,7 +224,13 @@ const probes: Record<string, ProbeOf> = {
  * Requests beyond one per operation: `~` wildcards, which must list only visible teams'
  * objects, and filters naming a team's objects, which must answer as for names of none.
  */
-const variants: { key: string; method: string; path: (n: TeamObjects) => string; body?: unknown; kind: Kind }[] = [
+const variants: {
+  key: string;
+  method: string;
+  path: (n: TeamObjects) => string;
+  body?: unknown;
+  kind: Kind;
+}[] = [
   ...[
     "/api/v1/dags/~/dagRuns",
     "/api/v1/dags/~/dagRuns/~/taskInstances",
@@ -261,7 +273,10 @@ const variants: { key: string; method: string; path: (n: TeamObjects) => string;
 const notTeamScoped: [RegExp, string][] = [
   [/^\w+ \/edge\/v1\//, "the worker protocol: signed in by worker tokens, not users"],
   [/^POST \/auth\/token/, "signs a user in (Airflow 3's token endpoints)"],
-  [/^GET \/api\/v[12]\/(health|version|monitor\/health)$/, "says the server is up, and its version"],
+  [
+    /^GET \/api\/v[12]\/(health|version|monitor\/health)$/,
+    "says the server is up, and its version",
+  ],
   [/^GET \/api\/v[12]\/config/, "the server's configuration, the same for every team"],
   [/^GET \/api\/v[12]\/(plugins|providers)$/, "what the installation has installed"],
   [/^GET \/api\/v1\/(roles|permissions)/, "the four fixed roles and their permissions"],
@@ -285,6 +300,8 @@ const ownRefusals: Record<string, string> = {
   "POST /api/v1/backfills": "the DAG has a backfill going on already (the fixture's): 409",
   "POST /api/v2/backfills": "the DAG has a backfill going on already (the fixture's): 409",
   "PUT /api/v2/backfills/{backfill_id}/cancel": "v1's cancel ended the backfill first: 409",
+  "DELETE /api/v1/edge/workers/{worker_name}":
+    "the control asked the worker to shut down first, and such a worker is not deleted: 409",
 };
 
 /** Path parameters naming objects a team owns (the others pick within one, or are shared). */
@@ -388,11 +405,7 @@ function requestOf(op: Operation, n: TeamObjects, own: TeamObjects): Request | s
   );
   const kind =
     probe.kind ??
-    (params.some((p) => objectParams.has(p))
-      ? "names"
-      : params.length > 0
-        ? "shared"
-        : "list");
+    (params.some((p) => objectParams.has(p)) ? "names" : params.length > 0 ? "shared" : "list");
   const named = params.filter((p) => objectParams.has(p));
   return {
     key: op.key,
@@ -450,17 +463,13 @@ function markerIn(text: string): string | undefined {
 
 const is2xx = (status: number) => status >= 200 && status < 300;
 const phaseOf = (r: { method: string; key: string }) =>
-  r.method === "GET"
-    ? 0
-    : r.method === "DELETE" || r.key.endsWith("/cancel")
-      ? 2
-      : 1;
+  r.method === "GET" ? 0 : r.method === "DELETE" || r.key.endsWith("/cancel") ? 2 : 1;
 /** Deletes of deeper objects first, so a DAG is deleted after its runs. */
 const depthOf = (key: string) => key.split("/").length;
 
 /** What zebra's objects are like, as an Admin reads them: compared before and after. */
 async function stateOf(cp: ControlPlane, n: TeamObjects): Promise<Record<string, unknown>> {
-  const read = async (path: string, pick: (json: any) => unknown) => {
+  const read = async (path: string, pick: (json: Json) => unknown) => {
     const answer = await sendAs(cp, "admin", "GET", path);
     if (!is2xx(answer.status)) return `answered ${answer.status}`;
     try {
@@ -474,13 +483,13 @@ async function stateOf(cp: ControlPlane, n: TeamObjects): Promise<Record<string,
     dag: await read(`/api/v1/dags/${n.dag}`, (d) => d.is_paused),
     daily: await read(`/api/v1/dags/${n.daily}`, (d) => d.is_paused),
     dags: await read(`/api/v1/dags?dag_id_pattern=${n.team}&limit=100`, (d) =>
-      d.dags.map((x: any) => x.dag_id).sort(),
+      d.dags.map((x: Json) => x.dag_id).sort(),
     ),
     runs: await read(`/api/v1/dags/${n.dag}/dagRuns?limit=100`, (d) =>
-      d.dag_runs.map((r: any) => `${r.dag_run_id} ${r.state} ${r.note}`).sort(),
+      d.dag_runs.map((r: Json) => `${r.dag_run_id} ${r.state} ${r.note}`).sort(),
     ),
     taskInstances: await read(`${run}/taskInstances?limit=100`, (d) =>
-      d.task_instances.map((t: any) => `${t.task_id}[${t.map_index}] ${t.state} ${t.note}`).sort(),
+      d.task_instances.map((t: Json) => `${t.task_id}[${t.map_index}] ${t.state} ${t.note}`).sort(),
     ),
     pool: await read(`/api/v1/pools/${n.pool}`, (p) => [p.slots, p.description]),
     connection: await read(`/api/v1/connections/${n.connection}`, (c) => [c.host, c.port]),
@@ -491,19 +500,33 @@ async function stateOf(cp: ControlPlane, n: TeamObjects): Promise<Record<string,
       w.maintenance_comment,
     ]),
     workerToken: await read("/api/v1/edge/tokens?limit=100", (d) =>
-      d.tokens.filter((t: any) => t.name === n.workerToken).map((t: any) => t.revoked_at),
+      d.tokens.filter((t: Json) => t.name === n.workerToken).map((t: Json) => t.revoked_at),
     ),
-    backfill: await read(`/api/v1/backfills/${n.backfillId}`, (b) => [
-      b.is_paused,
-      b.completed_at,
-    ]),
+    backfill: await read(`/api/v1/backfills/${n.backfillId}`, (b) => [b.is_paused, b.completed_at]),
     queuedEvents: await read(`/api/v1/dags/${n.consumer}/datasets/queuedEvent`, (q) =>
-      q.datasets.map((e: any) => e.uri),
+      q.datasets.map((e: Json) => e.uri),
     ),
     importError: await read(`/api/v1/importErrors/${n.importErrorId}`, () => "present"),
     team: await read(`/api/v1/teams/${n.team}`, (t) => [t.queues, t.description]),
     members: await read(`/api/v1/teams/${n.team}/members`, (m) => m.members),
   };
+}
+
+/**
+ * One line per request, status and kind of finding, naming every user it was seen as:
+ * `method path | users | status | why`.
+ */
+function summarize(findings: Finding[]): string[] {
+  const lines = new Map<string, { users: string[]; finding: Finding }>();
+  for (const finding of findings) {
+    const key = `${finding.method} ${finding.path} ${finding.status} ${finding.why.split(":")[0]}`;
+    const line = lines.get(key);
+    if (line) line.users.push(finding.user);
+    else lines.set(key, { users: [finding.user], finding });
+  }
+  return [...lines.values()].map(({ users, finding: f }) =>
+    `${f.method} ${f.path} | ${users.filter(Boolean).join(", ")} | ${f.status} | ${f.why}`.trim(),
+  );
 }
 
 describeEachBackend("team isolation", (backend) => {
@@ -525,7 +548,13 @@ describeEachBackend("team isolation", (backend) => {
     );
     const served = new Set(operations.map((op) => op.key));
     for (const key of Object.keys(probes).filter((k) => !served.has(k))) {
-      findings.push({ method: "", path: key, user: "", status: "", why: "probes names an operation the document does not serve" });
+      findings.push({
+        method: "",
+        path: key,
+        user: "",
+        status: "",
+        why: "probes names an operation the document does not serve",
+      });
     }
 
     /** The requests of one caller, about `n`'s objects, in phase order: reads, changes, deletes. */
@@ -534,7 +563,13 @@ describeEachBackend("team isolation", (backend) => {
       for (const op of probed) {
         const request = requestOf(op, n, own);
         if (typeof request === "string") {
-          findings.push({ method: op.method, path: op.template, user: "", status: "", why: request });
+          findings.push({
+            method: op.method,
+            path: op.template,
+            user: "",
+            status: "",
+            why: request,
+          });
         } else requests.push(request);
       }
       for (const variant of variants) {
@@ -550,8 +585,7 @@ describeEachBackend("team isolation", (backend) => {
       }
       return requests.sort(
         (a, b) =>
-          phaseOf(a) - phaseOf(b) ||
-          (phaseOf(a) === 2 ? depthOf(b.key) - depthOf(a.key) : 0),
+          phaseOf(a) - phaseOf(b) || (phaseOf(a) === 2 ? depthOf(b.key) - depthOf(a.key) : 0),
       );
     };
     const zebraRequests = requestsAbout(zebra, apple);
@@ -573,7 +607,13 @@ describeEachBackend("team isolation", (backend) => {
         });
       } catch (error) {
         const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        findings.push({ method: request.method, path: request.path, user, status: answer.status, why: `not as documented: ${why}` });
+        findings.push({
+          method: request.method,
+          path: request.path,
+          user,
+          status: answer.status,
+          why: `not as documented: ${why}`,
+        });
       }
       return answer;
     };
@@ -581,6 +621,7 @@ describeEachBackend("team isolation", (backend) => {
     const refused = new Map<string, Operation>();
     const appleUsers = [apple.users.viewer, apple.users.user, apple.users.op];
     const gone = new Set<string>();
+    const zebraGone = new Set<string>();
     for (const phase of [0, 1, 2]) {
       for (const user of appleUsers) {
         for (const request of zebraRequests.filter((r) => phaseOf(r) === phase)) {
@@ -594,7 +635,13 @@ describeEachBackend("team isolation", (backend) => {
               : undefined;
           const answer = await send(user, request);
           const found = (why: string) =>
-            findings.push({ method: request.method, path: request.path, user, status: answer.status, why });
+            findings.push({
+              method: request.method,
+              path: request.path,
+              user,
+              status: answer.status,
+              why,
+            });
           const shown = markerIn(answer.text);
           if (answer.status >= 500) {
             found(`server error: ${answer.text.slice(0, 200)}`);
@@ -603,7 +650,9 @@ describeEachBackend("team isolation", (backend) => {
           if (request.kind === "list" || request.kind === "shared") {
             const allowed = request.kind === "list" ? [403] : [403, 404];
             if (!is2xx(answer.status) && !allowed.includes(answer.status)) {
-              found(`a ${request.kind === "list" ? "list" : "read of a shared object"} answered neither 2xx nor ${allowed.join("/")}: ${answer.text.slice(0, 160)}`);
+              found(
+                `a ${request.kind === "list" ? "list" : "read of a shared object"} answered neither 2xx nor ${allowed.join("/")}: ${answer.text.slice(0, 160)}`,
+              );
             }
             if (shown) found(`shows zebra: …${shown}…`);
             continue;
@@ -619,6 +668,10 @@ describeEachBackend("team isolation", (backend) => {
             // Without a request about missing objects to compare with, a 403 is taken as one.
             const roleRefusal = answer.status === 403 && (missAnswer === undefined || likeMissing);
             if (!wanted.includes(answer.status) && !roleRefusal) {
+              // Deleted for good: later requests about it get real misses, not refusals.
+              if (is2xx(answer.status) && request.method === "DELETE" && request.target) {
+                zebraGone.add(request.target);
+              }
               found(
                 is2xx(answer.status)
                   ? `names a zebra object, yet answered ${answer.status}: ${shown ? `…${shown}…` : answer.text.slice(0, 160)}`
@@ -627,7 +680,9 @@ describeEachBackend("team isolation", (backend) => {
               continue;
             }
             const op = operations.find((o) => o.key === request.key);
-            if (op && !roleRefusal) refused.set(op.key, op);
+            const segments = request.path.split("?")[0]?.split("/") ?? [];
+            const reallyGone = [...zebraGone].some((target) => segments.includes(target));
+            if (op && !roleRefusal && !reallyGone) refused.set(op.key, op);
           }
           if (missAnswer && !likeMissing) {
             found(
@@ -670,7 +725,13 @@ describeEachBackend("team isolation", (backend) => {
     const after = await stateOf(cp, zebra);
     for (const [what, was] of Object.entries(before)) {
       if (JSON.stringify(after[what]) !== JSON.stringify(was)) {
-        findings.push({ method: "", path: `zebra's ${what}`, user: "", status: "", why: `changed: ${JSON.stringify(was)} → ${JSON.stringify(after[what])}` });
+        findings.push({
+          method: "",
+          path: `zebra's ${what}`,
+          user: "",
+          status: "",
+          why: `changed: ${JSON.stringify(was)} → ${JSON.stringify(after[what])}`,
+        });
       }
     }
 
@@ -687,13 +748,17 @@ describeEachBackend("team isolation", (backend) => {
       // v2's operation ids are prefixed in the document only (httpServer.ts): events say `get_dag`.
       const names = [op.event, op.event.replace(/^v2_/, ""), fastifyPath];
       if (!names.some((name) => recorded.has(name))) {
-        findings.push({ method: op.method, path: op.template, user: "", status: "", why: `refused, but no refused:${op.event} event under team zebra` });
+        findings.push({
+          method: op.method,
+          path: op.template,
+          user: "",
+          status: "",
+          why: `refused, but no refused:${op.event} event under team zebra`,
+        });
       }
     }
 
-    const lines = findings.map(
-      (f) => `${f.method} ${f.path} | ${f.user} | ${f.status} | ${f.why}`.trim(),
-    );
+    const lines = summarize(findings);
     console.info(
       `Team isolation [${backend.name}]: ${probed.length} operations and ${variants.length} variants probed as ${appleUsers.join(", ")}; ${operations.length - probed.length} not team-scoped; ${refused.size} operations refused on zebra's objects; ${lines.length} findings.\n${lines.join("\n")}`,
     );

@@ -224,7 +224,7 @@ export async function makeTeam(
     .import_errors as { import_error_id: number; filename: string }[];
   const importError = importErrors.find((e) => e.filename.includes(`${team}_broken`));
   const events = await cp.store.findEvents(
-    { teams: [team], events: ["patch_dag"] },
+    { dagId: `${team}_etl`, events: ["patch_dag"] },
     { orderBy: "event_log_id", descending: false, limit: 1, offset: 0 },
   );
   const assetList = (await must(cp, admin, "GET", "/api/v2/assets?limit=100")).json.assets as {

@@ -133,6 +133,19 @@ async function must(cp: ControlPlane, who: string, method: string, route: string
   return answer;
 }
 
+/** Long-polls the worker API until `count` jobs came (the scheduler queues them soon after). */
+async function fetchJobs(
+  edge: ReturnType<typeof edgeClient>,
+  count: number,
+): Promise<{ attemptId: string }[]> {
+  const jobs: { attemptId: string }[] = [];
+  for (let round = 0; round < 20 && jobs.length < count; round++) {
+    const answer = await edge.fetchJobs(1000, count - jobs.length);
+    jobs.push(...((answer.body.jobs ?? []) as { attemptId: string }[]));
+  }
+  return jobs;
+}
+
 /**
  * Makes team `team` (queues `<team>_*`) and its objects, as its own Op where the API
  * lets one (so each lands in the team whether or not the route takes a `team` field yet),
@@ -199,11 +212,12 @@ export async function makeTeam(
   const edge = edgeClient(cp, token, worker);
   const registered = await edge.register([`${team}_q`]);
   if (registered.status !== 200) throw new Error(`fixture: register ${JSON.stringify(registered)}`);
-  const [job] = (await edge.fetchJobs(0)).body.jobs;
+  const [job] = await fetchJobs(edge, 1);
+  if (!job) throw new Error(`fixture: no job for ${team}'s worker`);
   await edge.report(job.attemptId, "start");
   await edge.log(job.attemptId, 0, `${team} log line\n`);
   await edge.report(job.attemptId, "success", { returnValue: `${team}-result` });
-  const fanned = (await edge.fetchJobs(0)).body.jobs as { attemptId: string }[];
+  const fanned = await fetchJobs(edge, 2);
   for (const each of fanned) {
     await edge.report(each.attemptId, "start");
     await edge.report(each.attemptId, "success", { returnValue: `${team}-mapped` });

@@ -684,9 +684,12 @@ describeEachBackend("team isolation", (backend) => {
             const wanted = request.method === "GET" ? [404] : [403, 404];
             // Without a request about missing objects to compare with, a 403 is taken as one.
             const roleRefusal = answer.status === 403 && (missAnswer === undefined || likeMissing);
-            // Answered exactly as a request about missing objects: nothing shows (an empty
-            // list where a missing run's XComs are an empty list too).
-            const asForMissing = likeMissing && is2xx(answer.status);
+            // A read answered exactly as one about missing objects: nothing shows (an empty
+            // list where a missing run's XComs are an empty list too). Not a change: one
+            // made in another team than the one named is no answer to it.
+            const op = operations.find((o) => o.key === request.key);
+            const reads = request.method === "GET" || /^(v2_)?get_/.test(op?.event ?? "");
+            const asForMissing = reads && likeMissing && is2xx(answer.status);
             if (!wanted.includes(answer.status) && !roleRefusal && !asForMissing) {
               // Deleted for good: later requests about it get real misses, not refusals.
               if (is2xx(answer.status) && request.method === "DELETE" && request.target) {
@@ -699,7 +702,6 @@ describeEachBackend("team isolation", (backend) => {
               );
               continue;
             }
-            const op = operations.find((o) => o.key === request.key);
             const segments = request.path.split("?")[0]?.split("/") ?? [];
             const reallyGone = [...zebraGone].some((target) => segments.includes(target));
             if (op && !roleRefusal && !reallyGone && !asForMissing) refused.set(op.key, op);

@@ -79,7 +79,8 @@ const backfillV2 = (n: TeamObjects): Probe => ({
 /**
  * What each operation that needs more than its path sends: bodies, queries, and which
  * object it names. Bodies are those of airflowCoverage.test.ts's representative requests,
- * named for the team; new objects are created in the team named (`team`).
+ * named for the team; new objects are created in the team named (`team`; v2: Airflow 3's
+ * `team_name`).
  */
 const probes: Record<string, ProbeOf> = {
   "POST /api/v1/pools": (n) => ({
@@ -193,19 +194,19 @@ const probes: Record<string, ProbeOf> = {
     body: { dry_run: true, dag_run_id: n.run },
   }),
   "POST /api/v2/pools": (n) => ({
-    body: { name: `made_${n.team}_pool_v2`, slots: 2, team: n.team },
+    body: { name: `made_${n.team}_pool_v2`, slots: 2, team_name: n.team },
     kind: "names",
   }),
   "PATCH /api/v2/pools/{pool_name}": (n) => ({ body: { name: n.pool, slots: 5 } }),
   "POST /api/v2/variables": (n) => ({
-    body: { key: `made_${n.team}_var_v2`, value: "x", team: n.team },
+    body: { key: `made_${n.team}_var_v2`, value: "x", team_name: n.team },
     kind: "names",
   }),
   "PATCH /api/v2/variables/{variable_key}": (n) => ({
     body: { key: n.variable, value: "changed" },
   }),
   "POST /api/v2/connections": (n) => ({
-    body: { connection_id: `made_${n.team}_conn_v2`, conn_type: "http", team: n.team },
+    body: { connection_id: `made_${n.team}_conn_v2`, conn_type: "http", team_name: n.team },
     kind: "names",
   }),
   "PATCH /api/v2/connections/{connection_id}": (n) => ({

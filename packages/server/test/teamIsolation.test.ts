@@ -58,7 +58,9 @@ type ProbeOf = (n: TeamObjects, own: TeamObjects) => Probe;
 const deployed = (n: TeamObjects, version: string) => ({
   file_name: `${n.team}/${n.team}_deployed_${version}.ts`,
   source: `import { dag } from "borda";
-export default dag({ id: "${n.team}_deployed_${version}" }, ({ task }) => { task({ id: "t" }, () => 1); });`,
+export default dag({ id: "${n.team}_deployed_${version}" }, ({ task }) => {
+  task({ id: "t", queue: "${n.team}_q" }, () => 1);
+});`,
 });
 const backfillV1 = (n: TeamObjects): Probe => ({
   body: { dag_id: n.daily, from_date: "2024-02-01", to_date: "2024-02-02" },

@@ -551,6 +551,17 @@ describeEachBackend("team isolation", (backend) => {
       (op) => !notTeamScoped.some(([pattern]) => pattern.test(op.key)),
     );
     const served = new Set(operations.map((op) => op.key));
+    for (const [pattern] of notTeamScoped.filter(
+      ([p]) => !operations.some((op) => p.test(op.key)),
+    )) {
+      findings.push({
+        method: "",
+        path: String(pattern),
+        user: "",
+        status: "",
+        why: "notTeamScoped names no served operation",
+      });
+    }
     for (const key of Object.keys(probes).filter((k) => !served.has(k))) {
       findings.push({
         method: "",

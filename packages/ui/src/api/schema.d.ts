@@ -2539,6 +2539,7 @@ export interface paths {
                                 deferred_slots: number;
                                 description: string | null;
                                 include_deferred: boolean;
+                                team?: string;
                             }[];
                             total_entries: number;
                         };
@@ -2597,6 +2598,7 @@ export interface paths {
                         slots: number;
                         description?: string | null;
                         include_deferred?: boolean;
+                        team?: string;
                     };
                 };
             };
@@ -2618,6 +2620,7 @@ export interface paths {
                             deferred_slots: number;
                             description: string | null;
                             include_deferred: boolean;
+                            team?: string;
                         };
                     };
                 };
@@ -2700,6 +2703,7 @@ export interface paths {
                             deferred_slots: number;
                             description: string | null;
                             include_deferred: boolean;
+                            team?: string;
                         };
                     };
                 };
@@ -2820,6 +2824,7 @@ export interface paths {
                         slots?: number;
                         description?: string | null;
                         include_deferred?: boolean;
+                        team?: string;
                     };
                 };
             };
@@ -2841,6 +2846,7 @@ export interface paths {
                             deferred_slots: number;
                             description: string | null;
                             include_deferred: boolean;
+                            team?: string;
                         };
                     };
                 };
@@ -6219,146 +6225,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                    order_by?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            teams: {
-                                name: string;
-                                description: string | null;
-                                queues: string[];
-                                created_at: string;
-                                role: ("Viewer" | "User" | "Op") | null;
-                            }[];
-                            total_entries: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["get_teams"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        description?: string | null;
-                        queues: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            name: string;
-                            description: string | null;
-                            queues: string[];
-                            created_at: string;
-                            role: ("Viewer" | "User" | "Op") | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["post_team"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6372,201 +6241,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    team_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            name: string;
-                            description: string | null;
-                            queues: string[];
-                            created_at: string;
-                            role: ("Viewer" | "User" | "Op") | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["get_team"];
         put?: never;
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    team_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["delete_team"];
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    team_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description?: string | null;
-                        queues?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            name: string;
-                            description: string | null;
-                            queues: string[];
-                            created_at: string;
-                            role: ("Viewer" | "User" | "Op") | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patch_team"];
         trace?: never;
     };
     "/api/v1/teams/{team_name}/members": {
@@ -6576,75 +6257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                    order_by?: string;
-                };
-                header?: never;
-                path: {
-                    team_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            members: {
-                                username: string;
-                                /** @enum {string} */
-                                role: "Viewer" | "User" | "Op";
-                            }[];
-                            total_entries: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["get_team_members"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6661,134 +6274,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    team_name: string;
-                    username: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        role: "Viewer" | "User" | "Op";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            username: string;
-                            /** @enum {string} */
-                            role: "Viewer" | "User" | "Op";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["put_team_member"];
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    team_name: string;
-                    username: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: number;
-                            title: string;
-                            detail: string;
-                            type: string;
-                            code: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["delete_team_member"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7973,6 +7461,7 @@ export interface operations {
                             port: number | null;
                             queues: string[] | null;
                             has_password: boolean;
+                            team?: string;
                         }[];
                         total_entries: number;
                     };
@@ -8037,6 +7526,7 @@ export interface operations {
                     extra?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team?: string;
                 };
             };
         };
@@ -8057,6 +7547,7 @@ export interface operations {
                         port: number | null;
                         queues: string[] | null;
                         has_password: boolean;
+                        team?: string;
                         extra: string | null;
                     };
                 };
@@ -8126,6 +7617,7 @@ export interface operations {
                         port: number | null;
                         queues: string[] | null;
                         has_password: boolean;
+                        team?: string;
                         extra: string | null;
                     };
                 };
@@ -8250,6 +7742,7 @@ export interface operations {
                     extra?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team?: string;
                 };
             };
         };
@@ -8270,6 +7763,7 @@ export interface operations {
                         port: number | null;
                         queues: string[] | null;
                         has_password: boolean;
+                        team?: string;
                         extra: string | null;
                     };
                 };
@@ -8333,6 +7827,7 @@ export interface operations {
                     extra?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team?: string;
                 };
             };
         };
@@ -8411,6 +7906,7 @@ export interface operations {
                             key: string;
                             description: string | null;
                             queues: string[] | null;
+                            team?: string;
                         }[];
                         total_entries: number;
                     };
@@ -8469,6 +7965,7 @@ export interface operations {
                     description?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team?: string;
                 };
             };
         };
@@ -8483,6 +7980,7 @@ export interface operations {
                         key: string;
                         description: string | null;
                         queues: string[] | null;
+                        team?: string;
                         value: string;
                     };
                 };
@@ -8546,6 +8044,7 @@ export interface operations {
                         key: string;
                         description: string | null;
                         queues: string[] | null;
+                        team?: string;
                         value: string;
                     };
                 };
@@ -8664,6 +8163,7 @@ export interface operations {
                     description?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team?: string;
                 };
             };
         };
@@ -8678,6 +8178,7 @@ export interface operations {
                         key: string;
                         description: string | null;
                         queues: string[] | null;
+                        team?: string;
                         value: string;
                     };
                 };
@@ -13977,6 +13478,532 @@ export interface operations {
             };
         };
     };
+    get_teams: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        teams: {
+                            name: string;
+                            description: string | null;
+                            queues: string[];
+                            created_at: string;
+                            role: ("Viewer" | "User" | "Op") | null;
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    queues: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        description: string | null;
+                        queues: string[];
+                        created_at: string;
+                        role: ("Viewer" | "User" | "Op") | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        description: string | null;
+                        queues: string[];
+                        created_at: string;
+                        role: ("Viewer" | "User" | "Op") | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    delete_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patch_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    queues?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        description: string | null;
+                        queues: string[];
+                        created_at: string;
+                        role: ("Viewer" | "User" | "Op") | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_team_members: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                order_by?: string;
+            };
+            header?: never;
+            path: {
+                team_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            username: string;
+                            /** @enum {string} */
+                            role: "Viewer" | "User" | "Op";
+                        }[];
+                        total_entries: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    put_team_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_name: string;
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "Viewer" | "User" | "Op";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        username: string;
+                        /** @enum {string} */
+                        role: "Viewer" | "User" | "Op";
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    delete_team_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_name: string;
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        title: string;
+                        detail: string;
+                        type: string;
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     get_roles: {
         parameters: {
             query?: {
@@ -17758,6 +17785,7 @@ export interface operations {
                     description?: string | null;
                     /** @default false */
                     include_deferred?: boolean;
+                    team_name?: string | null;
                 };
             };
         };
@@ -17948,6 +17976,7 @@ export interface operations {
                     description?: string | null;
                     /** @default false */
                     include_deferred?: boolean;
+                    team_name?: string | null;
                 };
             };
         };
@@ -18082,6 +18111,7 @@ export interface operations {
                     key: string;
                     value: unknown;
                     description?: string | null;
+                    team_name?: string | null;
                 };
             };
         };
@@ -18258,6 +18288,7 @@ export interface operations {
                     key?: string;
                     value?: unknown;
                     description?: string | null;
+                    team_name?: string | null;
                 };
             };
         };
@@ -18399,6 +18430,7 @@ export interface operations {
                     extra?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team_name?: string | null;
                 };
             };
         };
@@ -18593,6 +18625,7 @@ export interface operations {
                     extra?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team_name?: string | null;
                 };
             };
         };
@@ -18670,6 +18703,7 @@ export interface operations {
                     extra?: string | null;
                     /** @description Borda: queue patterns whose tasks may read it; null: every queue */
                     queues?: string[] | null;
+                    team?: string;
                 };
             };
         };

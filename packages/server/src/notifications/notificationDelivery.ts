@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Credentials } from "../credentials/credentials.js";
 import { maxCallbackClaims } from "../edge/callbackJobs.js";
 import type { Clock } from "../scheduler/clock.js";
-import type { DeliveryRecord, Store } from "../store/index.js";
+import { type DeliveryRecord, defaultTeam, type Store } from "../store/index.js";
 import { deliveryFailedEvent } from "./deliveryFailedEvent.js";
 import { deliverNotification, NotifierError, notificationFacts } from "./notifiers.js";
 
@@ -119,7 +119,10 @@ export class NotificationDelivery {
       const notifier = delivery.notifier;
       if (!notifier) throw new NotifierError("The delivery names no notifier.");
       const connection = await this.#o.credentials.getConnection(notifier.connId);
-      if (!connection) {
+      // A notifier uses its DAG's team's connections only (docs/teams.md, "Who sees
+      // what"): to another team's DAG, a connection of that name does not exist.
+      const dagTeam = (await store.teamOfDag(delivery.dagId)) ?? defaultTeam;
+      if (!connection || (connection.team ?? defaultTeam) !== dagTeam) {
         throw new NotifierError(`Connection '${notifier.connId}' does not exist.`);
       }
       await deliverNotification(

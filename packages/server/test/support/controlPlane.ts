@@ -35,6 +35,7 @@ export async function startTestControlPlane(
   const dagsFolder = path.join(home, "dags");
   mkdirSync(dagsFolder, { recursive: true });
   for (const [file, source] of Object.entries(options.dags ?? {})) {
+    mkdirSync(path.dirname(path.join(dagsFolder, file)), { recursive: true });
     writeFileSync(path.join(dagsFolder, file), source);
   }
   const config: ServerConfig = {

@@ -418,12 +418,11 @@ export class Scheduler {
 
   async #requireDag(dagId: string): Promise<DagRecord> {
     const dag = await this.#store.getDag(dagId);
-    if (!dag?.isActive) {
-      throw new BordaError(
-        ErrorCode.notFound,
-        `DAG '${dagId}' not found (or no longer in any DAG file).`,
-      );
-    }
+    if (!dag?.isActive) throw dagNotRunnable(dagId);
     return dag;
   }
 }
+
+/** The 404 for a DAG the scheduler cannot run; routes answer it for another team's too. */
+export const dagNotRunnable = (dagId: string) =>
+  new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found (or no longer in any DAG file).`);

@@ -10,12 +10,16 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { type BackfillRequest, backfillNotFound } from "../../scheduler/backfills.js";
+import {
+  type BackfillRequest,
+  backfillNotFound,
+  dagNotBackfillable,
+} from "../../scheduler/backfills.js";
 import { type BackfillProgress, type BackfillRecord, defaultTeam } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 import { noteEvent } from "../recordEvents.js";
 import { requireTeamAccess, visibleTeams } from "../teamAccess.js";
-import { dagNotBackfillable, requireDagTeam } from "./dagTeamAccess.js";
+import { requireDagTeam } from "./dagTeamAccess.js";
 
 const tags = ["Backfill"];
 

@@ -20,10 +20,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { runNotFound } from "../../scheduler/runChanges.js";
+import { dagNotRunnable } from "../../scheduler/scheduler.js";
 import { type DagRunFilter, type DagRunRecord, dagRunOrderFields } from "../../store/index.js";
 import { type ApiContext, authorize, iso, sortOrder } from "../apiContext.js";
 import { visibleTeams } from "../teamAccess.js";
-import { dagNotRunnable, requireDagTeam } from "./dagTeamAccess.js";
+import { requireDagTeam } from "./dagTeamAccess.js";
 import { dagParams, requireDag, requireRun, runParams, unlessAll } from "./pathParams.js";
 import { dateRange, toApiTaskInstance } from "./taskInstances.js";
 

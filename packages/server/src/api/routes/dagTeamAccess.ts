@@ -1,4 +1,4 @@
-import { BordaError, ErrorCode } from "@borda/protocol";
+import type { BordaError } from "@borda/protocol";
 import type { FastifyRequest } from "fastify";
 import type { Role } from "../../auth/roles.js";
 import type { ApiContext } from "../apiContext.js";
@@ -21,14 +21,3 @@ export async function requireDagTeam(
   const team = await api.store.teamOfDag(dagId);
   if (team !== null) await requireTeamAccess(api, request, team, missing, role);
 }
-
-/** The scheduler's 404 for a DAG it cannot run (scheduler.ts `#requireDag`). */
-export const dagNotRunnable = (dagId: string) =>
-  new BordaError(ErrorCode.notFound, `DAG '${dagId}' not found (or no longer in any DAG file).`);
-
-/** The scheduler's 404 for a DAG it cannot backfill (scheduler/backfills.ts `plan`). */
-export const dagNotBackfillable = (dagId: string) =>
-  new BordaError(
-    ErrorCode.notFound,
-    `DAG '${dagId}' not found (or not parsed yet, or no longer in any DAG file).`,
-  );

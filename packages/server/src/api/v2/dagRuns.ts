@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
 import { runNotFound } from "../../scheduler/runChanges.js";
+import { dagNotRunnable } from "../../scheduler/scheduler.js";
 import {
   type DagRunFilter,
   type DagRunRecord,
@@ -12,7 +13,7 @@ import {
 } from "../../store/index.js";
 import { type ApiContext, authorize, sortOrder } from "../apiContext.js";
 import { dagStats, toApiDagRun } from "../routes/dagRuns.js";
-import { dagNotRunnable, requireDagTeam } from "../routes/dagTeamAccess.js";
+import { requireDagTeam } from "../routes/dagTeamAccess.js";
 import { dagParams, requireDag, requireRun, runParams, unlessAll } from "../routes/pathParams.js";
 import { dateRange } from "../routes/taskInstances.js";
 import { visibleTeams } from "../teamAccess.js";

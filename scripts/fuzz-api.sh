@@ -73,33 +73,40 @@ fuzz_backend() {
     psql "$BORDA_TEST_DATABASE_URL" -qc "create database $database" >/dev/null || return 1
     database_url="${BORDA_TEST_DATABASE_URL%/*}/$database"
   fi
-  local port base password
+  local port base password admin
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
   rm -rf "$work/home"
-  BORDA_ADMIN_USER=admin BORDA_ADMIN_PASSWORD="$password" BORDA_LOG_LEVEL=warn \
-    BORDA_DATABASE_URL="$database_url" \
-    node packages/cli/dist/main.js server --host 127.0.0.1 --port "$port" \
-    --home "$work/home" --dags examples/dags >"$work/server.log" 2>&1 &
-  server_pid=$!
 
-  api() { curl --silent --show-error --fail-with-body --user "admin:$password" "$@"; }
-  # Ready when it answers and has parsed the example DAGs (the fuzzer then draws real ids).
-  local ready=false
-  for _ in $(seq 1 120); do
-    if api "$base/api/v1/dags?limit=1" 2>/dev/null | grep -q '"total_entries":[1-9]'; then
-      ready=true
-      break
+  api() { curl --silent --show-error --fail-with-body --user "$admin:$password" "$@"; }
+  # Starts the server on the one database, signed in to by a new Admin ($1): fuzzing one
+  # document may change its Admin's password (PATCH /users/{username}) or lock it out, and
+  # the next document must still sign in.
+  start_server() {
+    admin=$1
+    BORDA_ADMIN_USER="$admin" BORDA_ADMIN_PASSWORD="$password" BORDA_LOG_LEVEL=warn \
+      BORDA_DATABASE_URL="$database_url" \
+      node packages/cli/dist/main.js server --host 127.0.0.1 --port "$port" \
+      --home "$work/home" --dags examples/dags >>"$work/server.log" 2>&1 &
+    server_pid=$!
+    # Ready when it answers and has parsed the example DAGs (the fuzzer then draws real ids).
+    local ready=false
+    for _ in $(seq 1 120); do
+      if api "$base/api/v1/dags?limit=1" 2>/dev/null | grep -q '"total_entries":[1-9]'; then
+        ready=true
+        break
+      fi
+      kill -0 "$server_pid" 2>/dev/null || break
+      sleep 1
+    done
+    if [ "$ready" != true ]; then
+      echo "fuzz-api: the server ($backend) did not start serving the example DAGs; its log:" >&2
+      cat "$work/server.log" >&2
+      return 1
     fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 1
-  done
-  if [ "$ready" != true ]; then
-    echo "fuzz-api: the server ($backend) did not start serving the example DAGs; its log:" >&2
-    cat "$work/server.log" >&2
-    return 1
-  fi
+  }
+  start_server fuzz_admin_0 || return 1
   # (errexit does not reach into a function called with ||: each step says when it failed.)
   api -X PATCH -H 'content-type: application/json' -d '{"is_paused":false}' \
     "$base/api/v1/dags/count_to_twenty" >/dev/null || return 1
@@ -110,8 +117,13 @@ fuzz_backend() {
   for document in "${documents[@]}"; do
     index=$((index + 1))
     read -r location paths auth <<<"$document"
+    if [ "$index" -gt 1 ]; then
+      kill "$server_pid" 2>/dev/null || true
+      wait "$server_pid" 2>/dev/null || true
+      start_server "fuzz_admin_$index" || return 1
+    fi
     case "$auth" in
-      basic) credentials=(--auth "admin:$password") ;;
+      basic) credentials=(--auth "$admin:$password") ;;
       # A fresh token for each document: fuzzing the REST API may revoke earlier ones.
       worker)
         token=$(api -X POST -H 'content-type: application/json' \

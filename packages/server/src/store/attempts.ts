@@ -11,13 +11,13 @@ import {
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { recordOutletEvents } from "./assetReferences.js";
 import { exceptionOf, recordCallbacks, taskCallbackInfo } from "./callbackOutbox.js";
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { Database, TaskAttemptsTable } from "./database.js";
 import { matchesQueues } from "./queueMatch.js";
 import type { AttemptRecord } from "./records.js";
 import { toDate } from "./records.js";
 import { lockTaskInstanceOf } from "./rowLocks.js";
 import type { StoreContext } from "./storeContext.js";
-import { ofTeamsDags } from "./teamFilters.js";
 import { loadVersions } from "./versions.js";
 
 /**
@@ -609,7 +609,7 @@ function matchesFilter(eb: ExpressionBuilder<Database, "task_attempts">, filter:
   if (filter.queue !== undefined) conditions.push(eb("queue", "=", filter.queue));
   if (filter.workerName !== undefined) conditions.push(eb("worker_name", "=", filter.workerName));
   if (filter.states) conditions.push(eb("state", "in", filter.states));
-  if (filter.teams) conditions.push(ofTeamsDags(eb, filter.teams));
+  if (filter.teams) conditions.push(dagOfTeams("task_attempts.dag_id", filter.teams));
   return eb.and(conditions);
 }
 

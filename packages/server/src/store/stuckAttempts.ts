@@ -1,6 +1,6 @@
 import { AttemptState } from "@borda/protocol";
+import { dagOfTeams } from "./dagsOfTeams.js";
 import type { StoreContext } from "./storeContext.js";
-import { ofTeamsDags } from "./teamFilters.js";
 
 /** A job that has waited on its queue since `queuedAt`. */
 export interface QueuedJob {
@@ -28,7 +28,7 @@ export async function findStuckQueuedAttempts(
     .selectFrom("task_attempts")
     .where("state", "=", AttemptState.queued)
     .where("queued_at", "<", before.getTime())
-    .$if(teams !== undefined, (q) => q.where((eb) => ofTeamsDags(eb, teams ?? [])));
+    .$if(teams !== undefined, (q) => q.where(dagOfTeams("task_attempts.dag_id", teams ?? [])));
   const [counted, rows] = await Promise.all([
     stuck.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
     stuck

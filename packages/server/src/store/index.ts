@@ -76,6 +76,7 @@ export { dagRunOrderFields } from "./runs.js";
 export type { FinishedTaskInstance, StoreObserver } from "./storeContext.js";
 export type * from "./stuckAttempts.js";
 export type * from "./taskInstances.js";
+export { teamNotFound } from "./teamRoles.js";
 export type * from "./teams.js";
 export { defaultTeam, teamNamePattern, teamRoles } from "./teams.js";
 export type * from "./users.js";

@@ -37,12 +37,7 @@ export async function putTeamRole(
     .select("name")
     .where("name", "=", team)
     .executeTakeFirst();
-  if (!known) {
-    throw new BordaError(
-      ErrorCode.notFound,
-      `Team '${team}' not found; \`borda teams list\` lists the teams.`,
-    );
-  }
+  if (!known) throw teamNotFound(team);
   const user = await trx
     .selectFrom("users")
     .select("username")
@@ -81,3 +76,13 @@ export async function refreshUserRole(trx: Kysely<Database>, username: string): 
       .execute();
   }
 }
+
+/**
+ * The 404 for a team that does not exist, which is also the answer for a team the caller
+ * is not in (docs/teams.md, "Who sees what"); `more` says what else to check.
+ */
+export const teamNotFound = (team: string, more = "") =>
+  new BordaError(
+    ErrorCode.notFound,
+    `Team '${team}' not found; GET /api/v1/teams (borda teams list) lists the teams you are in.${more}`,
+  );

@@ -1,6 +1,7 @@
 import { BordaError, deployDagFileSchema, deployResultSchema, ErrorCode } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Role } from "../../auth/roles.js";
+import { teamNotFound } from "../../store/index.js";
 import { type ApiContext, authorize } from "../apiContext.js";
 import { requireTeamAccess } from "../teamAccess.js";
 
@@ -30,9 +31,9 @@ export function deployRoutes(api: ApiContext): FastifyPluginAsyncZod {
           // GET /teams/{name}'s answer for a team that does not exist: a caller outside the
           // team learns nothing of it.
           () =>
-            new BordaError(
-              ErrorCode.notFound,
-              `Team '${team}' not found; GET /teams lists the teams you are in. A deployed file belongs to the team its first folder names (borda dags deploy --team).`,
+            teamNotFound(
+              team,
+              " A deployed file belongs to the team its first folder names (borda dags deploy --team).",
             ),
           Role.op,
         );

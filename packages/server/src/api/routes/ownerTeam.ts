@@ -1,7 +1,6 @@
-import { BordaError, ErrorCode } from "@borda/protocol";
 import type { FastifyRequest } from "fastify";
 import { Role } from "../../auth/roles.js";
-import { defaultTeam } from "../../store/index.js";
+import { defaultTeam, teamNotFound } from "../../store/index.js";
 import type { ApiContext } from "../apiContext.js";
 import { requireTeamAccess, teamForNew } from "../teamAccess.js";
 
@@ -22,8 +21,7 @@ export async function teamOfNew(
   named: string | null | undefined,
 ): Promise<string> {
   const team = teamForNew(request, named, Role.op);
-  const missing = () =>
-    new BordaError(ErrorCode.notFound, `Team '${team}' not found; GET /api/v1/teams lists yours.`);
+  const missing = () => teamNotFound(team);
   if (!(await api.store.getTeam(team))) throw missing();
   await requireTeamAccess(api, request, team, missing, Role.op);
   return team;

@@ -16,7 +16,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
-import { defaultTeam, type TeamRecord } from "../../store/index.js";
+import { defaultTeam, type TeamRecord, teamNotFound } from "../../store/index.js";
 import { overlapOf } from "../../teams/queueOwnership.js";
 import { type ApiContext, authorize, page } from "../apiContext.js";
 import { callerOf, requireTeamAccess, visibleTeams } from "../teamAccess.js";
@@ -41,11 +41,7 @@ export function teamRoutes(api: ApiContext): FastifyPluginAsyncZod {
 
   /** The team, if the caller may see it (and, for a change, may change it). */
   const requireTeam = async (request: FastifyRequest, name: string): Promise<TeamRecord> => {
-    const missing = () =>
-      new BordaError(
-        ErrorCode.notFound,
-        `Team '${name}' not found; GET /teams lists the teams you are in.`,
-      );
+    const missing = () => teamNotFound(name);
     const team = await api.store.getTeam(name);
     if (!team) throw missing();
     await requireTeamAccess(api, request, team.name, missing);

@@ -1,3 +1,4 @@
+import { maxStoredInt } from "@borda/protocol";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Role } from "../../auth/roles.js";
@@ -27,7 +28,7 @@ const poolV2Schema = z.object({
 
 const poolBody = z.object({
   name: z.string().min(1).max(256),
-  slots: z.number().int().min(0),
+  slots: z.number().int().min(0).max(maxStoredInt),
   description: z.string().max(10_000).nullish(),
   include_deferred: z.boolean().default(false),
   team_name: z.string().min(1).max(63).nullish(),

@@ -37,7 +37,7 @@ export interface ConnectionValue {
   /** JSON text of an object, or null. */
   extra: string | null;
   queues: string[] | null;
-  /** The team that owns it (docs/teams.md); absent when created: `default`. */
+  /** The team that owns it (docs/teams.md); absent: `default`. */
   team?: string;
 }
 
@@ -46,7 +46,7 @@ export interface VariableValue {
   value: string;
   description: string | null;
   queues: string[] | null;
-  /** The team that owns it (docs/teams.md); absent when created: `default`. */
+  /** The team that owns it (docs/teams.md); absent: `default`. */
   team?: string;
 }
 
@@ -245,7 +245,7 @@ export class Credentials {
       connType: stored.connType ?? "",
       description: stored.description,
       queues: stored.queues,
-      team: stored.team,
+      ...teamUnlessDefault(stored.team),
       ...secret,
     };
   }
@@ -269,10 +269,17 @@ export class Credentials {
       value: this.#keys.open(stored.sealed, sealedFor(stored.kind, stored.id)),
       description: stored.description,
       queues: stored.queues,
-      team: stored.team,
+      ...teamUnlessDefault(stored.team),
     };
   }
 }
+
+/**
+ * A value's team as its readers see it: absent for `default`'s, so a single-team
+ * install's values read exactly as they did before teams.
+ */
+const teamUnlessDefault = (team: string): { team?: string } =>
+  team === defaultTeam ? {} : { team };
 
 /** What a sealed value is bound to (GCM's additional data): it opens only in its own row. */
 function sealedFor(kind: CredentialKind, id: string): string {
